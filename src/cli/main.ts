@@ -1,0 +1,35 @@
+import { Command, CommanderError } from "commander";
+import { SitrepError } from "../core/errors.js";
+import { analyzeCommand } from "./commands/analyze.js";
+import { pipelineCommand } from "./commands/pipeline.js";
+
+/** Builds the sitrep command line. Every command is a thin adapter over the core API. */
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name("sitrep")
+    .description("Turn multilingual conflict news into an attributed record: actors, events, dates, quotes, stories.")
+    .version("0.1.0")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  analyzeCommand(program, setExit);
+  pipelineCommand(program);
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => (code = Math.max(code, c)));
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof SitrepError) {
+      process.stderr.write(`sitrep: ${err.code}: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  return code;
+}

@@ -1,0 +1,95 @@
+import { readFileSync, existsSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Where the project's `data/` folder is: beside `src/` or `dist/`. */
+export function defaultDataDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return join(here, "..", "..", "data");
+}
+
+/** Receives progress and warnings; the CLI prints them to stderr, tests collect them. */
+export interface Logger {
+  info(msg: string): void;
+  warn(msg: string): void;
+}
+
+/** Word lists and tables of one language, read from `data/lang/<iso>/`. */
+export interface LangPack {
+  readonly iso: string;
+  /** Lines of `<name>.txt`, without comments (#) and blank lines; [] when the file does not exist. */
+  list(name: string): readonly string[];
+  /** Rows of `<name>.tsv` split on tabs, without comments and blank lines; [] when absent. */
+  table(name: string): readonly (readonly string[])[];
+}
+
+/**
+ * The resources a stage may use. Stages get everything from here, never from module globals:
+ * tests build a context over fixture data, the CLI over `data/`.
+ */
+export interface Context {
+  readonly dataDir: string;
+  /** Language data; an unknown language gives an empty pack (every list empty). */
+  lang(iso: string): LangPack;
+  /** Loads a resource once per context: `ctx.resource("kb", loadKb)`. */
+  resource<T>(key: string, load: (dataDir: string) => T): T;
+  /** The analysis clock; only used for run metadata, never as a date guess. */
+  now(): Date;
+  readonly log: Logger;
+}
+
+function stripLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^\uFEFF/, ""))
+    .filter((l) => l.trim() !== "" && !l.trimStart().startsWith("#"));
+}
+
+/** Builds a context over a data directory. */
+export function createContext(opts: { dataDir?: string; log?: Logger; now?: () => Date } = {}): Context {
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  const cache = new Map<string, unknown>();
+  const packs = new Map<string, LangPack>();
+  const log: Logger = opts.log ?? { info: () => {}, warn: (m) => process.stderr.write(m + "\n") };
+  const ctx: Context = {
+    dataDir,
+    log,
+    now: opts.now ?? (() => new Date()),
+    resource<T>(key: string, load: (dataDir: string) => T): T {
+      if (!cache.has(key)) cache.set(key, load(dataDir));
+      return cache.get(key) as T;
+    },
+    lang(iso: string): LangPack {
+      let pack = packs.get(iso);
+      if (!pack) {
+        const dir = join(dataDir, "lang", iso);
+        const lists = new Map<string, readonly string[]>();
+        const tables = new Map<string, readonly (readonly string[])[]>();
+        pack = {
+          iso,
+          list(name) {
+            let l = lists.get(name);
+            if (!l) {
+              const f = join(dir, name + ".txt");
+              l = existsSync(f) ? stripLines(readFileSync(f, "utf8")).map((s) => s.trim()) : [];
+              lists.set(name, l);
+            }
+            return l;
+          },
+          table(name) {
+            let t = tables.get(name);
+            if (!t) {
+              const f = join(dir, name + ".tsv");
+              t = existsSync(f) ? stripLines(readFileSync(f, "utf8")).map((s) => s.split("\t").map((c) => c.trim())) : [];
+              tables.set(name, t);
+            }
+            return t;
+          },
+        };
+        packs.set(iso, pack);
+      }
+      return pack;
+    },
+  };
+  return ctx;
+}

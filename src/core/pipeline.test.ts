@@ -1,0 +1,32 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createPipeline } from "./pipeline.js";
+import { SitrepError } from "./errors.js";
+import type { Stage } from "./stage.js";
+import { createContext } from "./context.js";
+import { OffsetMap } from "./offset-map.js";
+
+const a: Stage = { name: "a", version: "1", requires: [], provides: ["text"], run: (d) => ({ ...d, text: d.raw.toUpperCase() }) };
+const b: Stage = { name: "b", version: "1", requires: ["text"], provides: ["language"], run: (d) => ({ ...d, language: { code: "en", confidence: 1, basis: "t" } }) };
+const boom: Stage = { name: "boom", version: "1", requires: [], provides: ["meta"], run: () => { throw new Error("kaput"); } };
+const registry = { stages: { a, b, boom }, corpus: {} };
+const doc = { id: "x", source: { file: "f", origin: "f", format: "text" as const }, raw: "hi", text: "hi", offsets: OffsetMap.identity(2), diagnostics: [] };
+
+test("createPipeline rejects unknown, duplicate and unmet stages with coded errors", () => {
+  assert.throws(() => createPipeline(["nope"], registry), (e: unknown) => e instanceof SitrepError && e.code === "E_STAGE_UNKNOWN");
+  assert.throws(() => createPipeline(["a", "a"], registry), (e: unknown) => e instanceof SitrepError && e.code === "E_STAGE_DUPLICATE");
+  assert.throws(() => createPipeline(["b", "a"], registry), (e: unknown) => e instanceof SitrepError && e.code === "E_STAGE_REQUIRES");
+});
+
+test("runDoc records a throwing stage as a diagnostic and goes on under 'continue'", () => {
+  const p = createPipeline(["boom", "a", "b"], registry);
+  const out = p.runDoc(doc, createContext(), "continue");
+  assert.equal(out.text, "HI");
+  assert.equal(out.language?.code, "en");
+  assert.deepEqual(out.diagnostics.map((d) => [d.code, d.stage]), [["E_STAGE_FAILED", "boom"]]);
+  assert.throws(() => p.runDoc(doc, createContext(), "strict"), /kaput/);
+});
+
+test("table lists requires and provides", () => {
+  assert.deepEqual(createPipeline(["a", "b"], registry).table().map((r) => `${r.name}:${r.requires}>${r.provides}`), ["a:>text", "b:text>language"]);
+});

@@ -1,0 +1,98 @@
+import type { Context } from "./context.js";
+import type { Corpus, CorpusLayer } from "./corpus.js";
+import type { Doc, Layer } from "./doc.js";
+import { SitrepError } from "./errors.js";
+import type { CorpusStage, Stage } from "./stage.js";
+
+/** What happens when a stage throws on one document. */
+export type RunPolicy = "strict" | "continue";
+
+/** A validated list of stages. */
+export interface Pipeline {
+  readonly stages: readonly Stage[];
+  readonly corpusStages: readonly CorpusStage[];
+  /** Runs the per-article stages on one doc. Under "continue", a throw becomes an E_STAGE_FAILED diagnostic. */
+  runDoc(doc: Doc, ctx: Context, policy?: RunPolicy): Doc;
+  /** Runs the corpus stages over a batch. */
+  runCorpus(corpus: Corpus, ctx: Context, policy?: RunPolicy): Corpus;
+  /** The requires/provides table, one row per stage. */
+  table(): { name: string; kind: "doc" | "corpus"; version: string; requires: string[]; provides: string[] }[];
+}
+
+/**
+ * Builds a pipeline from stage names, checked before any article runs:
+ * an unknown name, a duplicate, or a `requires` no earlier stage provides fails with a coded error.
+ */
+export function createPipeline(
+  names: readonly string[],
+  registry: { readonly stages: Readonly<Record<string, Stage>>; readonly corpus: Readonly<Record<string, CorpusStage>> },
+): Pipeline {
+  const seen = new Set<string>();
+  const provided = new Set<Layer | CorpusLayer>();
+  const stages: Stage[] = [];
+  const corpusStages: CorpusStage[] = [];
+  for (const name of names) {
+    if (seen.has(name)) throw new SitrepError("E_STAGE_DUPLICATE", `stage "${name}" is listed twice`, "list each stage once");
+    seen.add(name);
+    const stage = registry.stages[name] ?? registry.corpus[name];
+    if (!stage) {
+      const known = [...Object.keys(registry.stages), ...Object.keys(registry.corpus)].join(", ");
+      throw new SitrepError("E_STAGE_UNKNOWN", `unknown stage "${name}"`, `use one of: ${known}`);
+    }
+    const isCorpus = name in registry.corpus;
+    if (!isCorpus && corpusStages.length) {
+      throw new SitrepError("E_STAGE_REQUIRES", `per-article stage "${name}" comes after a corpus stage`, "list per-article stages first");
+    }
+    for (const need of stage.requires) {
+      if (!provided.has(need)) {
+        throw new SitrepError(
+          "E_STAGE_REQUIRES",
+          `stage "${name}" requires "${need}", which no earlier stage provides`,
+          `add a stage that provides "${need}" before "${name}"`,
+        );
+      }
+    }
+    for (const p of stage.provides) provided.add(p);
+    if (isCorpus) corpusStages.push(stage as unknown as CorpusStage);
+    else stages.push(stage as unknown as Stage);
+  }
+
+  return {
+    stages,
+    corpusStages,
+    runDoc(doc, ctx, policy = "continue") {
+      let cur = doc;
+      for (const stage of stages) {
+        try {
+          cur = stage.run(cur, ctx);
+        } catch (err) {
+          if (policy === "strict") throw err;
+          const message = err instanceof Error ? err.message : String(err);
+          cur = {
+            ...cur,
+            diagnostics: [...cur.diagnostics, { severity: "error", code: "E_STAGE_FAILED", stage: stage.name, message }],
+          };
+        }
+      }
+      return cur;
+    },
+    runCorpus(corpus, ctx, policy = "continue") {
+      let cur = corpus;
+      for (const stage of corpusStages) {
+        try {
+          cur = stage.run(cur, ctx);
+        } catch (err) {
+          if (policy === "strict") throw err;
+          ctx.log.warn(`corpus stage ${stage.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+      return cur;
+    },
+    table() {
+      return [
+        ...stages.map((s) => ({ name: s.name, kind: "doc" as const, version: s.version, requires: [...s.requires], provides: [...s.provides] })),
+        ...corpusStages.map((s) => ({ name: s.name, kind: "corpus" as const, version: s.version, requires: [...s.requires], provides: [...s.provides] })),
+      ];
+    },
+  };
+}

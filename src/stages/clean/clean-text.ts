@@ -1,0 +1,203 @@
+import type { AsideBlock, Diagnostic, Region } from "../../core/doc.js";
+import { type OffsetMap, TextBuilder } from "../../core/offset-map.js";
+import type { CleanPatterns } from "./clean-patterns.js";
+
+/** The clean text of a plain-text or Markdown article, with its regions and what was set aside. */
+export interface CleanResult {
+  readonly text: string;
+  readonly offsets: OffsetMap;
+  readonly regions: readonly Region[];
+  readonly aside: readonly AsideBlock[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Zero-width, bidi and other invisible format characters that break matching. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/;
+/** Markdown markers inside a line: emphasis and inline code. */
+const INLINE_MARK = /\*{1,3}|(?<![\p{L}\p{N}])_{1,2}(?=\S)|(?<=\S)_{1,2}(?![\p{L}\p{N}])|`/u;
+const LINK_LINE = /^<?(https?:\/\/[^\s<>]+)>?$/i;
+const RULE_LINE = /^(?:[-*_=]\s*){3,}$/;
+const HEADING = /^#{1,6}\s+/;
+const QUOTE_MARK = /^>\s?/;
+
+interface Line {
+  start: number; // raw offset of the first content char (after markers)
+  end: number; // raw offset after the last content char
+  heading: boolean;
+  blankBefore: boolean;
+}
+
+/** Content of a line with leading markdown block markers and surrounding whitespace removed. */
+function lineContent(raw: string, start: number, end: number): { start: number; end: number; heading: boolean } {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(raw[s])) s++;
+  while (e > s && /\s/.test(raw[e - 1])) e--;
+  let heading = false;
+  const head = raw.slice(s, Math.min(e, s + 8));
+  const h = HEADING.exec(head);
+  if (h) {
+    heading = true;
+    s += h[0].length;
+  } else {
+    const q = QUOTE_MARK.exec(head);
+    if (q) s += q[0].length;
+  }
+  return { start: s, end: e, heading };
+}
+
+/** Appends raw[start, end) to the builder, dropping inline markdown marks and invisible characters. */
+function copyLine(b: TextBuilder, raw: string, start: number, end: number, removed: { n: number }): void {
+  let i = start;
+  let runStart = start;
+  while (i < end) {
+    const ch = raw[i];
+    if (INVISIBLE.test(ch)) {
+      b.copy(raw, runStart, i);
+      removed.n++;
+      i++;
+      runStart = i;
+      continue;
+    }
+    if (ch === "*" || ch === "_" || ch === "`") {
+      INLINE_MARK.lastIndex = 0;
+      const m = INLINE_MARK.exec(raw.slice(i, Math.min(end, i + 3)));
+      const before = i > start ? raw[i - 1] : " ";
+      const after = i + 1 < end ? raw[i + 1] : " ";
+      // "*" between word characters ("5*3") is kept; emphasis marks touch a word on one side only.
+      const isMark = m && m.index === 0 && (ch !== "_" || !/[\p{L}\p{N}]/u.test(before) || !/[\p{L}\p{N}]/u.test(after));
+      if (isMark) {
+        b.copy(raw, runStart, i);
+        i += m[0].length;
+        runStart = i;
+        continue;
+      }
+    }
+    i++;
+  }
+  b.copy(raw, runStart, end);
+}
+
+/** Removes markdown marks and invisible characters from a short string (titles, aside text). */
+export function stripMarks(s: string): string {
+  return s.replace(/[*`]+/g, "").replace(/(^|\s)_+|_+(\s|$)/g, "$1$2").replace(new RegExp(INVISIBLE.source, "g"), "").trim();
+}
+
+/**
+ * Cleans a plain-text or Markdown article: drops boilerplate lines, markdown rules and markers, invisible characters;
+ * sets aside link and signature lines; marks the title and photo captions as regions. Paragraphs are joined by "\n\n".
+ *   "*Image not found or type unknown*" → dropped
+ *   "<https://www.radiohc.cu/…>"        → aside (link)
+ *   "In this photo, … (Photo by AFP)"   → caption region
+ */
+export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: string | null } = {}): CleanResult {
+  const lines: Line[] = [];
+  const aside: AsideBlock[] = [];
+  let blank = true;
+  let pos = 0;
+  while (pos <= raw.length) {
+    let nl = raw.indexOf("\n", pos);
+    if (nl < 0) nl = raw.length;
+    const c = lineContent(raw, pos, nl);
+    const content = raw.slice(c.start, c.end);
+    const plain = stripMarks(content);
+    if (!plain || RULE_LINE.test(content.trim())) {
+      blank = true;
+    } else if (LINK_LINE.test(plain)) {
+      aside.push({ kind: "link", text: LINK_LINE.exec(plain)![1], start: c.start, end: c.end });
+      blank = true;
+    } else if (patterns.boilerplate.some((re) => re.test(plain))) {
+      aside.push({ kind: "boilerplate", text: plain, start: c.start, end: c.end });
+      blank = true;
+    } else {
+      lines.push({ start: c.start, end: c.end, heading: c.heading, blankBefore: blank });
+      blank = false;
+    }
+    pos = nl + 1;
+  }
+
+  // A bold or heading line alone at the very end, after a link line or rule, is the outlet's signature.
+  const last = lines[lines.length - 1];
+  if (last && lines.length > 2) {
+    const content = raw.slice(last.start, last.end);
+    const words = stripMarks(content).split(/\s+/).length;
+    const marked = /^\*\*.*\*\*$/.test(content) || last.heading;
+    if (marked && words <= 6 && !/[.!?:]$/.test(stripMarks(content))) {
+      aside.push({ kind: "signature", text: stripMarks(content), start: last.start, end: last.end });
+      lines.pop();
+    }
+  }
+
+  // The title: the first heading, else the first line; a very short first line before it is a breadcrumb.
+  let titleIdx = -1;
+  if (!opts.title) {
+    titleIdx = lines.findIndex((l) => l.heading);
+    if (titleIdx < 0 || titleIdx > 3) titleIdx = 0;
+    const first = lines[0];
+    if (titleIdx === 0 && first && lines.length > 2) {
+      const words = stripMarks(raw.slice(first.start, first.end)).split(/\s+/).length;
+      const next = lines[1];
+      const nextWords = stripMarks(raw.slice(next.start, next.end)).split(/\s+/).length;
+      const firstIsTitleLike = !/[.!?]["”»]?$/.test(raw.slice(first.start, first.end).trim());
+      if (words <= 3 && nextWords >= 4 && nextWords <= 30) {
+        aside.push({ kind: "boilerplate", text: stripMarks(raw.slice(first.start, first.end)), start: first.start, end: first.end });
+        lines.shift();
+      } else if (!firstIsTitleLike || words > 40) {
+        titleIdx = -1;
+      }
+    }
+  }
+
+  const b = new TextBuilder();
+  const regions: Region[] = [];
+  const removed = { n: 0 };
+  let inCaption = -1;
+  lines.forEach((l, i) => {
+    if (b.length) b.insert(l.blankBefore || i === titleIdx + 1 ? "\n\n" : "\n", l.start);
+    const startAt = b.length;
+    copyLine(b, raw, l.start, l.end, removed);
+    const endAt = b.length;
+    const plain = stripMarks(raw.slice(l.start, l.end));
+    const lower = plain.toLowerCase();
+    if (i === titleIdx) regions.push({ kind: "title", start: startAt, end: endAt });
+    else if (l.heading) regions.push({ kind: "heading", start: startAt, end: endAt });
+    const opens = patterns.captionOpeners.some((o) => lower.startsWith(o));
+    const credit = patterns.photoCredits.some((re) => re.test(plain));
+    if (opens || inCaption >= 0 || credit) {
+      const from = inCaption >= 0 ? inCaption : startAt;
+      if (credit || (!opens && l.blankBefore && inCaption >= 0)) {
+        regions.push({ kind: "caption", start: from, end: endAt });
+        inCaption = -1;
+      } else inCaption = from;
+    } else if (i > 0 && i !== titleIdx && isCaptionLike(plain, lines, i, raw)) {
+      regions.push({ kind: "caption", start: startAt, end: endAt });
+    }
+  });
+  if (inCaption >= 0) regions.push({ kind: "caption", start: inCaption, end: b.length });
+  const { text, offsets } = b.build();
+  const diagnostics: Diagnostic[] = [];
+  if (removed.n) {
+    diagnostics.push({
+      severity: "warning",
+      code: "W_CONTROL_CHARS",
+      stage: "clean",
+      message: `${removed.n} zero-width, bidi or soft-hyphen character(s) removed`,
+    });
+  }
+  if (!text.trim()) diagnostics.push({ severity: "warning", code: "W_NO_TEXT", stage: "clean", message: "no article text left after cleaning" });
+  return { text, offsets, regions: regions.sort((a, b2) => a.start - b2.start), aside, diagnostics };
+}
+
+/**
+ * A short line with no sentence punctuation between two prose paragraphs reads as a photo caption
+ * ("Nujaba Movement's Secretary-General Akram al-Kaabi"), not as prose.
+ */
+function isCaptionLike(plain: string, lines: readonly Line[], i: number, raw: string): boolean {
+  const words = plain.split(/\s+/).length;
+  if (words > 10 || /[.!?:;"”»،؟]$/.test(plain) || /["“”«»]/.test(plain)) return false;
+  const prev = lines[i - 1];
+  const next = lines[i + 1];
+  if (!prev || !next) return false;
+  const prose = (l: Line) => /[.!?"”»]$/.test(raw.slice(l.start, l.end).trim()) && raw.slice(l.start, l.end).split(/\s+/).length > 12;
+  return prose(prev) && prose(next);
+}

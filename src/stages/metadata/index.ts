@@ -1,0 +1,92 @@
+import type { Citation, Credit, Metadata, OutletRef } from "../../core/doc.js";
+import type { Context } from "../../core/context.js";
+import type { Stage } from "../../core/stage.js";
+import { loadKb } from "../../kb/load-kb.js";
+import type { KnowledgeBase } from "../../kb/knowledge-base.js";
+import { loadCleanPatterns } from "../clean/clean-patterns.js";
+import { datelinePatterns, findDateline, type MonthIndex } from "./find-dateline.js";
+
+/** Month names of every language folder (datelines come before language detection). */
+function monthIndex(ctx: Context): MonthIndex {
+  return ctx.resource("month-index", () => {
+    const m = new Map<string, number>();
+    for (const iso of ["en", "fr", "ar"]) for (const row of ctx.lang(iso).table("months")) for (const name of row.slice(1)) m.set(name.toLowerCase(), Number(row[0]));
+    return m;
+  });
+}
+
+function outletRef(kb: KnowledgeBase, clue: string | null | undefined): OutletRef | null {
+  if (!clue) return null;
+  const e = kb.findOutlet(clue);
+  if (!e) return null;
+  return { name: e.name, aliases: e.aliases.filter((a) => a !== e.name), kb: e.id };
+}
+
+function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).host.replace(/^www\./, "");
+  } catch {
+    return null;
+  }
+}
+
+/** Metadata: title, outlet, the article's URL, dateline, agency and photo credits, date clues. */
+export const metadataStage: Stage = {
+  name: "metadata",
+  version: "0.1.0",
+  requires: ["text"],
+  provides: ["meta"],
+  run(doc, ctx) {
+    const kb = ctx.resource("kb", loadKb);
+    const months = monthIndex(ctx);
+    const patterns = ctx.resource("dateline-patterns", () => datelinePatterns(months));
+    const clean = ctx.resource("clean-patterns", loadCleanPatterns);
+    const text = doc.text;
+    const regions = doc.regions ?? [];
+
+    const titleRegion = regions.find((r) => r.kind === "title") ?? null;
+    const title = doc.source.title?.trim() || (titleRegion ? text.slice(titleRegion.start, titleRegion.end).trim() : null);
+
+    const links = (doc.aside ?? []).filter((a) => a.kind === "link").map((a) => a.text);
+    const inText = /https?:\/\/[^\s<>"')\]]+/.exec(text)?.[0] ?? null;
+    const url = doc.source.url ?? links.find((l) => !/\.(jpe?g|png|gif|webp|svg)(\?|$)/i.test(l)) ?? inText;
+
+    const paragraphStarts = [0];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) if (text[i + 1] && text[i + 1] !== "\n") paragraphStarts.push(i + 1);
+    const bodyStarts = paragraphStarts.filter((s) => !regions.some((r) => r.start <= s && s < r.end && r.kind !== "heading"));
+    const dateline = findDateline(text, bodyStarts, months, patterns);
+
+    const credits: Credit[] = [];
+    for (const r of regions.filter((x) => x.kind === "caption")) {
+      const cap = text.slice(r.start, r.end);
+      for (const re of clean.photoCredits) {
+        const m = re.exec(cap);
+        if (m) {
+          const name = m[1].replace(/[*_]+/g, "").trim();
+          credits.push({ kind: "photo", name, start: r.start + m.index, end: r.start + m.index + m[0].length, text: m[0] });
+        }
+      }
+    }
+    if (dateline?.credit) credits.push({ kind: "agency", name: dateline.credit, start: dateline.start, end: dateline.end, text: dateline.text });
+
+    // Outlet, most trusted clue first: the record's own field, the URL's host, the dateline credit, the signature line.
+    const signature = (doc.aside ?? []).find((a) => a.kind === "signature")?.text;
+    const clues = [doc.source.outlet, hostOf(url), dateline?.place && dateline.credit ? dateline.place : null, dateline?.credit, signature];
+    let outlet: OutletRef | null = null;
+    for (const c of clues) if ((outlet = outletRef(kb, c))) break;
+    if (!outlet && doc.source.outlet) outlet = { name: doc.source.outlet, aliases: [], kb: null };
+
+    const cites: Citation[] = credits
+      .map((c) => ({ name: c.name, kb: kb.findOutlet(c.name)?.id ?? null, start: c.start, end: c.end, text: c.text }))
+      .filter((c) => c.kb && c.kb !== outlet?.kb);
+
+    const dateClues: { value: string; source: string }[] = [];
+    if (doc.source.published) dateClues.push({ value: doc.source.published, source: "record" });
+    const u = url ? /\/(20\d\d|19\d\d)[/-](\d{1,2})(?:[/-](\d{1,2}))?\//.exec(url) : null;
+    if (u) dateClues.push({ value: [u[1], u[2].padStart(2, "0"), u[3]?.padStart(2, "0")].filter(Boolean).join("-"), source: "url" });
+
+    const meta: Metadata = { title, titleSpan: titleRegion, outlet, url: url ?? null, dateline, credits, cites, dateClues };
+    return { ...doc, meta };
+  },
+};
