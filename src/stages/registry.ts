@@ -10,6 +10,7 @@ import { quotesStage } from "./quotes/index.js";
 import { framingStage } from "./framing/index.js";
 import { storiesStage } from "./stories/index.js";
 import { mergeStage } from "./merge/index.js";
+import { storyDatesStage } from "./story-dates/index.js";
 
 /** Every stage sitrep knows, by name. */
 export const STAGES = {
@@ -26,11 +27,12 @@ export const STAGES = {
   } as Record<string, Stage>,
   corpus: {
     stories: storiesStage,
+    "story-dates": storyDatesStage,
     merge: mergeStage,
   } as Record<string, CorpusStage>,
 };
 
 /** The default pipeline, in order. */
 export const DEFAULT_PIPELINE = [
-  "clean", "metadata", "language", "segment", "entities", "dates", "events", "quotes", "framing", "stories", "merge",
+  "clean", "metadata", "language", "segment", "entities", "dates", "events", "quotes", "framing", "stories", "story-dates", "merge",
 ] as const;
