@@ -2,6 +2,12 @@ import { Command, CommanderError } from "commander";
 import { SitrepError } from "../core/errors.js";
 import { analyzeCommand } from "./commands/analyze.js";
 import { pipelineCommand } from "./commands/pipeline.js";
+import { ingestCommand } from "./commands/ingest.js";
+import { reportCommand } from "./commands/report.js";
+import { demoCommand } from "./commands/demo.js";
+import { entityCommand } from "./commands/entity.js";
+import { eventsCommand } from "./commands/events.js";
+import { storiesCommand } from "./commands/stories.js";
 
 /** Builds the sitrep command line. Every command is a thin adapter over the core API. */
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -13,6 +19,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   analyzeCommand(program, setExit);
+  ingestCommand(program, setExit);
+  reportCommand(program);
+  demoCommand(program);
+  eventsCommand(program);
+  entityCommand(program);
+  storiesCommand(program);
   pipelineCommand(program);
   return program;
 }

@@ -66,7 +66,8 @@ export function createPipeline(
         try {
           cur = stage.run(cur, ctx);
         } catch (err) {
-          if (policy === "strict") throw err;
+          // A configuration or data error is not about this document: stop the run, whatever the policy.
+          if (policy === "strict" || (err instanceof SitrepError && err.code === "E_DATA")) throw err;
           const message = err instanceof Error ? err.message : String(err);
           cur = {
             ...cur,

@@ -134,12 +134,12 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
     titleIdx = lines.findIndex((l) => l.heading);
     if (titleIdx < 0 || titleIdx > 3) titleIdx = 0;
     const first = lines[0];
-    if (titleIdx === 0 && first && lines.length > 2) {
+    if (titleIdx === 0 && first && lines.length > 1) {
       const words = stripMarks(raw.slice(first.start, first.end)).split(/\s+/).length;
       const next = lines[1];
       const nextWords = stripMarks(raw.slice(next.start, next.end)).split(/\s+/).length;
       const firstIsTitleLike = !/[.!?]["”»]?$/.test(raw.slice(first.start, first.end).trim());
-      if (words <= 3 && nextWords >= 4 && nextWords <= 30) {
+      if (words <= 3 && nextWords >= 4 && nextWords <= 30 && lines.length > 2) {
         aside.push({ kind: "boilerplate", text: stripMarks(raw.slice(first.start, first.end)), start: first.start, end: first.end });
         lines.shift();
       } else if (!firstIsTitleLike || words > 40) {

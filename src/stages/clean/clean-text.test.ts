@@ -1,0 +1,69 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cleanText } from "./clean-text.js";
+import { loadCleanPatterns } from "./clean-patterns.js";
+import { testContext } from "../../test-helpers/analyze-text.js";
+
+const patterns = loadCleanPatterns(testContext().dataDir);
+
+// A page saved as text/Markdown, written for this test.
+const page = [
+  "",
+  "# *Militia announces halt to attacks*",
+  "",
+  "---",
+  "",
+  "*Image not found or type unknown*",
+  "",
+  "In this photo, fighters of an armed group march during a",
+  "**parade in the capital. (Photo by AFP)**",
+  "",
+  "Baghdad, May 2 (XYZ)-- An armed \u200Bgroup said on Friday it would halt its attacks.",
+  "",
+  "<https://news.example.com/world/123-militia-halt>",
+  "",
+  "**Example News**",
+].join("\n");
+
+test("cleanText drops boilerplate, rules and markdown marks, keeps title and caption regions", () => {
+  const r = cleanText(page, patterns);
+  assert.ok(!r.text.includes("Image not found"));
+  assert.ok(!r.text.includes("---"));
+  assert.ok(!r.text.includes("*"));
+  assert.ok(!r.text.includes("\u200B"), "zero-width space removed");
+  assert.equal(r.diagnostics.find((d) => d.code === "W_CONTROL_CHARS")?.severity, "warning");
+  const title = r.regions.find((x) => x.kind === "title")!;
+  assert.equal(r.text.slice(title.start, title.end), "Militia announces halt to attacks");
+  const caption = r.regions.find((x) => x.kind === "caption")!;
+  assert.match(r.text.slice(caption.start, caption.end), /^In this photo.*\(Photo by AFP\)$/s);
+  assert.deepEqual(r.aside.map((a) => [a.kind, a.text]), [
+    ["boilerplate", "Image not found or type unknown"],
+    ["link", "https://news.example.com/world/123-militia-halt"],
+    ["signature", "Example News"],
+  ]);
+});
+
+test("every clean offset maps back to the same characters in the original", () => {
+  const r = cleanText(page, patterns);
+  for (const word of ["Militia", "Baghdad", "attacks.", "parade", "AFP"]) {
+    const i = r.text.indexOf(word);
+    const o = r.offsets.spanToOriginal({ start: i, end: i + word.length });
+    assert.equal(page.slice(o.start, o.end), word);
+  }
+  // The word after the removed zero-width space still maps exactly.
+  const i = r.text.indexOf("group said");
+  const o = r.offsets.spanToOriginal({ start: i, end: i + 5 });
+  assert.equal(page.slice(o.start, o.end), "group");
+});
+
+test("a short breadcrumb line before the title is set aside", () => {
+  const r = cleanText("IraqNews\n\nGroups announce a pause in attacks on foreign troops\n\nThe groups said so on Saturday.\n\nMore text follows here.", patterns);
+  const title = r.regions.find((x) => x.kind === "title")!;
+  assert.equal(r.text.slice(title.start, title.end), "Groups announce a pause in attacks on foreign troops");
+  assert.equal(r.aside[0].text, "IraqNews");
+});
+
+test("a first line that is a sentence is not taken as a title", () => {
+  const r = cleanText("Les milices ont annoncé mardi une pause.\n\nLe Pentagone a répondu.", patterns);
+  assert.equal(r.regions.find((x) => x.kind === "title"), undefined);
+});
