@@ -2,8 +2,14 @@ import { readFileSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Where the project's `data/` folder is: beside `src/` or `dist/`. */
+/** The sitrep package's root folder (holds data/, examples/). */
+export function packageRoot(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+}
+
+/** Where the project's `data/` folder is: $SITREP_DATA_DIR, else beside `src/` or `dist/`. */
 export function defaultDataDir(): string {
+  if (process.env.SITREP_DATA_DIR) return process.env.SITREP_DATA_DIR;
   const here = dirname(fileURLToPath(import.meta.url));
   return join(here, "..", "..", "data");
 }

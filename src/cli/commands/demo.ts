@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { join } from "node:path";
-import { createContext } from "../../core/context.js";
+import { createContext, packageRoot } from "../../core/context.js";
 import { readSources } from "../../ingest/read-sources.js";
 import { ingestItems } from "../../ingest.js";
 import { renderReport } from "../../output/render-report.js";
@@ -17,7 +17,7 @@ export function demoCommand(program: Command): void {
     .option("--json", "print the contract JSON instead of the report")
     .action(async (opts: { db?: string; json?: boolean }) => {
       const ctx = createContext();
-      const examples = join(ctx.dataDir, "..", "examples");
+      const examples = join(packageRoot(), "examples");
       const out = await withStore(opts.db, async (store) => {
         const s = await ingestItems(readSources([examples]), store, ctx);
         process.stderr.write(`demo: ${s.inserted} example article(s) ingested, ${s.duplicates} already stored\n`);
