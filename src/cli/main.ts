@@ -8,6 +8,8 @@ import { demoCommand } from "./commands/demo.js";
 import { entityCommand } from "./commands/entity.js";
 import { eventsCommand } from "./commands/events.js";
 import { storiesCommand } from "./commands/stories.js";
+import { quotesCommand } from "./commands/quotes.js";
+import { framingCommand } from "./commands/framing.js";
 
 /** Builds the sitrep command line. Every command is a thin adapter over the core API. */
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -25,6 +27,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   eventsCommand(program);
   entityCommand(program);
   storiesCommand(program);
+  quotesCommand(program);
+  framingCommand(program);
   pipelineCommand(program);
   return program;
 }

@@ -163,6 +163,11 @@ export interface TimeExpression extends TextSpan {
 export interface Published {
   readonly value: DateValue | null;
   readonly reason?: string;
+  /** Which clue gave it: record, url, dateline, text, anchors, mentions, story. */
+  readonly source?: string;
+  /** Earliest and latest dates (YYYY-MM-DD) the text's own evidence allows, when known. */
+  readonly notBefore?: string;
+  readonly notAfter?: string;
 }
 
 /** A pointer from an event slot or a quote to an entity (or to unlinked text). */

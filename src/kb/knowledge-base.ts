@@ -22,6 +22,10 @@ export interface KbEntry {
   readonly relations?: readonly KbRelation[];
   /** For people: roles ("Secretary-General of al-Nujaba"). */
   readonly roles?: readonly string[];
+  /** For states: adjectives that, in this coverage, stand for the state acting ("American strikes", "Israeli raids"). */
+  readonly demonyms?: readonly string[];
+  /** For states: the ISO 3166 alpha-2 code. */
+  readonly iso?: string;
 }
 
 /** The loaded, validated knowledge base. */

@@ -2,52 +2,69 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ENTITY_TYPES, type EntityType } from "../core/doc.js";
 import { SitrepError } from "../core/errors.js";
+import { countryEntries } from "./country-entries.js";
 import { foldName } from "./fold-name.js";
 import type { KbEntry, KnowledgeBase } from "./knowledge-base.js";
 
 const TYPES = new Set<string>(ENTITY_TYPES);
+const STATE_OVERLAY = "states.jsonl";
+const FIX = "see data/kb/README.md";
+
+type Raw = KbEntry & { iso?: string; drop?: string[] };
 
 /** Validates one parsed line of a KB file. */
-function validate(rec: unknown, where: string): KbEntry {
-  if (!rec || typeof rec !== "object") throw new SitrepError("E_DATA", `${where}: expected a JSON object`, "see data/kb/README.md");
+function validate(rec: unknown, where: string): Raw {
+  if (!rec || typeof rec !== "object") throw new SitrepError("E_DATA", `${where}: expected a JSON object`, FIX);
   const r = rec as Record<string, unknown>;
-  if (typeof r.id !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(r.id)) throw new SitrepError("E_DATA", `${where}: "id" must be a kebab-case string`, "see data/kb/README.md");
+  if (typeof r.id !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(r.id)) throw new SitrepError("E_DATA", `${where}: "id" must be a kebab-case string`, FIX);
   if (typeof r.type !== "string" || !TYPES.has(r.type)) throw new SitrepError("E_DATA", `${where}: "type" must be one of ${ENTITY_TYPES.join(", ")}`, "fix the type");
   if (typeof r.name !== "string" || !r.name.trim()) throw new SitrepError("E_DATA", `${where}: "name" is required`, "add the canonical name");
-  if (r.aliases !== undefined && (!Array.isArray(r.aliases) || r.aliases.some((a) => typeof a !== "string"))) throw new SitrepError("E_DATA", `${where}: "aliases" must be an array of strings`, "fix the aliases");
-  return { ...(r as unknown as KbEntry), type: r.type as EntityType, aliases: (r.aliases as string[] | undefined) ?? [] };
+  const strings = (k: string) => r[k] === undefined || (Array.isArray(r[k]) && (r[k] as unknown[]).every((a) => typeof a === "string" && a.trim() !== ""));
+  for (const k of ["aliases", "domains", "roles", "drop", "demonyms"]) if (!strings(k)) throw new SitrepError("E_DATA", `${where}: "${k}" must be an array of non-empty strings`, FIX);
+  if (r.wikidata != null && (typeof r.wikidata !== "string" || !/^Q\d+$/.test(r.wikidata))) throw new SitrepError("E_DATA", `${where}: "wikidata" must look like "Q123"`, FIX);
+  for (const k of ["lat", "lon"]) if (r[k] != null && typeof r[k] !== "number") throw new SitrepError("E_DATA", `${where}: "${k}" must be a number`, FIX);
+  if (r.lat != null && (Math.abs(r.lat as number) > 90 || r.lon == null || Math.abs(r.lon as number) > 180)) throw new SitrepError("E_DATA", `${where}: lat/lon out of range or incomplete`, FIX);
+  if (r.relations !== undefined && (!Array.isArray(r.relations) || r.relations.some((x) => !x || typeof x.rel !== "string" || typeof x.target !== "string")))
+    throw new SitrepError("E_DATA", `${where}: "relations" must be [{"rel","target"}]`, FIX);
+  if (r.iso !== undefined && (typeof r.iso !== "string" || !/^[A-Z]{2}$/.test(r.iso))) throw new SitrepError("E_DATA", `${where}: "iso" must be an ISO 3166 alpha-2 code`, FIX);
+  return { ...(r as unknown as Raw), type: r.type as EntityType, aliases: (r.aliases as string[] | undefined) ?? [] };
 }
 
-/** Loads every data/kb/*.jsonl file into a validated knowledge base. */
-export function loadKb(dataDir: string): KnowledgeBase {
-  const dir = join(dataDir, "kb");
+function readJsonl(file: string, label: string): Raw[] {
+  const out: Raw[] = [];
+  readFileSync(file, "utf8").split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim() || line.startsWith("//")) return;
+    const where = `${label}:${i + 1}`;
+    let rec: unknown;
+    try {
+      rec = JSON.parse(line);
+    } catch (e) {
+      throw new SitrepError("E_DATA", `${where}: invalid JSON (${(e as Error).message})`, "one JSON object per line");
+    }
+    out.push(validate(rec, where));
+  });
+  return out;
+}
+
+/** Builds a knowledge base from validated entries (used by loadKb and by tests over small fixtures). */
+export function createKb(entries: readonly KbEntry[]): KnowledgeBase {
   const byId = new Map<string, KbEntry>();
   const byName = new Map<string, KbEntry[]>();
   const byHost = new Map<string, KbEntry>();
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort() : [];
-  for (const f of files) {
-    const lines = readFileSync(join(dir, f), "utf8").split(/\r?\n/);
-    lines.forEach((line, i) => {
-      if (!line.trim() || line.startsWith("//")) return;
-      const where = `data/kb/${f}:${i + 1}`;
-      let rec: unknown;
-      try {
-        rec = JSON.parse(line);
-      } catch (e) {
-        throw new SitrepError("E_DATA", `${where}: invalid JSON (${(e as Error).message})`, "one JSON object per line");
-      }
-      const entry = validate(rec, where);
-      if (byId.has(entry.id)) throw new SitrepError("E_DATA", `${where}: duplicate id "${entry.id}"`, "ids must be unique across data/kb");
-      byId.set(entry.id, entry);
-      for (const n of [entry.name, ...entry.aliases]) {
-        const k = foldName(n);
-        const list = byName.get(k) ?? [];
-        if (!list.includes(entry)) list.push(entry);
-        byName.set(k, list);
-      }
-      for (const h of entry.domains ?? []) byHost.set(h.toLowerCase().replace(/^www\./, ""), entry);
-    });
+  for (const entry of entries) {
+    if (byId.has(entry.id)) throw new SitrepError("E_DATA", `data/kb: duplicate id "${entry.id}"`, "ids must be unique across data/kb");
+    byId.set(entry.id, entry);
+    for (const n of [entry.name, ...entry.aliases]) {
+      const k = foldName(n);
+      const list = byName.get(k) ?? [];
+      if (!list.includes(entry)) list.push(entry);
+      byName.set(k, list);
+    }
+    for (const h of entry.domains ?? []) byHost.set(h.toLowerCase().replace(/^www\./, ""), entry);
   }
+  for (const e of byId.values())
+    for (const r of e.relations ?? [])
+      if (!byId.has(r.target)) throw new SitrepError("E_DATA", `data/kb: "${e.id}" has a relation to unknown id "${r.target}"`, "add the target entry or fix the id");
   return {
     size: byId.size,
     get: (id) => byId.get(id),
@@ -55,9 +72,29 @@ export function loadKb(dataDir: string): KnowledgeBase {
     lookup: (name) => byName.get(foldName(name)) ?? [],
     findOutlet(nameOrHost) {
       const h = nameOrHost.toLowerCase().replace(/^www\./, "");
-      const byH = byHost.get(h);
+      const byH = byHost.get(h) ?? byHost.get(h.split(".").slice(-2).join("."));
       if (byH) return byH;
       return (byName.get(foldName(nameOrHost)) ?? []).find((e) => e.type === "media");
     },
   };
+}
+
+/** Loads every data/kb/*.jsonl file, plus the ISO countries merged with states.jsonl, into a validated knowledge base. */
+export function loadKb(dataDir: string): KnowledgeBase {
+  const dir = join(dataDir, "kb");
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort() : [];
+  const entries: KbEntry[] = [];
+  const overlay = new Map<string, Raw>();
+  for (const f of files) {
+    for (const e of readJsonl(join(dir, f), `data/kb/${f}`)) {
+      if (f === STATE_OVERLAY) {
+        if (!e.iso) throw new SitrepError("E_DATA", `data/kb/${f}: "${e.id}" needs an "iso" code`, FIX);
+        overlay.set(e.iso, e);
+      } else entries.push(e);
+    }
+  }
+  const states = countryEntries(overlay);
+  const isos = new Set(states.map((s) => (s as Raw).iso));
+  for (const code of overlay.keys()) if (!isos.has(code)) throw new SitrepError("E_DATA", `data/kb/${STATE_OVERLAY}: unknown ISO code "${code}"`, FIX);
+  return createKb([...entries, ...states]);
 }

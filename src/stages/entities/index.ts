@@ -1,10 +1,11 @@
 import type { Stage } from "../../core/stage.js";
+import { findEntities } from "./find-entities.js";
 
-/** Entities: KB lookup with aliases across scripts, plus discovery. (placeholder until the KB lands) */
+/** Entities: KB lookup with aliases across scripts, partial and acronym mentions, plus discovery of unknown names. */
 export const entitiesStage: Stage = {
   name: "entities",
-  version: "0.0.1",
+  version: "1.0.0",
   requires: ["tokens", "meta"],
   provides: ["entities"],
-  run: (doc) => ({ ...doc, entities: [] }),
+  run: (doc, ctx) => ({ ...doc, entities: findEntities(doc, ctx) }),
 };

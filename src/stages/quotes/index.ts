@@ -1,10 +1,28 @@
-import type { Stage } from "../../core/stage.js";
 
-/** Quotes and claims. (placeholder) */
+import type { Stage } from "../../core/stage.js";
+import { loadKb } from "../../kb/load-kb.js";
+import { attributeQuotes } from "./attribute-quotes.js";
+import { findCitations, kbMediaMatcher, mergeCitations } from "./find-citations.js";
+import { loadSpeechLexicon } from "./speech-lexicon.js";
+
+export { findQuoteSpans } from "./find-quote-spans.js";
+
+/** Quotes and claims with their speakers and attribution chains; adds the media the article cites to meta.cites. */
 export const quotesStage: Stage = {
   name: "quotes",
-  version: "0.0.1",
-  requires: ["sentences", "entities"],
+  version: "0.1.0",
+  requires: ["sentences", "entities", "meta"],
   provides: ["quotes", "claims"],
-  run: (doc) => ({ ...doc, quotes: [], claims: [] }),
+  run(doc, ctx) {
+    const iso = doc.language?.code ?? "und";
+    const lex = loadSpeechLexicon(ctx, iso);
+    const titles = ctx.resource(`speaker-titles:${iso}`, () => new Set(ctx.lang(iso).list("speaker-titles")));
+    const kb = ctx.resource("kb", loadKb);
+    const kbm = ctx.resource("kb-media-matcher", () => kbMediaMatcher(kb));
+    const cites = findCitations(doc, lex, kbm);
+    const { quotes, claims } = attributeQuotes(doc, lex, titles, cites);
+    const meta = doc.meta ? { ...doc.meta, cites: mergeCitations(doc.meta.cites, cites) } : doc.meta;
+    return { ...doc, meta, quotes, claims };
+  },
 };
+

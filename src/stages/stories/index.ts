@@ -1,13 +1,11 @@
 import type { CorpusStage } from "../../core/stage.js";
+import { clusterStories } from "./cluster-stories.js";
 
-/** Stories: clusters across outlets and languages. (placeholder: one story per document) */
+/** Stories: clusters across outlets and languages, with translation / copy / rewrite / same-event links. */
 export const storiesStage: CorpusStage = {
   name: "stories",
-  version: "0.0.1",
+  version: "1.0.0",
   requires: ["entities", "events", "published"],
   provides: ["stories"],
-  run: (corpus) => ({
-    ...corpus,
-    stories: corpus.docs.map((d, i) => ({ id: `s${i + 1}`, title: d.meta?.title ?? null, documents: [d.id], relations: [] })),
-  }),
+  run: (corpus) => ({ ...corpus, stories: clusterStories(corpus.docs) }),
 };

@@ -1,10 +1,172 @@
 import type { CorpusStage } from "../../core/stage.js";
+import type { Context } from "../../core/context.js";
+import type { Doc } from "../../core/doc.js";
+import type { Story } from "../../core/corpus.js";
+import { analyzeDates } from "../dates/index.js";
+import { dayOf, pushByWeekdays } from "../dates/infer-published.js";
+import { type DayNum, isoDay, weekday, ymd } from "../dates/calendar.js";
+import { dateClue, type DateClue } from "../dates/date-clue.js";
 
-/** Story dates: a document with no date of its own takes a window from its story. (placeholder) */
+/** Clues a document's own date may come from, strong enough to date the rest of its story. */
+const OWN = new Set(["record", "url", "dateline", "text"]);
+
+/** The day a document was published, when its own clues give it to the day. */
+function ownDay(doc: Doc): DayNum | null {
+  const p = doc.published;
+  if (!p?.value || !OWN.has(p.source ?? "") || p.value.precision !== "day") return null;
+  return dayOf(p.value.date);
+}
+
+/** True when a document's date is its own (not an estimate): story-dates leaves it alone. */
+function hasOwnDate(doc: Doc): boolean {
+  const p = doc.published;
+  return !!p?.value && OWN.has(p.source ?? "") && p.value.precision === "day";
+}
+
+/** The publication days of a story's members, outliers (over a week off the median) set aside, sorted, distinct. */
+export function storyDays(days: readonly DayNum[]): DayNum[] {
+  const s = [...new Set(days)].sort((a, b) => a - b);
+  if (!s.length) return s;
+  const all = [...days].sort((a, b) => a - b);
+  const med = all[Math.floor((all.length - 1) / 2)];
+  const kept = all.length >= 3 ? s.filter((d) => Math.abs(d - med) <= 7) : s;
+  return kept.length ? kept : s;
+}
+
+/** The first day of a story: the earliest publication day of its members, outliers set aside. */
+export function storyStart(days: readonly DayNum[]): DayNum | null {
+  return storyDays(days)[0] ?? null;
+}
+
+/**
+ * The story day that makes a document's weekdays most recent: news names the day it reports ("on Tuesday"), so the
+ * member day after which the document's past weekdays lie closest (summed gaps) is its likeliest date; ties go early.
+ */
+export function bestStoryDay(candidates: readonly DayNum[], weekdays: readonly { wd: number; dir: number }[]): DayNum | null {
+  let best: DayNum | null = null, bestScore = Infinity;
+  for (const c of candidates) {
+    let score = 0;
+    for (const w of weekdays) {
+      let back = (weekday(c) - w.wd + 7) % 7;
+      if (w.dir < 0 && back === 0) back = 7;
+      score += back;
+    }
+    if (score < bestScore) (best = c), (bestScore = score);
+  }
+  return best;
+}
+
+function fileOf(doc: Doc): string {
+  return doc.source.file;
+}
+
+/** Dates one undated document from its story: its original when it is a translation, else the story's first day. */
+function dateFromStory(doc: Doc, story: Story, byId: ReadonlyMap<string, Doc>, ctx: Context): Doc | null {
+  const others = story.documents.filter((id) => id !== doc.id).map((id) => byId.get(id)).filter((d): d is Doc => !!d);
+  let clue: DateClue | null = null;
+  for (const r of story.relations) {
+    if (r.kind !== "translation" || (r.from !== doc.id && r.to !== doc.id)) continue;
+    const other = byId.get(r.from === doc.id ? r.to : r.from);
+    const day = other ? ownDay(other) : null;
+    if (other && day !== null) {
+      const d = ymd(day);
+      clue = dateClue(d.y, d.m, d.d, `translation of ${fileOf(other)}, published ${isoDay(day)} (${other.published?.value?.basis ?? ""})`, "story");
+      break;
+    }
+  }
+  if (!clue) {
+    let days = others.map(ownDay).filter((d): d is DayNum => d !== null);
+    let what = "dated report";
+    if (!days.length) {
+      // No member has a date of its own: fall back on the members' estimates.
+      days = others.map((o) => (o.published?.value?.precision === "day" ? dayOf(o.published.value.date) : null)).filter((d): d is DayNum => d !== null);
+      what = "estimated date";
+    }
+    const kept = storyDays(days);
+    let start: DayNum | null = kept[0] ?? null;
+    if (start === null) return null;
+    let how = `the first ${what} of its story (${isoDay(start)}, from ${days.length} member${days.length > 1 ? "s" : ""})`;
+    if (kept.length > 1) {
+      const first = analyzeDates(doc, ctx, dateClue(ymd(start).y, ymd(start).m, ymd(start).d, how, "story")!);
+      const wds = first.found.flatMap((t) => (t.spec.k === "weekday" && !t.future && t.spec.dir <= 0 && !t.spec.today ? [{ wd: t.spec.wd, dir: t.spec.dir }] : []));
+      const best = wds.length ? bestStoryDay(kept, wds) : null;
+      if (best !== null && best !== start) {
+        how = `the day of its story (${isoDay(best)}, among ${kept.length} dated days from ${isoDay(start)}) after which the weekdays it names are most recent`;
+        start = best;
+      }
+    }
+    const nb = doc.published?.notBefore ? dayOf(doc.published.notBefore) : null;
+    const na = doc.published?.notAfter ? dayOf(doc.published.notAfter) : null;
+    const est = doc.published?.value && !hasOwnDate(doc) && doc.published.value.precision === "day" ? dayOf(doc.published.value.date) : null;
+    if (est !== null && est > start && est - start <= 31) {
+      start = est;
+      how = `its own latest dated event (${isoDay(est)}), within its story (first dated report ${isoDay(storyStart(days)!)})`;
+    }
+    const own = doc.published?.value && OWN.has(doc.published.source ?? "") ? doc.published.value.date : null;
+    if (own !== null && !isoDay(start).startsWith(own)) return null;
+    if (nb !== null && start < nb) {
+      how = `its own earliest possible date (${isoDay(nb)}), later than its story's first ${what} (${isoDay(start)})`;
+      start = nb;
+    }
+    if (na !== null && start > na) return null;
+    // "Today, Tuesday": the document was written on that weekday, the one nearest the story's start.
+    const probe = analyzeDates(doc, ctx, dateClue(ymd(start).y, ymd(start).m, ymd(start).d, how, "story")!);
+    // A date the document itself gives, just after the story's start, moves it forward ("Thursday, March 12").
+    const s0 = start;
+    const later = probe.found
+      .filter((t) => t.spec.k === "abs" && t.spec.d !== undefined && !t.future && t.value?.precision === "day")
+      .map((t) => ({ t, day: t.spec.k === "abs" && t.spec.d2 !== undefined && t.spec.d !== undefined && t.spec.d2 > t.spec.d ? dayOf(t.value!.date)! + t.spec.d2 - t.spec.d : dayOf(t.value!.date)! }))
+      .filter((x) => x.day > s0 && x.day - s0 <= 7)
+      .sort((a, b) => b.day - a.day)[0];
+    if (later) {
+      how = `its own latest dated event '${later.t.text}' (${isoDay(later.day)}), just after its story's first ${what} (${isoDay(start)})`;
+      start = later.day;
+    } else {
+      const p = pushByWeekdays(start, probe.found);
+      if (p) {
+        how = `${p.how}, named just after its story's first ${what} (${isoDay(start)})`;
+        start = p.day;
+      }
+    }
+    const today = probe.found.find((t) => t.spec.k === "weekday" && t.spec.today);
+    if (today && today.spec.k === "weekday") {
+      const wd = today.spec.wd;
+      let best: DayNum | null = null;
+      for (let k = -3; k <= 3; k++) if (weekday(start + k) === wd && (best === null || Math.abs(k) < Math.abs(best - start) || (Math.abs(k) === Math.abs(best - start) && k > 0))) best = start + k;
+      if (best !== null) {
+        how = `'${today.text}' (today) is ${isoDay(best)}, the nearest such weekday to its story's first dated report (${isoDay(start)})`;
+        start = best;
+      }
+    }
+    const d = ymd(start);
+    clue = dateClue(d.y, d.m, d.d, `no date of its own; ${how}`, "story");
+  }
+  if (!clue) return null;
+  const { published, times } = analyzeDates(doc, ctx, clue);
+  return { ...doc, published, times };
+}
+
+/** Story dates: a document with no date of its own takes one from the story it belongs to (a translation from its original). */
 export const storyDatesStage: CorpusStage = {
   name: "story-dates",
-  version: "0.0.1",
+  version: "0.1.0",
   requires: ["stories"],
   provides: [],
-  run: (corpus) => corpus,
+  run(corpus, ctx) {
+    const stories = corpus.stories ?? [];
+    if (!stories.length) return corpus;
+    const byId = new Map(corpus.docs.map((d) => [d.id, d]));
+    const updated = new Map<string, Doc>();
+    for (const story of stories) {
+      if (story.documents.length < 2) continue;
+      for (const id of story.documents) {
+        const doc = byId.get(id);
+        if (!doc || hasOwnDate(doc) || !doc.published) continue;
+        const next = dateFromStory(doc, story, byId, ctx);
+        if (next) updated.set(id, next);
+      }
+    }
+    if (!updated.size) return corpus;
+    return { ...corpus, docs: corpus.docs.map((d) => updated.get(d.id) ?? d) };
+  },
 };

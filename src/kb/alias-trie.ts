@@ -1,0 +1,58 @@
+import type { KbEntry, KnowledgeBase } from "./knowledge-base.js";
+import { nameKeys } from "./match-tokens.js";
+
+/** How strictly the case of the text must agree with an alias. */
+export type CaseMode = "acronym" | "proper" | "any";
+
+/** One alias ending at a trie node. */
+export interface AliasHit {
+  readonly entry: KbEntry;
+  readonly alias: string;
+  readonly mode: CaseMode;
+  /** The name is an adjective standing for the entity ("American" → United States). */
+  readonly demonym?: boolean;
+}
+
+/** A node of the token trie: children by token key, and the aliases that end here. */
+export interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  hits: AliasHit[] | null;
+}
+
+/** "IRGC", "U.S." → acronym (text must be in capitals); "Hashd" → proper (text must show a capital); "coalition forces" → any. */
+export function caseMode(alias: string): CaseMode {
+  if (/[\u0600-\u06ff]/.test(alias)) return "any";
+  const letters = alias.replace(/[^\p{L}]/gu, "");
+  if (!/\s/.test(alias.trim()) && letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return "acronym";
+  return /\p{Lu}/u.test(alias) ? "proper" : "any";
+}
+
+/** Adds one name to a trie. */
+export function addToTrie(root: TrieNode, entry: KbEntry, alias: string, demonym = false): void {
+  const keys = nameKeys(alias);
+  // a one-letter name ("X") would match every capital letter
+  if (!keys.length || alias.replace(/[^\p{L}\p{N}]/gu, "").length < 2) return;
+  let node = root;
+  for (const k of keys) {
+    let n = node.next.get(k);
+    if (!n) node.next.set(k, (n = { next: new Map(), hits: null }));
+    node = n;
+  }
+  const hits = (node.hits ??= []);
+  if (!hits.some((h) => h.entry === entry && h.mode === caseMode(alias))) hits.push({ entry, alias, mode: caseMode(alias), ...(demonym ? { demonym } : {}) });
+}
+
+/** Creates an empty trie. */
+export function emptyTrie(): TrieNode {
+  return { next: new Map(), hits: null };
+}
+
+/** A trie over the normalised tokens of every KB name and alias. */
+export function buildAliasTrie(kb: KnowledgeBase): TrieNode {
+  const root = emptyTrie();
+  for (const e of kb.all()) {
+    for (const a of [e.name, ...e.aliases]) addToTrie(root, e, a);
+    for (const d of e.demonyms ?? []) addToTrie(root, e, d, true);
+  }
+  return root;
+}

@@ -1,0 +1,142 @@
+import { arabicTextKeys, isArabic, latinKey, tokenKey } from "./token-keys.js";
+
+/** A token of text as the name matcher sees it. */
+export interface MatchToken {
+  readonly start: number;
+  readonly end: number;
+  readonly raw: string;
+  /** Candidate keys, most literal first (Arabic words get one key per clitic reading). */
+  readonly keys: readonly string[];
+  /** "word", "acronym" (all capitals or dotted: "U.S.", "IRGC") or "punct" (its key is the character). */
+  readonly kind: "word" | "acronym" | "punct";
+  /** First letter is a capital (always false for Arabic). */
+  readonly cap: boolean;
+  readonly arabic: boolean;
+  /** An article that a name may carry or not: "al-", "el-", and the sun-letter forms "ash-", "ez-", "at-". */
+  readonly article: boolean;
+  /** A hyphen joins this token to the next one ("al-Kaabi"). */
+  readonly hyphenNext: boolean;
+}
+
+// French elisions split off a word: "l'Irak", "d'Al-Tanf", "qu'il"
+const ELISION = /^(l|d|j|n|m|t|s|c|qu|jusqu|lorsqu|puisqu)['’ʼ`](?=\p{L})/iu;
+// English possessive: "Iraq's"
+const POSSESSIVE = /['’ʼ`]s$/iu;
+const ALWAYS_ARTICLE = new Set(["al", "el"]);
+const SUN_ARTICLE = new Set(["ad", "ag", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "et", "ez", "ul", "ud", "us", "ut"]);
+
+const HYPHENS = new Set(["-", "‐", "‑"]);
+
+function makeToken(raw: string, start: number, text: string): MatchToken {
+  const end = start + raw.length;
+  const c0 = raw.charCodeAt(0);
+  const arabic = c0 >= 0x600 && c0 <= 0x6ff ? true : c0 < 128 ? false : isArabic(raw);
+  const punct = raw.length === 1 && (c0 < 128 ? !/[A-Za-z0-9]/.test(raw) : !/[\p{L}\p{N}]/u.test(raw));
+  if (punct) return { start, end, raw, keys: [raw], kind: "punct", cap: false, arabic: false, article: false, hyphenNext: false };
+  const after = text[end + 1];
+  const hyphenNext = HYPHENS.has(text[end]) && after !== undefined && after.trim() !== "";
+  const upper = raw.toUpperCase();
+  const lowerRaw = raw.toLowerCase();
+  const dotted = raw.includes(".") && /^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(raw);
+  const acronym = !arabic && (dotted || (raw.length >= 2 && raw === upper && raw !== lowerRaw && !/\d/.test(raw)));
+  const article = !arabic && (ALWAYS_ARTICLE.has(lowerRaw) || (!acronym && hyphenNext && SUN_ARTICLE.has(lowerRaw)));
+  const keys = arabic ? arabicTextKeys(raw) : [latinKey(dotted ? raw.replace(/\./g, "") : raw)];
+  const first = raw[0];
+  return {
+    start, end, raw, keys, kind: acronym ? "acronym" : "word",
+    cap: !arabic && first !== first.toLowerCase(), arabic, article, hyphenNext,
+  };
+}
+
+// Character classes, filled lazily: 1 = part of a word (letter, mark, digit), 2 = not.
+const WORD_CHAR = new Uint8Array(0x10000);
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  let v = WORD_CHAR[c];
+  if (!v) WORD_CHAR[c] = v = /[\p{L}\p{M}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
+const isUpperAscii = (c: number) => c >= 65 && c <= 90;
+// characters that join or surround words without being tokens: hyphens, slash, quotes, apostrophes, "_", "#"
+const TRANSPARENT = new Set([..."-‐‑–—/\"“”«»'’‘`ʼ_#"].map((ch) => ch.charCodeAt(0)));
+const APOSTROPHE = new Set([..."'’ʼ`"].map((ch) => ch.charCodeAt(0)));
+const TLD = /^\.(?:com|net|org|it|fr|ir|iq|cu|tv|news|info|co|uk)(?![\p{L}\p{N}])/u;
+
+/** The end of the word starting at i: letters/digits with inner apostrophes ("Kata'ib"), a dotted acronym ("U.S."), a web name ("Today.it"). */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  // "U.S.", "D.C."
+  if (isUpperAscii(text.charCodeAt(i)) && text[i + 1] === "." && isUpperAscii(text.charCodeAt(i + 2))) {
+    let j = i + 1;
+    while (text[j] === "." && isUpperAscii(text.charCodeAt(j + 1))) j += 2;
+    if (!isWordChar(text.charCodeAt(j))) return text[j] === "." ? j + 1 : j;
+  }
+  let j = i;
+  for (;;) {
+    while (j < n && isWordChar(text.charCodeAt(j))) j++;
+    if (j + 1 < n && APOSTROPHE.has(text.charCodeAt(j)) && isWordChar(text.charCodeAt(j + 1))) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (text[j] === ".") {
+    const m = TLD.exec(text.slice(j, j + 8));
+    if (m) j += m[0].length;
+  }
+  return j;
+}
+
+/** Tokenises text for name matching: words, dotted acronyms and punctuation, with elisions and possessives split off. */
+export function matchTokens(text: string): MatchToken[] {
+  const out: MatchToken[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      out.push(makeToken("\n", i, text));
+      i++;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13 || c === 0xa0 || TRANSPARENT.has(c) || (c > 127 && /\s/.test(text[i]))) {
+      i++;
+      continue;
+    }
+    if (!isWordChar(c)) {
+      // one punctuation character (a surrogate pair stays whole)
+      const len = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      out.push(makeToken(text.slice(i, i + len), i, text));
+      i += len;
+      continue;
+    }
+    const end = wordEnd(text, i);
+    let raw = text.slice(i, end);
+    let start = i;
+    i = end;
+    if (raw.length > 2 && /['’ʼ`]/.test(raw)) {
+      const el = ELISION.exec(raw);
+      if (el) {
+        start += el[0].length;
+        raw = raw.slice(el[0].length);
+      }
+      const poss = POSSESSIVE.exec(raw);
+      if (poss && raw.length > 3) raw = raw.slice(0, raw.length - poss[0].length);
+    }
+    if (raw) out.push(makeToken(raw, start, text));
+  }
+  return out;
+}
+
+/** The keys of a name written in the KB, articles dropped: "Abu Mahdi al-Muhandis" → ["abu", "mahdi", "muhandis"]. */
+export function nameKeys(name: string): string[] {
+  const toks = matchTokens(name);
+  const keys: string[] = [];
+  toks.forEach((t, i) => {
+    if (t.article && i < toks.length - 1) return;
+    // a leading "the"/"le"/"la"/"les" is not part of a name
+    if (keys.length === 0 && /^(the|le|la|les|l)$/i.test(t.raw) && i < toks.length - 1) return;
+    keys.push(t.kind === "punct" ? t.raw : tokenKey(t.raw.replace(/\./g, "")));
+  });
+  return keys;
+}

@@ -1,0 +1,127 @@
+import { readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { type DayNum, parseIsoDate, dayNum } from "./calendar.js";
+import { foldLower } from "./time-words.js";
+import { WORD_CHAR } from "./time-grammar.js";
+import { sentenceAt } from "./anchor-window.js";
+
+/** An event or period of known date (data/time/anchors.jsonl). */
+export interface Anchor {
+  readonly id: string;
+  readonly label: string;
+  readonly date: DayNum;
+  /** End of a period (exclusive), when it has one. */
+  readonly end: DayNum | null;
+  readonly kind: "event" | "period";
+  /** Alternatives group: periods sharing it form a union. */
+  readonly joins: string;
+  readonly kb: readonly string[];
+  /** Per language: alias regex, cue words, exclude words (all folded lower case). */
+  readonly langs: ReadonlyMap<string, { patterns: readonly (readonly [string, string])[]; cues: readonly string[]; exclude: readonly string[] }>;
+}
+
+/** One mention of an anchor in a text. */
+export interface AnchorMention {
+  readonly anchor: Anchor;
+  readonly start: number;
+  readonly end: number;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const fold = (s: string) => foldLower(s);
+const normAlias = (s: string) => s.replace(/[\u064B-\u0652\u0640]/g, "").replace(/\s+/g, " ");
+
+/** Loads the anchor events of data/time/anchors.jsonl (none when the file is absent). */
+export function loadAnchors(dataDir: string): Anchor[] {
+  const file = join(dataDir, "time", "anchors.jsonl");
+  if (!existsSync(file)) return [];
+  const out: Anchor[] = [];
+  for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
+    if (!line.trim() || line.trimStart().startsWith("#")) continue;
+    const r = JSON.parse(line) as {
+      id: string; label: string; date: string; end?: string; kind?: string; joins?: string; kb?: string[];
+      aliases: Record<string, string[]>; cues?: Record<string, string[]>; exclude?: Record<string, string[]>;
+    };
+    const d = parseIsoDate(r.date);
+    if (!d || d.m === null) continue;
+    const e = r.end ? parseIsoDate(r.end) : null;
+    const langs = new Map<string, { patterns: [string, string][]; cues: string[]; exclude: string[] }>();
+    for (const [lang, aliases] of Object.entries(r.aliases)) {
+      const all = [...new Set([...aliases, ...(lang === "en" ? [] : (r.aliases.en ?? []).filter((a) => /^[A-Z][\p{L}'-]+$/u.test(a)))])];
+      // Arabic aliases let short vowels and tatweel sit between letters ("دعمًا" for "دعما").
+      const pat = (a: string) => (lang === "ar" ? [...a].map((ch) => (ch === " " ? "\\s+" : esc(ch) + "[\\u064B-\\u0652\\u0640]*")).join("") : esc(a).replace(/ /g, "\\s+"));
+      langs.set(lang, {
+        patterns: all.map((a) => [fold(a), pat(normAlias(fold(a)))] as [string, string]),
+        cues: (r.cues?.[lang] ?? []).map(fold),
+        exclude: (r.exclude?.[lang] ?? []).map(fold),
+      });
+    }
+    out.push({
+      id: r.id, label: r.label, date: dayNum(d.y, d.m, d.d ?? 1), end: e && e.m ? dayNum(e.y, e.m, e.d ?? 1) : null,
+      kind: r.kind === "period" ? "period" : "event", joins: r.joins ?? r.id, kb: r.kb ?? [], langs,
+    });
+  }
+  return out;
+}
+
+interface AnchorIndex {
+  readonly re: RegExp | null;
+  readonly byAlias: ReadonlyMap<string, { anchor: Anchor; cues: readonly string[]; exclude: readonly string[] }[]>;
+}
+
+const indexes = new WeakMap<readonly Anchor[], Map<string, AnchorIndex>>();
+
+/** One regex over every alias of every anchor in a language (English names included), built once. */
+function anchorIndex(anchors: readonly Anchor[], lang: string): AnchorIndex {
+  let perLang = indexes.get(anchors);
+  if (!perLang) indexes.set(anchors, (perLang = new Map()));
+  let idx = perLang.get(lang);
+  if (idx) return idx;
+  const byAlias = new Map<string, { anchor: Anchor; cues: readonly string[]; exclude: readonly string[] }[]>();
+  const pats = new Map<string, string>();
+  for (const a of anchors) {
+    const l = a.langs.get(lang) ?? a.langs.get("en");
+    if (!l) continue;
+    for (const [alias, pat] of l.patterns) {
+      const k = normAlias(alias);
+      const list = byAlias.get(k) ?? [];
+      if (!list.some((x) => x.anchor === a)) list.push({ anchor: a, cues: l.cues, exclude: l.exclude });
+      byAlias.set(k, list);
+      pats.set(k, pat);
+    }
+  }
+  const alt = [...pats.entries()].sort((x, y) => y[0].length - x[0].length).map(([, p]) => p).join("|");
+  const left = lang === "ar" ? `(?<=^|[^${WORD_CHAR}]|(?:^|[^${WORD_CHAR}])[وفبل])` : `(?<![${WORD_CHAR}])`;
+  idx = { re: alt ? new RegExp(`${left}(?:${alt})(?![${WORD_CHAR}])`, "gu") : null, byAlias };
+  perLang.set(lang, idx);
+  return idx;
+}
+
+/**
+ * Finds the anchor mentions of a text: an alias (of the text's language, or an English name) not preceded by an
+ * exclude word, in a sentence that has one of the anchor's cues when it lists some.
+ */
+export function findAnchorMentions(text: string, lang: string, sentences: readonly { start: number; end: number }[], anchors: readonly Anchor[], foldedText?: string): AnchorMention[] {
+  const folded = foldedText ?? fold(text);
+  const out: AnchorMention[] = [];
+  const idx = anchorIndex(anchors, lang);
+  if (!idx.re) return out;
+  idx.re.lastIndex = 0;
+  for (let m = idx.re.exec(folded); m; m = idx.re.exec(folded)) {
+    const before = folded.slice(Math.max(0, m.index - 24), m.index);
+    let sentence: string | null = null;
+    for (const { anchor, cues, exclude } of idx.byAlias.get(normAlias(m[0])) ?? []) {
+      if (exclude.some((x) => before.includes(x))) continue;
+      if (cues.length) {
+        if (sentence === null) {
+          const s = sentenceAt(sentences, m.index) ?? { start: Math.max(0, m.index - 200), end: Math.min(text.length, m.index + 200) };
+          sentence = folded.slice(s.start, s.end);
+        }
+        const sn = sentence;
+        if (!cues.some((c) => sn.includes(c))) continue;
+      }
+      out.push({ anchor, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,192 @@
+import type { TimeSpec, Resolved, TimeRef, TimexType } from "./resolve-spec.js";
+import { resolveSpec } from "./resolve-spec.js";
+import type { TimeGrammar } from "./time-grammar.js";
+import { foldForDates, foldLower, type TimeWords } from "./time-words.js";
+
+/** A time expression found in a text: its span, what it says, and its resolution against a reference. */
+export interface FoundTime extends Resolved {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly spec: TimeSpec;
+  /** True when the clause before it speaks of the future. */
+  readonly future: boolean;
+}
+
+type Groups = Record<string, string | undefined>;
+
+const UNIT_PERIOD: Record<string, string> = { D: "D", W: "W", M: "M", Y: "Y", DE: "DE", CE: "CE", Q: "Q", WE: "WE", TH: "H", TM: "M" };
+
+function duration(n: number | null, unit: string): string {
+  const u = UNIT_PERIOD[unit] ?? unit;
+  const t = unit === "TH" || unit === "TM" ? "T" : "";
+  if (n === null) return `P${t}X${u}`;
+  if (unit === "DE") return `P${n * 10}Y`;
+  if (unit === "CE") return `P${n * 100}Y`;
+  return `P${t}${n}${u}`;
+}
+
+const isUpper = (s: string | undefined) => !!s && s[0] !== s[0].toLowerCase();
+
+/** Builds the spec of one match; null rejects it (a lower-case "march", a bare "may"). */
+function specOf(kind: string, g: Groups, w: TimeWords, orig: string, mStart: number, groupStart: (name: string) => number): TimeSpec | null {
+  const num = (s: string | undefined): number | null => {
+    if (s === undefined) return 1;
+    if (/^\d/.test(s)) return Number(s);
+    const v = w.get("number", s);
+    return v === undefined || v === "X" ? null : Number(v);
+  };
+  const dir = g.dir !== undefined ? Number(w.get("dir", g.dir) ?? 0) : g.dira !== undefined ? Number(w.get("dir-after", g.dira) ?? 0) : undefined;
+  const mod = g.mod !== undefined ? w.get("mod", g.mod) : undefined;
+  const month = (s: string | undefined) => (s === undefined ? undefined : Number(w.get("month", s.replace(/\.$/, "")) ?? w.get("month", s)));
+  const en = w.lang === "en";
+  // English month and weekday names are capitalised; a lower-case "march" or "may" is a verb.
+  if (en && g.mon !== undefined && !isUpper(orig.slice(groupStart("mon"), groupStart("mon") + 1))) return null;
+  if (en && g.wd !== undefined && !isUpper(orig.slice(groupStart("wd"), groupStart("wd") + 1))) return null;
+  switch (kind) {
+    case "iso":
+    case "ymd":
+      return { k: "abs", y: Number(g.y), m: Number(g.mo), d: Number(g.d) };
+    case "numeric": {
+      const a = Number(g.a), b = Number(g.b);
+      const monthFirst = en ? a <= 12 : b > 12 && a <= 12;
+      const [m, d] = monthFirst ? [a, b] : [b, a];
+      if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+      return { k: "abs", y: Number(g.y), m, d, ambiguous: a <= 12 && b <= 12 && a !== b ? { m: d, d: m } : undefined };
+    }
+    case "md":
+    case "dm": {
+      const m = month(g.mon);
+      if (!m) return null;
+      return { k: "abs", y: g.y ? Number(g.y) : undefined, m, d: Number(g.d), d2: g.d2 ? Number(g.d2) : undefined, dir: dir };
+    }
+    case "my": {
+      const m = month(g.mon);
+      return m ? { k: "abs", y: Number(g.y), m, mod } : null;
+    }
+    case "month": {
+      const m = month(g.mon);
+      if (!m) return null;
+      // "May" and "March" alone are too often a verb or a name: they need a modifier or direction.
+      if (en && g.dir === undefined && g.mod === undefined && /^(may|march)$/i.test(g.mon ?? "") && mStart > 0 && /(?:^|\s)(?:and|to|of|on)\s+$/i.test(orig.slice(Math.max(0, mStart - 5), mStart))) return null;
+      return { k: "abs", m, dir: dir ?? 0, mod: dir === 0 ? "THIS" : mod };
+    }
+    case "year": {
+      const y = Number(g.y);
+      return { k: "abs", y, mod };
+    }
+    case "decade":
+      return { k: "prefix", value: g.dec! };
+    case "century":
+      return { k: "prefix", value: String(Number(g.ord) - 1).padStart(2, "0") };
+    case "weekday": {
+      const wd = Number(w.get("weekday", g.wd));
+      if (!wd) return null;
+      if (w.lang === "ar" && wd === 1 && !g.partb && !g.today && g.dira === undefined && !/يوم\s+$/.test(foldForDates(orig.slice(Math.max(0, mStart - 6), mStart + 4)))) {
+        if (!/^(?:يوم|اليوم)/.test(foldForDates(orig.slice(mStart, mStart + 5)))) return null;
+      }
+      const part = g.part !== undefined ? w.get("part", g.part) : g.partb !== undefined ? w.get("part-before", g.partb) : undefined;
+      return { k: "weekday", wd, dir: dir ?? 0, part, today: g.today !== undefined };
+    }
+    case "deictic": {
+      if (g.dp !== undefined) {
+        const [off, part] = (w.get("deictic-part", g.dp) ?? "0").split(":");
+        return { k: "deictic", offset: Number(off), part };
+      }
+      return { k: "deictic", offset: Number(w.get("deictic", g.de) ?? 0) };
+    }
+    case "duration": {
+      const unit = w.get("unit", g.unit);
+      return unit ? { k: "duration", value: duration(num(g.num), unit) } : null;
+    }
+    case "rel": {
+      const unit = w.get("unit", g.unit);
+      if (!unit) return null;
+      return { k: "rel", unit, n: dir ?? 0, mod };
+    }
+    case "units": {
+      const unit = g.dual !== undefined ? w.get("dual", g.dual) : w.get("unit", g.unit);
+      if (!unit) return null;
+      const n = g.dual !== undefined ? 2 : g.num === undefined && g.unit !== undefined && /s$/i.test(g.unit) ? null : num(g.num);
+      if (g.ana !== undefined) return { k: "anaphoric", what: "a time after or before another event", duration: duration(n, unit) };
+      if (g.ago !== undefined) return { k: "ago", unit, n };
+      return { k: "duration", value: duration(n, unit) };
+    }
+    case "bare-units": {
+      const unit = w.get("unit", g.unit);
+      return unit ? { k: "duration", value: duration(null, unit) } : null;
+    }
+    case "anaphoric":
+      return { k: "anaphoric", what: w.get("anaphoric", g.ana) ?? "another event" };
+    case "general":
+      return { k: "general", value: w.get("general", g.gen) ?? "PRESENT_REF" };
+    case "clock": {
+      let h = Number(g.h);
+      const ap = g.ap?.toLowerCase();
+      if (ap?.startsWith("p") && h < 12) h += 12;
+      if (ap?.startsWith("a") && h === 12) h = 0;
+      return { k: "clock", h, min: Number(g.min ?? 0) };
+    }
+    case "season": {
+      const s = w.get("season", g.season);
+      return s ? { k: "season", season: s, y: g.y ? Number(g.y) : undefined, dir: dir ?? 0 } : null;
+    }
+  }
+  return null;
+}
+
+/** Options of findTimes: the reference date and a function telling whether a position speaks of the future. */
+export interface FindTimesOptions {
+  readonly ref: TimeRef | null;
+  /** True when the clause before `pos` has a future cue. */
+  readonly futureAt?: (pos: number) => boolean;
+}
+
+/**
+ * Finds and resolves the time expressions of a text: every rule is run over the folded text, overlapping matches are
+ * settled longest first (earlier rules win ties), and each survivor is resolved against the reference date.
+ */
+export function findTimes(text: string, w: TimeWords, grammar: TimeGrammar, opts: FindTimesOptions & { folded?: string }): FoundTime[] {
+  const folded = opts.folded ?? foldLower(text);
+  const cands: { start: number; end: number; order: number; spec: TimeSpec }[] = [];
+  const { rules, scan } = grammar;
+  const tried = new Set<number>();
+  scan.lastIndex = 0;
+  for (let s = scan.exec(folded); s; s = scan.exec(folded)) {
+    const pos = s.index;
+    scan.lastIndex = pos + 1;
+    if (tried.has(pos)) continue;
+    tried.add(pos);
+    for (let order = 0; order < rules.length; order++) {
+      const re = rules[order].sticky;
+      re.lastIndex = pos;
+      const m = re.exec(folded);
+      if (!m || m[0].length === 0) continue;
+      const g = (m.groups ?? {}) as Groups;
+      const at = m.index, whole = m[0];
+      const spec = specOf(rules[order].kind, g, w, text, at, (name) => (g[name] !== undefined ? at + Math.max(0, whole.lastIndexOf(g[name]!)) : at));
+      if (!spec) continue;
+      let end = at + whole.length;
+      while (end > at && /[\s,]/.test(text[end - 1])) end--;
+      cands.push({ start: at, end, order, spec });
+    }
+  }
+  cands.sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order || a.start - b.start);
+  const taken: { start: number; end: number; spec: TimeSpec }[] = [];
+  for (const c of cands) if (!taken.some((t) => c.start < t.end && t.start < c.end)) taken.push(c);
+  taken.sort((a, b) => a.start - b.start);
+  return taken.map((t) => {
+    const span = text.slice(t.start, t.end);
+    const future = opts.futureAt?.(t.start) ?? false;
+    const ref = opts.ref ? { ...opts.ref, future } : null;
+    const r = resolveSpec(t.spec, span, ref);
+    return { ...r, start: t.start, end: t.end, text: span, spec: t.spec, future };
+  });
+}
+
+/** Re-resolves found expressions against a new reference (the spans and specs stay). */
+export function reresolve(found: readonly FoundTime[], ref: TimeRef | null): FoundTime[] {
+  return found.map((t) => ({ ...t, ...resolveSpec(t.spec, t.text, ref ? { ...ref, future: t.future } : null) }));
+}
+
+export type { TimexType };

@@ -1,0 +1,133 @@
+import type { TimeWords } from "./time-words.js";
+
+/** One pattern of the time grammar: a regex over folded text and the kind of expression it finds. */
+export interface TimeRule {
+  readonly kind: string;
+  /** Global regex (for scanning a whole text). */
+  readonly re: RegExp;
+  /** The same, sticky: tried at the start positions the grammar's scan finds. */
+  readonly sticky: RegExp;
+  /** Word classes one of which must occur in the text for the rule to be tried ("digit" for a digit). */
+  readonly needs: readonly string[];
+}
+
+/** Letters and digits of the scripts we read, as a plain class (much faster than \\p{L} in a lookbehind). */
+export const WORD_CHAR = "0-9a-z\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff\\u0621-\\u064a\\u0671-\\u06d3";
+
+const NEEDS: Record<string, string[]> = {
+  iso: ["digit"], numeric: ["digit"], ymd: ["digit"], year: ["digit"], decade: ["digit"], century: ["digit"], clock: ["digit"],
+  md: ["month"], dm: ["month"], my: ["month"], month: ["month"], weekday: ["weekday"], deictic: ["deictic", "deictic-part"],
+  duration: ["unit"], rel: ["unit"], units: ["unit", "dual"], "bare-units": ["unit"], anaphoric: ["anaphoric"], general: ["general"],
+  season: ["season"],
+};
+
+const Y = "(?:19|20)\\d\\d";
+const D = "(?:3[01]|[12]\\d|0?[1-9])";
+const APPROX = "(?:(?:almost|nearly|about|around|more than|less than|at least|some|a mere|roughly|approximately|over)\\s+)?";
+
+/** Fills {class} placeholders with the language's word alternations. */
+function fill(src: string, w: TimeWords): string {
+  return src.replace(/\{([a-z][a-z-]*|Y|D)\}/g, (_, c: string) => (c === "Y" ? Y : c === "D" ? D : w.alt(c)));
+}
+
+const EN: [string, string][] = [
+  ["iso", "(?<y>{Y})-(?<mo>1[0-2]|0[1-9])-(?<d>3[01]|[12]\\d|0[1-9])"],
+  ["numeric", "(?<a>\\d{1,2})[/.\\-](?<b>\\d{1,2})[/.\\-](?<y>{Y})"],
+  ["md", "(?:(?<wd>{weekday}),?\\s+)?(?<mon>{month})\\.?\\s+(?<d>{D})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s+(?<y>{Y}))?"],
+  ["dm", "(?:(?<wd>{weekday}),?\\s+)?(?:the\\s+)?(?<d>{D})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon>{month})\\.?(?:,?\\s+(?<y>{Y}))?"],
+  ["my", "(?:(?<mod>{mod})[\\s-]*)?(?<mon>{month})\\.?,?\\s+(?<y>{Y})"],
+  ["month", "(?:(?<mod>{mod})[\\s-]*)?(?<dir>{dir})\\s+(?<mon>{month})"],
+  ["month", "(?<mod>{mod})[\\s-]*(?<mon>{month})"],
+  ["month", "(?<=(?:^|[^\\p{L}])(?:{prep})\\s+)(?<mon>{month})"],
+  ["year", "(?<![$€£#]|\\d[.,])(?:(?<mod>{mod})[\\s-]*)?(?<y>{Y})(?![.,]\\d)(?!\\s*(?:%|percent|per cent))"],
+  ["decade", "(?:the\\s+)?(?<dec>(?:19|20)\\d)0s"],
+  ["century", "(?:the\\s+)?(?<ord>\\d{1,2})(?:st|nd|rd|th)\\s+century"],
+  ["weekday", "(?:(?<partb>{part-before})\\s+)?(?:(?<dir>{dir})\\s+)?(?<wd>{weekday})(?:\\s+(?<part>{part}))?"],
+  ["deictic", "(?<dp>{deictic-part})|(?<de>{deictic})"],
+  ["duration", "(?:the\\s+)?(?<dir>{dir})\\s+(?<num>{number}|\\d+)\\s+(?<unit>{unit})"],
+  ["rel", "(?:(?<mod>{mod})[\\s-]*)?(?:(?<ea>earlier|later)\\s+)?(?:the\\s+)?(?<dir>{dir})\\s+(?:fiscal\\s+)?(?<unit>{unit})"],
+  ["rel", "(?<mod>{mod})\\s+(?:the\\s+|this\\s+)?(?<unit>year|month|week)"],
+  ["units", APPROX + "(?<num>{number}|\\d+)[\\s-]+(?<unit>{unit})(?:['’]s?)?(?:\\s+(?<ago>{ago})|\\s+(?<ana>later|earlier|afterwards))?"],
+  ["units", "(?<unit>days|weeks|months|years|decades)\\s+(?:(?<ago>{ago})|(?<ana>later|earlier))"],
+  ["bare-units", "(?<=(?:^|[^\\p{L}])(?:for|over|within|in)\\s+)(?<unit>days|weeks|months|years|hours|minutes|decades)(?![\\p{L}\\p{N}]|\\s+(?:of|ago|later))"],
+  ["anaphoric", "(?<ana>{anaphoric})"],
+  ["general", "(?<gen>{general})"],
+  ["clock", "(?<h>1[0-2]|0?[1-9])(?::(?<min>[0-5]\\d))?\\s*(?<ap>[ap]\\.?m\\.?)(?![\\p{L}])"],
+  ["clock", "(?<h>[01]?\\d|2[0-3]):(?<min>[0-5]\\d)\\s*(?:GMT|UTC|ET|EST|local time)"],
+  ["season", "(?:(?<dir>{dir})\\s+)(?<season>{season})(?:\\s+(?:of\\s+)?(?<y>{Y}))?"],
+  ["season", "(?<season>{season})\\s+(?:of\\s+)?(?<y>{Y})"],
+];
+
+const FR: [string, string][] = [
+  ["iso", "(?<y>{Y})-(?<mo>1[0-2]|0[1-9])-(?<d>3[01]|[12]\\d|0[1-9])"],
+  ["numeric", "(?<a>\\d{1,2})[/.\\-](?<b>\\d{1,2})[/.\\-](?<y>{Y})"],
+  ["dm", "(?:(?<wd>{weekday})\\s+)?(?:(?:le|du|au)\\s+)?(?<d>{D})(?:er)?(?:\\s+(?:au|et)\\s+(?:(?:{weekday})\\s+)?(?<d2>{D})(?:er)?)?\\s+(?<mon>{month})(?:\\s+(?<y>{Y}))?(?:\\s+(?<dira>{dir-after}))?"],
+  ["my", "(?:(?<mod>{mod})[\\s-]*)?(?<mon>{month})\\s+(?<y>{Y})"],
+  ["month", "(?:(?<mod>{mod})[\\s-]*)?(?<mon>{month})\\s+(?<dira>{dir-after})"],
+  ["month", "(?<mod>{mod})[\\s-]*(?<mon>{month})"],
+  ["month", "(?<=(?:^|[^\\p{L}])(?:(?:{prep})\\s+|[dl]'))(?<mon>{month})"],
+  ["year", "(?<![$€£#]|\\d[.,\\s])(?:(?<mod>{mod})[\\s-]*)?(?<y>{Y})(?![.,]\\d|\\s\\d{3})(?!\\s*%)"],
+  ["weekday", "(?:(?<dir>{dir})\\s+)?(?<wd>{weekday})(?:\\s+(?<part>{part}))?(?:\\s+(?<dira>{dir-after}))?"],
+  ["deictic", "(?<dp>{deictic-part})|(?<de>{deictic})"],
+  ["rel", "(?:(?<mod>{mod})\\s+)?(?:(?:la|le|les)\\s+|l')?(?<unit>{unit})\\s+(?<dira>{dir-after})"],
+  ["rel", "(?:(?<ea>plus tôt|plus tard)\\s+)?(?<dir>{dir})\\s+(?<unit>{unit})(?:-ci|-là)?"],
+  ["units", "(?<ago>il\\s+y\\s+a)\\s+(?<num>{number}|\\d+)\\s+(?<unit>{unit})"],
+  ["units", "(?<num>{number}|\\d+)\\s+(?<unit>{unit})(?:\\s+(?<ana>plus tard|plus tôt|auparavant))?"],
+  ["anaphoric", "(?<ana>{anaphoric})"],
+  ["general", "(?<gen>{general})"],
+  ["clock", "(?<h>[01]?\\d|2[0-3])\\s*h\\s*(?<min>[0-5]\\d)?(?![\\p{L}\\d])"],
+  ["season", "(?<=(?:^|[^\\p{L}])(?:en|cet|ce|au|l')\\s*)(?<season>{season})(?:\\s+(?<dira>{dir-after}))?(?:\\s+(?<y>{Y}))?"],
+];
+
+// Arabic literals are written folded (ة→ه, أ/إ/آ→ا, ى→ي), as the text is folded before matching.
+const AR: [string, string][] = [
+  ["iso", "(?<y>{Y})-(?<mo>1[0-2]|0[1-9])-(?<d>3[01]|[12]\\d|0[1-9])"],
+  ["numeric", "(?<a>\\d{1,2})[/.\\-](?<b>\\d{1,2})[/.\\-](?<y>{Y})"],
+  ["ymd", "(?<y>{Y})[/.](?<mo>\\d{1,2})[/.](?<d>\\d{1,2})"],
+  ["dm", "(?:(?:{weekday})\\s+)?(?<d>{D})\\s+(?:من\\s+)?(?:شهر\\s+)?(?<mon>{month})(?:\\s*[/(]\\s*(?:{month})\\s*\\)?)?(?:\\s+(?:من\\s+)?(?:(?:ال)?(?:عام|سنه)\\s+)?(?<y>{Y}))?(?:\\s+(?<dira>{dir-after}))?"],
+  ["my", "(?:(?<mod>{mod})\\s+)?(?:شهر\\s+)?(?<mon>{month})(?:\\s*[/(]\\s*(?:{month})\\s*\\)?)?\\s+(?:من\\s+)?(?:(?:ال)?(?:عام|سنه)\\s+)?(?<y>{Y})"],
+  ["month", "(?:(?<mod>{mod})\\s+)?(?:شهر\\s+)?(?<mon>{month})\\s+(?<dira>{dir-after})"],
+  ["month", "(?<=(?:^|[^\\p{L}])[وفبل]?(?:{prep})\\s+)(?<mon>{month})"],
+  ["year", "(?<![$€£#]|\\d[.,])(?:(?<mod>{mod})\\s+)?(?:(?:ال|ل|لل)?(?:عام|سنه)\\s+)?(?<y>{Y})(?![.,]\\d)(?!\\s*%)"],
+  ["weekday", "(?:(?<partb>{part-before})\\s+)?(?:(?<today>اليوم)\\s+|يوم\\s+|نهار\\s+)?(?<wd>{weekday})(?:\\s+(?<dira>{dir-after}))?"],
+  ["deictic", "(?<dp>{deictic-part})|(?<de>{deictic})"],
+  ["rel", "(?:(?<mod>{mod})\\s+)?ال(?<unit>{unit})\\s+(?<dira>{dir-after})"],
+  ["units", "(?<ago>قبل|منذ)\\s+(?:(?<num>{number}|\\d+)\\s+(?<unit>{unit})|(?<dual>{dual}))"],
+  ["units", "(?<num>{number}|\\d+)\\s+(?<unit>{unit})"],
+  ["units", "(?<dual>{dual})"],
+  ["anaphoric", "(?<ana>{anaphoric})"],
+  ["general", "(?<gen>{general})"],
+];
+
+/** The start-of-word test of a language: the text is folded to lower case; Arabic words may carry one attached و/ف/ب/ل. */
+function leftBoundary(lang: string): string {
+  return lang === "ar" ? `(?<=^|[^${WORD_CHAR}]|(?:^|[^${WORD_CHAR}])[وفبل])` : `(?<![${WORD_CHAR}])`;
+}
+
+/** A language's compiled time grammar: its rules and one merged regex that finds where any rule may start. */
+export interface TimeGrammar {
+  readonly rules: readonly TimeRule[];
+  /** All rules in one alternation without groups: a fast scan for candidate start positions. */
+  readonly scan: RegExp;
+}
+
+/** Compiles the time grammar of a language (EN, FR, AR; other languages get the language-neutral numeric rules). */
+export function timeGrammar(w: TimeWords): TimeGrammar {
+  const rules = timeRules(w);
+  const left = leftBoundary(w.lang);
+  // The scan only proposes start positions (each rule checks its own boundaries), so one boundary test up front.
+  const strip = (src: string) => (src.startsWith(left) ? src.slice(left.length) : src).replace(/\(\?<([A-Za-z][A-Za-z0-9]*)>/g, "(?:");
+  const lead = w.lang === "ar" ? "" : `(?<![${WORD_CHAR}])`;
+  const scan = new RegExp(`${lead}(?:${rules.map((r) => strip(r.re.source)).join("|")})`, "gu");
+  return { rules, scan };
+}
+
+/** Compiles the rules of a language's time grammar. */
+export function timeRules(w: TimeWords): TimeRule[] {
+  const rules = w.lang === "fr" ? FR : w.lang === "ar" ? AR : w.lang === "en" ? EN : EN.slice(0, 2);
+  const left = leftBoundary(w.lang);
+  return rules.map(([kind, src]) => {
+    const source = `${left}(?:${fill(src, w).replace(/\\p\{L\}\\p\{N\}|\\p\{L\}\\d|\\p\{L\}/g, WORD_CHAR)})(?![${WORD_CHAR}])`;
+    return { kind, re: new RegExp(source, "gu"), sticky: new RegExp(source, "uy"), needs: NEEDS[kind] ?? [] };
+  });
+}

@@ -1,0 +1,185 @@
+import type { EntityType } from "../../core/doc.js";
+import type { MatchToken } from "../../kb/match-tokens.js";
+import { latinKey } from "../../kb/token-keys.js";
+import type { DiscoveryLexicon, EntityCue } from "./discovery-lexicon.js";
+import type { FoundMention } from "./found-mention.js";
+
+const CONNECTORS = new Set(["al", "el", "bin", "ibn", "abdul", "abdel", "abu", "abou", "van", "von", "ul"]);
+const FR_LINKS = new Set(["de", "du", "des", "d"]);
+// Arabic compound place names keep their second word: "عين علي", "تل بيدر", "دير الزور"
+const AR_COMPOUND = new Set(["عين", "تل", "دير", "جرف", "ابو", "أبو", "رأس", "راس", "بئر"]);
+const AR_ADJECTIVE = /(ية|يه|يين|يون)$/;
+
+/** Discovered names of one document, typed from context. */
+export interface DiscoveryInput {
+  readonly text: string;
+  readonly tokens: readonly MatchToken[];
+  readonly covered: Uint8Array;
+  readonly lex: DiscoveryLexicon;
+}
+
+function adjacent(a: MatchToken, b: MatchToken, text: string): boolean {
+  const gap = text.slice(a.end, b.start);
+  return gap.length <= 2 && !/[\n,;:.()]/.test(gap);
+}
+
+/** True when the token is itself a one-word title ("General", "Gen"): "Lieutenant General" is no name. */
+function isTitleWord(lex: DiscoveryLexicon, t: MatchToken): boolean {
+  for (const k of t.keys) {
+    const cased = lex.titleWords.get(k);
+    if (cased !== undefined && (!cased || t.cap)) return true;
+  }
+  return false;
+}
+
+/**
+ * Lines written in title case ("Two American Servicemen Killed by Rocket Attack") say nothing about which words are
+ * names: discovery skips them. Returns, per token, whether its line is such a headline.
+ */
+export function headlineTokens(text: string, tokens: readonly MatchToken[]): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  let lineStart = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i < tokens.length && tokens[i].raw !== "\n") continue;
+    const words = tokens.slice(lineStart, i).filter((t) => t.kind !== "punct" && !t.arabic && /^\p{L}/u.test(t.raw));
+    const caps = words.filter((t) => t.cap || t.kind === "acronym").length;
+    if (words.length >= 5 && caps / words.length >= 0.7) out.fill(1, lineStart, i);
+    lineStart = i + 1;
+  }
+  return out;
+}
+
+/** The capitalised word run starting at i going forward (max tokens), allowing "al-", "bin", "Abu" inside. */
+function runForward(inp: DiscoveryInput, i: number, max: number): number {
+  const { tokens, covered, lex, text } = inp;
+  let j = i;
+  let last = i;
+  while (j < tokens.length && j - i < max + 2) {
+    const t = tokens[j];
+    if (covered[j] || t.kind === "punct" || t.arabic) break;
+    if (j > i && !adjacent(tokens[j - 1], t, text)) break;
+    const conn = CONNECTORS.has(t.raw.toLowerCase()) || t.article;
+    if (!conn && (!(t.cap || t.kind === "acronym") || lex.stop.has(t.raw.toLowerCase()) || isTitleWord(lex, t))) break;
+    j++;
+    if (!conn) last = j;
+    if (last - i >= max) break;
+  }
+  return last;
+}
+
+/** Whether the cue's tokens start at i (and agree in case when the cue is capitalised). */
+function cueAt(tokens: readonly MatchToken[], i: number, cue: EntityCue): boolean {
+  if (i + cue.keys.length > tokens.length) return false;
+  for (let k = 0; k < cue.keys.length; k++) if (!tokens[i + k].keys.includes(cue.keys[k])) return false;
+  return !/^\p{Lu}/u.test(cue.raw) || tokens[i].cap || tokens[i].kind === "acronym";
+}
+
+function mention(inp: DiscoveryInput, from: number, to: number, type: EntityType, via: string): FoundMention {
+  const { tokens, text } = inp;
+  const start = tokens[from].start;
+  const end = tokens[to - 1].end;
+  const name = text.slice(start, end).replace(/\s+/g, " ");
+  const key = "new:" + tokens.slice(from, to).filter((t) => !t.article).map((t) => t.keys[0]).join(" ");
+  return { start, end, text: text.slice(start, end), tokStart: from, tokEnd: to, entry: null, key, name, type, via };
+}
+
+/** Length of the person title ending just before token i ("Gen." → 2 tokens with the period), or 0. */
+function titleBefore(inp: DiscoveryInput, i: number): number {
+  const { tokens, lex } = inp;
+  let end = i;
+  if (end > 0 && (tokens[end - 1].raw === "." || tokens[end - 1].raw === ":")) end--;
+  if (end === 0) return 0;
+  const candidates = tokens[end - 1].keys.flatMap((k) => lex.titlesByLast.get(k) ?? []);
+  for (const title of candidates) {
+    const s = end - title.keys.length;
+    if (s < 0 || (title.cased && !tokens[s].cap)) continue;
+    let ok = true;
+    for (let k = 0; k < title.keys.length && ok; k++) ok = tokens[s + k].keys.includes(title.keys[k]) || latinKey(tokens[s + k].raw) === title.keys[k];
+    if (ok) return i - s;
+  }
+  return 0;
+}
+
+/** People: a known given name or a title followed by capitalised words ("Phil Stewart", "spokesperson Mohannad Mubaydeen"). */
+function discoverPeople(inp: DiscoveryInput, headline: Uint8Array): FoundMention[] {
+  const { tokens, covered, lex } = inp;
+  const out: FoundMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (covered[i] || isTitleWord(lex, t) || t.arabic || t.kind === "punct" || !(t.cap || t.kind === "acronym") || lex.stop.has(t.raw.toLowerCase())) continue;
+    const given = lex.givenNames.has(t.raw.toLowerCase());
+    const titled = titleBefore(inp, i) > 0;
+    // in a title-case line only a titled given name or a credit ("Photo: Sabah Arar/AFP") marks a name
+    const credit = titled && /[:/]\s*$/.test(inp.text.slice(Math.max(0, t.start - 3), t.start));
+    if (headline[i] ? !(titled && given) && !credit : !given && !titled) continue;
+    const end = runForward(inp, i, 4);
+    if (end - i < 2) continue;
+    // "Ali Al Salem Air Base" is a facility, not a person
+    if (end < tokens.length && tokens[end].keys.some((k) => (lex.cuesByFirst.get(k) ?? []).some((c) => c.where === "after" && cueAt(tokens, end, c)))) continue;
+    out.push(mention(inp, i, end, "person", "discovered"));
+    for (let k = i; k < end; k++) covered[k] = 1;
+    i = end - 1;
+  }
+  return out;
+}
+
+/** Groups, facilities, places: a capitalised name beside a typing word ("Harir Air Base", "Camp Taji", "قاعدة حرير"). */
+function discoverCued(inp: DiscoveryInput, headline: Uint8Array): FoundMention[] {
+  const { tokens, covered, lex } = inp;
+  const out: FoundMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i] || headline[i]) continue;
+    const cues = tokens[i].keys.flatMap((k) => lex.cuesByFirst.get(k) ?? []);
+    for (const cue of cues) {
+      if (!cueAt(tokens, i, cue)) continue;
+      const cueEnd = i + cue.keys.length;
+      if (cue.where === "after") {
+        let s = i;
+        while (s > 0 && i - s < 4 && !covered[s - 1] && !tokens[s - 1].arabic && (tokens[s - 1].cap || tokens[s - 1].article) && adjacent(tokens[s - 1], tokens[s], inp.text) && !lex.stop.has(tokens[s - 1].raw.toLowerCase())) s--;
+        while (s < i && tokens[s].article) s++;
+        if (s === i) continue;
+        out.push(mention(inp, s, cueEnd, cue.type, "discovered"));
+        for (let k = s; k < cueEnd; k++) covered[k] = 1;
+        break;
+      }
+      const first = tokens[i];
+      if (first.arabic) {
+        // "قاعدة حرير" — not "القاعدة" ("the base"), and not an adjective ("قاعدة عسكرية")
+        if (/^(?:[وف]?[بك]?ال|[وف]?لل)/.test(first.raw)) continue;
+        const n = tokens[cueEnd];
+        if (!n || covered[cueEnd] || !n.arabic || /[^\s]/.test(inp.text.slice(first.end, n.start)) || lex.stop.has(n.raw) || AR_ADJECTIVE.test(n.raw) || n.raw.length < 3) continue;
+        let end = cueEnd + 1;
+        if (AR_COMPOUND.has(n.raw) && tokens[end]?.arabic && !covered[end]) end++;
+        const from = cue.type === "place" ? cueEnd : i;
+        out.push(mention(inp, from, end, cue.type, "discovered"));
+        for (let k = i; k < end; k++) covered[k] = 1;
+        break;
+      }
+      let s = cueEnd;
+      while (s < tokens.length && FR_LINKS.has(tokens[s].raw.toLowerCase())) s++;
+      const end = runForward(inp, s, 3);
+      if (end === s) continue;
+      const from = cue.type === "place" ? s : i;
+      out.push(mention(inp, from, end, cue.type, "discovered"));
+      for (let k = i; k < end; k++) covered[k] = 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/** Names the KB does not know, typed from context; marks their tokens covered. */
+export function discoverNames(inp: DiscoveryInput): FoundMention[] {
+  const headline = headlineTokens(inp.text, inp.tokens);
+  return [...discoverPeople(inp, headline), ...discoverCued(inp, headline)];
+}
+
+/** Types a name from its last words ("… Coordination Committee" → organization), for acronym definitions. */
+export function typeFromCues(lex: DiscoveryLexicon, words: readonly string[]): EntityType {
+  for (const c of lex.cues) {
+    if (c.where !== "after") continue;
+    const tail = words.slice(-c.keys.length).map((w) => latinKey(w));
+    if (tail.length === c.keys.length && tail.every((k, i) => k === c.keys[i])) return c.type;
+  }
+  return "organization";
+}

@@ -1,0 +1,66 @@
+import type { EntityType } from "../../core/doc.js";
+import type { MatchToken } from "../../kb/match-tokens.js";
+import type { FoundMention } from "./found-mention.js";
+
+const SMALL = /^(of|for|the|in|and|on|de|du|des|la|le|les|l|d|et|al|el|pour|en)$/i;
+
+/** True when `acr` spells the initials of the capitalised words: "Iraqi Resistance Coordination Committee" → "IRCC". */
+export function initialsMatch(words: readonly string[], acr: string): boolean {
+  const initials = words.filter((w) => !SMALL.test(w)).map((w) => w[0].toUpperCase()).join("");
+  return initials === acr.toUpperCase();
+}
+
+/**
+ * Acronyms the text defines: "Full Name (ACR)". The acronym joins the entity the full name is a mention of,
+ * and every later use of it is a mention too. For a full name the KB does not know, returns a discovered
+ * entity when the initials spell the acronym, typed by `typeOf(words)`.
+ */
+export function findAcronyms(
+  text: string,
+  tokens: readonly MatchToken[],
+  found: readonly FoundMention[],
+  covered: Uint8Array,
+  typeOf: (words: readonly string[]) => EntityType | null,
+): FoundMention[] {
+  const out: FoundMention[] = [];
+  const defs = new Map<string, FoundMention>();
+  const endsAt = new Map<number, FoundMention>();
+  for (const m of found) endsAt.set(m.tokEnd, m);
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    if (tokens[i].raw !== "(" || tokens[i + 2].raw !== ")" || tokens[i + 1].kind !== "acronym") continue;
+    const acr = tokens[i + 1];
+    if (covered[i + 1] || acr.raw.replace(/\./g, "").length < 2) continue;
+    let owner = endsAt.get(i);
+    if (!owner) {
+      // an unknown full name: the capitalised run before "(" whose initials spell the acronym
+      let s = i;
+      // known names may sit inside ("Basra Oil Workers Union"): the initials decide
+      while (s > 0 && i - s < 8 && tokens[s - 1].kind !== "punct" && (tokens[s - 1].cap || SMALL.test(tokens[s - 1].raw))) s--;
+      while (s < i && SMALL.test(tokens[s].raw)) s++;
+      const words = tokens.slice(s, i).map((t) => t.raw);
+      if (words.length < 2) continue;
+      let k = 0;
+      while (k < words.length - 1 && !initialsMatch(words.slice(k), acr.raw.replace(/\./g, ""))) k++;
+      const type = initialsMatch(words.slice(k), acr.raw.replace(/\./g, "")) ? typeOf(words.slice(k)) : null;
+      if (!type) continue;
+      const start = tokens[s + k].start;
+      const end = tokens[i - 1].end;
+      const name = text.slice(start, end);
+      owner = { start, end, text: name, tokStart: s + k, tokEnd: i, entry: null, key: "new:" + name.toLowerCase(), name, type, via: "acronym" };
+      out.push(owner);
+    }
+    defs.set(acr.raw.replace(/\./g, ""), owner);
+    out.push({ ...owner, start: acr.start, end: acr.end, text: acr.raw, tokStart: i + 1, tokEnd: i + 2, via: "acronym" });
+    covered[i + 1] = 1;
+  }
+  if (!defs.size) return out;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (covered[i] || t.kind !== "acronym") continue;
+    const owner = defs.get(t.raw.replace(/\./g, ""));
+    if (!owner) continue;
+    out.push({ ...owner, start: t.start, end: t.end, text: t.raw, tokStart: i, tokEnd: i + 1, via: "acronym" });
+    covered[i] = 1;
+  }
+  return out;
+}

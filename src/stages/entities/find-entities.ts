@@ -1,0 +1,64 @@
+import type { Context } from "../../core/context.js";
+import type { Doc, EntityRecord } from "../../core/doc.js";
+import { addToTrie, buildAliasTrie, emptyTrie } from "../../kb/alias-trie.js";
+import type { KbEntry } from "../../kb/knowledge-base.js";
+import { loadKb } from "../../kb/load-kb.js";
+import { matchTokens } from "../../kb/match-tokens.js";
+import { buildEntityRecords } from "./build-entity-records.js";
+import { discoverNames, typeFromCues } from "./discover-names.js";
+import { loadDiscoveryLexicon } from "./discovery-lexicon.js";
+import { findAcronyms } from "./find-acronyms.js";
+import { findEllipticMentions } from "./find-elliptic-mentions.js";
+import { findKbMentions } from "./find-kb-mentions.js";
+import { findNestedMentions } from "./find-nested-mentions.js";
+import type { FoundMention } from "./found-mention.js";
+import { linkPartialNames } from "./link-partial-names.js";
+
+function cover(covered: Uint8Array, ms: readonly FoundMention[]): void {
+  for (const m of ms) for (let k = m.tokStart; k < m.tokEnd; k++) covered[k] = 1;
+}
+
+/** Later mentions of names discovered in this document ("Harir Air Base" again further down). */
+function rescanDiscovered(text: string, tokens: ReturnType<typeof matchTokens>, discovered: readonly FoundMention[], covered: Uint8Array): FoundMention[] {
+  if (!discovered.length) return [];
+  const root = emptyTrie();
+  const byKey = new Map<string, FoundMention>();
+  for (const d of discovered) {
+    if (byKey.has(d.key)) continue;
+    byKey.set(d.key, d);
+    addToTrie(root, { id: d.key, type: d.type, name: d.name, aliases: [] } as KbEntry, d.text);
+  }
+  const masked = tokens.map((t, i) => (covered[i] ? { ...t, keys: [] as string[] } : t));
+  return findKbMentions(text, masked, root).map((m) => {
+    const d = byKey.get(m.key)!;
+    return { ...m, entry: null, name: d.name, type: d.type, via: "discovered" };
+  });
+}
+
+/** Runs every entity pass over a document's clean text and returns its entity records. */
+export function findEntities(doc: Doc, ctx: Context): EntityRecord[] {
+  const kb = ctx.resource("kb", loadKb);
+  const trie = ctx.resource("kb-trie", () => buildAliasTrie(kb));
+  const iso = doc.language?.code ?? "en";
+  const lex = ctx.resource(`entity-lexicon:${iso}`, () => loadDiscoveryLexicon(ctx, iso));
+  const text = doc.text;
+  const tokens = matchTokens(text);
+  const covered = new Uint8Array(tokens.length);
+
+  const found = findKbMentions(text, tokens, trie);
+  cover(covered, found);
+  const elliptic = findEllipticMentions(text, tokens, trie, found, covered);
+  cover(covered, elliptic);
+  // mentions the elliptic pass re-read are dropped
+  for (let i = found.length - 1; i >= 0; i--) if (found[i].via === "replaced") found.splice(i, 1);
+  const acronyms = findAcronyms(text, tokens, [...found, ...elliptic], covered, (w) => typeFromCues(lex, w));
+  cover(covered, acronyms);
+  const discovered = discoverNames({ text, tokens, covered, lex });
+  const again = rescanDiscovered(text, tokens, discovered, covered);
+  cover(covered, again);
+  const all = [...found, ...elliptic, ...acronyms, ...discovered, ...again];
+  const partial = linkPartialNames(text, tokens, all, covered);
+  cover(covered, partial);
+  const nested = findNestedMentions(text, tokens, trie, found);
+  return buildEntityRecords([...all, ...partial, ...nested]);
+}

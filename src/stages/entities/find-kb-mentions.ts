@@ -1,0 +1,153 @@
+import type { AliasHit, TrieNode } from "../../kb/alias-trie.js";
+import type { KbEntry } from "../../kb/knowledge-base.js";
+import type { MatchToken } from "../../kb/match-tokens.js";
+import { nameKeys } from "../../kb/match-tokens.js";
+import type { FoundMention } from "./found-mention.js";
+
+const INDEFINITE = new Set(["a", "an", "une", "un"]);
+
+/** True when the matched tokens show the case the alias asks for: "IRGC" needs capitals, "Hashd" a capital. */
+export function caseAgrees(hit: AliasHit, tokens: readonly MatchToken[], from: number, to: number): boolean {
+  if (hit.mode === "any") return true;
+  let words = 0;
+  let acr = 0;
+  let caps = 0;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    if (t.kind === "punct" || t.article) continue;
+    words++;
+    if (t.arabic) return true;
+    if (t.kind === "acronym") acr++;
+    if (t.cap) caps++;
+  }
+  if (hit.mode === "acronym") return words > 0 && acr === words;
+  return caps > 0;
+}
+
+/** The longest alias starting at token `i`, skipping articles inside it ("Abu Mahdi al-Muhandis"). */
+export function longestMatch(tokens: readonly MatchToken[], i: number, root: TrieNode): { end: number; hits: AliasHit[] } | null {
+  const first = tokens[i];
+  // most words start no name: answer without the search
+  if (!first.article && !first.keys.some((k) => root.next.has(k))) return null;
+  let best: { end: number; hits: AliasHit[] } | null = null;
+  const stack: [TrieNode, number][] = [[root, i]];
+  while (stack.length) {
+    const [node, j] = stack.pop()!;
+    if (j >= tokens.length) continue;
+    const t = tokens[j];
+    if (t.article && j + 1 < tokens.length && tokens[j + 1].kind !== "punct") stack.push([node, j + 1]);
+    for (const k of t.keys) {
+      const n = node.next.get(k);
+      if (!n) continue;
+      if (n.hits && (!best || j + 1 > best.end)) {
+        const ok = n.hits.filter((h) => caseAgrees(h, tokens, i, j + 1));
+        if (ok.length) best = { end: j + 1, hits: ok };
+      }
+      if (n.next.size) stack.push([n, j + 1]);
+    }
+  }
+  return best;
+}
+
+/** "a coalition of militias": a common noun after an indefinite article names no particular entity. */
+function isIndefinite(tokens: readonly MatchToken[], start: number, end: number): boolean {
+  const prev = tokens[start - 1];
+  return end - start === 1 && !tokens[start].cap && !tokens[start].arabic && !!prev && INDEFINITE.has(prev.raw.toLowerCase());
+}
+
+interface Match {
+  readonly from: number;
+  readonly to: number;
+  readonly entries: KbEntry[];
+  readonly demonym: boolean;
+}
+
+/** Does some name of `e` contain the key sequence `keys` ("Hezbollah" inside "Kata'ib Hezbollah")? */
+function nameContains(e: KbEntry, keys: readonly string[]): boolean {
+  for (const n of [e.name, ...e.aliases]) {
+    const nk = nameKeys(n);
+    if (nk.length <= keys.length) continue;
+    for (let s = 0; s + keys.length <= nk.length; s++) if (keys.every((k, i) => nk[s + i] === k)) return true;
+  }
+  return false;
+}
+
+/**
+ * Picks the entry of an ambiguous or short match: an entry the article names unambiguously elsewhere; else the
+ * one whose related entities (a border's states) are mentioned nearest; else the first listed.
+ */
+function resolve(m: Match, tokens: readonly MatchToken[], positions: ReadonlyMap<string, number[]>, longForms: ReadonlySet<string>, entryById: ReadonlyMap<string, KbEntry>): KbEntry {
+  let cands = m.entries;
+  if (cands.length > 1) {
+    const named = cands.filter((e) => positions.has(e.id));
+    if (named.length === 1) return named[0];
+    const at = tokens[m.from].start;
+    const shared = (id: string) => cands.every((c) => (c.relations ?? []).some((r) => r.target === id));
+    let best = cands[0];
+    let bestDist = Infinity;
+    for (const c of cands) {
+      for (const r of c.relations ?? []) {
+        if (shared(r.target)) continue;
+        for (const p of positions.get(r.target) ?? []) {
+          const d = Math.abs(p - at);
+          if (d < bestDist) (bestDist = d), (best = c);
+        }
+      }
+    }
+    cands = [best];
+  }
+  const e = cands[0];
+  // "Hezbollah" in an article about Kata'ib Hezbollah is its short form, unless the article names the other in full;
+  // only for an entry named by this one word ("Hezbollah"), not for a generic head ("Army" of "US Army")
+  const shortText = tokens.slice(m.from, m.to).map((t) => t.raw).join(" ");
+  if (!longForms.has(e.id) && (e.type === "armed_group" || e.type === "organization") && nameKeys(e.name).join(" ") === nameKeys(shortText).join(" ")) {
+    const keys = tokens.slice(m.from, m.to).filter((t) => !t.article).map((t) => t.keys[0]);
+    for (const id of longForms) {
+      if (id === e.id) continue;
+      const oe = entryById.get(id);
+      if (oe && oe.type === e.type && nameContains(oe, keys)) return oe;
+    }
+  }
+  return e;
+}
+
+/** One left-to-right pass over the tokens: every longest KB alias match, not overlapping, then ambiguity resolved. */
+export function findKbMentions(text: string, tokens: readonly MatchToken[], root: TrieNode): FoundMention[] {
+  const matches: Match[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    if (tokens[i].kind === "punct") {
+      i++;
+      continue;
+    }
+    const m = longestMatch(tokens, i, root);
+    if (!m || isIndefinite(tokens, i, m.end)) {
+      i++;
+      continue;
+    }
+    const entries = [...new Set(m.hits.map((h) => h.entry))];
+    matches.push({ from: i, to: m.end, entries, demonym: m.hits.every((h) => h.demonym) });
+    i = m.end;
+  }
+  // where each unambiguous entity is named, and which are named by more than one word
+  const positions = new Map<string, number[]>();
+  const longForms = new Set<string>();
+  const entryById = new Map<string, KbEntry>();
+  for (const m of matches) {
+    if (m.entries.length !== 1) continue;
+    const e = m.entries[0];
+    entryById.set(e.id, e);
+    const list = positions.get(e.id) ?? [];
+    list.push(tokens[m.from].start);
+    positions.set(e.id, list);
+    if (m.to - m.from > 1) longForms.add(e.id);
+  }
+  return matches.map((m) => {
+    const entry = resolve(m, tokens, positions, longForms, entryById);
+    const start = tokens[m.from].start;
+    const end = tokens[m.to - 1].end;
+    return {
+      start, end, text: text.slice(start, end), tokStart: m.from, tokEnd: m.to,
+      entry, key: entry.id, name: entry.name, type: entry.type, via: m.demonym ? "demonym" : "kb",
+    };
+  });
+}

@@ -1,0 +1,154 @@
+import type { Context } from "../../core/context.js";
+import type { EntityType, EventStatus, PloverType } from "../../core/doc.js";
+import { PLOVER_TYPES, EVENT_STATUSES } from "../../core/doc.js";
+import { readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { PhraseMatcher } from "./phrase-matcher.js";
+
+/** A trigger row of data/lang/<iso>/event-triggers.tsv. */
+export interface TriggerEntry {
+  readonly phrase: string;
+  /** PLOVER type, or null for a kind the record does not code (benchmark only). */
+  readonly type: PloverType | null;
+  readonly mode: string | null;
+  readonly acled: string | null;
+  readonly role: "v" | "n" | "g" | "gn" | "gi";
+  readonly weak: boolean;
+  readonly future: boolean;
+  readonly status: EventStatus | null;
+  readonly prio: number;
+  /** A governor that absorbs verb triggers only. */
+  readonly verbsOnly: boolean;
+  /** Kept only with an actor / with a target. */
+  readonly needAgent: boolean;
+  readonly needPatient: boolean;
+  /** A participle: passive unless an object follows. */
+  readonly participle: boolean;
+}
+
+/** A status cue of event-status-cues.tsv. */
+export interface StatusCue {
+  readonly status: EventStatus;
+  readonly hostile: EventStatus;
+  readonly scope: "near" | "before" | "after" | "sentence";
+}
+
+/** Everything the event rules know about one language, compiled. */
+export interface EventLexicon {
+  readonly lang: string;
+  readonly triggers: PhraseMatcher<TriggerEntry>;
+  readonly cues: PhraseMatcher<StatusCue>;
+  readonly roles: PhraseMatcher<string>;
+  readonly clause: PhraseMatcher<string>;
+  readonly counts: PhraseMatcher<{ kind: "killed" | "injured" | "munitions"; dir: string }>;
+  readonly numbers: ReadonlyMap<string, number | "skip">;
+  readonly weapons: PhraseMatcher<string>;
+  readonly anaphora: PhraseMatcher<{ readonly types: readonly (EntityType | "event")[]; readonly target: boolean }>;
+  readonly attribution: PhraseMatcher<"before" | "after">;
+  readonly tier: PhraseMatcher<string>;
+  readonly lightVerbs: PhraseMatcher<true>;
+  /** Nationality adjectives follow the event noun ("frappe de drone américaine"). */
+  readonly modifierAfterNoun: boolean;
+  /** The subject may follow the verb (VSO). */
+  readonly subjectAfterVerb: boolean;
+}
+
+/** The language-independent tables of data/events/. */
+export interface EventTables {
+  /** "ASSAULT/drone" or "ASSAULT/-" → CAMEO root and ACLED code. */
+  readonly plover: ReadonlyMap<string, { cameo: string; acled: string | null }>;
+  /** ACLED code → event type and sub-event type (null for codes outside ACLED). */
+  readonly acled: ReadonlyMap<string, { event_type: string; sub_event_type: string } | null>;
+}
+
+const dash = (s: string | undefined): string | null => (s === undefined || s === "" || s === "-" ? null : s);
+
+function readTsv(path: string): string[][] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l.trim() && !l.trimStart().startsWith("#"))
+    .map((l) => l.split("\t").map((c) => c.trim()));
+}
+
+/** Loads data/events/plover.tsv and acled.tsv. */
+export function loadEventTables(dataDir: string): EventTables {
+  const plover = new Map<string, { cameo: string; acled: string | null }>();
+  for (const [type, mode, cameo, acled] of readTsv(join(dataDir, "events", "plover.tsv"))) {
+    plover.set(`${type}/${mode ?? "-"}`, { cameo, acled: dash(acled) });
+  }
+  const acled = new Map<string, { event_type: string; sub_event_type: string } | null>();
+  for (const [code, et, st] of readTsv(join(dataDir, "events", "acled.tsv"))) {
+    acled.set(code, dash(et) ? { event_type: et, sub_event_type: st } : null);
+  }
+  return { plover, acled };
+}
+
+function parseTrigger(r: readonly string[]): TriggerEntry | null {
+  const [phrase, type, mode, acled, role, flags, prio] = r;
+  if (!phrase) return null;
+  const t = dash(type);
+  if (t && !(PLOVER_TYPES as readonly string[]).includes(t)) throw new Error(`event-triggers.tsv: unknown PLOVER type '${t}' for '${phrase}'`);
+  const fl = (dash(flags) ?? "").split(",").map((x) => x.trim());
+  const st = fl.find((f) => f.startsWith("status="))?.slice(7) ?? null;
+  if (st && !(EVENT_STATUSES as readonly string[]).includes(st)) throw new Error(`event-triggers.tsv: unknown status '${st}' for '${phrase}'`);
+  const ro = (dash(role) ?? "n") as TriggerEntry["role"];
+  return {
+    phrase,
+    type: t as PloverType | null,
+    mode: dash(mode),
+    acled: dash(acled),
+    role: ["v", "n", "g", "gn", "gi"].includes(ro) ? ro : "n",
+    weak: fl.includes("weak"),
+    future: fl.includes("future"),
+    status: st as EventStatus | null,
+    prio: Number(prio) || 5,
+    verbsOnly: fl.includes("verbs"),
+    needAgent: fl.includes("agent"),
+    needPatient: fl.includes("patient"),
+    participle: fl.includes("pp"),
+  };
+}
+
+/** Compiles the event lexicon of one language from data/lang/<iso>/event-*.tsv. */
+export function loadEventLexicon(ctx: Context, lang: string): EventLexicon {
+  const p = ctx.lang(lang);
+  const rows = <T>(name: string, f: (r: readonly string[]) => { phrase: string; value: T } | null) =>
+    p.table(name).map(f).filter((x): x is { phrase: string; value: T } => !!x);
+  const triggers = rows("event-triggers", (r) => {
+    const e = parseTrigger(r);
+    return e ? { phrase: e.phrase, value: e } : null;
+  });
+  const cues = rows<StatusCue>("event-status-cues", ([ph, st, ho, sc]) => {
+    if (!(EVENT_STATUSES as readonly string[]).includes(st)) return null;
+    const hostile = (ho === "=" || !ho ? st : ho) as EventStatus;
+    return { phrase: ph, value: { status: st as EventStatus, hostile, scope: (sc ?? "before") as StatusCue["scope"] } };
+  });
+  const syntax = new Map(p.table("event-syntax").map(([k, v]) => [k, v] as const));
+  const numbers = new Map<string, number | "skip">();
+  for (const [w, v] of p.table("event-numbers")) numbers.set(w.toLowerCase(), v === "skip" ? "skip" : Number(v));
+  return {
+    lang,
+    triggers: new PhraseMatcher(triggers, lang),
+    cues: new PhraseMatcher(cues, lang),
+    roles: new PhraseMatcher(rows("event-roles", ([w, r]) => ({ phrase: w, value: r })), lang),
+    clause: new PhraseMatcher(rows("event-clause", ([w, k]) => ({ phrase: w, value: k })), lang),
+    counts: new PhraseMatcher(
+      rows("event-counts", ([w, k, d]) =>
+        ["killed", "injured", "munitions"].includes(k) ? { phrase: w, value: { kind: k as "killed", dir: d ?? "both" } } : null,
+      ),
+      lang,
+    ),
+    numbers,
+    weapons: new PhraseMatcher(rows("event-weapons", ([w, m]) => ({ phrase: w, value: m })), lang),
+    anaphora: new PhraseMatcher(
+      rows("event-anaphora", ([w, t, sl]) => ({ phrase: w, value: { types: (t ?? "").split("|") as (EntityType | "event")[], target: sl === "any" } })),
+      lang,
+    ),
+    attribution: new PhraseMatcher(rows("event-attribution", ([w, k]) => ({ phrase: w, value: k === "before" ? "before" : "after" })), lang),
+    tier: new PhraseMatcher(rows("event-tier", ([w, t]) => ({ phrase: w, value: t })), lang),
+    modifierAfterNoun: syntax.get("modifier-after-noun") === "yes",
+    subjectAfterVerb: syntax.get("subject-after-verb") === "yes",
+    lightVerbs: new PhraseMatcher(p.list("event-light-verbs").map((w) => ({ phrase: w, value: true as const })), lang),
+  };
+}

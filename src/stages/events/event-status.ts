@@ -1,0 +1,52 @@
+import type { EventStatus, PloverType } from "../../core/doc.js";
+import type { EventLexicon, StatusCue, TriggerEntry } from "./event-lexicon.js";
+import type { SentenceView } from "./sentence-view.js";
+import type { TriggerSite } from "./resolve-slots.js";
+
+const HOSTILE: ReadonlySet<PloverType> = new Set(["ASSAULT", "COERCE", "THREATEN", "SANCTION"]);
+
+/** True for the types whose future is a threat rather than a plan. */
+export function isHostile(type: PloverType): boolean {
+  return HOSTILE.has(type);
+}
+
+/** The cues of a sentence that bear on the trigger at `site`, by their scope. */
+function cuesFor(v: SentenceView, site: TriggerSite, lex: EventLexicon, withComplement: boolean): StatusCue[] {
+  const out: StatusCue[] = [];
+  for (let i = 0; i < v.tokens.length; i++) for (const m of lex.cues.matchAt(v.tokens, i)) {
+    const c = m.value;
+    if (m.from >= site.from && m.from < site.to) continue; // the trigger itself
+    const ok =
+      c.scope === "sentence" ||
+      (c.scope === "near" && m.to <= site.from && site.from - m.to <= 3) ||
+      (c.scope === "before" && m.from >= site.clauseStart && m.to <= site.from) ||
+      (c.scope === "after" && m.from >= site.to && m.from < Math.max(site.clauseEnd, site.reach)) ||
+      // a governor's complement carries its own cues: "agreed to resume …"
+      (withComplement && site.reach > site.to && m.from >= site.to && m.from < site.reach && c.scope !== "near");
+    if (ok) out.push(c);
+  }
+  return out;
+}
+
+/** The status the text gives an event: its trigger's default, then modality cues by precedence. */
+export function eventStatus(v: SentenceView, site: TriggerSite, trig: TriggerEntry, type: PloverType, lex: EventLexicon): { status: EventStatus; future: boolean } {
+  const hostile = isHostile(type);
+  // "agreed to resume …" takes its status from the complement; "accused X of threatening …" does not
+  const cues = cuesFor(v, site, lex, trig.status !== null);
+  const has = (s: EventStatus) => cues.find((c) => c.status === s || (hostile ? c.hostile === s : false));
+  const future = cues.some((c) => c.status === "planned" || c.status === "threatened");
+  const cueFuture = future;
+  let base: EventStatus = trig.status ?? (type === "THREATEN" ? "threatened" : "occurred");
+  if (base === "planned" && hostile) base = "threatened";
+  if (base === "planned" || base === "threatened") {
+    const status = has("conditional") ? "conditional" : has("resumed") ? "resumed" : has("denied") && type !== "REJECT" ? "denied" : base;
+    return { status, future: cueFuture || trig.role === "gi" || trig.role === "g" };
+  }
+  if (has("denied") && type !== "REJECT" && type !== "RETREAT") return { status: "denied", future };
+  if (has("conditional") && future) return { status: "conditional", future: true };
+  if (has("resumed")) return { status: "resumed", future };
+  if (base === "suspended") return { status: "suspended", future };
+  if (has("ongoing")) return { status: "ongoing", future };
+  if (future) return { status: hostile ? "threatened" : "planned", future };
+  return { status: base, future };
+}

@@ -1,0 +1,208 @@
+import type { EntityType } from "../../core/doc.js";
+import type { EventLexicon } from "./event-lexicon.js";
+import type { Candidate, SentenceView } from "./sentence-view.js";
+
+/** Entity types that can act or be acted upon. */
+export const ACTOR_TYPES: ReadonlySet<EntityType> = new Set(["person", "armed_group", "organization", "state", "government_body"]);
+const TARGET_TYPES: ReadonlySet<EntityType> = new Set([...ACTOR_TYPES, "facility"]);
+const PLACE_TYPES: ReadonlySet<EntityType> = new Set(["place", "facility"]);
+
+/** Where a trigger sits: its tokens, its clause, and the span a governor's complement reaches. */
+export interface TriggerSite {
+  readonly from: number;
+  readonly to: number;
+  readonly clauseStart: number;
+  readonly clauseEnd: number;
+  /** End of the complement a governor absorbed (= to otherwise). */
+  readonly reach: number;
+  readonly role: "v" | "n" | "g" | "gn" | "gi";
+  /** A participle trigger ("killed"): passive unless an object follows. */
+  readonly participle?: boolean;
+  /** An assassination or killing: a person named before the noun is the victim. */
+  readonly targeted?: boolean;
+  /** Triggers merged into this event: their objects are its objects ("a drone strike assassinated X"). */
+  readonly merged?: readonly { readonly to: number; readonly verb: boolean }[];
+  /** ACCUSE, REJECT, REQUEST …: the first party named after the verb is the target. */
+  readonly speechAct?: boolean;
+}
+
+/** The actor, target and location candidates chosen for one event. */
+export interface Slots {
+  readonly actor: Candidate | null;
+  readonly target: Candidate | null;
+  readonly location: Candidate | null;
+  readonly passive: boolean;
+}
+
+/** The clause around tokens [from, to): after the last break before, up to the first break after. */
+export function clauseOf(v: SentenceView, from: number, to: number): { start: number; end: number; relative: boolean } {
+  let start = 0;
+  let relative = false;
+  let comma = false;
+  for (let i = from - 1; i >= 0; i--) {
+    const m = v.marks.get(i);
+    if (v.tokens[i].forms[0] === ",") comma = true;
+    if (m === "relative" && comma) {
+      // "X, who is suspected of …, has announced": the relative clause is closed; the main clause goes on
+      comma = false;
+      continue;
+    }
+    if (m === "break" || m === "relative" || m === "complement") {
+      start = i + 1;
+      relative = m === "relative";
+      break;
+    }
+  }
+  if (start === 0 && v.marks.get(0) === "opener") {
+    // "In 2020, the Iraqi parliament voted …": skip the leading adverbial up to its comma
+    for (let i = 1; i < from; i++) {
+      if (v.tokens[i].forms[0] === ",") {
+        start = i + 1;
+        break;
+      }
+    }
+  }
+  let end = v.tokens.length;
+  for (let i = to; i < v.tokens.length; i++) {
+    const m = v.marks.get(i);
+    if (m === "break" || m === "relative" || m === "complement") {
+      end = i;
+      break;
+    }
+  }
+  return { start, end, relative };
+}
+
+function isPossessor(_v: SentenceView, c: Candidate): boolean {
+  return c.possessive;
+}
+
+function passiveAt(v: SentenceView, site: TriggerSite, lex: EventLexicon): boolean {
+  if (site.role !== "v" && site.role !== "g") return false;
+  for (let k = site.from - 1, n = 0; k >= 0 && n < 3; k--, n++) {
+    const ms = lex.roles.matchAt(v.tokens, k);
+    if (ms.some((m) => m.value === "passive")) return true;
+    if (!v.tokens[k].isWord) break;
+  }
+  const nx = v.tokens[site.to];
+  if (!nx) return site.participle === true;
+  if (lex.roles.matchAt(v.tokens, site.to).some((m) => m.value === "agent")) return true;
+  // "three soldiers killed in …" is passive; "killed three soldiers", "killed the commander" is not
+  if (site.participle) return !(/^\d/.test(nx.forms[0]) || lex.numbers.has(nx.forms[0]) || v.candidates.some((c) => c.from === site.to) || ["the", "a", "an", "two", "his", "their"].includes(nx.forms[0]));
+  return false;
+}
+
+function isLightVerbBefore(v: SentenceView, from: number, lex: EventLexicon): boolean {
+  for (let k = from - 1, n = 0; k >= 0 && n < 5; k--, n++) {
+    if (!v.tokens[k].isWord) return false;
+    if (lex.lightVerbs.matchAt(v.tokens, k).some((m) => m.to <= from)) return true;
+  }
+  return false;
+}
+
+const OF = new Set(["of", "de", "du", "des", "d'"]);
+const DETERMINERS = new Set(["the", "a", "an", "its", "their", "le", "la", "les", "l'", "un", "une"]);
+
+/** True when tokens [from, to) hold an "of" and no role word or punctuation: "of a prominent leader of". */
+function ofLinked(v: SentenceView, from: number, to: number, lex: EventLexicon): boolean {
+  if (to - from > 8) return false;
+  // "talks with the US": right after the trigger; "the killing of three US troops": the trigger ends in "of"
+  let of = v.tokens.slice(from, to).every((t) => DETERMINERS.has(t.forms[0])) || (from > 0 && OF.has(v.tokens[from - 1].forms[0]));
+  for (let k = from; k < to; k++) {
+    const t = v.tokens[k];
+    if (!t.isWord) return false;
+    if (OF.has(t.forms[0])) of = true;
+    else if (lex.roles.matchAt(v.tokens, k).length) return false;
+  }
+  return of;
+}
+
+/** Chooses actor, target and location for a trigger by position, voice and role words. */
+export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexicon): Slots {
+  const cands = v.candidates;
+  const actorOk = (c: Candidate) => ACTOR_TYPES.has(c.entity.type) && !c.roles.has("location") && !c.roles.has("target") && !c.hyphenated;
+  const passive = passiveAt(v, site, lex);
+  let actor: Candidate | null = null;
+  let target: Candidate | null = null;
+
+  const leftInClause = cands.filter((c) => c.from >= site.clauseStart && c.to <= site.from);
+  const rightInReach = cands.filter((c) => c.from >= site.to && c.from < Math.max(site.reach, site.clauseEnd));
+  let agentAfter = cands.find((c) => c.from >= site.to && c.roles.has("agent") && ACTOR_TYPES.has(c.entity.type) && c.from - site.to < 14);
+  // "by former U.S. President Donald Trump": the person the title belongs to
+  const head = agentAfter && cands.find((c) => c.from > agentAfter!.from && c.from - agentAfter!.to <= 2 && c.entity.type === "person");
+  if (head) agentAfter = head;
+
+  if (passive) {
+    actor = agentAfter ?? null;
+    target = leftInClause.find((c) => !c.anaphor && TARGET_TYPES.has(c.entity.type) && !c.roles.has("location")) ?? null;
+  } else {
+    if (site.role === "n" || site.role === "gn") {
+      // "a US drone strike", "Israeli air raids": a modifier right before the noun
+      // "frappe de drone américaine": the adjective after the noun
+      const nextAdj = cands.find((c) => c.from === site.to && !c.roles.size);
+      const adj = [...leftInClause].reverse().find(
+        (c) => site.from - c.to <= 2 && ACTOR_TYPES.has(c.entity.type) && v.tokens.slice(c.to, site.from).every((x) => x.isWord && !lex.roles.matchAt(v.tokens, v.tokens.indexOf(x)).length),
+      );
+      // "the Soleimani assassination": a person before an assassination noun is its victim
+      if (adj && adj.entity.type === "person" && site.targeted) target = adj;
+      else if (adj && !adj.roles.has("target") && !adj.roles.has("location")) actor = adj;
+      else if (lex.modifierAfterNoun && nextAdj && nextAdj.entity.type === "state") actor = nextAdj;
+      else if (agentAfter) actor = agentAfter;
+      else if (isLightVerbBefore(v, site.from, lex)) {
+        actor = leftInClause.find(actorOk) ?? null;
+        // "Kataib Hezbollah, who is suspected to have been behind the attack"
+        if (!actor && clauseOf(v, site.from, site.to).relative) actor = cands.filter((x) => x.to <= site.clauseStart && actorOk(x)).pop() ?? null;
+      }
+    } else {
+      actor = leftInClause.find(actorOk) ?? null;
+      // VSO: "استهدفت المقاومة الإسلامية قاعدة …": the subject right after the verb
+      if (!actor && lex.subjectAfterVerb) {
+        const after = cands.find((c) => c.from >= site.to && c.from - site.to <= 2 && actorOk(c) && !c.roles.size);
+        if (after) actor = after;
+      }
+      if (actor && isPossessor(v, actor)) {
+        const next = leftInClause.find((c) => c.from > actor!.from && actorOk(c));
+        if (next && next.entity.type === "person") actor = next;
+      }
+      if (!actor && (site.role === "v" || site.role === "g")) {
+        const c = clauseOf(v, site.from, site.to);
+        // "Kataib Hezbollah, who is suspected …, has announced": the noun the relative clause hangs on
+        if (c.relative || leftInClause.length === 0) {
+          const before = cands.filter((x) => x.to <= site.clauseStart && actorOk(x));
+          if (c.relative && before.length) actor = before[before.length - 1];
+        }
+      }
+    }
+    const isTargetable = (c: Candidate) =>
+      (!c.anaphor || c.anaphorTarget) && c !== actor && c.entity !== actor?.entity && (TARGET_TYPES.has(c.entity.type) || (c.roles.has("target") && c.entity.type === "place"));
+    // "accused the US of …", "condemned acts carried out by the US": the accused is the first party named
+    if (!target && site.speechAct) target = rightInReach.find((c) => isTargetable(c) && ACTOR_TYPES.has(c.entity.type) && !c.roles.has("location")) ?? null;
+    // "attacks against X", "targeting X" first; then the direct object
+    const notPlace = (c: Candidate) => c.entity.type !== "place";
+    // a noun takes its object through "of": "the assassination of X", "the killing of three US troops"
+    const linked = (c: Candidate) => (site.role === "v" || site.role === "g" || site.role === "gi" ? c.from - Math.max(site.to, site.reach) <= 6 : ofLinked(v, site.to, c.from, lex) || (site.merged ?? []).some((m) => c.from >= m.to && (m.verb ? c.from - m.to <= 6 : ofLinked(v, m.to, c.from, lex))));
+    if (!target) target =
+      rightInReach.find((c) => c.roles.has("target") && isTargetable(c) && notPlace(c)) ??
+      rightInReach.find((c) => !c.roles.has("location") && !c.roles.has("agent") && isTargetable(c) && notPlace(c) && linked(c)) ??
+      rightInReach.find((c) => c.roles.has("target") && isTargetable(c)) ??
+      rightInReach.find((c) => c.roles.has("partner") && isTargetable(c) && notPlace(c)) ??
+      leftInClause.find((c) => c.roles.has("target") && isTargetable(c)) ??
+      null;
+    if (target && isPossessor(v, target)) {
+      const next = rightInReach.find((c) => c.from > target!.from && c.from - target!.to <= 8 && isTargetable(c) && (c.entity.type === "person" || c.entity.type === "armed_group"));
+      if (next) target = next;
+    }
+  }
+  // location: a place after "in/near/at"; else a facility target; else any place in the clause
+  const places = cands.filter((c) => PLACE_TYPES.has(c.entity.type) || (c.entity.type === "state" && c.roles.has("location")));
+  const inClause = (c: Candidate) => c.from >= site.clauseStart && c.from < site.clauseEnd;
+  const located = places.filter((c) => c.roles.has("location") && c !== actor && inClause(c));
+  let location: Candidate | null =
+    located.find((c) => c.from >= site.to && c.entity !== target?.entity) ??
+    located.find((c) => c.entity !== target?.entity) ??
+    (target && PLACE_TYPES.has(target.entity.type) ? target : null) ??
+    places.find((c) => c.from >= site.clauseStart && c.to <= site.clauseEnd && c.entity.type !== "state" && c !== actor) ??
+    null;
+  if (location && location.entity.lat == null && target?.entity.type === "facility" && target.entity.lat != null) location = target;
+  return { actor, target, location, passive };
+}

@@ -1,0 +1,142 @@
+import type { Doc, EntityRecord, EntityType } from "../../core/doc.js";
+import type { EventLexicon } from "./event-lexicon.js";
+import type { EventToken } from "./event-tokens.js";
+import { sentenceTokens } from "./event-tokens.js";
+
+/** An entity mention placed on the sentence's tokens, or an anaphor resolved to an entity. */
+export interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  /** Token range [from, to) in the sentence. */
+  readonly from: number;
+  readonly to: number;
+  readonly text: string;
+  readonly entity: EntityRecord;
+  /** Role words (target, agent, location) that stand just before the mention. */
+  readonly roles: ReadonlySet<string>;
+  readonly anaphor: boolean;
+  /** An anaphor that may fill the target slot ("invaded the country"). */
+  readonly anaphorTarget: boolean;
+  /** Followed by a hyphen: "Iran-backed", "US-led" — a modifier, not a party. */
+  readonly hyphenated: boolean;
+  /** Followed by "'s": "Iran's top commander". */
+  readonly possessive: boolean;
+}
+
+/** One sentence prepared for the event rules. */
+export interface SentenceView {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly tokens: readonly EventToken[];
+  readonly candidates: readonly Candidate[];
+  /** Clause marks by token index: "break", "relative", "opener". */
+  readonly marks: ReadonlyMap<number, string>;
+}
+
+/** A doc-wide list of entity mentions in text order, for anaphora. */
+export interface MentionIndex {
+  readonly list: readonly { start: number; end: number; text: string; entity: EntityRecord }[];
+}
+
+/** Every mention of every entity, sorted by position. */
+export function buildMentionIndex(doc: Doc): MentionIndex {
+  const list: { start: number; end: number; text: string; entity: EntityRecord }[] = [];
+  for (const e of doc.entities ?? []) for (const m of e.mentions) list.push({ start: m.start, end: m.end, text: m.text, entity: e });
+  list.sort((a, b) => a.start - b.start || b.end - a.end);
+  // drop mentions nested inside a longer one ("Iraq" inside "Iraqi resistance")
+  const out: typeof list = [];
+  for (const m of list) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) continue;
+    out.push(m);
+  }
+  return { list: out };
+}
+
+const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "le", "la", "les", "l'", "des", "du", "de", "d'", "un", "une", "ses", "leurs", "leur", "sa", "son"]);
+
+function tokenAt(tokens: readonly EventToken[], pos: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const OF = new Set(["of", "de", "du", "des", "d'"]);
+
+/**
+ * Role words before token i, across determiners and one other word, and across "the positions of":
+ * "on the positions of the PMU" gives the PMU the role of "on".
+ */
+function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon): Set<string> {
+  const roles = new Set<string>();
+  let others = 0;
+  let sawOf = false;
+  for (let k = i - 1, n = 0; k >= 0 && n < 6; k--, n++) {
+    const t = tokens[k];
+    if (!t.isWord) break;
+    if (OF.has(t.forms[0])) {
+      sawOf = true;
+      continue;
+    }
+    if (DETERMINERS.has(t.forms[0])) continue;
+    const ms = lex.roles.matchAt(tokens, k).filter((m) => m.to <= i);
+    if (ms.length) {
+      for (const m of ms) roles.add(m.value);
+      break;
+    }
+    if (++others > (sawOf ? 2 : 1)) break;
+  }
+  return roles;
+}
+
+/** Prepares sentence `si`: tokens, the entity mentions in it (with anaphors resolved), clause marks. */
+export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, mentions: MentionIndex): SentenceView {
+  const s = doc.sentences![si];
+  const tokens = sentenceTokens(doc, si, lex.lang);
+  const cands: Candidate[] = [];
+  for (const m of mentions.list) {
+    if (m.start < s.start) continue;
+    if (m.start >= s.end) break;
+    const from = tokenAt(tokens, m.start);
+    const to = Math.max(from + 1, tokenAt(tokens, m.end));
+    cands.push({ start: m.start, end: m.end, from, to, text: m.text, entity: m.entity, roles: rolesBefore(tokens, from, lex), anaphor: false, anaphorTarget: false, hyphenated: /^[-‑]\p{L}/u.test(doc.text.slice(m.end, m.end + 2)), possessive: /^['’]s\b/.test(doc.text.slice(m.end, m.end + 3)) });
+  }
+  for (const a of lex.anaphora.findAll(tokens)) {
+    if (!a.value.types.some((t) => t !== "event")) continue;
+    const types = a.value.types.filter((t): t is EntityType => t !== "event");
+    if (!types.length) continue;
+    const start = tokens[a.from].start;
+    const end = tokens[a.to - 1].end;
+    if (cands.some((c) => c.start < end && start < c.end)) continue;
+    const ref = resolveAnaphor(mentions, start, types);
+    if (!ref) continue;
+    cands.push({ start, end: tokens[a.to - 1].end, from: a.from, to: a.to, text: doc.text.slice(start, tokens[a.to - 1].end), entity: ref, roles: rolesBefore(tokens, a.from, lex), anaphor: true, anaphorTarget: a.value.target, hyphenated: false, possessive: false });
+  }
+  cands.sort((a, b) => a.start - b.start);
+  const marks = new Map<number, string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t.isWord) {
+      if (t.forms[0] === ";" || t.forms[0] === ":") marks.set(i, "break");
+      continue;
+    }
+    const ms = lex.clause.matchAt(tokens, i);
+    if (ms.length) marks.set(i, ms.map((m) => m.value).includes("opener") && i === 0 ? "opener" : ms.find((m) => m.value !== "opener")?.value ?? "opener");
+  }
+  return { index: si, start: s.start, end: s.end, tokens, candidates: cands, marks };
+}
+
+/** The most recent mention before `pos` of an entity of one of `types`. */
+export function resolveAnaphor(mentions: MentionIndex, pos: number, types: readonly EntityType[]): EntityRecord | null {
+  const l = mentions.list;
+  for (let i = l.length - 1; i >= 0; i--) {
+    if (l[i].start >= pos) continue;
+    if (types.includes(l[i].entity.type)) return l[i].entity;
+  }
+  return null;
+}

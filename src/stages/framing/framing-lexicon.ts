@@ -1,0 +1,50 @@
+import type { Context } from "../../core/context.js";
+
+/** One compiled framing term: the regex finds it, the row says what it is. */
+export interface FramingEntry {
+  readonly term: string;
+  readonly category: string;
+  readonly neutral: string;
+}
+
+/** A language's framing lexicon compiled to one alternation, longest term first. */
+export interface FramingLexicon {
+  readonly entries: readonly FramingEntry[];
+  /** Global, sticky-free regex; group `t<i>` is entry i. */
+  readonly re: RegExp | null;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Turns a lexicon term into a pattern: apostrophes and hyphens in any form, any run of spaces. */
+export function termPattern(term: string): string {
+  return term
+    .split(/\s+/)
+    .map((w) =>
+      escape(w)
+        .replace(/['’]/g, "['’]")
+        .replace(/-/g, "[-‐‑ ]"),
+    )
+    .join("\\s+");
+}
+
+/** Loads and compiles `framing.tsv` (term, category, neutral) of one language, once per context. */
+export function loadFramingLexicon(ctx: Context, iso: string): FramingLexicon {
+  return ctx.resource(`framing-lexicon:${iso}`, () => {
+    const entries = ctx
+      .lang(iso)
+      .table("framing")
+      .filter((r) => r.length >= 3 && r[0])
+      .map((r) => ({ term: r[0], category: r[1], neutral: r[2] }))
+      .sort((a, b) => b.term.length - a.term.length);
+    if (!entries.length) return { entries, re: null };
+    // Arabic words take clitics in front (و ف ب ل ك); Latin-script words may take a plural -s/-es after.
+    const pre = iso === "ar" ? "(?:[وفبلك]{1,2})?" : "";
+    const post = iso === "ar" ? "" : "(?:e?s)?";
+    const alts = entries.map((e, i) => `(?<t${i}>${termPattern(e.term)})`).join("|");
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${pre}(?:${alts})${post}(?![\\p{L}\\p{N}])`, "giu");
+    return { entries, re };
+  });
+}

@@ -1,0 +1,203 @@
+import type { Citation, Claim, Doc, Quote, SlotRef, Span } from "../../core/doc.js";
+import { postAttribution, preAttribution, type Attribution } from "./find-attribution.js";
+import { findClaims } from "./find-claims.js";
+import { findQuoteSpans, type QuoteSpan } from "./find-quote-spans.js";
+import { SpeakerResolver, speakerMentions, type Resolved } from "./resolve-speaker.js";
+import { wordsIn } from "./speaker-phrase.js";
+import type { SpeechLexicon, SpeechVerb } from "./speech-lexicon.js";
+
+/** Quotes shorter than this many words need a verb that introduces them or an attribution right after them. */
+const MIN_FREE_WORDS = 5;
+
+interface Pending {
+  readonly anchor: number;
+  readonly kind: "quote" | "claim" | "continue";
+  readonly attribution: Attribution | null;
+  readonly content: Span;
+  readonly sentence: Span;
+  readonly quotedBy?: Span | null;
+  /** The speaker window lies after the quote ("Calling it “…,” Biden said"). */
+  readonly forward?: boolean;
+}
+
+/** The colon of "Biden: “…”" standing in for a reporting verb. */
+const COLON: SpeechVerb = { form: ":", lemma: ":", embed: true, cite: false, prep: false, pronoun: null };
+
+/** Sentence lookup over doc.sentences (falls back to lines). */
+function sentenceIndex(doc: Doc): (pos: number) => Span & { paragraph: number } {
+  const ss = doc.sentences ?? [];
+  return (pos: number) => {
+    let lo = 0;
+    let hi = ss.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ss[mid].end <= pos) lo = mid + 1;
+      else if (ss[mid].start > pos) hi = mid - 1;
+      else return ss[mid];
+    }
+    // between sentences: the next one
+    if (lo < ss.length) return ss[lo];
+    const a = doc.text.lastIndexOf("\n", pos - 1) + 1;
+    const b = doc.text.indexOf("\n", pos);
+    return { start: a, end: b < 0 ? doc.text.length : b, paragraph: -1 };
+  };
+}
+
+/**
+ * Finds direct quotes and indirect claims, resolves their speakers in text order (so "he said" and "the statement said"
+ * can refer back), and builds each claim's chain: outlet → cited medium → source → speaker.
+ */
+export function attributeQuotes(doc: Doc, lex: SpeechLexicon, titles: ReadonlySet<string>, cites: readonly Citation[]): { quotes: Quote[]; claims: Claim[] } {
+  const text = doc.text;
+  const sentenceAt = sentenceIndex(doc);
+  // captions and the headline carry no attributed speech (a "title" longer than a headline is a one-paragraph article)
+  const skip = (doc.regions ?? []).filter((r) => r.kind === "caption" || (r.kind === "title" && r.end - r.start <= 250));
+  const inSkip = (p: number) => skip.some((r) => r.start <= p && p < r.end);
+  const nWords = (s: Span) => wordsIn(text, s.start, s.end).length;
+  // a quoted name (كتائب "حزب الله", the "Pentagon") is a label, not a quote
+  const names = (doc.entities ?? []).flatMap((e) => e.mentions);
+  const isName = (q: QuoteSpan) => names.some((m) => m.start <= q.start && q.end <= m.end + 1) || (nWords(q) <= 3 && names.some((m) => m.start === q.start && m.end >= q.end - 1));
+
+  const spans = findQuoteSpans(text).filter((q) => q.depth === 0 && !inSkip(q.open) && /[\p{L}\p{N}]/u.test(text.slice(q.start, q.end)) && !isName(q));
+  const media: Span[] = [...cites, ...(doc.entities ?? []).filter((e) => e.type === "media").flatMap((e) => e.mentions)];
+  const pending: Pending[] = [];
+  let prevLong: QuoteSpan | null = null;
+  spans.forEach((q, i) => {
+    const n = nWords(q);
+    const sOpen = sentenceAt(q.open);
+    let sClose = sentenceAt(Math.max(q.open, q.close - 1));
+    const next = spans[i + 1];
+    // "…regime,” he said." may be split after the mark: run on into a sentence that starts in lower case
+    let limit = sClose.end;
+    if (limit <= q.close + 1) {
+      const after = text.slice(q.close + 1, q.close + 40);
+      if (/^[ \t]*[,\p{Ll}–—-]/u.test(after) || /^[ \t]*(?:a-t-|a |ont |selon|according)/u.test(after)) {
+        sClose = sentenceAt(q.close + 2 + (after.length - after.trimStart().length));
+        limit = sClose.end;
+      }
+    }
+    if (next && next.open < limit) limit = next.open;
+    let lower = sOpen.start;
+    // hard-wrapped text: a line that does not end a sentence runs on into the next ("… لقناة ¶ الجزيرة، أن "…"")
+    const prevLine = text.slice(Math.max(0, lower - 200), lower);
+    if (/[^.!?؟:"”»\s]\s*\n\s*$/u.test(prevLine) && !/\n\s*\n\s*$/.test(prevLine)) lower = sentenceAt(Math.max(0, lower - prevLine.length + prevLine.trimEnd().length - 1)).start;
+    if (prevLong && prevLong.close >= lower && prevLong.close < q.open) lower = prevLong.close + 1;
+    if (n >= 4) prevLong = q;
+    const content: Span = { start: q.start, end: q.end };
+    let post = postAttribution(text, q.close, limit, lex);
+    // "…”، بحسب وكالة الأناضول": the medium it came through, not the speaker — unless nothing else speaks
+    const viaMedium = (a: Attribution | null) => !!a?.speaker && a.verb.verb.prep && media.some((m) => m.start < a.speaker!.end && a.speaker!.start < m.end);
+    let pre = post && !viaMedium(post) ? null : preAttribution(text, lower, q.open, lex, sOpen.start);
+    if (pre && post) post = null;
+    const att = post ?? pre;
+    if (att) {
+      const ok = n >= MIN_FREE_WORDS || att.mode !== "embedded" || att.verb.verb.embed;
+      // "Calling it a “despicable attack,” Biden said, …": an opening participle's subject follows the quote
+      const opener = att === pre && !att.verb.verb.prep && att.verb.start === sOpen.start && /^\p{Lu}/u.test(att.verb.text);
+      const fwd: Attribution | null = opener ? { ...att, speaker: { start: q.close + 1, end: Math.min(sClose.end, q.close + 120) }, full: false } : null;
+      if (ok) pending.push({ anchor: att.verb.start, kind: "quote", attribution: fwd ?? att, content, sentence: sOpen, forward: !!fwd });
+      return;
+    }
+    // "Biden: “We will hold those responsible …”" — a name and a colon
+    const lead = /^\s*([^,;:.!?“”"«»]{2,60}?)\s*:\s*$/u.exec(text.slice(sOpen.start, q.open));
+    if (lead && names.some((m) => m.start >= sOpen.start && m.end <= q.open)) {
+      const sp = { start: sOpen.start + lead.index + lead[0].indexOf(lead[1]), end: sOpen.start + lead.index + lead[0].indexOf(lead[1]) + lead[1].length };
+      const colon: Attribution = { mode: "direct", verb: { start: sp.end, end: sp.end + 1, text: ":", verb: COLON }, speaker: sp, full: true, pronoun: null };
+      pending.push({ anchor: sp.start, kind: "quote", attribution: colon, content, sentence: sOpen });
+      return;
+    }
+    if (n < MIN_FREE_WORDS) return;
+    // "… said in a statement:" ¶ "…"  — the sentence before ends with a colon
+    const beforeText = text.slice(Math.max(0, q.open - 3), q.open);
+    if (/:\s*$/.test(text.slice(Math.max(0, q.open - 4), q.open)) || (/\n\s*$/.test(beforeText) && /:\s*$/.test(text.slice(0, q.open).trimEnd()))) {
+      const colon = text.slice(0, q.open).trimEnd().length;
+      const s = sentenceAt(colon - 1);
+      const a = preAttribution(text, s.start, colon, lex);
+      if (a) {
+        pending.push({ anchor: a.verb.start, kind: "quote", attribution: a, content, sentence: s });
+        return;
+      }
+    }
+    // a quote that opens its sentence with no verb of its own continues the previous speaker's words
+    const startsSentence = !text.slice(sOpen.start, q.open).trim();
+    if (startsSentence) pending.push({ anchor: q.open, kind: "continue", attribution: null, content, sentence: sOpen });
+  });
+
+  const quoted = spans.map((q) => ({ start: q.open, end: q.close }));
+  // unmarked speech after a colon: "وقالت الميليشيا في بيان: هاجم عناصرنا …", "Biden said in a statement: We will …"
+  for (const s of doc.sentences ?? []) {
+    if (inSkip(s.start)) continue;
+    const seg = text.slice(s.start, s.end);
+    const c = seg.search(/:\s+[^\s“”"«»'‘]/u);
+    if (c < 0 || quoted.some((q) => q.start >= s.start && q.start < s.end)) continue;
+    const colon = s.start + c;
+    const a = preAttribution(text, s.start, colon + 1, lex);
+    if (!a || a.verb.verb.prep || wordsIn(text, a.verb.end, colon).length > 12) continue;
+    const content = { start: colon + 1 + (seg.slice(c + 1).length - seg.slice(c + 1).trimStart().length), end: s.end };
+    while (content.end > content.start && /[\s.]/.test(text[content.end - 1])) content.end--;
+    if (nWords(content) < MIN_FREE_WORDS) continue;
+    pending.push({ anchor: a.verb.start, kind: "quote", attribution: a, content, sentence: s });
+  }
+  for (const s of doc.sentences ?? []) {
+    if (inSkip(s.start)) continue;
+    for (const c of findClaims(text, s, lex, quoted)) pending.push({ anchor: c.verb.start, kind: "claim", attribution: c.attribution, content: c.content, sentence: s, quotedBy: c.quotedBy });
+  }
+  pending.sort((a, b) => a.anchor - b.anchor || (a.kind === "claim" ? 1 : -1));
+
+  const dl = doc.meta?.dateline; // "Baghdad, March 6 (RHC)--": the credit there is not a speaker
+  // Arabic puts the verb first: "أعلنت كتائب حزب الله …" has its subject after one word
+  const isSubject = (m: Span) => wordsIn(text, sentenceAt(m.start).start, m.start).filter((w) => !/^(?:the|le|la|les|l)$/i.test(w.text)).length <= (lex.iso === "ar" ? 3 : 0);
+  const resolver = new SpeakerResolver(text, speakerMentions(doc).filter((m) => !(dl && m.start < dl.end && dl.start < m.end)), lex, titles, isSubject, spans.map((q) => ({ start: q.open, end: q.close })));
+  // "…, vowing “…”": a participle's subject is the subject of the main clause, at the start of the window
+  // … and so is the subject of a verb coordinated with an earlier one: "Biden said … and promised to “…”"
+  const participle = (a: Attribution) =>
+    (lex.iso !== "ar" && /(?:ing|ant)$/i.test(a.verb.text)) || /(?:\band|\bet)\s+$/i.test(text.slice(Math.max(0, a.verb.start - 6), a.verb.start));
+  const outlet = doc.meta?.outlet;
+  const outletRef: SlotRef | null = outlet ? { entity: null, text: outlet.name } : null;
+  const citeOf = new Map<string, Citation>();
+  const keyOf = (r: Resolved) => (r.kind === "source" ? "source" : r.ref.entity ?? r.ref.text.toLowerCase());
+  const quotes: Quote[] = [];
+  const claims: Claim[] = [];
+  let lastQuote = null as { who: Resolved; at: number } | null;
+  const seen = new Set<string>();
+  for (const p of pending) {
+    let who: Resolved | null = null;
+    const a = p.attribution;
+    if (p.kind === "continue") {
+      if (lastQuote && p.anchor - lastQuote.at < 1200) who = { ref: lastQuote.who.ref, kind: lastQuote.who.kind, at: p.anchor };
+    } else if (a) {
+      if (a.pronoun) who = resolver.antecedent(a.pronoun, a.verb.start);
+      else if (a.speaker && p.forward) who = resolver.resolve(a.speaker.start, a.speaker.end, false, true, true);
+      else if (a.speaker && !a.full && participle(a)) who = resolver.resolve(p.sentence.start, a.speaker.end, false, true, true);
+      else if (a.speaker) who = resolver.resolve(a.speaker.start, a.speaker.end, a.full) ?? (a.full ? null : resolver.resolve(a.speaker.start, a.speaker.end, false, true));
+    }
+    if (!who) continue;
+    if (p.kind !== "continue") {
+      // "أفادت وكالة رويترز بأنّ البنتاغون …، وقال": the medium reports; a later "he said" is the clause's subject
+      const inner = who.type === "media" && p.kind === "claim" ? resolver.resolve(p.content.start, Math.min(p.content.end, p.content.start + 60), false, true, true) : null;
+      resolver.remember({ ...(inner ?? who), at: a ? a.verb.start : p.anchor });
+    }
+    // the medium the words come through: cited in the same sentence, or carried by this speaker from an earlier sentence
+    const cite = cites.find((c) => c.start >= p.sentence.start && c.end <= p.sentence.end) ?? (p.quotedBy ? cites.find((c) => c.start >= p.quotedBy!.start && c.end <= p.quotedBy!.end + 40) : undefined);
+    if (cite) citeOf.set(keyOf(who), cite);
+    const via = cite ?? citeOf.get(keyOf(who));
+    const speaker: SlotRef = who.ref;
+    const chain: SlotRef[] = [];
+    if (outletRef) chain.push(outletRef);
+    if (via) chain.push({ entity: null, text: via.name, span: { start: via.start, end: via.end } });
+    chain.push(speaker);
+    const verb = a?.verb.text ?? null;
+    if (p.kind === "claim") {
+      claims.push({ speaker, verb: verb ?? "", content: { ...p.content, text: text.slice(p.content.start, p.content.end) }, chain });
+      continue;
+    }
+    const k = `${p.content.start}:${p.content.end}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    lastQuote = { who, at: p.content.end };
+    quotes.push({ text: text.slice(p.content.start, p.content.end), start: p.content.start, end: p.content.end, speaker, verb });
+    claims.push({ speaker, verb: verb ?? "", content: { ...p.content, text: text.slice(p.content.start, p.content.end) }, chain });
+  }
+  quotes.sort((x, y) => x.start - y.start);
+  return { quotes, claims };
+}

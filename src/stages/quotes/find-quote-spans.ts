@@ -1,0 +1,117 @@
+/** A stretch of text between quotation marks. Offsets are into the text given. */
+export interface QuoteSpan {
+  /** Position of the opening mark. */
+  readonly open: number;
+  /** Position of the closing mark, or the paragraph end when the quote is left open. */
+  readonly close: number;
+  /** The quoted words, trimmed: [start, end). */
+  readonly start: number;
+  readonly end: number;
+  /** Nesting depth: 0 for an outer quote. */
+  readonly depth: number;
+  /** True when the quote runs on over a paragraph break (“… ¶ “…”). */
+  readonly multiParagraph: boolean;
+}
+
+type Kind = "curly" | "guillemet" | "straight" | "single" | "straight-single";
+interface Open {
+  kind: Kind;
+  pos: number;
+  multi: boolean;
+}
+
+const isLetter = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+const OPENERS: Record<Kind, string> = { curly: "“”", guillemet: "«", straight: '"', single: "‘", "straight-single": "'" };
+
+/** The mark kind that opens at position i (used to see whether a paragraph starts with a continued quote). */
+function openerKind(ch: string): Kind | null {
+  for (const k of Object.keys(OPENERS) as Kind[]) if (OPENERS[k].includes(ch)) return k;
+  return null;
+}
+
+/**
+ * Finds quotations in EN/FR/AR press text: “…”, «…» (nested), "…", ‘…’ and '…' (on word boundaries), Arabic ”…”
+ * used as an opener, and quotes that run over paragraph breaks (a paragraph left open whose successor opens again).
+ */
+export function findQuoteSpans(text: string): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  const paras: [number, number][] = [];
+  for (let s = 0; s <= text.length; ) {
+    let e = text.indexOf("\n", s);
+    if (e < 0) e = text.length;
+    if (text.slice(s, e).trim()) paras.push([s, e]);
+    s = e + 1;
+  }
+  let carry: Open[] = [];
+  for (let p = 0; p < paras.length; p++) {
+    const [ps, pe] = paras[p];
+    const stack: Open[] = carry;
+    carry = [];
+    const emit = (o: Open, close: number) => {
+      let a = o.pos + 1;
+      let b = close;
+      while (a < b && /\s/.test(text[a])) a++;
+      while (b > a && /\s/.test(text[b - 1])) b--;
+      if (b > a) out.push({ open: o.pos, close, start: a, end: b, depth: stack.length, multiParagraph: o.multi });
+    };
+    let first = ps;
+    while (first < pe && /\s/.test(text[first])) first++;
+    for (let i = ps; i < pe; i++) {
+      const c = text[i];
+      const prev = text[i - 1];
+      const next = text[i + 1];
+      // a continued quote: this paragraph reopens with the mark that was left open
+      if (i === first && stack.length && openerKind(c) === stack[stack.length - 1].kind && isLetter(next)) continue;
+      const top = stack[stack.length - 1];
+      const find = (k: Kind) => {
+        for (let j = stack.length - 1; j >= 0; j--) if (stack[j].kind === k) return j;
+        return -1;
+      };
+      const closeAt = (j: number) => {
+        while (stack.length > j + 1) emit(stack.pop()!, i);
+        emit(stack.pop()!, i);
+      };
+      if (c === "“") {
+        // an Arabic text may close with “ after opening with ”
+        if (top?.kind === "curly" && !isLetter(next)) closeAt(stack.length - 1);
+        else stack.push({ kind: "curly", pos: i, multi: false });
+      } else if (c === "”") {
+        const j = find("curly");
+        if (j >= 0) closeAt(j);
+        else if (isLetter(next)) stack.push({ kind: "curly", pos: i, multi: false });
+      } else if (c === "«") stack.push({ kind: "guillemet", pos: i, multi: false });
+      else if (c === "»") {
+        const j = find("guillemet");
+        if (j >= 0) closeAt(j);
+        // a reversed guillemet glued to the next word opens: « tient »des groupes armés … »
+        else if (isLetter(next)) stack.push({ kind: "guillemet", pos: i, multi: false });
+      } else if (c === '"') {
+        const j = find("straight");
+        if (j >= 0) closeAt(j);
+        else stack.push({ kind: "straight", pos: i, multi: false });
+      } else if (c === "‘") {
+        if (!isLetter(prev)) stack.push({ kind: "single", pos: i, multi: false });
+      } else if (c === "’") {
+        const j = find("single");
+        if (j >= 0 && !isLetter(next)) closeAt(j);
+      } else if (c === "'") {
+        const j = find("straight-single");
+        if (j >= 0 && !isLetter(next) && !/\s/.test(prev ?? " ")) closeAt(j);
+        else if (!isLetter(prev) && isLetter(next)) stack.push({ kind: "straight-single", pos: i, multi: false });
+      }
+    }
+    // Left open at the paragraph end: carried when the next paragraph reopens with the same mark, else closed here.
+    const nextPara = paras[p + 1];
+    let nextFirst = nextPara ? nextPara[0] : -1;
+    if (nextPara) while (nextFirst < nextPara[1] && /\s/.test(text[nextFirst])) nextFirst++;
+    const single = stack.filter((o) => o.kind === "single" || o.kind === "straight-single");
+    for (const o of single) stack.splice(stack.indexOf(o), 1); // a stray apostrophe never spans a paragraph
+    if (stack.length && nextPara && openerKind(text[nextFirst]) === stack[stack.length - 1].kind && isLetter(text[nextFirst + 1])) {
+      stack[stack.length - 1].multi = true;
+      carry = stack;
+    } else {
+      while (stack.length) emit(stack.pop()!, pe);
+    }
+  }
+  return out.sort((a, b) => a.open - b.open);
+}

@@ -1,0 +1,260 @@
+import type { Doc, EntityType, SlotRef, Span } from "../../core/doc.js";
+import type { SpeechLexicon, SpeakerWordKind } from "./speech-lexicon.js";
+import { lastNameRun, phraseAround, wordsIn, type Phrase } from "./speaker-phrase.js";
+
+/** How a resolved speaker can be referred back to: "he" wants a person or a source, "it"/"they" a group. */
+export type SpeakerKind = "person" | "group" | "source" | "other";
+
+/** A resolved speaker and its kind, remembered for later pronouns and "the statement". */
+export interface Resolved {
+  readonly ref: SlotRef;
+  readonly kind: SpeakerKind;
+  readonly at: number;
+  /** The entity type, when the speaker is an entity. */
+  readonly type?: EntityType;
+}
+
+/** An entity mention that can speak, with its entity's type. */
+export interface SpeakerMention extends Span {
+  readonly entity: string;
+  readonly type: EntityType;
+  readonly text: string;
+}
+
+const SPEAKING_TYPES = new Set<EntityType>(["person", "armed_group", "organization", "government_body", "state", "media"]);
+const GROUP_TYPES = new Set<EntityType>(["armed_group", "organization", "government_body", "state", "media"]);
+const ISSUER_TYPES = new Set<EntityType>(["armed_group", "organization", "government_body"]);
+
+/** Mentions of entities that can be speakers, in text order. */
+export function speakerMentions(doc: Doc): SpeakerMention[] {
+  const out: SpeakerMention[] = [];
+  for (const e of doc.entities ?? []) {
+    if (!SPEAKING_TYPES.has(e.type)) continue;
+    for (const m of e.mentions) out.push({ start: m.start, end: m.end, entity: e.id, type: e.type, text: m.text });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// a phrase that starts with a preposition or conjunction is not a speaker ("as", "على", "de son côté")
+const FUNCTION_START = /^(?:as|to|in|on|at|of|for|from|by|with|and|but|de|du|des|à|au|aux|en|par|pour|sur|et|على|إلى|في|من|عن|مع)(?:\s|$)/iu;
+
+const kindOfType = (t: EntityType): SpeakerKind => (t === "person" ? "person" : GROUP_TYPES.has(t) ? "group" : "other");
+
+/** Resolves speaker phrases to entities or text, keeping the history that pronouns and "the statement" refer back to. */
+export class SpeakerResolver {
+  readonly history: Resolved[] = [];
+  constructor(
+    private readonly text: string,
+    private readonly mentions: readonly SpeakerMention[],
+    private readonly lex: SpeechLexicon,
+    private readonly titles: ReadonlySet<string>,
+    /** True when a mention opens its sentence (a subject: "Iraqi resistance groups have issued a statement"). */
+    private readonly isSubject: (s: Span) => boolean = () => false,
+    /** Quoted text: names inside a quotation are not who is speaking. */
+    private readonly quoted: readonly Span[] = [],
+  ) {}
+
+  private inQuote(m: Span): boolean {
+    return this.quoted.some((q) => q.start <= m.start && m.end <= q.end);
+  }
+
+  /** The mention that covers a phrase found by other means (a name run, a role's name), if any. */
+  private mentionAt(p: Span): SpeakerMention | undefined {
+    return this.mentions.find((m) => m.start < p.end && p.start < m.end);
+  }
+
+  private named(p: Phrase, kind: SpeakerKind): Resolved {
+    const m = this.mentionAt(p);
+    return m ? { ref: this.ref(m, m), kind: kindOfType(m.type), at: m.start, type: m.type } : { ref: this.ref(p), kind, at: p.start };
+  }
+
+  /** Records a resolved speaker so that later pronouns can point at it. */
+  remember(r: Resolved): void {
+    this.history.push(r);
+  }
+
+  private ref(p: Phrase, m?: SpeakerMention): SlotRef {
+    return m ? { entity: m.entity, text: m.text, span: { start: m.start, end: m.end } } : { entity: null, text: p.text, span: { start: p.start, end: p.end } };
+  }
+
+  private lastMatch(kind: SpeakerWordKind, start: number, end: number): Phrase | null {
+    const re = this.lex.kindRe.get(kind);
+    if (!re) return null;
+    const r = new RegExp(re.source, re.flags);
+    r.lastIndex = start;
+    let last: Phrase | null = null;
+    for (let m = r.exec(this.text); m && m.index < end; m = r.exec(this.text)) {
+      if (m.index + m[0].length <= end) last = { start: m.index, end: m.index + m[0].length, text: m[0] };
+    }
+    return last;
+  }
+
+  /** The nearest earlier speaker, or mention, or group phrase that a pronoun or "the statement" can stand for. */
+  antecedent(kind: "person" | "group" | "any", before: number): Resolved | null {
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const h = this.history[i];
+      if (h.at > before || before - h.at > 2500) continue;
+      // "it", "the group" stand for a group that acts, not a state or a medium
+      if (kind === "group" && h.type && !ISSUER_TYPES.has(h.type)) continue;
+      if (kind === "any" || h.kind === kind || (kind === "person" && h.kind === "source")) return h;
+    }
+    // the article's lead sentence names its main actor
+    const leadMention = this.mentions.find((m) => m.start < 300 && ISSUER_TYPES.has(m.type) && !this.inQuote(m));
+    const lead = new Set(leadMention ? [leadMention.entity] : []);
+    // a group that speaks is an armed group, organisation or ministry before it is a state, and a sentence subject first
+    const passes: ((m: SpeakerMention) => boolean)[] =
+      kind === "person"
+        ? [(m) => m.type === "person"]
+        : kind === "group"
+          ? [(m) => ISSUER_TYPES.has(m.type) && this.isSubject(m), (m) => ISSUER_TYPES.has(m.type) && lead.has(m.entity), (m) => ISSUER_TYPES.has(m.type), (m) => GROUP_TYPES.has(m.type)]
+          : [(m) => m.type === "person" || ISSUER_TYPES.has(m.type), () => true];
+    for (const ok of passes) {
+      for (let i = this.mentions.length - 1; i >= 0; i--) {
+        const m = this.mentions[i];
+        if (m.end > before) continue;
+        if (before - m.end > 1500) break;
+        if (ok(m) && !this.inQuote(m)) return { ref: this.ref(m, m), kind: kindOfType(m.type), at: m.start, type: m.type };
+      }
+    }
+    if (kind !== "person") {
+      const g = this.lastMatch("group", Math.max(0, before - 1500), before);
+      if (g) {
+        const p = phraseAround(this.text, g, 3, Math.max(0, g.start - 80), g.end);
+        return { ref: this.ref(p), kind: "group", at: p.start };
+      }
+    }
+    if (kind !== "group") {
+      const n = lastNameRun(this.text, Math.max(0, before - 400), before, this.titles);
+      if (n) return { ref: this.ref(n), kind: "person", at: n.start };
+    }
+    return null;
+  }
+
+  /** "a statement by Kata'ib Hezbollah", "بيان … موقع باسم الأمين العام أبو حسين الحميداوي": who the statement is from. */
+  statementAuthor(before: number): Resolved | null {
+    const re = this.lex.kindRe.get("statement");
+    if (!re) return null;
+    const r = new RegExp(re.source, re.flags);
+    r.lastIndex = Math.max(0, before - 2000);
+    let found: Resolved | null = null;
+    for (let m = r.exec(this.text); m && m.index < before; m = r.exec(this.text)) {
+      const after = m.index + m[0].length;
+      const win = this.text.slice(after, after + 120);
+      const by = /^[^.!?\n]{0,40}?(?:\s|^)(?:by|from|of|signed by|issued by|de|du|des|d['’]|ل|لـ|باسم|عن)(?=\s|[\p{L}])/u.exec(win);
+      if (!by) continue;
+      const from = after + by.index + by[0].length;
+      const stop = this.text.slice(from, from + 120).search(/[.!?\n]/u);
+      const end = from + (stop < 0 ? 120 : stop);
+      const m2 = this.mentions.find((x) => x.start >= from && x.end <= end && x.end <= before && !/^['’]s\b/.test(this.text.slice(x.end, x.end + 3)));
+      if (m2) found = { ref: this.ref(m2, m2), kind: kindOfType(m2.type), at: m2.start, type: m2.type };
+    }
+    return found;
+  }
+
+  /** "the PM" → the name after the last "Prime Minister" before it; else the last person speaker. */
+  private role(head: Phrase, before: number): Resolved | null {
+    const key = head.text.toLowerCase().replace(/^[وف]/, "");
+    const full = this.lex.roleFull.get(key) ?? key;
+    const lower = this.text.slice(0, before).toLowerCase();
+    for (let i = lower.lastIndexOf(full); i >= 0; i = lower.lastIndexOf(full, i - 1)) {
+      if (i === head.start) continue;
+      const n = lastNameRun(this.text, i, Math.min(before, i + full.length + 60), this.titles);
+      if (n && n.start >= i + full.length - 1 && n.start - (i + full.length) < 8) return this.named(n, "person");
+      if (i === 0) break;
+    }
+    return this.antecedent("person", before);
+  }
+
+  /**
+   * Resolves the speaker inside [start, end): `full` when the span is exactly the subject ("the coordinating body for
+   * the Iraqi resistance factions"), else a window to pick the speaker from, nearest its end.
+   */
+  resolve(start: number, end: number, full: boolean, anywhere = false, first = false): Resolved | null {
+    const text = this.text;
+    const rawEnd = end;
+    const near = (e: number) => full || anywhere || end - e < 3;
+    while (start < end && /[\s,;:،—–-]/.test(text[start])) start++;
+    while (end > start && /[\s,;:،—–-]/.test(text[end - 1])) end--;
+    if (end <= start) return null;
+    const span: Phrase = { start, end, text: text.slice(start, end) };
+    const words = wordsIn(text, start, end);
+    if (!words.length) return null;
+    const last = words[words.length - 1];
+    const lastKind = this.lex.speakerWords.get(last.text.toLowerCase().replace(/^[وف](?=ال|هو|هي)/, ""));
+    // "he said", "it added", "a-t-il déclaré"
+    if (lastKind && lastKind.endsWith("pronoun") && (words.length === 1 || !full)) {
+      const k = lastKind === "person-pronoun" ? "person" : lastKind === "group-pronoun" ? "group" : "any";
+      return this.antecedent(k, start);
+    }
+    // "an unnamed source in the IRCC": the source stays unnamed even when it names its organisation
+    const src = this.lastMatch("source", start, end);
+    if (src) {
+      const p = phraseAround(text, src, 4, start, end);
+      return { ref: this.ref(p), kind: "source", at: p.start };
+    }
+    // in a window, a relative clause or a parenthesis is not the subject: "Kataib Hezbollah, who is suspected … Jordan, has"
+    const aside: Span[] = [];
+    // … and so is an apposition just before the verb: "Kataib Hezbollah, the most influential militia in Iraq, made"
+    if (!full) {
+      for (const m of text.slice(start, rawEnd).matchAll(/,\s*(?:who|which|whose|qui|dont|الذي|التي)\b[^,]*,|\([^)]*\)/gu)) aside.push({ start: start + m.index!, end: start + m.index! + m[0].length });
+      const c = text.lastIndexOf(",", end);
+      if (c > start && /^,\s*\p{Ll}/u.test(text.slice(c, end)) && !/\b(?:who|which|qui|que)\b/.test(text.slice(c, end)) && this.mentions.some((m) => m.end >= c - 1 && m.end <= c && m.start >= start)) aside.push({ start: c, end });
+    }
+    const inside = this.mentions.filter(
+      (m) =>
+        m.start >= start &&
+        m.end <= end &&
+        !this.inQuote(m) &&
+        !/^['’]s\b/.test(text.slice(m.end, m.end + 3)) &&
+        !aside.some((a) => a.start <= m.start && m.end <= a.end) &&
+        // "said in a statement on Telegram": the platform is not the speaker
+        !(m.type === "media" && /(?:\bon|\bsur|\bvia|على|عبر)\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start))),
+    );
+    // the end of the subject: an apposition or relative clause reaching the verb does not count
+    let effEnd = end;
+    for (const a of aside) if (a.end >= end - 1 && a.start < effEnd) effEnd = a.start;
+    const nearEnd = (x: Span) => full || anywhere || wordsIn(text, x.end, effEnd).length <= 2;
+    const pool = first ? inside : inside.filter(nearEnd);
+    if (pool.length) {
+      // a participle ("…, saying") belongs to the last person named before it, else to the clause's first name
+      const persons = pool.filter((x) => x.type === "person");
+      const cand = pool.filter((x) => x.type !== "media");
+      let m = first ? persons[persons.length - 1] ?? cand[0] ?? pool[0] : pool[pool.length - 1];
+      // "Pentagon press secretary Maj. Gen. Pat Ryder": the person the first name qualifies
+      if (first) {
+        const i = pool.indexOf(m);
+        const n = pool[i + 1];
+        if (n && n.type === "person" && /^[^;:()]*$/.test(text.slice(m.end, n.start)) && wordsIn(text, m.end, n.start).length <= 5) m = n;
+      }
+      // "the coordinating body for the Iraqi resistance factions" is not the factions themselves
+      const head = text.slice(start, m.start);
+      if (full && /\s(?:for|of)\s+(?:the\s+)?$/i.test(head) && wordsIn(head, 0, head.length).length >= 3 && !this.lastMatch("role", start, m.start)) {
+        return { ref: this.ref(span), kind: "group", at: start };
+      }
+      return { ref: this.ref(m, m), kind: kindOfType(m.type), at: m.start, type: m.type };
+    }
+    // "the statement said" → the group that issued it
+    const st = this.lastMatch("statement", start, end);
+    if (st && near(st.end)) {
+      const a = this.statementAuthor(st.start) ?? this.antecedent("group", start);
+      if (a) return { ...a, at: start };
+    }
+    const grp = this.lastMatch("group", start, end);
+    if (grp && near(grp.end)) {
+      const p = full ? span : phraseAround(text, grp, 3, start, end);
+      // "the group", "the movement", "la milice": refers back to the group named before
+      const prev = wordsIn(text, Math.max(start, grp.start - 20), grp.start).pop();
+      if (/^(?:ال|وال)/.test(grp.text) || !prev || /^(?:the|this|that|le|la|les|l|ce|cette)$/i.test(prev.text.replace(/['’]$/, ""))) {
+        const a = this.antecedent("group", start);
+        if (a) return { ...a, at: start };
+      }
+      return { ref: this.ref(p), kind: "group", at: p.start };
+    }
+    const name = lastNameRun(text, start, end, this.titles);
+    if (name && near(name.end)) return this.named(name, "person");
+    const role = this.lastMatch("role", start, end);
+    if (role && near(role.end)) return this.role(role, start);
+    if (full && words.length <= 8 && words.some((w) => w.text.length >= 4) && !FUNCTION_START.test(span.text)) return { ref: this.ref(span), kind: "other", at: start };
+    return null;
+  }
+}

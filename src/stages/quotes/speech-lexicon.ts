@@ -1,0 +1,111 @@
+import type { Context } from "../../core/context.js";
+
+/** What a reporting verb form is: its lemma and flags from `speech-verbs.tsv`. */
+export interface SpeechVerb {
+  readonly form: string;
+  readonly lemma: string;
+  /** A short quote inside its complement clause is attributed to its subject. */
+  readonly embed: boolean;
+  /** A media subject/object of this verb is a cited source. */
+  readonly cite: boolean;
+  /** A preposition-like cue whose object is the speaker ("according to", "selon", "بحسب"). */
+  readonly prep: boolean;
+  /** A speaker pronoun inside the form itself ("a-t-il déclaré"). */
+  readonly pronoun: string | null;
+}
+
+/** The kinds of words that head a speaker phrase (see speaker-words.tsv). */
+export type SpeakerWordKind = "person-pronoun" | "group-pronoun" | "any-pronoun" | "source" | "statement" | "group" | "role";
+
+/** One language's reporting lexicon, compiled once per context. */
+export interface SpeechLexicon {
+  readonly iso: string;
+  /** Every reporting verb form; `exec` it from a position. Global, case-insensitive. */
+  readonly verbRe: RegExp | null;
+  verb(form: string): SpeechVerb | undefined;
+  /** Speaker head words by lower-case form. */
+  readonly speakerWords: ReadonlyMap<string, SpeakerWordKind>;
+  /** Full forms of abbreviated roles ("pm" → "prime minister"). */
+  readonly roleFull: ReadonlyMap<string, string>;
+  /** Speaker words of each kind as one regex (whole words, optional clitic prefix). */
+  readonly kindRe: ReadonlyMap<SpeakerWordKind, RegExp>;
+  /** Cite cues before / after a media name. */
+  readonly citeBefore: readonly string[];
+  readonly citeAfter: readonly string[];
+  /** Media nouns before / after a name ("le journal X", "X newspaper"). */
+  readonly mediaBefore: readonly string[];
+  readonly mediaAfter: readonly string[];
+  /** Clitics allowed before a verb or speaker word (Arabic و ف). */
+  readonly prefix: string;
+}
+
+/** Escapes a string for a RegExp. */
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A lexicon form as a pattern: any apostrophe, any run of spaces. */
+export function formPattern(form: string): string {
+  return escapeRe(form).replace(/['’]/g, "['’]").replace(/ +/g, "\\s+");
+}
+
+/** Whole-word alternation over forms, longest first, with an optional clitic prefix. */
+export function wordsRe(forms: readonly string[], prefix: string): RegExp | null {
+  if (!forms.length) return null;
+  const alts = [...new Set(forms)].sort((a, b) => b.length - a.length).map(formPattern).join("|");
+  return new RegExp(`(?<![\\p{L}\\p{N}'’-])${prefix}(${alts})(?![\\p{L}\\p{N}])`, "giu");
+}
+
+const foldKey = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ");
+
+/** Loads speech-verbs.tsv, speaker-words.tsv, cite-cues.tsv, media-nouns.tsv and speech-prefixes.txt of one language. */
+export function loadSpeechLexicon(ctx: Context, iso: string): SpeechLexicon {
+  return ctx.resource(`speech-lexicon:${iso}`, () => {
+    const pack = ctx.lang(iso);
+    const prefixes = pack.list("speech-prefixes");
+    const prefix = prefixes.length ? `(?:${prefixes.map(escapeRe).join("|")})?` : "";
+    const verbs = new Map<string, SpeechVerb>();
+    for (const r of pack.table("speech-verbs")) {
+      if (!r[0]) continue;
+      const flags = new Set((r[2] ?? "").split(",").map((s) => s.trim()));
+      const pron = /-(?:t-)?(il|elle|ils|elles)\b/i.exec(r[0]);
+      verbs.set(foldKey(r[0]), {
+        form: r[0],
+        lemma: r[1] || r[0],
+        embed: flags.has("embed"),
+        cite: flags.has("cite"),
+        prep: flags.has("prep"),
+        pronoun: pron ? pron[1].toLowerCase() : null,
+      });
+    }
+    const speakerWords = new Map<string, SpeakerWordKind>();
+    const roleFull = new Map<string, string>();
+    for (const r of pack.table("speaker-words")) {
+      if (!r[0] || !r[1]) continue;
+      speakerWords.set(foldKey(r[0]), r[1] as SpeakerWordKind);
+      if (r[2]) roleFull.set(foldKey(r[0]), r[2]);
+    }
+    const kindRe = new Map<SpeakerWordKind, RegExp>();
+    const byKind = new Map<SpeakerWordKind, string[]>();
+    for (const [w, k] of speakerWords) byKind.set(k, [...(byKind.get(k) ?? []), w]);
+    for (const [k, ws] of byKind) {
+      const re = wordsRe(ws, prefix);
+      if (re) kindRe.set(k, re);
+    }
+    const cues = pack.table("cite-cues");
+    const media = pack.table("media-nouns");
+    return {
+      iso,
+      verbRe: wordsRe([...verbs.values()].map((v) => v.form), prefix),
+      verb: (form: string) => verbs.get(foldKey(form)),
+      speakerWords,
+      roleFull,
+      kindRe,
+      citeBefore: cues.filter((r) => r[1] === "before").map((r) => r[0]),
+      citeAfter: cues.filter((r) => r[1] === "after").map((r) => r[0]),
+      mediaBefore: media.filter((r) => r[1] === "before").map((r) => r[0]),
+      mediaAfter: media.filter((r) => r[1] === "after").map((r) => r[0]),
+      prefix,
+    };
+  });
+}

@@ -1,0 +1,39 @@
+import type { Story, StoryRelation } from "../../core/corpus.js";
+import type { Doc } from "../../core/doc.js";
+import { extractFeatures } from "../../stories/extract-features.js";
+import { StoryIndex, type StoryIndexOptions } from "../../stories/story-index.js";
+
+/**
+ * Clusters a batch into stories with a StoryIndex: every document's keys are counted first (so the batch's own
+ * statistics weigh the first articles too), then documents are added in publication order (undated ones after,
+ * in input order). Each document links to the member it is closest to (or the one it cites); a near miss in
+ * another story is kept as a "related" link (a follow-up, a reaction), never merged.
+ */
+export function clusterStories(docs: readonly Doc[], options: Partial<StoryIndexOptions> = {}, index = new StoryIndex(options)): Story[] {
+  const feats = docs.map((d, i) => ({ f: extractFeatures(d), i }));
+  for (const { f } of feats) index.observe(f);
+  const order = [...feats].sort((a, b) => {
+    const da = a.f.day, db = b.f.day;
+    if (da !== null && db !== null && da !== db) return da - db;
+    if ((da === null) !== (db === null)) return da === null ? 1 : -1;
+    return a.i - b.i;
+  });
+  const relations = new Map<string, StoryRelation[]>();
+  for (const { f } of order) {
+    const r = index.add(f);
+    const list = relations.get(r.story) ?? [];
+    list.push(...r.relations);
+    for (const rel of r.related) list.push({ from: f.id, to: rel.doc, kind: "related", score: rel.score });
+    relations.set(r.story, list);
+  }
+  const inBatch = new Set(docs.map((d) => d.id));
+  return index
+    .stories()
+    .filter((s) => s.members.some((m) => inBatch.has(m)))
+    .map((s) => ({
+      id: s.id,
+      title: s.title,
+      documents: s.members.filter((m) => inBatch.has(m)),
+      relations: relations.get(s.id) ?? [],
+    }));
+}
