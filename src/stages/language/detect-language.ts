@@ -15,13 +15,14 @@ function arabicShare(s: string): number {
 }
 
 /**
- * Detects the language of a text with eld (n-gram detector, 60 languages), on a sample of up to 3,000 characters
- * taken from the start, the middle and the end so that a foreign title or quote does not decide.
+ * Detects the language of a text with eld (n-gram detector, 60 languages), on a sample of up to 1,200 characters
+ * taken from the start and the middle so that a foreign title or quote does not decide.
  */
 export function detectLanguage(text: string): LanguageInfo {
   const t = text.trim();
   if (!t) return { code: "und", confidence: 0, basis: "no text" };
-  const sample = t.length <= 3000 ? t : t.slice(0, 1000) + " " + t.slice(t.length / 2 - 500, t.length / 2 + 500) + " " + t.slice(-1000);
+  // 1,200 characters decide as well as the whole text and keep the stage fast.
+  const sample = t.length <= 1200 ? t : t.slice(0, 700) + " " + t.slice(Math.floor(t.length / 2) - 250, Math.floor(t.length / 2) + 250);
   // Arabic script is decisive for short or noisy Arabic texts (eld also knows Persian and Urdu, which share it).
   const share = arabicShare(sample);
   const r = eld.detect(sample);

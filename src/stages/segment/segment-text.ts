@@ -6,68 +6,60 @@ export interface Segmentation {
   readonly tokens: Token[];
 }
 
-const sentenceSegmenters = new Map<string, Intl.Segmenter>();
-const wordSegmenters = new Map<string, Intl.Segmenter>();
-
-function segmenter(cache: Map<string, Intl.Segmenter>, lang: string, granularity: "sentence" | "word"): Intl.Segmenter {
-  let s = cache.get(lang);
-  if (!s) {
-    s = new Intl.Segmenter(lang === "und" ? "en" : lang, { granularity });
-    cache.set(lang, s);
-  }
-  return s;
-}
+/** A run of sentence-final punctuation, closing quotes or brackets, then whitespace: a candidate boundary. */
+const BOUNDARY = /[.!?؟…]+["”’»)\]]*\s+/g;
+/** What may start a sentence: an upper-case letter, a digit, an opening quote or bracket, or a letter of a caseless script. */
+const STARTER = /["“‘«(\[\p{Lu}\p{N}\p{Script=Arabic}]/u;
+/** Words, numbers (with inner separators: 2,500 / 2.5 / 1-2), and single punctuation marks. */
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[’'.,\-‐][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
 /**
- * Splits text into sentences (Intl.Segmenter, then re-joined after known abbreviations such as "U.S." or "Gen.",
- * and never across a paragraph break) and word tokens. Paragraphs are separated by newlines.
+ * Splits text into sentences and tokens with rules, not a model: a sentence ends at . ! ? ؟ … (and any closing
+ * quote) followed by space and a sentence starter, unless the word before the period is a known abbreviation
+ * ("Gen.", "U.S.") or an initial; sentences never cross a paragraph (line) break.
+ *   "The U.S. military said. Then" → ["The U.S. military said.", "Then"]
  */
-export function segmentText(text: string, lang: string, abbreviations: ReadonlySet<string>): Segmentation {
+export function segmentText(text: string, _lang: string, abbreviations: ReadonlySet<string>): Segmentation {
   const sentences: Sentence[] = [];
   let paragraph = 0;
   let pos = 0;
-  const paragraphs: { start: number; end: number }[] = [];
-  for (const m of text.matchAll(/\n+/g)) {
-    if (m.index! > pos) paragraphs.push({ start: pos, end: m.index! });
-    pos = m.index! + m[0].length;
-  }
-  if (pos < text.length) paragraphs.push({ start: pos, end: text.length });
-
-  const sseg = segmenter(sentenceSegmenters, lang, "sentence");
-  for (const p of paragraphs) {
-    const ptext = text.slice(p.start, p.end);
-    let pending: { start: number; end: number } | null = null;
-    for (const s of sseg.segment(ptext)) {
-      const start = p.start + s.index;
-      const end = start + s.segment.length;
-      const trimmed = s.segment.trimEnd();
-      if (pending) pending.end = end;
-      else pending = { start, end };
-      // "the U.S. military" — Intl.Segmenter may split after an abbreviation; join back.
-      const lastWord = /([\p{L}.]+)\.$/u.exec(trimmed)?.[1] ?? "";
-      const nextChar = text[end] ?? "";
-      if (lastWord && abbreviations.has(lastWord) && end < p.end && !/\p{Lu}/u.test(nextChar === " " ? text[end + 1] ?? "" : nextChar)) continue;
-      if (lastWord && abbreviations.has(lastWord) && /^(U\.S|U\.K|U\.N|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Brig|Maj|Capt|Sgt|Adm|St|M|Mme|Pr)$/.test(lastWord) && end < p.end) continue;
-      let e = pending.end;
-      while (e > pending.start && /\s/.test(text[e - 1])) e--;
-      if (e > pending.start) sentences.push({ start: pending.start, end: e, paragraph });
-      pending = null;
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) sentences.push({ start: s, end: e, paragraph });
+  };
+  while (pos < text.length) {
+    let pEnd = text.indexOf("\n", pos);
+    if (pEnd < 0) pEnd = text.length;
+    if (pEnd > pos && text.slice(pos, pEnd).trim()) {
+      const para = text.slice(pos, pEnd);
+      let start = 0;
+      BOUNDARY.lastIndex = 0;
+      for (let m = BOUNDARY.exec(para); m; m = BOUNDARY.exec(para)) {
+        const end = m.index + m[0].length;
+        if (end >= para.length || !STARTER.test(para[end])) continue;
+        if (m[0][0] === ".") {
+          const word = /([\p{L}.]+)$/u.exec(para.slice(Math.max(start, m.index - 20), m.index))?.[1] ?? "";
+          // "Gen. Smith", "U.S. Army", "J. Smith": not a boundary.
+          if (abbreviations.has(word) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) continue;
+        }
+        push(pos + start, pos + m.index + m[0].trimEnd().length);
+        start = end;
+      }
+      push(pos + start, pEnd);
+      paragraph++;
     }
-    if (pending) {
-      let e = pending.end;
-      while (e > pending.start && /\s/.test(text[e - 1])) e--;
-      if (e > pending.start) sentences.push({ start: pending.start, end: e, paragraph });
-    }
-    paragraph++;
+    pos = pEnd + 1;
   }
 
   const tokens: Token[] = [];
-  const wseg = segmenter(wordSegmenters, lang, "word");
   sentences.forEach((s, si) => {
-    for (const w of wseg.segment(text.slice(s.start, s.end))) {
-      if (!w.segment.trim()) continue;
-      const start = s.start + w.index;
-      tokens.push({ start, end: start + w.segment.length, text: w.segment, sentence: si, isWord: !!w.isWordLike });
+    TOKEN.lastIndex = s.start;
+    const slice = text.slice(s.start, s.end);
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+      const start = s.start + m.index;
+      tokens.push({ start, end: start + m[0].length, text: m[0], sentence: si, isWord: /[\p{L}\p{N}]/u.test(m[0][0]) });
     }
   });
   return { sentences, tokens };
