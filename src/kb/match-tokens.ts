@@ -1,4 +1,4 @@
-import { arabicTextKeys, isArabic, latinKey, tokenKey } from "./token-keys.js";
+import { arabicTextKeys, isArabic, latinKey } from "./token-keys.js";
 
 /** A token of text as the name matcher sees it. */
 export interface MatchToken {
@@ -26,6 +26,17 @@ const ALWAYS_ARTICLE = new Set(["al", "el"]);
 const SUN_ARTICLE = new Set(["ad", "ag", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "et", "ez", "ul", "ud", "us", "ut"]);
 
 const HYPHENS = new Set(["-", "‐", "‑"]);
+// A memo of word → keys (the same words recur across articles); cleared when it grows large.
+const KEY_MEMO = new Map<string, readonly string[]>();
+function keysOf(raw: string, arabic: boolean, dotted: boolean): readonly string[] {
+  let k = KEY_MEMO.get(raw);
+  if (!k) {
+    if (KEY_MEMO.size > 200_000) KEY_MEMO.clear();
+    k = arabic ? arabicTextKeys(raw) : [latinKey(dotted ? raw.replace(/\./g, "") : raw)];
+    KEY_MEMO.set(raw, k);
+  }
+  return k;
+}
 
 function makeToken(raw: string, start: number, text: string): MatchToken {
   const end = start + raw.length;
@@ -40,7 +51,7 @@ function makeToken(raw: string, start: number, text: string): MatchToken {
   const dotted = raw.includes(".") && /^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(raw);
   const acronym = !arabic && (dotted || (raw.length >= 2 && raw === upper && raw !== lowerRaw && !/\d/.test(raw)));
   const article = !arabic && (ALWAYS_ARTICLE.has(lowerRaw) || (!acronym && hyphenNext && SUN_ARTICLE.has(lowerRaw)));
-  const keys = arabic ? arabicTextKeys(raw) : [latinKey(dotted ? raw.replace(/\./g, "") : raw)];
+  const keys = keysOf(raw, arabic, dotted);
   const first = raw[0];
   return {
     start, end, raw, keys, kind: acronym ? "acronym" : "word",
@@ -136,7 +147,7 @@ export function nameKeys(name: string): string[] {
     if (t.article && i < toks.length - 1) return;
     // a leading "the"/"le"/"la"/"les" is not part of a name
     if (keys.length === 0 && /^(the|le|la|les|l)$/i.test(t.raw) && i < toks.length - 1) return;
-    keys.push(t.kind === "punct" ? t.raw : tokenKey(t.raw.replace(/\./g, "")));
+    keys.push(t.keys[0]);
   });
   return keys;
 }

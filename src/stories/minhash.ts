@@ -31,7 +31,7 @@ export function minhashSignature(hashes: readonly number[]): number[] {
 }
 
 /** Estimated Jaccard similarity of two signatures: the share of equal positions. */
-export function minhashJaccard(a: readonly number[], b: readonly number[]): number {
+export function minhashJaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (!a.length || !b.length || a[0] === 0xffffffff || b[0] === 0xffffffff) return 0;
   let eq = 0;
   for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] === b[i]) eq++;
@@ -39,7 +39,7 @@ export function minhashJaccard(a: readonly number[], b: readonly number[]): numb
 }
 
 /** LSH band keys of a signature ("b3:1a2b…"); two texts sharing a key are near-duplicate candidates. */
-export function lshBands(sig: readonly number[]): string[] {
+export function lshBands(sig: ArrayLike<number>): string[] {
   if (!sig.length || sig[0] === 0xffffffff) return [];
   const out: string[] = [];
   for (let b = 0; b * LSH_ROWS < MINHASH_SIZE; b++) {

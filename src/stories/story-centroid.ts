@@ -1,10 +1,10 @@
 import type { StoryFeatures } from "./story-features.js";
-import { blendSimilarity, gapFactor, idf, type KeyStats } from "./story-similarity.js";
+import { blendSimilarity, gapFactor, idf, termIdf, type KeyStats } from "./story-similarity.js";
 
 /** Terms and anchors kept in a story's centroid (the heaviest). */
-export const CENTROID_TERMS = 160;
+export const CENTROID_TERMS = 120;
 /** Anchors kept in a story's centroid. */
-export const CENTROID_ANCHORS = 120;
+export const CENTROID_ANCHORS = 80;
 
 /**
  * The pooled fingerprint of a story's members: term weights summed over members, and for each anchor the number
@@ -76,14 +76,14 @@ export function centroidDateFactor(f: StoryFeatures, c: StoryCentroid): number {
 export function centroidSimilarity(f: StoryFeatures, c: StoryCentroid, stats: KeyStats): { score: number; text: number; anchors: number } {
   let dot = 0, na = 0, nc = 0;
   for (const [t, n] of Object.entries(f.terms)) {
-    const w = idf(stats, "t:" + t);
+    const w = termIdf(stats, t);
     const wa = (1 + Math.log(n)) * w;
     na += wa * wa;
     const cn = c.terms[t];
     if (cn) dot += wa * cn * w;
   }
   for (const [t, n] of Object.entries(c.terms)) {
-    const w = n * idf(stats, "t:" + t);
+    const w = n * termIdf(stats, t);
     nc += w * w;
   }
   const text = na && nc ? dot / Math.sqrt(na * nc) : 0;
@@ -114,7 +114,7 @@ function weightedCosine(a: Record<string, number>, b: Record<string, number>, we
 
 /** Similarity of two stories' centroids: pooled anchors meet across languages far more reliably than single articles. */
 export function centroidPairSimilarity(a: StoryCentroid, b: StoryCentroid, stats: KeyStats, crossLanguage: boolean): { score: number; text: number; anchors: number } {
-  const text = weightedCosine(a.terms, b.terms, (k) => idf(stats, "t:" + k));
+  const text = weightedCosine(a.terms, b.terms, (k) => termIdf(stats, k));
   const anchors = weightedCosine(a.anchors, b.anchors, (k) => idf(stats, k));
   let df = 1;
   if (a.firstDay !== null && b.firstDay !== null && a.lastDay !== null && b.lastDay !== null) {

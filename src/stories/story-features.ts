@@ -23,8 +23,8 @@ export interface StoryFeatures {
   readonly anchors: Readonly<Record<string, number>>;
   /** Numbers in text order (years and day numbers included), for translation alignment. */
   readonly numbers: readonly number[];
-  /** MinHash signature of word 4-shingles (empty for an empty text). */
-  readonly minhash: readonly number[];
+  /** MinHash signature of word 4-shingles (empty for an empty text); the index keeps it as a Uint32Array. */
+  readonly minhash: readonly number[] | Uint32Array;
   /** Word count. */
   readonly words: number;
 }

@@ -3,7 +3,8 @@ import { lshBands } from "./minhash.js";
 import { relationKind } from "./relation-kind.js";
 import { addToCentroid, centroidPairSimilarity, centroidSimilarity, emptyCentroid, mergeCentroids, type StoryCentroid } from "./story-centroid.js";
 import type { StoryFeatures } from "./story-features.js";
-import { idf, storySimilarity, type KeyStats, type Similarity } from "./story-similarity.js";
+import { prepareFeatures, preparedSimilarity, type PreparedFeatures } from "./prepared-features.js";
+import { blendSimilarity, idf, scriptOf, storySimilarity, termIdf, type KeyStats, type Similarity } from "./story-similarity.js";
 
 /** Tuning of the index; the defaults are what the stories stage uses. */
 export interface StoryIndexOptions {
@@ -14,6 +15,8 @@ export interface StoryIndexOptions {
    * the new article's lookup found): single articles in different languages share few anchors, whole stories many.
    */
   readonly mergeThreshold: number;
+  /** consolidate(): an article left alone joins a story of 3+ whose centroid scores at least this (with a clear margin). */
+  readonly attachThreshold: number;
   /** Below the join threshold but at least this: a separate story, linked as related. */
   readonly relatedThreshold: number;
   /** Postings kept per key (the most recent): bounds the cost of one lookup. */
@@ -30,7 +33,8 @@ export interface StoryIndexOptions {
 /** Default options. */
 export const DEFAULT_STORY_INDEX_OPTIONS: StoryIndexOptions = {
   joinThreshold: 0.45,
-  mergeThreshold: 0.45,
+  mergeThreshold: 0.3,
+  attachThreshold: 0.4,
   relatedThreshold: 0.2,
   maxPosting: 200,
   maxCandidates: 60,
@@ -59,8 +63,6 @@ export interface AddResult {
   readonly relations: readonly StoryRelation[];
   /** Near misses in other stories: a follow-up, a reaction, the same actors another day. */
   readonly related: readonly { readonly story: string; readonly doc: string; readonly score: number }[];
-  /** Stories absorbed into `story` by this add (their ids no longer exist). */
-  readonly merged: readonly string[];
   /** The best comparison made, for explanations. */
   readonly best: (Similarity & { readonly doc: string }) | null;
   /** Documents fully compared (the per-article cost). */
@@ -91,7 +93,10 @@ export class StoryIndex implements KeyStats {
   private count = 0;
   private nextStory = 1;
   private readonly dfs = new Map<string, number>();
-  private readonly docs = new Map<string, { features: StoryFeatures; story: string }>();
+  private readonly termDfs = new Map<string, number>();
+  /** One copy of each term and anchor string, shared by every stored document. */
+  private readonly interned = new Map<string, string>();
+  private readonly docs = new Map<string, StoredDoc>();
   private readonly storyMap = new Map<string, IndexedStory>();
   private readonly postings = new Map<string, string[]>();
   private readonly pending = new Set<string>();
@@ -111,6 +116,11 @@ export class StoryIndex implements KeyStats {
     return this.dfs.get(key) ?? 0;
   }
 
+  /** Documents holding a term. */
+  termDf(stem: string): number {
+    return this.termDfs.get(stem) ?? 0;
+  }
+
   /** The stories so far, in creation order. */
   stories(): IndexedStory[] {
     return [...this.storyMap.values()];
@@ -123,7 +133,8 @@ export class StoryIndex implements KeyStats {
 
   /** The stored features of a document. */
   features(docId: string): StoryFeatures | null {
-    return this.docs.get(docId)?.features ?? null;
+    const d = this.docs.get(docId);
+    return d ? featuresOf(d) : null;
   }
 
   /** Counts a document's keys before it is added: a batch warms its statistics so its first articles are weighed fairly. */
@@ -135,7 +146,8 @@ export class StoryIndex implements KeyStats {
 
   private countKeys(f: StoryFeatures): void {
     this.count++;
-    for (const k of statKeys(f)) this.dfs.set(k, (this.dfs.get(k) ?? 0) + 1);
+    for (const t of Object.keys(f.terms)) this.termDfs.set(t, (this.termDfs.get(t) ?? 0) + 1);
+    for (const k of Object.keys(f.anchors)) this.dfs.set(k, (this.dfs.get(k) ?? 0) + 1);
   }
 
   private lookupKeys(f: StoryFeatures): { key: string; weight: number }[] {
@@ -143,12 +155,12 @@ export class StoryIndex implements KeyStats {
     for (const b of lshBands(f.minhash)) out.push({ key: b, weight: 4 });
     for (const a of Object.keys(f.anchors)) out.push({ key: a, weight: idf(this, a) });
     const terms = Object.entries(f.terms)
-      .map(([t, c]) => ({ key: "t:" + t, weight: (1 + Math.log(c)) * idf(this, "t:" + t) }))
+      .map(([t, c]) => ({ key: "t:" + t, weight: (1 + Math.log(c)) * termIdf(this, t) }))
       .sort((x, y) => y.weight - x.weight || (x.key < y.key ? -1 : 1))
       .slice(0, this.options.lookupTerms);
     out.push(...terms);
     const { stopShare, minDocsForStop } = this.options;
-    return this.count >= minDocsForStop ? out.filter((k) => k.key.startsWith("b") || this.df(k.key) <= stopShare * this.count) : out;
+    return this.count >= minDocsForStop ? out.filter((k) => k.key.startsWith("b") || (k.key.startsWith("t:") ? this.termDf(k.key.slice(2)) : this.df(k.key)) <= stopShare * this.count) : out;
   }
 
   private candidates(keys: { key: string; weight: number }[]): string[] {
@@ -164,23 +176,13 @@ export class StoryIndex implements KeyStats {
   query(f: StoryFeatures, keys = this.lookupKeys(f)): { story: string; doc: string; sim: Similarity; score: number; compared: number }[] {
     const perStory = new Map<string, { story: string; doc: string; sim: Similarity; score: number; compared: number }>();
     const cands = this.candidates(keys);
+    const pf = prepareFeatures(f, this);
     for (const id of cands) {
       const other = this.docs.get(id);
       if (!other || id === f.id) continue;
-      const sim = storySimilarity(f, other.features, this);
+      const sim = preparedSimilarity(pf, other.p);
       const cur = perStory.get(other.story);
       if (!cur || sim.score > cur.sim.score) perStory.set(other.story, { story: other.story, doc: id, sim, score: sim.score, compared: cands.length });
-    }
-    // A story is as close as its closest member or its pooled centroid, whichever is closer.
-    const L = process.env.LINK ?? "max";
-    for (const r of perStory.values()) {
-      const st = this.storyMap.get(r.story);
-      if (!st || st.centroid.size < 2) continue;
-      const c = centroidSimilarity(f, st.centroid, this).score;
-      if (L === "max") r.score = Math.max(r.score, c);
-      else if (L === "centroid") r.score = c;
-      else if (L === "mix") r.score = 0.5 * r.score + 0.5 * c;
-      else if (L === "min") r.score = Math.min(r.score, c);
     }
     return [...perStory.values()].sort((a, b) => b.score - a.score || (a.story < b.story ? -1 : 1));
   }
@@ -188,7 +190,7 @@ export class StoryIndex implements KeyStats {
   /** Adds a document: joins the best matching story or starts one, and says how it relates to the members. */
   add(f: StoryFeatures): AddResult {
     const existing = this.docs.get(f.id);
-    if (existing) return { story: existing.story, created: false, relations: [], related: [], merged: [], best: null, compared: 0 };
+    if (existing) return { story: existing.story, created: false, relations: [], related: [], best: null, compared: 0 };
     if (this.pending.has(f.id)) this.pending.delete(f.id);
     else this.countKeys(f);
 
@@ -202,7 +204,7 @@ export class StoryIndex implements KeyStats {
     if (top && top.score >= this.options.joinThreshold) {
       story = this.storyMap.get(top.story)!;
       const to = this.citedMember(f, story) ?? top.doc;
-      const toF = this.docs.get(to)!.features;
+      const toF = featuresOf(this.docs.get(to)!);
       const sim = to === top.doc ? top.sim : storySimilarity(f, toF, this);
       relations.push({ from: f.id, to, kind: relationKind(f, toF, sim), score: r3(sim.score) });
     } else {
@@ -210,8 +212,42 @@ export class StoryIndex implements KeyStats {
       this.storyMap.set(story.id, story);
       created = true;
     }
+    this.place(f, story, keys);
+
+    const related = ranked
+      .filter((r) => r.story !== story.id && r.score >= this.options.relatedThreshold)
+      .slice(0, 3)
+      .map((r) => ({ story: r.story, doc: r.doc, score: r3(r.score) }));
+    return { story: story.id, created, relations, related, best: top ? { ...top.sim, doc: top.doc } : null, compared };
+  }
+
+  /**
+   * Stores a document in a given story (or a new one) without searching: restoring a persisted store, or growing
+   * a synthetic one for benchmarks. Returns the story id.
+   */
+  insert(f: StoryFeatures, storyId?: string): string {
+    const existing = this.docs.get(f.id);
+    if (existing) return existing.story;
+    if (this.pending.has(f.id)) this.pending.delete(f.id);
+    else this.countKeys(f);
+    let story = storyId ? this.storyMap.get(storyId) : undefined;
+    if (!story) {
+      story = { id: storyId ?? `s${this.nextStory++}`, title: null, members: [], firstDay: null, lastDay: null, centroid: emptyCentroid() };
+      this.storyMap.set(story.id, story);
+    }
+    this.place(f, story, this.lookupKeys(f));
+    return story.id;
+  }
+
+  /** Puts a document into a story: members, centroid (from the second member on), title, days, postings. */
+  private place(f: StoryFeatures, story: IndexedStory, keys: { key: string }[]): void {
     story.members.push(f.id);
-    addToCentroid(story.centroid, f);
+    if (story.members.length === 2) {
+      // A singleton keeps no centroid (its own features serve); pool both members when the second arrives.
+      const first = this.docs.get(story.members[0]);
+      if (first) addToCentroid(story.centroid, featuresOf(first));
+    }
+    if (story.members.length >= 2) addToCentroid(story.centroid, f);
     if (!story.title && f.title) story.title = f.title;
     if (f.day !== null) {
       if (story.firstDay === null || f.day < story.firstDay) {
@@ -220,20 +256,14 @@ export class StoryIndex implements KeyStats {
       }
       if (story.lastDay === null || f.day > story.lastDay) story.lastDay = f.day;
     }
-    this.docs.set(f.id, { features: f, story: story.id });
+    const stored = this.compact(f, story.id);
+    this.docs.set(f.id, stored);
     for (const { key } of keys) this.post(key, f.id);
-    for (const a of Object.keys(f.anchors)) this.post(a, f.id);
-
-    const merged = process.env.NOADDMERGE ? [] : this.mergeInto(story, ranked.map((r) => r.story));
-    const related = ranked
-      .filter((r) => r.story !== story.id && r.score >= this.options.relatedThreshold)
-      .slice(0, 3)
-      .map((r) => ({ story: r.story, doc: r.doc, score: r3(r.score) }));
-    return { story: story.id, created, relations, related: related.filter((r) => !merged.includes(r.story)), merged, best: top ? { ...top.sim, doc: top.doc } : null, compared };
+    for (const a of stored.p.anchorKeys) this.post(a, f.id);
   }
 
   private languages(st: IndexedStory): Set<string> {
-    return new Set(st.members.map((m) => this.docs.get(m)?.features.lang ?? "und"));
+    return new Set(st.members.map((m) => this.docs.get(m)?.p.f.lang ?? "und"));
   }
 
   /**
@@ -245,12 +275,13 @@ export class StoryIndex implements KeyStats {
     let changed = true;
     while (changed) {
       changed = false;
-      const order = [...this.storyMap.values()].filter((s) => s.centroid.size >= +(process.env.MINSZ ?? 2)).sort((a, b) => b.centroid.size - a.centroid.size);
+      const order = [...this.storyMap.values()].filter((s) => s.centroid.size >= 2).sort((a, b) => b.centroid.size - a.centroid.size || (a.id < b.id ? -1 : 1));
       for (const st of order) {
         if (!this.storyMap.has(st.id)) continue;
         const cands = new Set<string>();
         for (const m of st.members.slice(0, 20)) {
-          const f = this.docs.get(m)?.features;
+          const d = this.docs.get(m);
+          const f = d ? featuresOf(d) : null;
           if (f) for (const id of this.candidates(this.lookupKeys(f))) { const s2 = this.docs.get(id)?.story; if (s2) cands.add(s2); }
         }
         const absorbed = this.mergeInto(st, [...cands]);
@@ -258,15 +289,43 @@ export class StoryIndex implements KeyStats {
         if (absorbed.length) changed = true;
       }
     }
+    // Second chance for articles left alone: a mature story's pooled centroid may recognise what no single member did.
+    const S = this.options.attachThreshold;
+    for (const st of [...this.storyMap.values()].filter((s) => s.members.length === 1)) {
+      const d0 = this.docs.get(st.members[0]);
+      if (!d0) continue;
+      const f = featuresOf(d0);
+      const scores: { story: IndexedStory; score: number }[] = [];
+      const seen = new Set<string>();
+      for (const id of this.candidates(this.lookupKeys(f))) {
+        const sid = this.docs.get(id)?.story;
+        if (!sid || sid === st.id || seen.has(sid)) continue;
+        seen.add(sid);
+        const other = this.storyMap.get(sid);
+        if (other && other.members.length >= 3) scores.push({ story: other, score: centroidSimilarity(f, other.centroid, this).score });
+      }
+      scores.sort((a, b) => b.score - a.score);
+      const [best, second] = scores;
+      if (!best || best.score < S || (second && best.score - second.score < 0.05)) continue;
+      best.story.members.push(f.id);
+      addToCentroid(best.story.centroid, f);
+      this.docs.get(f.id)!.story = best.story.id;
+      this.storyMap.delete(st.id);
+      out.set(st.id, best.story.id);
+    }
     return out;
   }
 
+  /**
+   * How strongly two stories written in different scripts belong together: their pooled anchors (entity ids,
+   * figures, event signatures, dates), date-scaled. Stories sharing a script get 0: the article-level pass has
+   * already compared their wording, and their pooled names would flatter them.
+   */
   private pairScore(a: IndexedStory, b: IndexedStory): number {
     const la = this.languages(a);
-    const cross = ![...this.languages(b)].some((l) => la.has(l));
-    const sim = centroidPairSimilarity(a.centroid, b.centroid, this, cross);
-    // Across languages only the anchors can speak; the text cosine of names alone would flatter them.
-    return cross ? Math.min(sim.score, Math.sqrt(sim.anchors)) * (process.env.MA ? 1 : 1) : sim.score;
+    if ([...this.languages(b)].some((l) => la.has(l))) return 0;
+    const sim = centroidPairSimilarity(a.centroid, b.centroid, this, true);
+    return sim.anchors * (sim.score > 0 ? sim.score / Math.max(1e-9, blendSimilarity(sim.text, sim.anchors, true)) : 0);
   }
 
   /**
@@ -276,7 +335,7 @@ export class StoryIndex implements KeyStats {
   private mergeInto(story: IndexedStory, candidates: readonly string[]): string[] {
     const absorbed: string[] = [];
     if (story.centroid.size < 2) return absorbed;
-    const M = +(process.env.MERGE ?? this.options.mergeThreshold);
+    const M = this.options.mergeThreshold;
     const pool = [...new Set(candidates)].filter((id) => id !== story.id).map((id) => this.storyMap.get(id)).filter((s): s is IndexedStory => !!s && s.centroid.size >= 2);
     let best: IndexedStory | null = null;
     let bestScore = -1;
@@ -303,11 +362,35 @@ export class StoryIndex implements KeyStats {
     return absorbed;
   }
 
+  private intern(s: string): string {
+    const hit = this.interned.get(s);
+    if (hit !== undefined) return hit;
+    this.interned.set(s, s);
+    return s;
+  }
+
+  /**
+   * The stored form of a document: weights prepared once (idf as of now), key strings shared across documents,
+   * the signature as a Uint32Array, at most 30 numbers; the term and anchor dictionaries are dropped.
+   */
+  private compact(f: StoryFeatures, story: string): StoredDoc {
+    const lite: StoryFeatures = { ...f, terms: {}, anchors: {}, numbers: f.numbers.slice(0, 30), minhash: Uint32Array.from(f.minhash) };
+    const p = prepareFeatures({ ...f, terms: f.terms, anchors: f.anchors }, this);
+    const termKeys = p.termKeys.map((k) => this.intern(k));
+    const anchorKeys = p.anchorKeys.map((k) => this.intern(k));
+    return {
+      p: { f: lite, termKeys, termUnit: p.termUnit, anchorKeys, anchorUnit: p.anchorUnit },
+      termCounts: Float32Array.from(termKeys, (k) => f.terms[k]),
+      anchorWeights: Float32Array.from(anchorKeys, (k) => f.anchors[k]),
+      story,
+    };
+  }
+
   /** The member whose outlet the new article cites ("… al-Akhbar newspaper quoted"), if any. */
   private citedMember(f: StoryFeatures, story: IndexedStory): string | null {
     if (!f.cites.length) return null;
     for (const id of story.members) {
-      const o = this.docs.get(id)?.features.outlet;
+      const o = this.docs.get(id)?.p.f.outlet;
       if (o && f.cites.includes(o)) return id;
     }
     return null;
@@ -328,8 +411,8 @@ export class StoryIndex implements KeyStats {
       options: this.options,
       n: this.count,
       nextStory: this.nextStory,
-      df: [...this.dfs],
-      docs: [...this.docs.values()],
+      df: [...[...this.termDfs].map(([t, n]): [string, number] => ["t:" + t, n]), ...this.dfs],
+      docs: [...this.docs.values()].map((d) => ({ features: { ...featuresOf(d), minhash: Array.from(d.p.f.minhash) }, story: d.story })),
       stories: [...this.storyMap.values()].map((s) => ({ ...s, members: [...s.members], centroid: structuredClone(s.centroid) })),
       postings: [...this.postings].map(([k, v]) => [k, [...v]]),
     };
@@ -340,15 +423,33 @@ export class StoryIndex implements KeyStats {
     const idx = new StoryIndex(data.options);
     idx.count = data.n;
     idx.nextStory = data.nextStory;
-    for (const [k, v] of data.df) idx.dfs.set(k, v);
-    for (const d of data.docs) idx.docs.set(d.features.id, { features: d.features, story: d.story });
+    for (const [k, v] of data.df) if (k.startsWith("t:")) idx.termDfs.set(k.slice(2), v);
+    else idx.dfs.set(k, v);
+    for (const d of data.docs) idx.docs.set(d.features.id, idx.compact(d.features, d.story));
     for (const s of data.stories) idx.storyMap.set(s.id, { ...s, members: [...s.members], centroid: structuredClone(s.centroid) });
     for (const [k, v] of data.postings) idx.postings.set(k, [...v]);
     return idx;
   }
 }
 
-/** The keys a document contributes to the statistics: its terms ("t:") and anchors. */
+/** A stored document: prepared weights for comparison, raw counts to rebuild its features, its story. */
+interface StoredDoc {
+  readonly p: PreparedFeatures;
+  readonly termCounts: Float32Array;
+  readonly anchorWeights: Float32Array;
+  story: string;
+}
+
+/** Rebuilds full features from a stored document. */
+function featuresOf(d: StoredDoc): StoryFeatures {
+  const terms: Record<string, number> = {};
+  d.p.termKeys.forEach((k, i) => (terms[k] = d.termCounts[i]));
+  const anchors: Record<string, number> = {};
+  d.p.anchorKeys.forEach((k, i) => (anchors[k] = Math.round(d.anchorWeights[i] * 100) / 100));
+  return { ...d.p.f, terms, anchors };
+}
+
+/** The keys a document contributes to the statistics: its terms ("t:<stem>") and anchors. */
 export function statKeys(f: StoryFeatures): string[] {
   return [...Object.keys(f.terms).map((t) => "t:" + t), ...Object.keys(f.anchors)];
 }

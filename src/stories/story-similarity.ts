@@ -1,12 +1,14 @@
-import { minhashJaccard } from "./minhash.js";
+import { prepareFeatures, preparedSimilarity } from "./prepared-features.js";
 import type { StoryFeatures } from "./story-features.js";
 
-/** Document frequencies the similarity weighs keys by (terms are keyed "t:<stem>", anchors as they are). */
+/** Document frequencies the similarity weighs keys by. */
 export interface KeyStats {
   /** Documents seen. */
   readonly n: number;
-  /** Documents holding the key (0 when unseen). */
+  /** Documents holding an anchor (0 when unseen). */
   df(key: string): number;
+  /** Documents holding a term (prefix stem). */
+  termDf(stem: string): number;
 }
 
 /** The parts of a similarity, kept for explanations and relation kinds. */
@@ -25,38 +27,21 @@ export interface Similarity {
   readonly numberOrder: number;
 }
 
-/** Inverse document frequency, smoothed so a key seen everywhere still weighs a little. */
+const NON_LATIN: Record<string, string> = { ar: "arab", fa: "arab", ur: "arab", ps: "arab", ku: "arab", he: "hebr", ru: "cyrl", uk: "cyrl", bg: "cyrl", el: "grek", zh: "han", ja: "han", ko: "hang" };
+
+/** The script a language is written in, coarsely ("latn" unless known otherwise). */
+export function scriptOf(lang: string): string {
+  return NON_LATIN[lang] ?? "latn";
+}
+
+/** Inverse document frequency of an anchor, smoothed so a key seen everywhere still weighs a little. */
 export function idf(stats: KeyStats, key: string): number {
-  const df = Math.max(1, stats.df(key));
-  return Math.log(1 + (stats.n + 1) / df);
+  return Math.log(1 + (stats.n + 1) / Math.max(1, stats.df(key)));
 }
 
-function termCosine(a: StoryFeatures, b: StoryFeatures, stats: KeyStats): number {
-  let dot = 0, na = 0, nb = 0;
-  const w = (c: number, t: string) => (1 + Math.log(c)) * idf(stats, "t:" + t);
-  for (const [t, c] of Object.entries(a.terms)) {
-    const wa = w(c, t);
-    na += wa * wa;
-    const cb = b.terms[t];
-    if (cb) dot += wa * w(cb, t);
-  }
-  for (const [t, c] of Object.entries(b.terms)) {
-    const wb = w(c, t);
-    nb += wb * wb;
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
-}
-
-function anchorCosine(a: StoryFeatures, b: StoryFeatures, stats: KeyStats): number {
-  let dot = 0, na = 0, nb = 0;
-  for (const [k, wa] of Object.entries(a.anchors)) {
-    const i = idf(stats, k);
-    na += (wa * i) ** 2;
-    const wb = b.anchors[k];
-    if (wb) dot += wa * wb * i * i;
-  }
-  for (const [k, wb] of Object.entries(b.anchors)) nb += (wb * idf(stats, k)) ** 2;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+/** Inverse document frequency of a term. */
+export function termIdf(stats: KeyStats, stem: string): number {
+  return Math.log(1 + (stats.n + 1) / Math.max(1, stats.termDf(stem)));
 }
 
 /** Longest common subsequence of two number lists over the longer length: translations keep figures in order. */
@@ -72,13 +57,14 @@ export function numberOrder(a: readonly number[], b: readonly number[]): number 
   return prev[y.length] / Math.max(x.length, y.length);
 }
 
+const GAP_FACTORS = [1, 1, 0.9, 0.8, 0.7, 0.6];
+
 /**
  * The date multiplier for a gap in days: reports of one event cluster within a day or two; the same actors
  * three days later are usually a new event (the attack, the group's reaction, the retaliation).
  */
 export function gapFactor(gap: number): number {
-  const G = (process.env.GAPS ?? "1,0.95,0.8,0.65,0.5,0.5").split(",").map(Number);
-  return gap < G.length ? G[gap] : gap <= 14 ? 0.4 : gap <= 60 ? 0.3 : 0.15;
+  return gap < GAP_FACTORS.length ? GAP_FACTORS[gap] : gap <= 14 ? 0.4 : gap <= 60 ? 0.3 : 0.15;
 }
 
 /** How far apart two articles are in time, as a multiplier: same days 1, weeks apart ~0.35, other years 0.15. */
@@ -92,13 +78,15 @@ export function dateFactor(a: StoryFeatures, b: StoryFeatures): number {
 }
 
 /** Weight of text against anchors in the blend, and the boost of cross-language pairs (whose wording differs). */
-export const SIMILARITY_WEIGHTS = { text: 0.8, crossLanguage: 1.75 };
+export const SIMILARITY_WEIGHTS = { text: 0.8, crossLanguage: 1.75, crossScript: 0.5 };
 
 /**
  * Blends text and anchor cosines into one 0..1 score: a weighted sum, boosted across languages (their wording
- * cannot match), then a square root, which spreads the low cosines the way human ratings spread.
+ * cannot match), then a square root, which spreads the low cosines the way human ratings spread. Across scripts
+ * (Arabic and English) the text cosine holds only digits, so the anchors alone decide.
  */
-export function blendSimilarity(text: number, anchors: number, crossLanguage: boolean): number {
+export function blendSimilarity(text: number, anchors: number, crossLanguage: boolean, crossScript = false): number {
+  if (crossScript) return Math.sqrt(Math.min(1, anchors * SIMILARITY_WEIGHTS.crossScript));
   const w = SIMILARITY_WEIGHTS.text;
   const lin = (w * text + (1 - w) * anchors) * (crossLanguage ? SIMILARITY_WEIGHTS.crossLanguage : 1);
   return Math.sqrt(Math.min(1, lin));
@@ -109,11 +97,5 @@ export function blendSimilarity(text: number, anchors: number, crossLanguage: bo
  * The same function scores the SemEval benchmark.
  */
 export function storySimilarity(a: StoryFeatures, b: StoryFeatures, stats: KeyStats): Similarity {
-  const text = termCosine(a, b, stats);
-  const anchors = anchorCosine(a, b, stats);
-  const jaccard = a.lang === b.lang ? minhashJaccard(a.minhash, b.minhash) : 0;
-  const df = dateFactor(a, b);
-  const order = numberOrder(a.numbers, b.numbers);
-  const base = Math.max(jaccard, blendSimilarity(text, anchors, a.lang !== b.lang));
-  return { score: Math.min(1, base * df), text, anchors, jaccard, dateFactor: df, numberOrder: order };
+  return preparedSimilarity(prepareFeatures(a, stats), prepareFeatures(b, stats));
 }

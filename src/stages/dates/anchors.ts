@@ -125,3 +125,30 @@ export function findAnchorMentions(text: string, lang: string, sentences: readon
   }
   return out;
 }
+
+/** Anchor mentions from the entities layer: a mention of an entity whose KB id an anchor lists (cues still apply). */
+export function entityAnchorMentions(
+  entities: readonly { kb: string | null; mentions: readonly { start: number; end: number }[] }[],
+  anchors: readonly Anchor[],
+  lang: string,
+  sentences: readonly { start: number; end: number }[],
+  folded: string,
+): AnchorMention[] {
+  const out: AnchorMention[] = [];
+  for (const e of entities) {
+    if (!e.kb) continue;
+    for (const a of anchors) {
+      if (!a.kb.includes(e.kb)) continue;
+      const l = a.langs.get(lang) ?? a.langs.get("en");
+      for (const m of e.mentions) {
+        if (l?.cues.length) {
+          const s = sentenceAt(sentences, m.start) ?? { start: Math.max(0, m.start - 200), end: m.start + 200 };
+          const sn = folded.slice(s.start, s.end);
+          if (!l.cues.some((c) => sn.includes(c))) continue;
+        }
+        out.push({ anchor: a, start: m.start, end: m.end });
+      }
+    }
+  }
+  return out;
+}

@@ -85,3 +85,10 @@ test("'today, Tuesday' pins an undated story member to that weekday", () => {
   const out = storyDatesStage.run({ docs: [a, b], stories: [{ id: "s1", title: null, documents: [a.id, b.id], relations: [] }] }, testContext());
   assert.equal(out.docs.find((d) => d.id === b.id)?.published?.value?.date, "2024-01-30");
 });
+
+test("linked neighbours date a lone document only when they agree", async () => {
+  const { neighbourDays } = await import("../story-dates/index.js");
+  assert.deepEqual(neighbourDays([100, 101, 500]), [100, 101]);
+  assert.deepEqual(neighbourDays([100]), [100]);
+  assert.deepEqual(neighbourDays([100, 200, 300]), []);
+});

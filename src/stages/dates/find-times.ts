@@ -1,4 +1,4 @@
-import type { TimeSpec, Resolved, TimeRef, TimexType } from "./resolve-spec.js";
+import type { TimeSpec, Resolved, TimeRef } from "./resolve-spec.js";
 import { resolveSpec } from "./resolve-spec.js";
 import type { TimeGrammar } from "./time-grammar.js";
 import { foldForDates, foldLower, type TimeWords } from "./time-words.js";
@@ -135,6 +135,11 @@ function specOf(kind: string, g: Groups, w: TimeWords, orig: string, mStart: num
   return null;
 }
 
+/** True for a letter or digit of the scripts the grammar reads (the WORD_CHAR class). */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 95 || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff) || (c >= 0x621 && c <= 0x64a) || (c >= 0x671 && c <= 0x6d3);
+}
+
 /** Options of findTimes: the reference date and a function telling whether a position speaks of the future. */
 export interface FindTimesOptions {
   readonly ref: TimeRef | null;
@@ -149,26 +154,49 @@ export interface FindTimesOptions {
 export function findTimes(text: string, w: TimeWords, grammar: TimeGrammar, opts: FindTimesOptions & { folded?: string }): FoundTime[] {
   const folded = opts.folded ?? foldLower(text);
   const cands: { start: number; end: number; order: number; spec: TimeSpec }[] = [];
-  const { rules, scan } = grammar;
+  const { rules, trigger, byClass } = grammar;
   const tried = new Set<number>();
-  scan.lastIndex = 0;
-  for (let s = scan.exec(folded); s; s = scan.exec(folded)) {
-    const pos = s.index;
-    scan.lastIndex = pos + 1;
-    if (tried.has(pos)) continue;
-    tried.add(pos);
-    for (let order = 0; order < rules.length; order++) {
-      const re = rules[order].sticky;
+  const tryAt = (pos: number, which: readonly number[]) => {
+    for (const order of which) {
+      const key = pos * 64 + order;
+      if (tried.has(key)) continue;
+      tried.add(key);
+      const rule = rules[order];
+      const re = rule.sticky;
       re.lastIndex = pos;
       const m = re.exec(folded);
       if (!m || m[0].length === 0) continue;
       const g = (m.groups ?? {}) as Groups;
       const at = m.index, whole = m[0];
-      const spec = specOf(rules[order].kind, g, w, text, at, (name) => (g[name] !== undefined ? at + Math.max(0, whole.lastIndexOf(g[name]!)) : at));
+      const spec = specOf(rule.kind, g, w, text, at, (name) => (g[name] !== undefined ? at + Math.max(0, whole.lastIndexOf(g[name]!)) : at));
       if (!spec) continue;
       let end = at + whole.length;
       while (end > at && /[\s,]/.test(text[end - 1])) end--;
       cands.push({ start: at, end, order, spec });
+    }
+  };
+  // Each key word (a month, a weekday, a unit, a digit…) proposes its own position and the starts of up to five
+  // words before it ("the beginning of the year", "more than two decades"), for the rules that need its class.
+  trigger.lastIndex = 0;
+  for (let t = trigger.exec(folded); t; t = trigger.exec(folded)) {
+    if (t[0].length === 0) {
+      trigger.lastIndex++;
+      continue;
+    }
+    const cls = Object.keys(t.groups ?? {}).find((k) => t!.groups![k] !== undefined);
+    const which = cls ? byClass.get(cls) : undefined;
+    if (!which) continue;
+    let pos = t.index;
+    tryAt(pos, which);
+    const back = cls === "month" ? 6 : cls === "unit" || cls === "dual" ? 5 : 3;
+    for (let k = 0; k < back && pos > 0; k++) {
+      let i = pos - 1;
+      while (i >= 0 && (folded[i] === " " || folded[i] === "-" || folded[i] === "'" || folded[i] === ",")) i--;
+      if (i < 0 || folded[i] === "\n" || folded[i] === ".") break;
+      while (i > 0 && isWordChar(folded.charCodeAt(i - 1))) i--;
+      if (!isWordChar(folded.charCodeAt(i))) break;
+      pos = i;
+      tryAt(pos, which);
     }
   }
   cands.sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order || a.start - b.start);
@@ -177,16 +205,18 @@ export function findTimes(text: string, w: TimeWords, grammar: TimeGrammar, opts
   taken.sort((a, b) => a.start - b.start);
   return taken.map((t) => {
     const span = text.slice(t.start, t.end);
-    const future = opts.futureAt?.(t.start) ?? false;
-    const ref = opts.ref ? { ...opts.ref, future } : null;
+    const future = opts.futureAt ? opts.futureAt(t.start) : false;
+    const ref = opts.ref ? { day: opts.ref.day, basis: opts.ref.basis, precision: opts.ref.precision, future } : null;
     const r = resolveSpec(t.spec, span, ref);
-    return { ...r, start: t.start, end: t.end, text: span, spec: t.spec, future };
+    return { type: r.type, timex: r.timex, value: r.value, reason: r.reason, start: t.start, end: t.end, text: span, spec: t.spec, future };
   });
 }
 
 /** Re-resolves found expressions against a new reference (the spans and specs stay). */
 export function reresolve(found: readonly FoundTime[], ref: TimeRef | null): FoundTime[] {
-  return found.map((t) => ({ ...t, ...resolveSpec(t.spec, t.text, ref ? { ...ref, future: t.future } : null) }));
+  return found.map((t) => {
+    const r = resolveSpec(t.spec, t.text, ref ? { day: ref.day, basis: ref.basis, precision: ref.precision, future: t.future } : null);
+    return { type: r.type, timex: r.timex, value: r.value, reason: r.reason, start: t.start, end: t.end, text: t.text, spec: t.spec, future: t.future };
+  });
 }
 
-export type { TimexType };

@@ -2,8 +2,8 @@ import type { Stage } from "../../core/stage.js";
 import type { Context } from "../../core/context.js";
 import type { Doc, TimeExpression } from "../../core/doc.js";
 import { isoDay, ymd } from "./calendar.js";
-import { loadAnchors, findAnchorMentions, type AnchorMention } from "./anchors.js";
-import { anchorWindow } from "./anchor-window.js";
+import { loadAnchors, findAnchorMentions, entityAnchorMentions, type AnchorMention } from "./anchors.js";
+import { anchorWindow, type DayInterval } from "./anchor-window.js";
 import { findTimes, reresolve, type FoundTime } from "./find-times.js";
 import { inferPublished } from "./infer-published.js";
 import type { TimeRef } from "./resolve-spec.js";
@@ -92,7 +92,11 @@ export function analyzeDates(doc: Doc, ctx: Context, override?: DateClue): Pick<
   const folded = foldLower(text);
   const futureAt = futureTest(folded, future);
   const found0 = findTimes(text, words, grammar, { ref: null, futureAt, folded });
-  const mentions = findAnchorMentions(text, lang, sentences, anchors, folded);
+  const byAlias = findAnchorMentions(text, lang, sentences, anchors, folded);
+  const byKb = doc.entities?.length ? entityAnchorMentions(doc.entities, anchors, lang, sentences, folded) : [];
+  const mentions = byKb.length
+    ? [...byAlias, ...byKb.filter((k) => !byAlias.some((a) => a.anchor === k.anchor && a.start < k.end && k.start < a.end))].sort((x, y) => x.start - y.start)
+    : byAlias;
   const win = anchorWindow(text, words, sentences, mentions, found0, folded);
   const own = inferPublished(doc, found0, words, win, anyMonth(ctx));
   const pf = override ? { ...own, published: { value: clueValue(override) }, clue: override } : own;
@@ -104,6 +108,18 @@ export function analyzeDates(doc: Doc, ctx: Context, override?: DateClue): Pick<
     ...(pf.notAfter !== null ? { notAfter: isoDay(pf.notAfter) } : {}),
   };
   return { published, times: toTimeExpressions(found), found };
+}
+
+/** The writing dates a document's own known events and explicit dates allow (a union of day intervals), or null. */
+export function dateWindow(doc: Doc, ctx: Context): readonly DayInterval[] | null {
+  const lang = dateLanguage(doc);
+  const { words, grammar, future } = dateTools(ctx, lang);
+  const anchors = ctx.resource("time-anchors", loadAnchors);
+  const folded = foldLower(doc.text);
+  const sentences = doc.sentences ?? [];
+  const found = findTimes(doc.text, words, grammar, { ref: null, futureAt: futureTest(folded, future), folded });
+  const mentions = findAnchorMentions(doc.text, lang, sentences, anchors, folded);
+  return anchorWindow(doc.text, words, sentences, mentions, found, folded).allowed;
 }
 
 /** Dates: the publication date from every clue, and every time expression resolved against it. */

@@ -24,6 +24,7 @@ const URL_Y = /(?:^|\/)((?:19|20)\d\d)(?=\/)/;
 
 /** Date clues in a URL path: /2024/01/30/, /2024/1/30/, /2024-01-30, /20240130/, /2024/01/, /2024/, archives-2023/novembre, an epoch stamp. */
 export function urlDateClues(url: string, month: (word: string) => number | undefined): DateClue[] {
+  if (!/(?:19|20)\d\d|1[3-7]\d{8}/.test(url)) return [];
   let path: string;
   try {
     const u = new URL(url);
@@ -51,11 +52,12 @@ export function urlDateClues(url: string, month: (word: string) => number | unde
   return out;
 }
 
+const LABELS = new Set(["posted", "published", "updated", "last", "date", "le", "la", "h", "am", "pm", "gmt", "utc", "et", "publié", "publie", "modifié", "mis", "à", "jour", "en", "ligne", "نشر", "بتاريخ", "تاريخ", "النشر", "في"]);
 const POSTED = /(posted|published|publié|publie|mis en ligne|نشر|بتاريخ|تاريخ النشر)/i;
 const UPDATED = /(updated|mis à jour|modifié|تحديث|آخر تحديث)/i;
 
 /** The text's own date line: a short line (or a line opening) holding a full date, "Posted" before "Updated". */
-export function textDateLine(text: string, times: readonly FoundTime[]): DateClue | null {
+export function textDateLine(text: string, times: readonly FoundTime[], isWeekday: (word: string) => boolean = () => false): DateClue | null {
   const full = times.filter((t) => t.spec.k === "abs" && t.spec.y !== undefined && t.spec.m !== undefined && t.spec.d !== undefined && t.value);
   if (!full.length) return null;
   const months = new Map<number, number>();
@@ -68,6 +70,10 @@ export function textDateLine(text: string, times: readonly FoundTime[]): DateClu
     const line = text.slice(ls, le).trim();
     const lead = text.slice(ls, t.start);
     if (!(line.length <= 60 || (line.length <= 400 && lead.trim().length <= 20))) continue;
+    // Before the date only labels ("Posted:", "Publié le"), a weekday or a clock: "On 28 January 2024, a drone…" is prose.
+    // A dateline ("WASHINGTON, March 23, 2023 (Reuters) -") is a date line too.
+    const dateline = /^\s*\p{Lu}[\p{L}' .-]{1,40},\s*$/u.test(lead) && /^,?\s*(?:\([^)]{1,40}\))?\s*(?:--|[-–—:])/u.test(text.slice(t.end, t.end + 48));
+    if (!dateline && (lead.match(/\p{L}+/gu) ?? []).some((x) => !LABELS.has(x.toLowerCase()) && !isWeekday(x))) continue;
     const sp = t.spec;
     if (sp.k !== "abs") continue;
     let { m, d } = sp as { m: number; d: number };
@@ -112,7 +118,7 @@ export function inferPublished(doc: Doc, times: readonly FoundTime[], w: TimeWor
   const url = meta?.url ?? doc.source.url ?? null;
   if (url) clues.push(...urlDateClues(url, month ?? ((s) => { const v = w.get("month", s); return v ? Number(v) : undefined; })));
   const dl = meta?.dateline ?? null;
-  const line = textDateLine(doc.text, times);
+  const line = textDateLine(doc.text, times, (x) => w.get("weekday", x) !== undefined);
 
   let best: DateClue | null = null;
   for (const c of clues) {

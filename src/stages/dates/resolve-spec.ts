@@ -80,7 +80,9 @@ export function resolveSpec(spec: TimeSpec, text: string, ref: TimeRef | null): 
   if (ref?.precision && ref.precision !== "day") {
     const u = spec.k === "rel" || spec.k === "ago" ? spec.unit : "";
     const dayLevel = spec.k === "weekday" || spec.k === "deictic" || spec.k === "clock" || ["D", "W", "WE"].includes(u);
-    if (dayLevel || (u === "M" && ref.precision === "year")) {
+    // With only the year known, "in October" or "January 3" could fall on either side of the publication date.
+    const yearless = spec.k === "abs" && spec.y === undefined && spec.m !== undefined && spec.mod !== "THIS";
+    if (dayLevel || ((u === "M" || yearless) && ref.precision === "year")) {
       return { type: spec.k === "clock" ? "TIME" : "DATE", timex: null, value: null, reason: `${q} needs the publication day, known only to the ${ref.precision}` };
     }
   }
@@ -140,7 +142,9 @@ export function resolveSpec(spec: TimeSpec, text: string, ref: TimeRef | null): 
           return { type: "DATE", timex: isoWeek(mon), value: covering(mon, mon + 6, basis), reason: `${q} is a week across two months` };
         }
         case "WE": {
-          const sat = ref.day - weekday(ref.day) + 6 + 7 * spec.n;
+          // "This weekend" said early in the week is the one just past.
+          const n = spec.n === 0 && weekday(ref.day) <= 3 ? -1 : spec.n;
+          const sat = ref.day - weekday(ref.day) + 6 + 7 * n;
           return { type: "DATE", timex: `${isoWeek(sat)}-WE`, value: covering(sat, sat + 1, basis), reason: `${q} spans two months` };
         }
         case "M": { const t = fromMonthIndex(monthIndex(r.y, r.m) + spec.n); return { type: "DATE", timex: isoMonth(t.y, t.m), value: monthValue(t.y, t.m, basis) }; }

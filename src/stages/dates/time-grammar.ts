@@ -3,16 +3,14 @@ import type { TimeWords } from "./time-words.js";
 /** One pattern of the time grammar: a regex over folded text and the kind of expression it finds. */
 export interface TimeRule {
   readonly kind: string;
-  /** Global regex (for scanning a whole text). */
-  readonly re: RegExp;
-  /** The same, sticky: tried at the start positions the grammar's scan finds. */
+  /** Sticky regex, tried at the positions the grammar's trigger proposes. */
   readonly sticky: RegExp;
   /** Word classes one of which must occur in the text for the rule to be tried ("digit" for a digit). */
   readonly needs: readonly string[];
 }
 
 /** Letters and digits of the scripts we read, as a plain class (much faster than \\p{L} in a lookbehind). */
-export const WORD_CHAR = "0-9a-z\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff\\u0621-\\u064a\\u0671-\\u06d3";
+export const WORD_CHAR = "0-9a-z_\\u00c0-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff\\u0621-\\u064a\\u0671-\\u06d3";
 
 const NEEDS: Record<string, string[]> = {
   iso: ["digit"], numeric: ["digit"], ymd: ["digit"], year: ["digit"], decade: ["digit"], century: ["digit"], clock: ["digit"],
@@ -47,7 +45,7 @@ const EN: [string, string][] = [
   ["duration", "(?:the\\s+)?(?<dir>{dir})\\s+(?<num>{number}|\\d+)\\s+(?<unit>{unit})"],
   ["rel", "(?:(?<mod>{mod})[\\s-]*)?(?:(?<ea>earlier|later)\\s+)?(?:the\\s+)?(?<dir>{dir})\\s+(?:fiscal\\s+)?(?<unit>{unit})"],
   ["rel", "(?<mod>{mod})\\s+(?:the\\s+|this\\s+)?(?<unit>year|month|week)"],
-  ["units", APPROX + "(?<num>{number}|\\d+)[\\s-]+(?<unit>{unit})(?:['’]s?)?(?:\\s+(?<ago>{ago})|\\s+(?<ana>later|earlier|afterwards))?"],
+  ["units", APPROX + "(?<num>{number}|\\d+)[\\s-]+(?<unit>{unit})(?!-old)(?:['’]s?)?(?:\\s+(?<ago>{ago})|\\s+(?<ana>later|earlier|afterwards))?"],
   ["units", "(?<unit>days|weeks|months|years|decades)\\s+(?:(?<ago>{ago})|(?<ana>later|earlier))"],
   ["bare-units", "(?<=(?:^|[^\\p{L}])(?:for|over|within|in)\\s+)(?<unit>days|weeks|months|years|hours|minutes|decades)(?![\\p{L}\\p{N}]|\\s+(?:of|ago|later))"],
   ["anaphoric", "(?<ana>{anaphoric})"],
@@ -104,22 +102,30 @@ function leftBoundary(lang: string): string {
   return lang === "ar" ? `(?<=^|[^${WORD_CHAR}]|(?:^|[^${WORD_CHAR}])[وفبل])` : `(?<![${WORD_CHAR}])`;
 }
 
-/** A language's compiled time grammar: its rules and one merged regex that finds where any rule may start. */
+/** A language's compiled time grammar: its rules and a fast scan for the key words they need. */
 export interface TimeGrammar {
   readonly rules: readonly TimeRule[];
-  /** All rules in one alternation without groups: a fast scan for candidate start positions. */
-  readonly scan: RegExp;
+  /** Key words of every class (a month, a weekday, a unit, a digit…), one named group per class. */
+  readonly trigger: RegExp;
+  /** Class name → the rules that need it. */
+  readonly byClass: ReadonlyMap<string, readonly number[]>;
 }
+
+const TRIGGER_CLASSES = ["month", "weekday", "deictic", "deictic-part", "unit", "dual", "anaphoric", "general", "season"];
 
 /** Compiles the time grammar of a language (EN, FR, AR; other languages get the language-neutral numeric rules). */
 export function timeGrammar(w: TimeWords): TimeGrammar {
   const rules = timeRules(w);
-  const left = leftBoundary(w.lang);
-  // The scan only proposes start positions (each rule checks its own boundaries), so one boundary test up front.
-  const strip = (src: string) => (src.startsWith(left) ? src.slice(left.length) : src).replace(/\(\?<([A-Za-z][A-Za-z0-9]*)>/g, "(?:");
+  // The trigger only proposes positions (each rule checks its own boundaries); Arabic words may carry a clitic.
   const lead = w.lang === "ar" ? "" : `(?<![${WORD_CHAR}])`;
-  const scan = new RegExp(`${lead}(?:${rules.map((r) => strip(r.re.source)).join("|")})`, "gu");
-  return { rules, scan };
+  const groups = TRIGGER_CLASSES.filter((c) => w.classes.get(c)?.size).map((c) => `(?<${c.replace("-", "_")}>${w.alt(c)})`);
+  const words = groups.length ? `(?:${groups.join("|")})(?![${WORD_CHAR}])|` : "";
+  const trigger = new RegExp(`${lead}(?:${words}(?<digit>\\d))`, "gu");
+  const byClass = new Map<string, number[]>();
+  rules.forEach((r, i) => {
+    for (const c of r.needs.length ? r.needs : ["digit"]) byClass.set(c.replace("-", "_"), [...(byClass.get(c.replace("-", "_")) ?? []), i]);
+  });
+  return { rules, trigger, byClass };
 }
 
 /** Compiles the rules of a language's time grammar. */
@@ -128,6 +134,6 @@ export function timeRules(w: TimeWords): TimeRule[] {
   const left = leftBoundary(w.lang);
   return rules.map(([kind, src]) => {
     const source = `${left}(?:${fill(src, w).replace(/\\p\{L\}\\p\{N\}|\\p\{L\}\\d|\\p\{L\}/g, WORD_CHAR)})(?![${WORD_CHAR}])`;
-    return { kind, re: new RegExp(source, "gu"), sticky: new RegExp(source, "uy"), needs: NEEDS[kind] ?? [] };
+    return { kind, sticky: new RegExp(source, "uy"), needs: NEEDS[kind] ?? [] };
   });
 }

@@ -68,7 +68,10 @@ export function buildTimeWords(lang: string, rows: readonly (readonly string[])[
       return a;
     },
     get(cls, word) {
-      return word === undefined ? undefined : classes.get(cls)?.get(wordKey(word));
+      if (word === undefined) return undefined;
+      const m = classes.get(cls);
+      // Fast path: words matched in folded lower-case text are keys already (bar runs of spaces).
+      return m?.get(word) ?? m?.get(wordKey(word));
     },
   };
 }

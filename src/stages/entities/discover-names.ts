@@ -144,10 +144,10 @@ function discoverCued(inp: DiscoveryInput, headline: Uint8Array): FoundMention[]
       }
       const first = tokens[i];
       if (first.arabic) {
-        // "قاعدة حرير" — not "القاعدة" ("the base"), and not an adjective ("قاعدة عسكرية")
+        // "قاعدة حرير" — not "القاعدة" ("the base"), and not an indefinite adjective ("قاعدة عسكرية"; "الحبانية" is a name)
         if (/^(?:[وف]?[بك]?ال|[وف]?لل)/.test(first.raw)) continue;
         const n = tokens[cueEnd];
-        if (!n || covered[cueEnd] || !n.arabic || /[^\s]/.test(inp.text.slice(first.end, n.start)) || lex.stop.has(n.raw) || AR_ADJECTIVE.test(n.raw) || n.raw.length < 3) continue;
+        if (!n || covered[cueEnd] || !n.arabic || /[^\s]/.test(inp.text.slice(first.end, n.start)) || lex.stop.has(n.raw) || (AR_ADJECTIVE.test(n.raw) && !n.raw.startsWith("ال")) || n.raw.length < 3) continue;
         let end = cueEnd + 1;
         if (AR_COMPOUND.has(n.raw) && tokens[end]?.arabic && !covered[end]) end++;
         const from = cue.type === "place" ? cueEnd : i;

@@ -63,7 +63,7 @@ const DISCOVERED: [string, string, string, string][] = [
   ["en", "Rockets struck Kalsu Air Base overnight.", "Kalsu Air Base", "facility"],
   ["en", "A new faction, the Thar Allah Brigades, claimed the attack.", "Thar Allah Brigades", "armed_group"],
   ["fr", "Des drones ont visé la base de Qayyarah mardi.", "base de Qayyarah", "facility"],
-  ["ar", "استهدفت طائرة مسيرة قاعدة القيارة فجر اليوم.", "قاعدة القيارة", "facility"],
+  ["ar", "استهدفت طائرة مسيرة قاعدة الحبانية فجر اليوم.", "قاعدة الحبانية", "facility"],
 ];
 
 test("unknown names are discovered and typed from their context", () => {
@@ -98,4 +98,21 @@ test("mentions are spans of the clean text and records are numbered in order", (
   const base = analyzeText("Drones hit Ain al-Asad air base.", { upTo: "entities" }).entities![0];
   assert.equal(base.lat, 33.7856);
   assert.equal(base.wikidata, "Q2875473");
+});
+
+// a title standing for the one person of the article who holds that role
+const ROLES: [string, string, string, string][] = [
+  ["en", "Akram al-Kaabi spoke on Monday. The movement's Secretary-General said the fight goes on.", "akram-al-kaabi", "Secretary-General"],
+  ["fr", "Akram al-Kaabi a parlé lundi. Le secrétaire général du mouvement a ajouté que la lutte continue.", "akram-al-kaabi", "secrétaire général"],
+  ["ar", "قال أبو حسين الحميداوي إن القرار نهائي، وأكد الأمين العام أن المقاومة مستمرة.", "abu-hussein-al-hamidawi", "الأمين العام"],
+];
+
+test("a role title links to the one person holding it", () => {
+  for (const [lang, text, id, title] of ROLES) {
+    const got = entities(text);
+    assert.ok(got.get(id)?.includes(title), `${lang}: ${title} → ${id}; got ${JSON.stringify([...got])}`);
+  }
+  // two Secretaries-General in the article: the bare title is ambiguous and stays unlinked
+  const two = entities("Akram al-Kaabi and Abu Hussein al-Hamidawi met. The Secretary-General left early.");
+  assert.ok(![...two.values()].flat().includes("Secretary-General"));
 });

@@ -13,6 +13,7 @@ import { findKbMentions } from "./find-kb-mentions.js";
 import { findNestedMentions } from "./find-nested-mentions.js";
 import type { FoundMention } from "./found-mention.js";
 import { linkPartialNames } from "./link-partial-names.js";
+import { linkRoleMentions, loadRoleTitles } from "./link-role-mentions.js";
 
 function cover(covered: Uint8Array, ms: readonly FoundMention[]): void {
   for (const m of ms) for (let k = m.tokStart; k < m.tokEnd; k++) covered[k] = 1;
@@ -28,8 +29,7 @@ function rescanDiscovered(text: string, tokens: ReturnType<typeof matchTokens>, 
     byKey.set(d.key, d);
     addToTrie(root, { id: d.key, type: d.type, name: d.name, aliases: [] } as KbEntry, d.text);
   }
-  const masked = tokens.map((t, i) => (covered[i] ? { ...t, keys: [] as string[] } : t));
-  return findKbMentions(text, masked, root).map((m) => {
+  return findKbMentions(text, tokens, root, covered).map((m) => {
     const d = byKey.get(m.key)!;
     return { ...m, entry: null, name: d.name, type: d.type, via: "discovered" };
   });
@@ -59,6 +59,8 @@ export function findEntities(doc: Doc, ctx: Context): EntityRecord[] {
   const all = [...found, ...elliptic, ...acronyms, ...discovered, ...again];
   const partial = linkPartialNames(text, tokens, all, covered);
   cover(covered, partial);
+  const roleTitles = ctx.resource(`entity-role-titles:${iso}`, () => loadRoleTitles(ctx, iso));
+  const roles = linkRoleMentions(text, tokens, [...all, ...partial], covered, roleTitles);
   const nested = findNestedMentions(text, tokens, trie, found);
-  return buildEntityRecords([...all, ...partial, ...nested]);
+  return buildEntityRecords([...all, ...partial, ...roles, ...nested]);
 }

@@ -2,6 +2,7 @@ import type { AliasHit, TrieNode } from "../../kb/alias-trie.js";
 import type { KbEntry } from "../../kb/knowledge-base.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
 import { nameKeys } from "../../kb/match-tokens.js";
+import { entryNameKeys } from "../../kb/entry-keys.js";
 import type { FoundMention } from "./found-mention.js";
 
 const INDEFINITE = new Set(["a", "an", "une", "un"]);
@@ -25,15 +26,16 @@ export function caseAgrees(hit: AliasHit, tokens: readonly MatchToken[], from: n
 }
 
 /** The longest alias starting at token `i`, skipping articles inside it ("Abu Mahdi al-Muhandis"). */
-export function longestMatch(tokens: readonly MatchToken[], i: number, root: TrieNode): { end: number; hits: AliasHit[] } | null {
+export function longestMatch(tokens: readonly MatchToken[], i: number, root: TrieNode, skip?: Uint8Array): { end: number; hits: AliasHit[] } | null {
   const first = tokens[i];
+  if (skip?.[i]) return null;
   // most words start no name: answer without the search
   if (!first.article && !first.keys.some((k) => root.next.has(k))) return null;
   let best: { end: number; hits: AliasHit[] } | null = null;
   const stack: [TrieNode, number][] = [[root, i]];
   while (stack.length) {
     const [node, j] = stack.pop()!;
-    if (j >= tokens.length) continue;
+    if (j >= tokens.length || skip?.[j]) continue;
     const t = tokens[j];
     if (t.article && j + 1 < tokens.length && tokens[j + 1].kind !== "punct") stack.push([node, j + 1]);
     for (const k of t.keys) {
@@ -64,8 +66,7 @@ interface Match {
 
 /** Does some name of `e` contain the key sequence `keys` ("Hezbollah" inside "Kata'ib Hezbollah")? */
 function nameContains(e: KbEntry, keys: readonly string[]): boolean {
-  for (const n of [e.name, ...e.aliases]) {
-    const nk = nameKeys(n);
+  for (const nk of entryNameKeys(e)) {
     if (nk.length <= keys.length) continue;
     for (let s = 0; s + keys.length <= nk.length; s++) if (keys.every((k, i) => nk[s + i] === k)) return true;
   }
@@ -100,7 +101,7 @@ function resolve(m: Match, tokens: readonly MatchToken[], positions: ReadonlyMap
   // "Hezbollah" in an article about Kata'ib Hezbollah is its short form, unless the article names the other in full;
   // only for an entry named by this one word ("Hezbollah"), not for a generic head ("Army" of "US Army")
   const shortText = tokens.slice(m.from, m.to).map((t) => t.raw).join(" ");
-  if (!longForms.has(e.id) && (e.type === "armed_group" || e.type === "organization") && nameKeys(e.name).join(" ") === nameKeys(shortText).join(" ")) {
+  if (!longForms.has(e.id) && (e.type === "armed_group" || e.type === "organization") && entryNameKeys(e)[0].join(" ") === nameKeys(shortText).join(" ")) {
     const keys = tokens.slice(m.from, m.to).filter((t) => !t.article).map((t) => t.keys[0]);
     for (const id of longForms) {
       if (id === e.id) continue;
@@ -111,15 +112,15 @@ function resolve(m: Match, tokens: readonly MatchToken[], positions: ReadonlyMap
   return e;
 }
 
-/** One left-to-right pass over the tokens: every longest KB alias match, not overlapping, then ambiguity resolved. */
-export function findKbMentions(text: string, tokens: readonly MatchToken[], root: TrieNode): FoundMention[] {
+/** One left-to-right pass over the tokens (those not in `skip`): every longest alias match, not overlapping, then ambiguity resolved. */
+export function findKbMentions(text: string, tokens: readonly MatchToken[], root: TrieNode, skip?: Uint8Array): FoundMention[] {
   const matches: Match[] = [];
   for (let i = 0; i < tokens.length; ) {
     if (tokens[i].kind === "punct") {
       i++;
       continue;
     }
-    const m = longestMatch(tokens, i, root);
+    const m = longestMatch(tokens, i, root, skip);
     if (!m || isIndefinite(tokens, i, m.end)) {
       i++;
       continue;

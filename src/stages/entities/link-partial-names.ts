@@ -3,6 +3,18 @@ import { matchTokens } from "../../kb/match-tokens.js";
 import { tokenKey } from "../../kb/token-keys.js";
 import type { FoundMention } from "./found-mention.js";
 
+const SURNAMES = new Map<string, MatchToken | null>();
+
+/** surname(), remembered: the same KB names come back in every article that names the person. */
+function surnameOf(name: string): MatchToken | null {
+  let s = SURNAMES.get(name);
+  if (s === undefined) {
+    if (SURNAMES.size > 50_000) SURNAMES.clear();
+    SURNAMES.set(name, (s = surname(name)));
+  }
+  return s;
+}
+
 /** The surname of a full name, when it can stand alone: "Lloyd J. Austin" → "Austin", "أكرم الكعبي" → "الكعبي". */
 function surname(name: string): MatchToken | null {
   const toks = matchTokens(name).filter((t) => t.kind !== "punct");
@@ -25,7 +37,7 @@ export function linkPartialNames(text: string, tokens: readonly MatchToken[], fo
     if (m.type !== "person") continue;
     const names = [m.name, m.text, ...(m.entry ? [m.entry.name, ...m.entry.aliases] : [])];
     for (const n of names) {
-      const s = surname(n);
+      const s = surnameOf(n);
       if (!s) continue;
       const k = tokenKey(s.raw);
       const prev = bySurname.get(k);

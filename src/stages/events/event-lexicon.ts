@@ -3,7 +3,7 @@ import type { EntityType, EventStatus, PloverType } from "../../core/doc.js";
 import { PLOVER_TYPES, EVENT_STATUSES } from "../../core/doc.js";
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { PhraseMatcher } from "./phrase-matcher.js";
+import { SentenceAnnotator, type PhraseTable } from "./phrase-matcher.js";
 
 /** A trigger row of data/lang/<iso>/event-triggers.tsv. */
 export interface TriggerEntry {
@@ -36,17 +36,19 @@ export interface StatusCue {
 /** Everything the event rules know about one language, compiled. */
 export interface EventLexicon {
   readonly lang: string;
-  readonly triggers: PhraseMatcher<TriggerEntry>;
-  readonly cues: PhraseMatcher<StatusCue>;
-  readonly roles: PhraseMatcher<string>;
-  readonly clause: PhraseMatcher<string>;
-  readonly counts: PhraseMatcher<{ kind: "killed" | "injured" | "munitions"; dir: string }>;
+  readonly triggers: PhraseTable<TriggerEntry>;
+  readonly cues: PhraseTable<StatusCue>;
+  readonly roles: PhraseTable<string>;
+  readonly clause: PhraseTable<string>;
+  readonly counts: PhraseTable<{ kind: "killed" | "injured" | "munitions"; dir: string }>;
   readonly numbers: ReadonlyMap<string, number | "skip">;
-  readonly weapons: PhraseMatcher<string>;
-  readonly anaphora: PhraseMatcher<{ readonly types: readonly (EntityType | "event")[]; readonly target: boolean }>;
-  readonly attribution: PhraseMatcher<"before" | "after">;
-  readonly tier: PhraseMatcher<string>;
-  readonly lightVerbs: PhraseMatcher<true>;
+  readonly weapons: PhraseTable<string>;
+  readonly anaphora: PhraseTable<{ readonly types: readonly (EntityType | "event")[]; readonly target: boolean }>;
+  readonly attribution: PhraseTable<"before" | "after">;
+  readonly tier: PhraseTable<string>;
+  readonly lightVerbs: PhraseTable<true>;
+  /** Context cues that refine an ACLED code (event-refiners.tsv). */
+  readonly refiners: PhraseTable<string>;
   /** Nationality adjectives follow the event noun ("frappe de drone américaine"). */
   readonly modifierAfterNoun: boolean;
   /** The subject may follow the verb (VSO). */
@@ -59,6 +61,8 @@ export interface EventTables {
   readonly plover: ReadonlyMap<string, { cameo: string; acled: string | null }>;
   /** ACLED code → event type and sub-event type (null for codes outside ACLED). */
   readonly acled: ReadonlyMap<string, { event_type: string; sub_event_type: string } | null>;
+  /** Rows of acled-refine.tsv, in order. */
+  readonly refine: readonly { code: string; cue: string | null; where: "any" | "before"; to: string }[];
 }
 
 const dash = (s: string | undefined): string | null => (s === undefined || s === "" || s === "-" ? null : s);
@@ -81,7 +85,10 @@ export function loadEventTables(dataDir: string): EventTables {
   for (const [code, et, st] of readTsv(join(dataDir, "events", "acled.tsv"))) {
     acled.set(code, dash(et) ? { event_type: et, sub_event_type: st } : null);
   }
-  return { plover, acled };
+  const refine = readTsv(join(dataDir, "events", "acled-refine.tsv"))
+    .filter((r) => r.length >= 4)
+    .map(([code, cue, where, to]) => ({ code, cue: dash(cue), where: where === "before" ? ("before" as const) : ("any" as const), to }));
+  return { plover, acled, refine };
 }
 
 function parseTrigger(r: readonly string[]): TriggerEntry | null {
@@ -127,28 +134,31 @@ export function loadEventLexicon(ctx: Context, lang: string): EventLexicon {
   const syntax = new Map(p.table("event-syntax").map(([k, v]) => [k, v] as const));
   const numbers = new Map<string, number | "skip">();
   for (const [w, v] of p.table("event-numbers")) numbers.set(w.toLowerCase(), v === "skip" ? "skip" : Number(v));
-  return {
+  // one annotator for all tables: a sentence is looked up once
+  const ann = new SentenceAnnotator(lang);
+  const lex: EventLexicon = {
     lang,
-    triggers: new PhraseMatcher(triggers, lang),
-    cues: new PhraseMatcher(cues, lang),
-    roles: new PhraseMatcher(rows("event-roles", ([w, r]) => ({ phrase: w, value: r })), lang),
-    clause: new PhraseMatcher(rows("event-clause", ([w, k]) => ({ phrase: w, value: k })), lang),
-    counts: new PhraseMatcher(
+    triggers: ann.table(triggers),
+    cues: ann.table(cues),
+    roles: ann.table(rows("event-roles", ([w, r]) => ({ phrase: w, value: r }))),
+    clause: ann.table(rows("event-clause", ([w, k]) => ({ phrase: w, value: k }))),
+    counts: ann.table(
       rows("event-counts", ([w, k, d]) =>
         ["killed", "injured", "munitions"].includes(k) ? { phrase: w, value: { kind: k as "killed", dir: d ?? "both" } } : null,
       ),
-      lang,
     ),
     numbers,
-    weapons: new PhraseMatcher(rows("event-weapons", ([w, m]) => ({ phrase: w, value: m })), lang),
-    anaphora: new PhraseMatcher(
+    weapons: ann.table(rows("event-weapons", ([w, m]) => ({ phrase: w, value: m }))),
+    anaphora: ann.table(
       rows("event-anaphora", ([w, t, sl]) => ({ phrase: w, value: { types: (t ?? "").split("|") as (EntityType | "event")[], target: sl === "any" } })),
-      lang,
     ),
-    attribution: new PhraseMatcher(rows("event-attribution", ([w, k]) => ({ phrase: w, value: k === "before" ? "before" : "after" })), lang),
-    tier: new PhraseMatcher(rows("event-tier", ([w, t]) => ({ phrase: w, value: t })), lang),
+    attribution: ann.table(rows("event-attribution", ([w, k]) => ({ phrase: w, value: k === "before" ? "before" : "after" }))),
+    tier: ann.table(rows("event-tier", ([w, t]) => ({ phrase: w, value: t }))),
+    refiners: ann.table(rows("event-refiners", ([w, c]) => (c ? { phrase: w, value: c } : null))),
     modifierAfterNoun: syntax.get("modifier-after-noun") === "yes",
     subjectAfterVerb: syntax.get("subject-after-verb") === "yes",
-    lightVerbs: new PhraseMatcher(p.list("event-light-verbs").map((w) => ({ phrase: w, value: true as const })), lang),
+    lightVerbs: ann.table(p.list("event-light-verbs").map((w) => ({ phrase: w, value: true as const }))),
   };
+  ann.seal();
+  return lex;
 }

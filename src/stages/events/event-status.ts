@@ -1,6 +1,7 @@
 import type { EventStatus, PloverType } from "../../core/doc.js";
 import type { EventLexicon, StatusCue, TriggerEntry } from "./event-lexicon.js";
 import type { SentenceView } from "./sentence-view.js";
+import type { PhraseMatch } from "./phrase-matcher.js";
 import type { TriggerSite } from "./resolve-slots.js";
 
 const HOSTILE: ReadonlySet<PloverType> = new Set(["ASSAULT", "COERCE", "THREATEN", "SANCTION"]);
@@ -10,10 +11,19 @@ export function isHostile(type: PloverType): boolean {
   return HOSTILE.has(type);
 }
 
+const sentenceCues = new WeakMap<SentenceView, PhraseMatch<StatusCue>[]>();
+
 /** The cues of a sentence that bear on the trigger at `site`, by their scope. */
 function cuesFor(v: SentenceView, site: TriggerSite, lex: EventLexicon, withComplement: boolean): StatusCue[] {
   const out: StatusCue[] = [];
-  for (let i = 0; i < v.tokens.length; i++) for (const m of lex.cues.matchAt(v.tokens, i)) {
+  let all = sentenceCues.get(v);
+  if (!all) {
+    // every cue of the sentence, overlapping ones too ("will" and "will continue"), found once per sentence
+    all = [];
+    for (let i = 0; i < v.tokens.length; i++) for (const m of lex.cues.matchAt(v.tokens, i)) all.push(m);
+    sentenceCues.set(v, all);
+  }
+  for (const m of all) {
     const c = m.value;
     if (m.from >= site.from && m.from < site.to) continue; // the trigger itself
     const ok =

@@ -7,13 +7,16 @@ export interface EventToken {
   /** The normalized surface form first, then clitic-stripped variants (Arabic و/ف/ب/ل/ال, French l'/d'). */
   readonly forms: readonly string[];
   readonly isWord: boolean;
+  /** The first three characters of each form, the key of the lexicons' stem index. */
+  readonly keys?: readonly string[];
 }
 
 const AR_DIACRITICS = /[\u064B-\u065F\u0670\u0640]/g;
 
 /** Lower-cases and folds a word the way the lexicons are written (apostrophes, Arabic alef/ya/ta marbuta). */
 export function normalizeWord(w: string, lang: string): string {
-  let s = w.toLowerCase().replace(/[’`ʼ]/g, "'");
+  let s = w.toLowerCase();
+  if (s.includes("’") || s.includes("`") || s.includes("ʼ")) s = s.replace(/[’`ʼ]/g, "'");
   if (lang === "ar") s = s.replace(AR_DIACRITICS, "").replace(/[أإآٱ]/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه");
   return s;
 }
@@ -33,24 +36,36 @@ function arabicForms(w: string): string[] {
   return out;
 }
 
+function mk(start: number, end: number, forms: string[], isWord: boolean): EventToken {
+  return { start, end, forms, isWord };
+}
+
 /** Tokens of one sentence for the event rules (French elisions split off, Arabic clitic variants added). */
 export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string): EventToken[] {
   const out: EventToken[] = [];
   const s: Sentence = doc.sentences![sentenceIndex];
-  for (const t of doc.tokens ?? []) {
+  const all = doc.tokens ?? [];
+  // tokens are in text order: start at the sentence's first one
+  let lo = 0, hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let ti = lo; ti < all.length && all[ti].start < s.end; ti++) {
+    const t = all[ti];
     if (t.sentence !== sentenceIndex) continue;
-    if (t.start < s.start) continue;
     const norm = normalizeWord(t.text, lang);
     if (lang === "fr" && t.isWord) {
       const m = /^(qu|jusqu|lorsqu|puisqu|[ldjmnstc])'(.+)$/.exec(norm);
       if (m) {
         const cut = m[1].length + 1;
-        out.push({ start: t.start, end: t.start + cut, forms: [m[1] + "'"], isWord: true });
-        out.push({ start: t.start + cut, end: t.end, forms: [m[2]], isWord: true });
+        out.push(mk(t.start, t.start + cut, [m[1] + "'"], true));
+        out.push(mk(t.start + cut, t.end, [m[2]], true));
         continue;
       }
     }
-    out.push({ start: t.start, end: t.end, forms: lang === "ar" && t.isWord ? arabicForms(norm) : [norm], isWord: t.isWord });
+    out.push(mk(t.start, t.end, lang === "ar" && t.isWord ? arabicForms(norm) : [norm], t.isWord));
   }
   return out;
 }

@@ -3,11 +3,13 @@ import type { EventLexicon, EventTables, TriggerEntry } from "./event-lexicon.js
 import type { PhraseMatch } from "./phrase-matcher.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
 import { buildMentionIndex, buildSentenceView } from "./sentence-view.js";
+import { sentenceTokens, type EventToken } from "./event-tokens.js";
 import { clauseOf, resolveSlots, type TriggerSite } from "./resolve-slots.js";
 import { eventStatus } from "./event-status.js";
 import { findCounts } from "./event-counts.js";
 import { findAttribution } from "./find-attribution.js";
 import { mergeEvents } from "./merge-events.js";
+import { refineAcled } from "./refine-acled.js";
 
 /** How far (in tokens) a governor ("agreed to", "vowed to") reaches for the event it governs. */
 const GOVERNOR_REACH = 25;
@@ -74,8 +76,13 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[]): Ite
     ) {
       const c = clauseOf(v, prev.main.from, prev.main.to);
       if (it.main.from < c.end) {
-        // the first trigger keeps the slots (its voice and position); the most specific gives the mode
-        prev.absorbed.push(it.main, ...it.absorbed);
+        // one attack: a verb keeps the slots (its voice and position: "a drone strike assassinated X"); among
+        // nouns, the most specific ("responded to the attack with airstrikes"); the most specific gives the mode
+        const all = [prev.main, ...prev.absorbed, it.main, ...it.absorbed];
+        const verb = all.find((x) => x.value.role === "v");
+        const main = verb ?? [...all].sort((a, b) => b.value.prio - a.value.prio)[0];
+        prev.main = main;
+        prev.absorbed = all.filter((x) => x !== main);
         continue;
       }
     }
@@ -109,19 +116,28 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
     );
     if (t) leadDate = t.value;
   }
-  const anaphorStart = (v: SentenceView) => lex.anaphora.matchAt(v.tokens, 0).some((m) => m.value.types.includes("event"));
+  const startsWithEventAnaphor = (t: readonly EventToken[]) => t.length > 0 && lex.anaphora.matchAt(t, 0).some((m) => m.value.types.includes("event"));
+  const anaphorStart = (v: SentenceView) => startsWithEventAnaphor(v.tokens);
 
   const events: EventRecord[] = [];
   let lastAssault: { index: number; sentence: number } | null = null;
   const views = new Map<number, SentenceView>();
+  const tokensOf = new Map<number, EventToken[]>();
+  const toks = (si: number) => {
+    let t = tokensOf.get(si);
+    if (!t) tokensOf.set(si, (t = sentenceTokens(doc, si, lex.lang)));
+    return t;
+  };
   const view = (si: number) => {
     let v = views.get(si);
-    if (!v) views.set(si, (v = buildSentenceView(doc, si, lex, mentions)));
+    if (!v) views.set(si, (v = buildSentenceView(doc, si, lex, mentions, toks(si))));
     return v;
   };
 
   for (const si of body) {
     const s = sentences[si];
+    // most sentences hold no trigger: look before building the sentence's view
+    if (!lex.triggers.findAll(toks(si)).length) continue;
     const v = view(si);
     // a trigger inside a name is no trigger: "Popular Mobilization Units"
     const named = v.candidates.filter((c) => !c.anaphor);
@@ -130,8 +146,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
       .filter((m) => m.value.type !== null || m.value.role === "gi")
       .filter((m) => !named.some((c) => v.tokens[m.from].start < c.end && c.start < v.tokens[m.to - 1].end));
     if (!trigs.length) continue;
-    for (const it of groupTriggers(v, trigs)) {
+    const items = groupTriggers(v, trigs);
+    for (const [ii, it] of items.entries()) {
       const t = it.main;
+      const itemEnd = Math.max(t.to, ...it.absorbed.map((a) => a.to));
+      const nextItem = items.slice(ii + 1).map((x) => Math.min(x.main.from, ...x.absorbed.map((a) => a.from))).find((f) => f >= itemEnd);
       let type: PloverType | null = t.value.type;
       if (t.value.role === "gi") {
         // "intend to …", "claimed responsibility for …": nothing without the event they govern
@@ -142,8 +161,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
       const reach = Math.max(t.to, ...it.absorbed.map((a) => a.to));
       const targeted = [t, ...it.absorbed].some((x) => x.value.mode === "targeted");
       const speechAct = type === "ACCUSE" || type === "REJECT" || type === "REQUEST";
-      const merged = it.absorbed.map((a) => ({ to: a.to, verb: a.value.role === "v" }));
-      const site: TriggerSite = { from: t.from, to: t.to, clauseStart: clause.start, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle };
+      const merged = it.absorbed.map((a) => ({ from: a.from, to: a.to, verb: a.value.role === "v" }));
+      const site: TriggerSite = { from: t.from, to: t.to, clauseStart: clause.start, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle, limit: nextItem };
       let slots = resolveSlots(v, site, lex);
       // "Baghdad, August 26 (RHC)--" names where the report was filed, not where the event was
       const dl = doc.meta?.dateline;
@@ -179,10 +198,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
         for (let k = 1; k <= 2; k++) {
           const nx = body[body.indexOf(si) + k];
           if (nx === undefined || nx !== si + k || sentences[nx].paragraph !== s.paragraph) break;
-          const nv = view(nx);
-          const ownAttack = lex.triggers.findAll(nv.tokens).some((m) => m.value.type === "ASSAULT" && !m.value.weak);
-          if (ownAttack && !anaphorStart(nv)) break;
-          const c2 = findCounts(nv.tokens, doc.text, lex);
+          const nt = toks(nx);
+          const ownAttack = lex.triggers.findAll(nt).some((m) => m.value.type === "ASSAULT" && !m.value.weak);
+          if (ownAttack && !startsWithEventAnaphor(nt)) break;
+          const c2 = findCounts(nt, doc.text, lex);
           for (const kind of ["killed", "injured", "munitions"] as const) {
             if (counts[kind] === undefined && c2.counts[kind] !== undefined) {
               counts = { ...counts, [kind]: c2.counts[kind] };
@@ -236,7 +255,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
 
       const code = (mode ? tables.plover.get(`${type}/${mode}`) : undefined) ?? tables.plover.get(`${type}/-`);
       const acledCode = type === "ASSAULT" && !mode && best?.value.acled ? best.value.acled : code?.acled ?? null;
-      const acled = acledCode ? tables.acled.get(acledCode) ?? null : null;
+      const refined = acledCode ? refineAcled(acledCode, v.tokens, t.from, lex, tables) : null;
+      const acled = refined ? tables.acled.get(refined) ?? null : null;
       const trigText = doc.text.slice(v.tokens[t.from].start, v.tokens[t.to - 1].end);
       const rec: EventRecord = {
         type,

@@ -16,12 +16,14 @@ export interface TriggerSite {
   /** End of the complement a governor absorbed (= to otherwise). */
   readonly reach: number;
   readonly role: "v" | "n" | "g" | "gn" | "gi";
+  /** Where the next event of the sentence begins: its parties are not this one's. */
+  readonly limit?: number;
   /** A participle trigger ("killed"): passive unless an object follows. */
   readonly participle?: boolean;
   /** An assassination or killing: a person named before the noun is the victim. */
   readonly targeted?: boolean;
   /** Triggers merged into this event: their objects are its objects ("a drone strike assassinated X"). */
-  readonly merged?: readonly { readonly to: number; readonly verb: boolean }[];
+  readonly merged?: readonly { readonly from: number; readonly to: number; readonly verb: boolean }[];
   /** ACCUSE, REJECT, REQUEST …: the first party named after the verb is the target. */
   readonly speechAct?: boolean;
 }
@@ -126,7 +128,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
   let target: Candidate | null = null;
 
   const leftInClause = cands.filter((c) => c.from >= site.clauseStart && c.to <= site.from);
-  const rightInReach = cands.filter((c) => c.from >= site.to && c.from < Math.max(site.reach, site.clauseEnd));
+  const rightInReach = cands.filter((c) => c.from >= site.to && c.from < Math.min(Math.max(site.reach, site.clauseEnd), site.limit ?? Infinity));
   let agentAfter = cands.find((c) => c.from >= site.to && c.roles.has("agent") && ACTOR_TYPES.has(c.entity.type) && c.from - site.to < 14);
   // "by former U.S. President Donald Trump": the person the title belongs to
   const head = agentAfter && cands.find((c) => c.from > agentAfter!.from && c.from - agentAfter!.to <= 2 && c.entity.type === "person");
@@ -140,9 +142,12 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       // "a US drone strike", "Israeli air raids": a modifier right before the noun
       // "frappe de drone américaine": the adjective after the noun
       const nextAdj = cands.find((c) => c.from === site.to && !c.roles.size);
-      const adj = [...leftInClause].reverse().find(
-        (c) => site.from - c.to <= 2 && ACTOR_TYPES.has(c.entity.type) && v.tokens.slice(c.to, site.from).every((x) => x.isWord && !lex.roles.matchAt(v.tokens, v.tokens.indexOf(x)).length),
-      );
+      const adjBefore = (from: number) =>
+        cands.filter((c) => c.to <= from && c.from >= site.clauseStart).reverse().find(
+          (c) => from - c.to <= 2 && ACTOR_TYPES.has(c.entity.type) && v.tokens.slice(c.to, from).every((x) => x.isWord && !lex.roles.matchAt(v.tokens, v.tokens.indexOf(x)).length),
+        );
+      // "the recent US aggression … included the assassination of": a merged noun's modifier counts too
+      const adj = adjBefore(site.from) ?? (site.merged ?? []).filter((m) => !m.verb).map((m) => adjBefore(m.from)).find((c) => !!c);
       // "the Soleimani assassination": a person before an assassination noun is its victim
       if (adj && adj.entity.type === "person" && site.targeted) target = adj;
       else if (adj && !adj.roles.has("target") && !adj.roles.has("location")) actor = adj;
@@ -157,7 +162,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       actor = leftInClause.find(actorOk) ?? null;
       // VSO: "استهدفت المقاومة الإسلامية قاعدة …": the subject right after the verb
       if (!actor && lex.subjectAfterVerb) {
-        const after = cands.find((c) => c.from >= site.to && c.from - site.to <= 2 && actorOk(c) && !c.roles.size);
+        const after = cands.find((c) => c.from >= site.to && c.from - site.to <= 2 && actorOk(c) && !c.roles.has("agent"));
         if (after) actor = after;
       }
       if (actor && isPossessor(v, actor)) {
@@ -175,6 +180,8 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     }
     const isTargetable = (c: Candidate) =>
       (!c.anaphor || c.anaphorTarget) && c !== actor && c.entity !== actor?.entity && (TARGET_TYPES.has(c.entity.type) || (c.roles.has("target") && c.entity.type === "place"));
+    // an assassination's target is the person it names: "assassinated the commander of …, General X"
+    if (!target && site.targeted) target = rightInReach.find((c) => c.entity.type === "person" && c.from - site.to <= 14 && c !== actor) ?? null;
     // "accused the US of …", "condemned acts carried out by the US": the accused is the first party named
     if (!target && site.speechAct) target = rightInReach.find((c) => isTargetable(c) && ACTOR_TYPES.has(c.entity.type) && !c.roles.has("location")) ?? null;
     // "attacks against X", "targeting X" first; then the direct object

@@ -72,11 +72,11 @@ const OF = new Set(["of", "de", "du", "des", "d'"]);
  * Role words before token i, across determiners and one other word, and across "the positions of":
  * "on the positions of the PMU" gives the PMU the role of "on".
  */
-function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon): Set<string> {
+function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon, floor = 0): Set<string> {
   const roles = new Set<string>();
   let others = 0;
   let sawOf = false;
-  for (let k = i - 1, n = 0; k >= 0 && n < 6; k--, n++) {
+  for (let k = i - 1, n = 0; k >= floor && n < 6; k--, n++) {
     const t = tokens[k];
     if (!t.isWord) break;
     if (OF.has(t.forms[0])) {
@@ -95,16 +95,18 @@ function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon
 }
 
 /** Prepares sentence `si`: tokens, the entity mentions in it (with anaphors resolved), clause marks. */
-export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, mentions: MentionIndex): SentenceView {
+export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, mentions: MentionIndex, given?: EventToken[]): SentenceView {
   const s = doc.sentences![si];
-  const tokens = sentenceTokens(doc, si, lex.lang);
+  const tokens = given ?? sentenceTokens(doc, si, lex.lang);
   const cands: Candidate[] = [];
   for (const m of mentions.list) {
     if (m.start < s.start) continue;
     if (m.start >= s.end) break;
     const from = tokenAt(tokens, m.start);
     const to = Math.max(from + 1, tokenAt(tokens, m.end));
-    cands.push({ start: m.start, end: m.end, from, to, text: m.text, entity: m.entity, roles: rolesBefore(tokens, from, lex), anaphor: false, anaphorTarget: false, hyphenated: /^[-‑]\p{L}/u.test(doc.text.slice(m.end, m.end + 2)), possessive: /^['’]s\b/.test(doc.text.slice(m.end, m.end + 3)) });
+    // role words are looked for back to the previous mention, not inside it ("… في العراق القوات الأمريكية")
+    const floor = cands.length ? cands[cands.length - 1].to : 0;
+    cands.push({ start: m.start, end: m.end, from, to, text: m.text, entity: m.entity, roles: rolesBefore(tokens, from, lex, floor), anaphor: false, anaphorTarget: false, hyphenated: /^[-‑]\p{L}/u.test(doc.text.slice(m.end, m.end + 2)), possessive: /^['’]s\b/.test(doc.text.slice(m.end, m.end + 3)) });
   }
   for (const a of lex.anaphora.findAll(tokens)) {
     if (!a.value.types.some((t) => t !== "event")) continue;

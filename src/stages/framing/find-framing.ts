@@ -5,7 +5,8 @@ import type { FramingLexicon } from "./framing-lexicon.js";
 export function findFraming(text: string, lex: FramingLexicon, inQuote: (span: Span) => boolean, skip: readonly Span[] = []): FramingTerm[] {
   const out: FramingTerm[] = [];
   if (!lex.re) return out;
-  const re = new RegExp(lex.re.source, lex.re.flags);
+  const re = lex.re;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const groups = m.groups ?? {};
     let idx = -1;

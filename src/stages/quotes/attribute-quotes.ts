@@ -1,9 +1,10 @@
 import type { Citation, Claim, Doc, Quote, SlotRef, Span } from "../../core/doc.js";
-import { postAttribution, preAttribution, type Attribution } from "./find-attribution.js";
+import { postAttribution, preAttribution, verbFinder, type Attribution } from "./find-attribution.js";
 import { findClaims } from "./find-claims.js";
 import { findQuoteSpans, type QuoteSpan } from "./find-quote-spans.js";
+import type { Word } from "./phrase-index.js";
 import { SpeakerResolver, speakerMentions, type Resolved } from "./resolve-speaker.js";
-import { wordsIn } from "./speaker-phrase.js";
+import { countWords } from "./speaker-phrase.js";
 import type { SpeechLexicon, SpeechVerb } from "./speech-lexicon.js";
 
 /** Quotes shorter than this many words need a verb that introduces them or an attribution right after them. */
@@ -47,13 +48,22 @@ function sentenceIndex(doc: Doc): (pos: number) => Span & { paragraph: number } 
  * Finds direct quotes and indirect claims, resolves their speakers in text order (so "he said" and "the statement said"
  * can refer back), and builds each claim's chain: outlet → cited medium → source → speaker.
  */
-export function attributeQuotes(doc: Doc, lex: SpeechLexicon, titles: ReadonlySet<string>, cites: readonly Citation[]): { quotes: Quote[]; claims: Claim[] } {
+export function attributeQuotes(
+  doc: Doc,
+  lex: SpeechLexicon,
+  titles: ReadonlySet<string>,
+  cites: readonly Citation[],
+  words?: readonly Word[],
+): { quotes: Quote[]; claims: Claim[] } {
   const text = doc.text;
   const sentenceAt = sentenceIndex(doc);
   // captions and the headline carry no attributed speech (a "title" longer than a headline is a one-paragraph article)
-  const skip = (doc.regions ?? []).filter((r) => r.kind === "caption" || (r.kind === "title" && r.end - r.start <= 250));
+  const bodyEnd = text.trimEnd().length;
+  const skip = (doc.regions ?? []).filter((r) => r.kind === "caption" || (r.kind === "title" && r.end - r.start <= 250 && r.end < bodyEnd - 20));
+  const captions = skip.filter((r) => r.kind === "caption");
   const inSkip = (p: number) => skip.some((r) => r.start <= p && p < r.end);
-  const nWords = (s: Span) => wordsIn(text, s.start, s.end).length;
+  const nWords = (s: Span) => countWords(text, s.start, s.end);
+  const find = verbFinder(text, lex, words);
   // a quoted name (كتائب "حزب الله", the "Pentagon") is a label, not a quote
   const names = (doc.entities ?? []).flatMap((e) => e.mentions);
   const isName = (q: QuoteSpan) => names.some((m) => m.start <= q.start && q.end <= m.end + 1) || (nWords(q) <= 3 && names.some((m) => m.start === q.start && m.end >= q.end - 1));
@@ -84,10 +94,10 @@ export function attributeQuotes(doc: Doc, lex: SpeechLexicon, titles: ReadonlySe
     if (prevLong && prevLong.close >= lower && prevLong.close < q.open) lower = prevLong.close + 1;
     if (n >= 4) prevLong = q;
     const content: Span = { start: q.start, end: q.end };
-    let post = postAttribution(text, q.close, limit, lex);
+    let post = postAttribution(text, q.close, limit, lex, find);
     // "…”، بحسب وكالة الأناضول": the medium it came through, not the speaker — unless nothing else speaks
     const viaMedium = (a: Attribution | null) => !!a?.speaker && a.verb.verb.prep && media.some((m) => m.start < a.speaker!.end && a.speaker!.start < m.end);
-    let pre = post && !viaMedium(post) ? null : preAttribution(text, lower, q.open, lex, sOpen.start);
+    let pre = post && !viaMedium(post) ? null : preAttribution(text, lower, q.open, lex, sOpen.start, find);
     if (pre && post) post = null;
     const att = post ?? pre;
     if (att) {
@@ -112,7 +122,7 @@ export function attributeQuotes(doc: Doc, lex: SpeechLexicon, titles: ReadonlySe
     if (/:\s*$/.test(text.slice(Math.max(0, q.open - 4), q.open)) || (/\n\s*$/.test(beforeText) && /:\s*$/.test(text.slice(0, q.open).trimEnd()))) {
       const colon = text.slice(0, q.open).trimEnd().length;
       const s = sentenceAt(colon - 1);
-      const a = preAttribution(text, s.start, colon, lex);
+      const a = preAttribution(text, s.start, colon, lex, undefined, find);
       if (a) {
         pending.push({ anchor: a.verb.start, kind: "quote", attribution: a, content, sentence: s });
         return;
@@ -131,8 +141,8 @@ export function attributeQuotes(doc: Doc, lex: SpeechLexicon, titles: ReadonlySe
     const c = seg.search(/:\s+[^\s“”"«»'‘]/u);
     if (c < 0 || quoted.some((q) => q.start >= s.start && q.start < s.end)) continue;
     const colon = s.start + c;
-    const a = preAttribution(text, s.start, colon + 1, lex);
-    if (!a || a.verb.verb.prep || wordsIn(text, a.verb.end, colon).length > 12) continue;
+    const a = preAttribution(text, s.start, colon + 1, lex, undefined, find);
+    if (!a || a.verb.verb.prep || countWords(text, a.verb.end, colon, 13) > 12) continue;
     const content = { start: colon + 1 + (seg.slice(c + 1).length - seg.slice(c + 1).trimStart().length), end: s.end };
     while (content.end > content.start && /[\s.]/.test(text[content.end - 1])) content.end--;
     if (nWords(content) < MIN_FREE_WORDS) continue;
@@ -140,14 +150,17 @@ export function attributeQuotes(doc: Doc, lex: SpeechLexicon, titles: ReadonlySe
   }
   for (const s of doc.sentences ?? []) {
     if (inSkip(s.start)) continue;
-    for (const c of findClaims(text, s, lex, quoted)) pending.push({ anchor: c.verb.start, kind: "claim", attribution: c.attribution, content: c.content, sentence: s, quotedBy: c.quotedBy });
+    for (const c of findClaims(text, s, lex, quoted, find)) pending.push({ anchor: c.verb.start, kind: "claim", attribution: c.attribution, content: c.content, sentence: s, quotedBy: c.quotedBy });
   }
   pending.sort((a, b) => a.anchor - b.anchor || (a.kind === "claim" ? 1 : -1));
 
   const dl = doc.meta?.dateline; // "Baghdad, March 6 (RHC)--": the credit there is not a speaker
   // Arabic puts the verb first: "أعلنت كتائب حزب الله …" has its subject after one word
-  const isSubject = (m: Span) => wordsIn(text, sentenceAt(m.start).start, m.start).filter((w) => !/^(?:the|le|la|les|l)$/i.test(w.text)).length <= (lex.iso === "ar" ? 3 : 0);
-  const resolver = new SpeakerResolver(text, speakerMentions(doc).filter((m) => !(dl && m.start < dl.end && dl.start < m.end)), lex, titles, isSubject, spans.map((q) => ({ start: q.open, end: q.close })));
+  const isSubject = (m: Span) => {
+    const before = text.slice(sentenceAt(m.start).start, m.start).replace(/^\s*(?:the|le|la|les|l['’])\s*/i, "");
+    return countWords(before, 0, before.length, 5) <= (lex.iso === "ar" ? 3 : 0);
+  };
+  const resolver = new SpeakerResolver(text, speakerMentions(doc).filter((m) => !(dl && m.start < dl.end && dl.start < m.end) && !captions.some((r) => r.start <= m.start && m.start < r.end)), lex, titles, isSubject, spans.map((q) => ({ start: q.open, end: q.close })), words);
   // "…, vowing “…”": a participle's subject is the subject of the main clause, at the start of the window
   // … and so is the subject of a verb coordinated with an earlier one: "Biden said … and promised to “…”"
   const participle = (a: Attribution) =>

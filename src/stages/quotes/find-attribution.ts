@@ -1,6 +1,7 @@
 import type { Span } from "../../core/doc.js";
+import type { Word } from "./phrase-index.js";
 import type { SpeechLexicon, SpeechVerb } from "./speech-lexicon.js";
-import { wordsIn } from "./speaker-phrase.js";
+import { countWords } from "./speaker-phrase.js";
 
 /** A reporting verb found in the text. */
 export interface VerbHit extends Span {
@@ -25,26 +26,42 @@ export interface Attribution {
 }
 
 const CONNECTOR = /^\s*(?:that|que|qu['’]|:|,|،|أن|إن|بأن|بأنّ|أنّ|إنّ|ب|بـ|لـ)?\s*$/u;
-const INTRODUCES = /^\s*(?:,\s*)?(?:that\b|que\b|qu['’]|:|أن|إن|بأن|(?:بـ?)?[“”"«‘])/u;
+const INTRODUCES = /^[ \t]*(?:,[ \t]*)?(?:that\b|que\b|qu['’]|:|أن|إن|بأن|(?:بـ?)?[“”"«‘])/u;
 const PHRASE_END = /[,.;:()“”"«»،؛]|\s(?:in a|in an|on|at|during|dans|lors|sur|في|خلال|يوم)\s/u;
 const PARTICIPLE = /(?:ing|ant)$/i;
 
-/** Every reporting verb in [start, end), in text order. Latin forms must be lower-case, except prepositions. */
+/** Finds the reporting verbs in [start, end) of one text. */
+export type VerbFinder = (start: number, end: number) => VerbHit[];
+
+/** Scans a text for reporting verbs once; the finder then answers any range by binary search. */
+export function verbFinder(text: string, lex: SpeechLexicon, words?: readonly Word[]): VerbFinder {
+  const all = lex.verbIndex.find(text, 0, text.length, words).map((h) => ({ start: h.start, end: h.end, text: h.text, verb: h.value }));
+  return (start, end) => {
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: VerbHit[] = [];
+    for (let i = lo; i < all.length && all[i].end <= end; i++) if (allowed(text, all[i], start)) out.push(all[i]);
+    return out;
+  };
+}
+
+/** Latin verbs are lower-case ("United States" is not "states"), unless they open the range: "Calling it …". */
+function allowed(text: string, v: VerbHit, start: number): boolean {
+  if (v.verb.prep || !/^\p{Lu}/u.test(v.text)) return true;
+  return PARTICIPLE.test(v.text) && !/\S/.test(text.slice(start, v.start));
+}
+
+/** Every reporting verb in [start, end), in text order. */
 export function verbsIn(text: string, start: number, end: number, lex: SpeechLexicon): VerbHit[] {
-  const out: VerbHit[] = [];
-  if (!lex.verbRe || end <= start) return out;
-  const re = new RegExp(lex.verbRe.source, lex.verbRe.flags);
-  re.lastIndex = start;
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
-    const form = m[1];
-    const v = lex.verb(form);
-    const s = m.index + m[0].length - form.length;
-    if (!v || s + form.length > end) continue;
-    // Latin verbs are lower-case ("United States" is not "states"), unless they open the sentence: "Calling it …"
-    if (!v.prep && /^\p{Lu}/u.test(form) && !(m.index === start && PARTICIPLE.test(form))) continue;
-    out.push({ start: m.index, end: s + form.length, text: form, verb: v });
-  }
-  return out;
+  return lex.verbIndex
+    .find(text, start, end)
+    .map((h) => ({ start: h.start, end: h.end, text: h.text, verb: h.value }))
+    .filter((v) => allowed(text, v, start));
 }
 
 /** The speaker phrase right after a verb ("said the source", "a déclaré la source", "وقال المصدر"), up to a delimiter. */
@@ -65,15 +82,15 @@ function phraseAfter(text: string, from: number, limit: number): Span | null {
   // Arabic has no capitals: "وقال الأمين العام للكتائب، أبو حسين الحميداوي، في بيان:" — a short segment between commas
   const appAr = /^،\s*([^،,:.«»“”"]+?)\s*(?=[،,:])/u.exec(text.slice(e, limit));
   if (app && s < e) e += app[0].trimEnd().length;
-  else if (appAr && s < e && wordsIn(appAr[1], 0, appAr[1].length).length <= 4) e += appAr[0].length;
-  const n = wordsIn(text, s, e).length;
+  else if (appAr && s < e && countWords(appAr[1], 0, appAr[1].length, 5) <= 4) e += appAr[0].length;
+  const n = countWords(text, s, e, 13);
   return n > 0 && n <= 12 ? { start: s, end: e } : null;
 }
 
 /** The attribution after a quote: "…,” he said", "…», a-t-il déclaré", "…,” said the source". */
-export function postAttribution(text: string, close: number, limit: number, lex: SpeechLexicon): Attribution | null {
+export function postAttribution(text: string, close: number, limit: number, lex: SpeechLexicon, find: VerbFinder = (x, y) => verbsIn(text, x, y, lex)): Attribution | null {
   const a = close + 1;
-  const verbs = verbsIn(text, a, Math.min(limit, a + 160), lex);
+  const verbs = find(a, Math.min(limit, a + 200));
   const v = verbs[0];
   if (!v) return null;
   // the quote must end its clause: “…,” he said / “…”, he said — not “passive defense” stance in case of …
@@ -88,7 +105,7 @@ export function postAttribution(text: string, close: number, limit: number, lex:
   }
   const before = text.slice(a, v.start);
   if (/[“”"«»]/.test(before) || /\b(?:that|who|which|when|if|que|qui|lorsque|quand)\b/i.test(before)) return null;
-  const nBefore = wordsIn(text, a, v.start).length;
+  const nBefore = countWords(text, a, v.start, 11);
   if (nBefore > 10) return null;
   let speaker: Span | null = null;
   let pronoun: Attribution["pronoun"] = null;
@@ -109,15 +126,22 @@ export function postAttribution(text: string, close: number, limit: number, lex:
 }
 
 /** The attribution before a quote in its sentence: direct ("said:", "According to X,") or embedded in a clause. */
-export function preAttribution(text: string, lower: number, open: number, lex: SpeechLexicon, sentenceStart?: number): Attribution | null {
-  const verbs = verbsIn(text, lower, open, lex);
+export function preAttribution(
+  text: string,
+  lower: number,
+  open: number,
+  lex: SpeechLexicon,
+  sentenceStart?: number,
+  find: VerbFinder = (x, y) => verbsIn(text, x, y, lex),
+): Attribution | null {
+  const verbs = find(lower, open);
   const v = verbs[verbs.length - 1];
   if (!v) return null;
   const between = text.slice(v.end, open);
   if (v.verb.prep) {
     const sp = phraseAfter(text, v.end, open);
     const rest = sp ? text.slice(sp.end, open) : between;
-    const mode = wordsIn(rest, 0, rest.length).length <= 2 ? "direct" : "embedded";
+    const mode = countWords(rest, 0, rest.length, 3) <= 2 ? "direct" : "embedded";
     return sp ? { mode, verb: v, speaker: sp, full: true, pronoun: null } : null;
   }
   // the subject may precede an earlier quote in the sentence: Biden said … “radical groups” and promised to “…”
@@ -128,7 +152,8 @@ export function preAttribution(text: string, lower: number, open: number, lex: S
     return { mode: "direct", verb: v, speaker: subject, full: false, pronoun: null };
   }
   // "said Defense Secretary Mark Esper: “…”", "وقال المتحدث باسم الوزارة: «…»"
-  const sp = phraseAfter(text, v.end, open);
+  // (not "told the newspaper:": what follows "tell" is who was told)
+  const sp = v.verb.lemma === "tell" ? null : phraseAfter(text, v.end, open);
   if (sp && CONNECTOR.test(text.slice(sp.end, open)) && /[:,،]|أن|إن|بـ?$/.test(text.slice(sp.end, open))) {
     return { mode: "direct", verb: v, speaker: sp, full: true, pronoun: null };
   }
@@ -143,7 +168,7 @@ export function preAttribution(text: string, lower: number, open: number, lex: S
     let np = m && !/^(?:أن|إن|أنّ|إنّ|بأن)(?:\s|$)/.test(m[1].trim()) ? { start: v.end + m.index + m[0].indexOf(m[1]), end: v.end + m.index + m[0].indexOf(m[1]) + m[1].length } : null;
     // "أعلن الأمين العام للكتائب، أبو حسين الحميداوي، اليوم": the name in apposition belongs to the subject
     const app = np ? /^\s*،\s*([^،,:«»“”"]+?)\s*(?=[،,:])/u.exec(text.slice(np.end, open)) : null;
-    if (np && app && wordsIn(app[1], 0, app[1].length).length <= 4) np = { start: np.start, end: np.end + app[0].length };
+    if (np && app && countWords(app[1], 0, app[1].length, 5) <= 4) np = { start: np.start, end: np.end + app[0].length };
     return { mode: "embedded", verb: v, speaker: np, full: !!np, pronoun: np ? null : "any" };
   }
   return { mode: "embedded", verb: v, speaker: subject, full: false, pronoun: null };

@@ -1,8 +1,9 @@
 import type { Citation, Doc, Span } from "../../core/doc.js";
 import type { KbEntry, KnowledgeBase } from "../../kb/knowledge-base.js";
 import { foldName } from "../../kb/fold-name.js";
-import { escapeRe, formPattern, type SpeechLexicon } from "./speech-lexicon.js";
-import { wordsIn } from "./speaker-phrase.js";
+import { PhraseIndex, tokenizeWords, type Word } from "./phrase-index.js";
+import type { SpeechLexicon } from "./speech-lexicon.js";
+import { countWords } from "./speaker-phrase.js";
 
 /** A media name in the text, with its KB entry when known. */
 interface MediaHit extends Span {
@@ -11,56 +12,66 @@ interface MediaHit extends Span {
   readonly text: string;
 }
 
-/** One regex over every KB media name and alias (acronyms case-sensitive), compiled once per knowledge base. */
-export function kbMediaMatcher(kb: KnowledgeBase): { re: RegExp | null; byName: Map<string, KbEntry> } {
-  const byName = new Map<string, KbEntry>();
-  const names: string[] = [];
+/** Every KB media name and alias, found word by word; compiled once per knowledge base. */
+export function kbMediaMatcher(kb: KnowledgeBase): PhraseIndex<KbEntry> {
+  const entries: { phrase: string; value: KbEntry }[] = [];
   for (const e of kb.all()) {
     if (e.type !== "media") continue;
-    for (const n of [e.name, ...e.aliases]) {
-      if (n.length < 3) continue;
-      byName.set(foldName(n), e);
-      names.push(n);
-    }
+    for (const n of [e.name, ...e.aliases]) if (n.length >= 3) entries.push({ phrase: n.replace(/[-‐‑]/g, " "), value: e });
   }
-  if (!names.length) return { re: null, byName };
-  const alts = [...new Set(names)].sort((a, b) => b.length - a.length).map((n) => formPattern(n).replace(/\\?[- ]|\\s\+/g, "[-‐‑\\s]+")).join("|");
-  return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:ال)?(${alts})(?![\\p{L}\\p{N}])`, "giu"), byName };
+  return new PhraseIndex(entries, ["l'", "d'", "ال", "و", "ب", "ل"]);
 }
 
-function mediaHits(doc: Doc, lex: SpeechLexicon, kbm: ReturnType<typeof kbMediaMatcher>): MediaHit[] {
+function mediaHits(doc: Doc, lex: SpeechLexicon, kbm: PhraseIndex<KbEntry>, words?: readonly Word[]): MediaHit[] {
   const text = doc.text;
   const hits: MediaHit[] = [];
   for (const e of doc.entities ?? []) {
     if (e.type !== "media") continue;
     for (const m of e.mentions) hits.push({ start: m.start, end: m.end, name: e.name, kb: e.kb, text: m.text });
   }
-  if (kbm.re) {
-    const re = new RegExp(kbm.re.source, kbm.re.flags);
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const s = m.index + m[0].length - m[1].length;
-      const e = kbm.byName.get(foldName(m[1]));
-      // acronyms ("APT", "AFP") only in capitals
-      if (!e || (m[1].length <= 5 && m[1] !== m[1].toUpperCase())) continue;
-      hits.push({ start: s, end: s + m[1].length, name: e.name, kb: e.id, text: m[1] });
-    }
+  // the entities stage has linked media names already; the KB is scanned only when it has not run
+  if (!doc.entities?.length) for (const h of kbm.find(text, 0, text.length, words)) {
+    // acronyms ("APT", "AFP") only in capitals
+    if (h.text.length <= 5 && h.text !== h.text.toUpperCase()) continue;
+    hits.push({ start: h.start, end: h.end, name: h.value.name, kb: h.value.id, text: text.slice(h.start, h.end) });
   }
   // unlisted media named by a media noun: "Forbes magazine", « le journal Le Monde », صحيفة "الأخبار"
-  if (lex.mediaAfter.length) {
-    const re = new RegExp(`((?:\\p{Lu}[\\p{L}’'&.-]*\\s+){1,3})(?:${lex.mediaAfter.map(escapeRe).join("|")})\\b`, "gu");
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const name = m[1].trim().replace(/['’]s$/, "");
-      if (/^(?:The|A|An|In|On|Iraqi|Iranian|US|U\.S\.)$/.test(name)) continue;
-      hits.push({ start: m.index, end: m.index + name.length, name, kb: null, text: name });
+  const ws = words ?? tokenizeWords(text);
+  const after = new Set(lex.mediaAfter.map((n) => n.toLowerCase().split(/\s+/).pop()!));
+  const before = new Set(lex.mediaBefore.map((n) => n.toLowerCase().split(/\s+/)[0]));
+  const isCap = (w: Word) => /^\p{Lu}/u.test(text[w.s]);
+  for (let i = 0; i < ws.length; i++) {
+    if (after.size && after.has(ws[i].w) && i > 0) {
+      // up to three capitalised words just before the noun ("Forbes magazine", "the Kayhan newspaper")
+      let a = i;
+      while (a > 0 && i - a < 3 && isCap(ws[a - 1]) && /^\s+$/.test(text.slice(ws[a - 1].e, ws[a].s))) a--;
+      if (a < i) {
+        let name = text.slice(ws[a].s, ws[i - 1].e).replace(/['’]s$/, "");
+        if (!/^(?:The|A|An|In|On|Iraqi|Iranian|US|U\.S\.|Lebanon|Iraq|Iran)$/.test(name)) {
+          if (/^The\s/.test(name)) name = name.slice(4);
+          const s0 = ws[a].s + (text.slice(ws[a].s, ws[a].s + 4) === "The " ? 4 : 0);
+          hits.push({ start: s0, end: s0 + name.length, name, kb: null, text: name });
+        }
+      }
     }
-  }
-  if (lex.mediaBefore.length) {
-    const re = new RegExp(`(?:${lex.mediaBefore.map(escapeRe).join("|")})\\s+(?:["“«]\\s*([^"”»]{2,40}?)\\s*["”»]|((?:\\p{Lu}[\\p{L}’'&.-]*\\s?){1,3}))`, "gu");
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const name = (m[1] ?? m[2] ?? "").trim();
-      if (!name) continue;
-      const s = m.index + m[0].lastIndexOf(name);
-      hits.push({ start: s, end: s + name.length, name, kb: null, text: name });
+    if (before.size && before.has(ws[i].w) && i + 1 < ws.length) {
+      // the name after the noun: in quotation marks, or capitalised words
+      const rest = text.slice(ws[i].e, ws[i].e + 60);
+      const q = /^\s*["“«]\s*([^"”»]{2,40}?)\s*["”»]/u.exec(rest);
+      let s0 = -1;
+      let name = "";
+      if (q) {
+        name = q[1];
+        s0 = ws[i].e + q[0].indexOf(q[1]);
+      } else {
+        let b = i + 1;
+        while (b < ws.length && b - i <= 3 && isCap(ws[b]) && /^\s+$/.test(text.slice(ws[b - 1].e, ws[b].s))) b++;
+        if (b > i + 1) {
+          s0 = ws[i + 1].s;
+          name = text.slice(s0, ws[b - 1].e);
+        }
+      }
+      if (name) hits.push({ start: s0, end: s0 + name.length, name, kb: null, text: name });
     }
   }
   return hits.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -74,36 +85,33 @@ function sentenceOf(doc: Doc, pos: number): Span {
   return { start: a, end: b < 0 ? doc.text.length : b };
 }
 
-/** True when `cue` ends within three words before `at` (or starts within three words after it, for `after`). */
-function cueNear(text: string, cues: readonly string[], from: number, to: number, side: "before" | "after", prefix: string): boolean {
-  if (!cues.length || to <= from) return false;
-  const seg = text.slice(from, to);
-  const alts = cues.map(formPattern).join("|");
-  const re = side === "before" ? new RegExp(`(?<![\\p{L}])${prefix}(?:${alts})(?![\\p{L}])([^.;!?]*)$`, "iu") : new RegExp(`^([^.;!?]*?)(?<![\\p{L}])(?:${alts})(?![\\p{L}])`, "iu");
-  const m = re.exec(seg);
+/** True when a cite cue ends within three words before the name (`re` = citeBeforeRe) or starts within three after it. */
+function cueNear(text: string, re: RegExp | null, from: number, to: number): boolean {
+  if (!re || to <= from) return false;
+  const m = re.exec(text.slice(from, to));
   if (!m) return false;
   const gap = m[1];
-  return !/[“”"«»]/.test(gap.replace(/^\s*["“«]|["”»]\s*$/g, "")) && wordsIn(gap, 0, gap.length).length <= 3;
+  return !/[“”"«»]/.test(gap.replace(/^\s*["“«]|["”»]\s*$/g, "")) && countWords(gap, 0, gap.length, 4) <= 3;
 }
 
 /**
  * Media the article cites as its sources: a media name in a citing construction ("according to Reuters", "told Press
  * TV", "al-Akhbar newspaper quoted", "selon l'AFP", "نقلت وكالة رويترز"), not the article's own outlet.
  */
-export function findCitations(doc: Doc, lex: SpeechLexicon, kbm: ReturnType<typeof kbMediaMatcher>): Citation[] {
+export function findCitations(doc: Doc, lex: SpeechLexicon, kbm: PhraseIndex<KbEntry>, words?: readonly Word[]): Citation[] {
   const text = doc.text;
   const own = doc.meta?.outlet;
   const ownKeys = new Set([own?.kb ?? "", ...(own ? [own.name, ...own.aliases].map(foldName) : [])].filter(Boolean));
   const captions = (doc.regions ?? []).filter((r) => r.kind === "caption");
   const out: Citation[] = [];
   let lastEnd = -1;
-  for (const h of mediaHits(doc, lex, kbm)) {
+  for (const h of mediaHits(doc, lex, kbm, words)) {
     if (h.start < lastEnd) continue;
     if ((h.kb && ownKeys.has(h.kb)) || ownKeys.has(foldName(h.name))) continue;
     if (captions.some((c) => c.start <= h.start && h.end <= c.end)) continue;
     const s = sentenceOf(doc, h.start);
-    const before = cueNear(text, lex.citeBefore, s.start, h.start, "before", lex.prefix);
-    const after = cueNear(text, lex.citeAfter, h.end, s.end, "after", lex.prefix);
+    const before = cueNear(text, lex.citeBeforeRe, Math.max(s.start, h.start - 80), h.start);
+    const after = cueNear(text, lex.citeAfterRe, h.end, Math.min(s.end, h.end + 80));
     if (!before && !after) continue;
     lastEnd = h.end;
     out.push({ name: h.name, kb: h.kb, start: h.start, end: h.end, text: h.text });

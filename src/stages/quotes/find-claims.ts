@@ -1,7 +1,7 @@
 import type { Span } from "../../core/doc.js";
-import { verbsIn, type Attribution, type VerbHit } from "./find-attribution.js";
+import { verbsIn, type Attribution, type VerbFinder, type VerbHit } from "./find-attribution.js";
 import type { SpeechLexicon } from "./speech-lexicon.js";
-import { wordsIn } from "./speaker-phrase.js";
+import { countWords } from "./speaker-phrase.js";
 
 /** Indirect speech found in a sentence, before its speaker is resolved. */
 export interface ClaimCandidate {
@@ -28,21 +28,27 @@ function trimSpan(text: string, s: number, e: number): Span {
  * Claims in one sentence: "X said (that) …", "X believes that …", "according to X, …", "…, selon X", "وأكد X أن …",
  * and "M quoted Y as saying that …". Verbs inside `quoted` spans are the quoted speaker's own words and are skipped.
  */
-export function findClaims(text: string, sentence: Span, lex: SpeechLexicon, quoted: readonly Span[]): ClaimCandidate[] {
+export function findClaims(
+  text: string,
+  sentence: Span,
+  lex: SpeechLexicon,
+  quoted: readonly Span[],
+  find: VerbFinder = (x, y) => verbsIn(text, x, y, lex),
+): ClaimCandidate[] {
   const out: ClaimCandidate[] = [];
   const inQuote = (p: number) => quoted.some((q) => q.start <= p && p < q.end);
-  for (const v of verbsIn(text, sentence.start, sentence.end, lex)) {
+  for (const v of find(sentence.start, sentence.end)) {
     if (inQuote(v.start)) continue;
-    const rest = text.slice(v.end, sentence.end);
+    const rest = text.slice(v.end, Math.min(sentence.end, v.end + 240));
     const subject: Span = { start: Math.max(sentence.start, v.start - 160), end: v.start };
     if (v.verb.prep) {
       // "According to X, CONTENT" or "CONTENT, according to X"
       const m = /^\s*([^,،.;]{2,100}?)\s*(?:[,،]\s*|$)/u.exec(rest);
       if (!m) continue;
       const sp: Span = { start: v.end + m.index + m[0].indexOf(m[1]), end: v.end + m.index + m[0].indexOf(m[1]) + m[1].length };
-      const atStart = wordsIn(text, sentence.start, v.start).length <= 1;
+      const atStart = countWords(text, sentence.start, v.start, 2) <= 1;
       const content = atStart ? trimSpan(text, v.end + m[0].length, sentence.end) : trimSpan(text, sentence.start, v.start);
-      if (wordsIn(text, content.start, content.end).length < 3) continue;
+      if (countWords(text, content.start, content.end, 3) < 3) continue;
       out.push({ verb: v, attribution: { mode: "direct", verb: v, speaker: sp, full: true, pronoun: null }, content, quotedBy: null });
       continue;
     }
@@ -51,7 +57,7 @@ export function findClaims(text: string, sentence: Span, lex: SpeechLexicon, quo
       if (q) {
         const sp: Span = { start: v.end + q[0].indexOf(q[1]), end: v.end + q[0].indexOf(q[1]) + q[1].length };
         const content = trimSpan(text, v.end + q[0].length, sentence.end);
-        if (wordsIn(text, content.start, content.end).length >= 3)
+        if (countWords(text, content.start, content.end, 3) >= 3)
           out.push({ verb: v, attribution: { mode: "direct", verb: v, speaker: sp, full: true, pronoun: null }, content, quotedBy: subject });
         continue;
       }
@@ -66,7 +72,7 @@ export function findClaims(text: string, sentence: Span, lex: SpeechLexicon, quo
     }
     if (cStart < 0) continue;
     const content = trimSpan(text, cStart, sentence.end);
-    if (wordsIn(text, content.start, content.end).length < 3) continue;
+    if (countWords(text, content.start, content.end, 3) < 3) continue;
     let attribution: Attribution;
     if (lex.iso === "ar") {
       const np = m && m[1].trim() ? { start: v.end + m[0].indexOf(m[1].trim()), end: v.end + m[0].indexOf(m[1].trim()) + m[1].trim().length } : null;

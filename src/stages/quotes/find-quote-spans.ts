@@ -20,7 +20,8 @@ interface Open {
   multi: boolean;
 }
 
-const isLetter = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+const LETTER = /[\p{L}\p{N}]/u;
+const isLetter = (c: string | undefined) => !!c && LETTER.test(c);
 const OPENERS: Record<Kind, string> = { curly: "“”", guillemet: "«", straight: '"', single: "‘", "straight-single": "'" };
 
 /** The mark kind that opens at position i (used to see whether a paragraph starts with a continued quote). */
@@ -39,64 +40,68 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   for (let s = 0; s <= text.length; ) {
     let e = text.indexOf("\n", s);
     if (e < 0) e = text.length;
-    if (text.slice(s, e).trim()) paras.push([s, e]);
+    if (/\S/.test(text.slice(s, e))) paras.push([s, e]);
     s = e + 1;
   }
+  const MARK = /["“”«»‘’']/g;
   let carry: Open[] = [];
+  let stack: Open[] = [];
+  const emit = (o: Open, close: number) => {
+    let a = o.pos + 1;
+    let b = close;
+    while (a < b && /\s/.test(text[a])) a++;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+    if (b > a) out.push({ open: o.pos, close, start: a, end: b, depth: stack.length, multiParagraph: o.multi });
+  };
+  const find = (k: Kind) => {
+    for (let j = stack.length - 1; j >= 0; j--) if (stack[j].kind === k) return j;
+    return -1;
+  };
+  const closeAt = (j: number, i: number) => {
+    while (stack.length > j + 1) emit(stack.pop()!, i);
+    emit(stack.pop()!, i);
+  };
   for (let p = 0; p < paras.length; p++) {
     const [ps, pe] = paras[p];
-    const stack: Open[] = carry;
+    stack = carry;
     carry = [];
-    const emit = (o: Open, close: number) => {
-      let a = o.pos + 1;
-      let b = close;
-      while (a < b && /\s/.test(text[a])) a++;
-      while (b > a && /\s/.test(text[b - 1])) b--;
-      if (b > a) out.push({ open: o.pos, close, start: a, end: b, depth: stack.length, multiParagraph: o.multi });
-    };
     let first = ps;
     while (first < pe && /\s/.test(text[first])) first++;
-    for (let i = ps; i < pe; i++) {
+    MARK.lastIndex = ps;
+    for (let m = MARK.exec(text); m && m.index < pe; m = MARK.exec(text)) {
+      const i = m.index;
       const c = text[i];
       const prev = text[i - 1];
       const next = text[i + 1];
       // a continued quote: this paragraph reopens with the mark that was left open
       if (i === first && stack.length && openerKind(c) === stack[stack.length - 1].kind && isLetter(next)) continue;
       const top = stack[stack.length - 1];
-      const find = (k: Kind) => {
-        for (let j = stack.length - 1; j >= 0; j--) if (stack[j].kind === k) return j;
-        return -1;
-      };
-      const closeAt = (j: number) => {
-        while (stack.length > j + 1) emit(stack.pop()!, i);
-        emit(stack.pop()!, i);
-      };
       if (c === "“") {
         // an Arabic text may close with “ after opening with ”
-        if (top?.kind === "curly" && !isLetter(next)) closeAt(stack.length - 1);
+        if (top?.kind === "curly" && !isLetter(next)) closeAt(stack.length - 1, i);
         else stack.push({ kind: "curly", pos: i, multi: false });
       } else if (c === "”") {
         const j = find("curly");
-        if (j >= 0) closeAt(j);
+        if (j >= 0) closeAt(j, i);
         else if (isLetter(next)) stack.push({ kind: "curly", pos: i, multi: false });
       } else if (c === "«") stack.push({ kind: "guillemet", pos: i, multi: false });
       else if (c === "»") {
         const j = find("guillemet");
-        if (j >= 0) closeAt(j);
+        if (j >= 0) closeAt(j, i);
         // a reversed guillemet glued to the next word opens: « tient »des groupes armés … »
         else if (isLetter(next)) stack.push({ kind: "guillemet", pos: i, multi: false });
       } else if (c === '"') {
         const j = find("straight");
-        if (j >= 0) closeAt(j);
+        if (j >= 0) closeAt(j, i);
         else stack.push({ kind: "straight", pos: i, multi: false });
       } else if (c === "‘") {
         if (!isLetter(prev)) stack.push({ kind: "single", pos: i, multi: false });
       } else if (c === "’") {
         const j = find("single");
-        if (j >= 0 && !isLetter(next)) closeAt(j);
+        if (j >= 0 && !isLetter(next)) closeAt(j, i);
       } else if (c === "'") {
         const j = find("straight-single");
-        if (j >= 0 && !isLetter(next) && !/\s/.test(prev ?? " ")) closeAt(j);
+        if (j >= 0 && !isLetter(next) && !/\s/.test(prev ?? " ")) closeAt(j, i);
         else if (!isLetter(prev) && isLetter(next)) stack.push({ kind: "straight-single", pos: i, multi: false });
       }
     }
@@ -104,8 +109,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     const nextPara = paras[p + 1];
     let nextFirst = nextPara ? nextPara[0] : -1;
     if (nextPara) while (nextFirst < nextPara[1] && /\s/.test(text[nextFirst])) nextFirst++;
-    const single = stack.filter((o) => o.kind === "single" || o.kind === "straight-single");
-    for (const o of single) stack.splice(stack.indexOf(o), 1); // a stray apostrophe never spans a paragraph
+    stack = stack.filter((o) => o.kind !== "single" && o.kind !== "straight-single"); // a stray apostrophe never spans a paragraph
     if (stack.length && nextPara && openerKind(text[nextFirst]) === stack[stack.length - 1].kind && isLetter(text[nextFirst + 1])) {
       stack[stack.length - 1].multi = true;
       carry = stack;

@@ -4,6 +4,7 @@ import { loadKb } from "../../kb/load-kb.js";
 import { attributeQuotes } from "./attribute-quotes.js";
 import { findCitations, kbMediaMatcher, mergeCitations } from "./find-citations.js";
 import { loadSpeechLexicon } from "./speech-lexicon.js";
+import { tokenizeWords, wordsOfTokens } from "./phrase-index.js";
 
 export { findQuoteSpans } from "./find-quote-spans.js";
 
@@ -19,8 +20,9 @@ export const quotesStage: Stage = {
     const titles = ctx.resource(`speaker-titles:${iso}`, () => new Set(ctx.lang(iso).list("speaker-titles")));
     const kb = ctx.resource("kb", loadKb);
     const kbm = ctx.resource("kb-media-matcher", () => kbMediaMatcher(kb));
-    const cites = findCitations(doc, lex, kbm);
-    const { quotes, claims } = attributeQuotes(doc, lex, titles, cites);
+    const words = doc.tokens?.length ? wordsOfTokens(doc.tokens) : tokenizeWords(doc.text);
+    const cites = findCitations(doc, lex, kbm, words);
+    const { quotes, claims } = attributeQuotes(doc, lex, titles, cites, words);
     const meta = doc.meta ? { ...doc.meta, cites: mergeCitations(doc.meta.cites, cites) } : doc.meta;
     return { ...doc, meta, quotes, claims };
   },

@@ -1,6 +1,7 @@
 import type { Doc, EntityType, SlotRef, Span } from "../../core/doc.js";
+import type { PhraseHit, Word } from "./phrase-index.js";
 import type { SpeechLexicon, SpeakerWordKind } from "./speech-lexicon.js";
-import { lastNameRun, phraseAround, wordsIn, type Phrase } from "./speaker-phrase.js";
+import { countWords, lastNameRun, phraseAround, wordsIn, type Phrase } from "./speaker-phrase.js";
 
 /** How a resolved speaker can be referred back to: "he" wants a person or a source, "it"/"they" a group. */
 export type SpeakerKind = "person" | "group" | "source" | "other";
@@ -52,7 +53,27 @@ export class SpeakerResolver {
     private readonly isSubject: (s: Span) => boolean = () => false,
     /** Quoted text: names inside a quotation are not who is speaking. */
     private readonly quoted: readonly Span[] = [],
+    /** The text's words, when already split. */
+    private readonly words?: readonly Word[],
   ) {}
+
+  private leadSet: Set<string> | null = null;
+  private subjectMemo = new Map<number, boolean>();
+
+  /** The article's lead sentence names its main actor: the first group-like entity in the first 300 characters. */
+  private lead(): Set<string> {
+    if (!this.leadSet) {
+      const m = this.mentions.find((x) => x.start < 300 && ISSUER_TYPES.has(x.type) && !this.inQuote(x));
+      this.leadSet = new Set(m ? [m.entity] : []);
+    }
+    return this.leadSet;
+  }
+
+  private subject(m: SpeakerMention): boolean {
+    let v = this.subjectMemo.get(m.start);
+    if (v === undefined) this.subjectMemo.set(m.start, (v = this.isSubject(m)));
+    return v;
+  }
 
   private inQuote(m: Span): boolean {
     return this.quoted.some((q) => q.start <= m.start && m.end <= q.end);
@@ -77,16 +98,20 @@ export class SpeakerResolver {
     return m ? { entity: m.entity, text: m.text, span: { start: m.start, end: m.end } } : { entity: null, text: p.text, span: { start: p.start, end: p.end } };
   }
 
+  /** Speaker words of the whole text, found once. */
+  private speakerHits: readonly PhraseHit<SpeakerWordKind>[] | null = null;
+
   private lastMatch(kind: SpeakerWordKind, start: number, end: number): Phrase | null {
-    const re = this.lex.kindRe.get(kind);
-    if (!re) return null;
-    const r = new RegExp(re.source, re.flags);
-    r.lastIndex = start;
-    let last: Phrase | null = null;
-    for (let m = r.exec(this.text); m && m.index < end; m = r.exec(this.text)) {
-      if (m.index + m[0].length <= end) last = { start: m.index, end: m.index + m[0].length, text: m[0] };
+    const hits = (this.speakerHits ??= this.lex.speakerIndex.find(this.text, 0, this.text.length, this.words));
+    let lo = 0;
+    let hi = hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hits[mid].end <= end) lo = mid + 1;
+      else hi = mid;
     }
-    return last;
+    for (let i = lo - 1; i >= 0 && hits[i].start >= start; i--) if (hits[i].value === kind) return { start: hits[i].start, end: hits[i].end, text: hits[i].text };
+    return null;
   }
 
   /** The nearest earlier speaker, or mention, or group phrase that a pronoun or "the statement" can stand for. */
@@ -98,15 +123,13 @@ export class SpeakerResolver {
       if (kind === "group" && h.type && !ISSUER_TYPES.has(h.type)) continue;
       if (kind === "any" || h.kind === kind || (kind === "person" && h.kind === "source")) return h;
     }
-    // the article's lead sentence names its main actor
-    const leadMention = this.mentions.find((m) => m.start < 300 && ISSUER_TYPES.has(m.type) && !this.inQuote(m));
-    const lead = new Set(leadMention ? [leadMention.entity] : []);
+    const lead = this.lead();
     // a group that speaks is an armed group, organisation or ministry before it is a state, and a sentence subject first
     const passes: ((m: SpeakerMention) => boolean)[] =
       kind === "person"
         ? [(m) => m.type === "person"]
         : kind === "group"
-          ? [(m) => ISSUER_TYPES.has(m.type) && this.isSubject(m), (m) => ISSUER_TYPES.has(m.type) && lead.has(m.entity), (m) => ISSUER_TYPES.has(m.type), (m) => GROUP_TYPES.has(m.type)]
+          ? [(m) => ISSUER_TYPES.has(m.type) && this.subject(m), (m) => ISSUER_TYPES.has(m.type) && lead.has(m.entity), (m) => ISSUER_TYPES.has(m.type), (m) => GROUP_TYPES.has(m.type)]
           : [(m) => m.type === "person" || ISSUER_TYPES.has(m.type), () => true];
     for (const ok of passes) {
       for (let i = this.mentions.length - 1; i >= 0; i--) {
@@ -125,20 +148,19 @@ export class SpeakerResolver {
     }
     if (kind !== "group") {
       const n = lastNameRun(this.text, Math.max(0, before - 400), before, this.titles);
-      if (n) return { ref: this.ref(n), kind: "person", at: n.start };
+      if (n && !this.inQuote(n)) return { ref: this.ref(n), kind: "person", at: n.start };
     }
     return null;
   }
 
   /** "a statement by Kata'ib Hezbollah", "بيان … موقع باسم الأمين العام أبو حسين الحميداوي": who the statement is from. */
   statementAuthor(before: number): Resolved | null {
-    const re = this.lex.kindRe.get("statement");
-    if (!re) return null;
-    const r = new RegExp(re.source, re.flags);
-    r.lastIndex = Math.max(0, before - 2000);
     let found: Resolved | null = null;
-    for (let m = r.exec(this.text); m && m.index < before; m = r.exec(this.text)) {
-      const after = m.index + m[0].length;
+    const hits = (this.speakerHits ??= this.lex.speakerIndex.find(this.text, 0, this.text.length, this.words)).filter(
+      (h) => h.value === "statement" && h.start < before && h.start >= before - 2000,
+    );
+    for (const h of hits) {
+      const after = h.end;
       const win = this.text.slice(after, after + 120);
       const by = /^[^.!?\n]{0,40}?(?:\s|^)(?:by|from|of|signed by|issued by|de|du|des|d['’]|ل|لـ|باسم|عن)(?=\s|[\p{L}])/u.exec(win);
       if (!by) continue;
@@ -162,7 +184,8 @@ export class SpeakerResolver {
       if (n && n.start >= i + full.length - 1 && n.start - (i + full.length) < 8) return this.named(n, "person");
       if (i === 0) break;
     }
-    return this.antecedent("person", before);
+    // no name to be found: "the spokesman" stays as written
+    return this.antecedent("person", before) ?? { ref: this.ref(head), kind: "person", at: head.start };
   }
 
   /**
@@ -197,8 +220,17 @@ export class SpeakerResolver {
     // … and so is an apposition just before the verb: "Kataib Hezbollah, the most influential militia in Iraq, made"
     if (!full) {
       for (const m of text.slice(start, rawEnd).matchAll(/,\s*(?:who|which|whose|qui|dont|الذي|التي)\b[^,]*,|\([^)]*\)/gu)) aside.push({ start: start + m.index!, end: start + m.index! + m[0].length });
-      const c = text.lastIndexOf(",", end);
-      if (c > start && /^,\s*\p{Ll}/u.test(text.slice(c, end)) && !/\b(?:who|which|qui|que)\b/.test(text.slice(c, end)) && this.mentions.some((m) => m.end >= c - 1 && m.end <= c && m.start >= start)) aside.push({ start: c, end });
+      const c = text.lastIndexOf(",", end - 1);
+      if (
+        c > start &&
+        /,\s*$/.test(text.slice(start, rawEnd)) &&
+        /^,\s*\p{Ll}/u.test(text.slice(c, end)) &&
+        !/\b(?:who|which|qui|que)\b/.test(text.slice(c, end)) && this.mentions.some((m) => m.end >= c - 1 && m.end <= c && m.start >= start) &&
+        // a short apposition that names no person: "Kataib Hezbollah, the most influential militia in Iraq,"
+        countWords(text, c, end, 10) <= 9 &&
+        !this.mentions.some((m) => m.type === "person" && m.start > c && m.end <= end)
+      )
+        aside.push({ start: c, end });
     }
     const inside = this.mentions.filter(
       (m) =>
@@ -213,7 +245,7 @@ export class SpeakerResolver {
     // the end of the subject: an apposition or relative clause reaching the verb does not count
     let effEnd = end;
     for (const a of aside) if (a.end >= end - 1 && a.start < effEnd) effEnd = a.start;
-    const nearEnd = (x: Span) => full || anywhere || wordsIn(text, x.end, effEnd).length <= 2;
+    const nearEnd = (x: Span) => full || anywhere || countWords(text, x.end, effEnd, 3) <= 2;
     const pool = first ? inside : inside.filter(nearEnd);
     if (pool.length) {
       // a participle ("…, saying") belongs to the last person named before it, else to the clause's first name
@@ -224,14 +256,20 @@ export class SpeakerResolver {
       if (first) {
         const i = pool.indexOf(m);
         const n = pool[i + 1];
-        if (n && n.type === "person" && /^[^;:()]*$/.test(text.slice(m.end, n.start)) && wordsIn(text, m.end, n.start).length <= 5) m = n;
+        if (n && n.type === "person" && /^[^;:()]*$/.test(text.slice(m.end, n.start)) && countWords(text, m.end, n.start, 6) <= 5) m = n;
       }
       // "the coordinating body for the Iraqi resistance factions" is not the factions themselves
       const head = text.slice(start, m.start);
-      if (full && /\s(?:for|of)\s+(?:the\s+)?$/i.test(head) && wordsIn(head, 0, head.length).length >= 3 && !this.lastMatch("role", start, m.start)) {
+      if (full && /\s(?:for|of)\s+(?:the\s+)?$/i.test(head) && countWords(head, 0, head.length, 3) >= 3 && !this.lastMatch("role", start, m.start)) {
         return { ref: this.ref(span), kind: "group", at: start };
       }
       return { ref: this.ref(m, m), kind: kindOfType(m.type), at: m.start, type: m.type };
+    }
+    // "the spokesman for the brigades", "المتحدث باسم الكتائب": a phrase headed by a role is that person
+    const head = full ? this.lastMatch("role", start, Math.min(end, words[Math.min(words.length - 1, 2)].end)) : null;
+    if (head) {
+      const r = this.role(head, start);
+      return r && r.ref.span?.start === head.start ? { ...r, ref: this.ref(span) } : r;
     }
     // "the statement said" → the group that issued it
     const st = this.lastMatch("statement", start, end);
@@ -253,7 +291,11 @@ export class SpeakerResolver {
     const name = lastNameRun(text, start, end, this.titles);
     if (name && near(name.end)) return this.named(name, "person");
     const role = this.lastMatch("role", start, end);
-    if (role && near(role.end)) return this.role(role, start);
+    if (role && near(role.end)) {
+      const r = this.role(role, start);
+      // keep the phrase the text uses ("the spokesman", "le porte-parole") when no earlier name was found for it
+      return r && r.ref.span?.start === role.start ? { ...r, ref: this.ref(phraseAround(text, role, 2, start, end)) } : r;
+    }
     if (full && words.length <= 8 && words.some((w) => w.text.length >= 4) && !FUNCTION_START.test(span.text)) return { ref: this.ref(span), kind: "other", at: start };
     return null;
   }

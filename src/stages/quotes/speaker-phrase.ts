@@ -15,8 +15,24 @@ const NOT_NAME = new Set([
   "En", "Au", "Aux", "Pour", "Mais", "Et", "Alors", "Lors", "Après", "Avant", "Both", "Each", "All", "Some", "Many",
   "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
   "May", "June", "July", "August", "September", "October", "November", "December", "Lundi", "Mardi", "Mercredi", "Jeudi",
-  "Vendredi", "Samedi", "Dimanche",
+  "Vendredi", "Samedi", "Dimanche", "Nous", "Vous", "Notre", "Nos", "Our", "You", "Your", "My", "Je", "Ce", "Cette",
 ]);
+
+/** How many words text[start, end) has, with at most `cap` counted (a cheap loop for length checks). */
+export function countWords(text: string, start = 0, end = text.length, cap = Infinity): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    // letters and digits of any script; ASCII punctuation and spaces end a word
+    const letter = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0xab && c !== 0xbb && c !== 0x60c && c !== 0x2014 && c !== 0x2013);
+    if (letter && !inWord) {
+      if (++n >= cap) return n;
+      inWord = true;
+    } else if (!letter && c !== 39 && c !== 45) inWord = false;
+  }
+  return n;
+}
 
 /** Words of `text[start, end)` with their offsets (letters, digits, apostrophes, hyphens, periods inside). */
 export function wordsIn(text: string, start: number, end: number): Phrase[] {

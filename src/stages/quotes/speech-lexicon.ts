@@ -1,4 +1,5 @@
 import type { Context } from "../../core/context.js";
+import { PhraseIndex } from "./phrase-index.js";
 
 /** What a reporting verb form is: its lemma and flags from `speech-verbs.tsv`. */
 export interface SpeechVerb {
@@ -20,23 +21,24 @@ export type SpeakerWordKind = "person-pronoun" | "group-pronoun" | "any-pronoun"
 /** One language's reporting lexicon, compiled once per context. */
 export interface SpeechLexicon {
   readonly iso: string;
-  /** Every reporting verb form; `exec` it from a position. Global, case-insensitive. */
-  readonly verbRe: RegExp | null;
+  /** Every reporting verb form, found word by word. */
+  readonly verbIndex: PhraseIndex<SpeechVerb>;
   verb(form: string): SpeechVerb | undefined;
   /** Speaker head words by lower-case form. */
   readonly speakerWords: ReadonlyMap<string, SpeakerWordKind>;
   /** Full forms of abbreviated roles ("pm" → "prime minister"). */
   readonly roleFull: ReadonlyMap<string, string>;
-  /** Speaker words of each kind as one regex (whole words, optional clitic prefix). */
-  readonly kindRe: ReadonlyMap<SpeakerWordKind, RegExp>;
-  /** Cite cues before / after a media name. */
-  readonly citeBefore: readonly string[];
-  readonly citeAfter: readonly string[];
+  /** Speaker head words, found word by word. */
+  readonly speakerIndex: PhraseIndex<SpeakerWordKind>;
   /** Media nouns before / after a name ("le journal X", "X newspaper"). */
   readonly mediaBefore: readonly string[];
   readonly mediaAfter: readonly string[];
   /** Clitics allowed before a verb or speaker word (Arabic و ف). */
   readonly prefix: string;
+  /** A cite cue at the end of a stretch (group 1: what follows the cue). */
+  readonly citeBeforeRe: RegExp | null;
+  /** A cite cue at the start of a stretch (group 1: what precedes the cue). */
+  readonly citeAfterRe: RegExp | null;
 }
 
 /** Escapes a string for a RegExp. */
@@ -47,13 +49,6 @@ export function escapeRe(s: string): string {
 /** A lexicon form as a pattern: any apostrophe, any run of spaces. */
 export function formPattern(form: string): string {
   return escapeRe(form).replace(/['’]/g, "['’]").replace(/ +/g, "\\s+");
-}
-
-/** Whole-word alternation over forms, longest first, with an optional clitic prefix. */
-export function wordsRe(forms: readonly string[], prefix: string): RegExp | null {
-  if (!forms.length) return null;
-  const alts = [...new Set(forms)].sort((a, b) => b.length - a.length).map(formPattern).join("|");
-  return new RegExp(`(?<![\\p{L}\\p{N}'’-])${prefix}(${alts})(?![\\p{L}\\p{N}])`, "giu");
 }
 
 const foldKey = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ");
@@ -85,27 +80,23 @@ export function loadSpeechLexicon(ctx: Context, iso: string): SpeechLexicon {
       speakerWords.set(foldKey(r[0]), r[1] as SpeakerWordKind);
       if (r[2]) roleFull.set(foldKey(r[0]), r[2]);
     }
-    const kindRe = new Map<SpeakerWordKind, RegExp>();
-    const byKind = new Map<SpeakerWordKind, string[]>();
-    for (const [w, k] of speakerWords) byKind.set(k, [...(byKind.get(k) ?? []), w]);
-    for (const [k, ws] of byKind) {
-      const re = wordsRe(ws, prefix);
-      if (re) kindRe.set(k, re);
-    }
     const cues = pack.table("cite-cues");
     const media = pack.table("media-nouns");
+    const alts = (xs: readonly string[]) => xs.map(formPattern).join("|");
+    const cb = cues.filter((r) => r[1] === "before").map((r) => r[0]);
+    const ca = cues.filter((r) => r[1] === "after").map((r) => r[0]);
     return {
       iso,
-      verbRe: wordsRe([...verbs.values()].map((v) => v.form), prefix),
+      verbIndex: new PhraseIndex([...verbs.values()].map((v) => ({ phrase: v.form, value: v })), prefixes),
       verb: (form: string) => verbs.get(foldKey(form)),
       speakerWords,
       roleFull,
-      kindRe,
-      citeBefore: cues.filter((r) => r[1] === "before").map((r) => r[0]),
-      citeAfter: cues.filter((r) => r[1] === "after").map((r) => r[0]),
+      speakerIndex: new PhraseIndex([...speakerWords].map(([w, k]) => ({ phrase: w, value: k })), prefixes),
       mediaBefore: media.filter((r) => r[1] === "before").map((r) => r[0]),
       mediaAfter: media.filter((r) => r[1] === "after").map((r) => r[0]),
       prefix,
+      citeBeforeRe: cb.length ? new RegExp(`(?<![\\p{L}])${prefix}(?:${alts(cb)})(?![\\p{L}])([^.;!?]*)$`, "iu") : null,
+      citeAfterRe: ca.length ? new RegExp(`^([^.;!?]*?)(?<![\\p{L}])(?:${alts(ca)})(?![\\p{L}])`, "iu") : null,
     };
   });
 }

@@ -2,7 +2,7 @@ import type { CorpusStage } from "../../core/stage.js";
 import type { Context } from "../../core/context.js";
 import type { Doc } from "../../core/doc.js";
 import type { Story } from "../../core/corpus.js";
-import { analyzeDates } from "../dates/index.js";
+import { analyzeDates, dateWindow } from "../dates/index.js";
 import { dayOf, pushByWeekdays } from "../dates/infer-published.js";
 import { type DayNum, isoDay, weekday, ymd } from "../dates/calendar.js";
 import { dateClue, type DateClue } from "../dates/date-clue.js";
@@ -60,90 +60,131 @@ function fileOf(doc: Doc): string {
   return doc.source.file;
 }
 
-/** Dates one undated document from its story: its original when it is a translation, else the story's first day. */
+/** Dates one undated document from its story: its original when it is a translation, else the story's days. */
 function dateFromStory(doc: Doc, story: Story, byId: ReadonlyMap<string, Doc>, ctx: Context): Doc | null {
   const others = story.documents.filter((id) => id !== doc.id).map((id) => byId.get(id)).filter((d): d is Doc => !!d);
-  let clue: DateClue | null = null;
   for (const r of story.relations) {
     if (r.kind !== "translation" || (r.from !== doc.id && r.to !== doc.id)) continue;
     const other = byId.get(r.from === doc.id ? r.to : r.from);
     const day = other ? ownDay(other) : null;
     if (other && day !== null) {
       const d = ymd(day);
-      clue = dateClue(d.y, d.m, d.d, `translation of ${fileOf(other)}, published ${isoDay(day)} (${other.published?.value?.basis ?? ""})`, "story");
-      break;
+      const clue = dateClue(d.y, d.m, d.d, `translation of ${fileOf(other)}, published ${isoDay(day)} (${other.published?.value?.basis ?? ""})`, "story")!;
+      const { published, times } = analyzeDates(doc, ctx, clue);
+      return { ...doc, published, times };
     }
   }
-  if (!clue) {
-    let days = others.map(ownDay).filter((d): d is DayNum => d !== null);
-    let what = "dated report";
-    if (!days.length) {
-      // No member has a date of its own: fall back on the members' estimates.
-      days = others.map((o) => (o.published?.value?.precision === "day" ? dayOf(o.published.value.date) : null)).filter((d): d is DayNum => d !== null);
-      what = "estimated date";
-    }
-    const kept = storyDays(days);
-    let start: DayNum | null = kept[0] ?? null;
-    if (start === null) return null;
-    let how = `the first ${what} of its story (${isoDay(start)}, from ${days.length} member${days.length > 1 ? "s" : ""})`;
-    if (kept.length > 1) {
-      const first = analyzeDates(doc, ctx, dateClue(ymd(start).y, ymd(start).m, ymd(start).d, how, "story")!);
-      const wds = first.found.flatMap((t) => (t.spec.k === "weekday" && !t.future && t.spec.dir <= 0 && !t.spec.today ? [{ wd: t.spec.wd, dir: t.spec.dir }] : []));
-      const best = wds.length ? bestStoryDay(kept, wds) : null;
-      if (best !== null && best !== start) {
-        how = `the day of its story (${isoDay(best)}, among ${kept.length} dated days from ${isoDay(start)}) after which the weekdays it names are most recent`;
-        start = best;
-      }
-    }
-    const nb = doc.published?.notBefore ? dayOf(doc.published.notBefore) : null;
-    const na = doc.published?.notAfter ? dayOf(doc.published.notAfter) : null;
-    const est = doc.published?.value && !hasOwnDate(doc) && doc.published.value.precision === "day" ? dayOf(doc.published.value.date) : null;
-    if (est !== null && est > start && est - start <= 31) {
-      start = est;
-      how = `its own latest dated event (${isoDay(est)}), within its story (first dated report ${isoDay(storyStart(days)!)})`;
-    }
-    const own = doc.published?.value && OWN.has(doc.published.source ?? "") ? doc.published.value.date : null;
-    if (own !== null && !isoDay(start).startsWith(own)) return null;
-    if (nb !== null && start < nb) {
-      how = `its own earliest possible date (${isoDay(nb)}), later than its story's first ${what} (${isoDay(start)})`;
-      start = nb;
-    }
-    if (na !== null && start > na) return null;
-    // "Today, Tuesday": the document was written on that weekday, the one nearest the story's start.
-    const probe = analyzeDates(doc, ctx, dateClue(ymd(start).y, ymd(start).m, ymd(start).d, how, "story")!);
-    // A date the document itself gives, just after the story's start, moves it forward ("Thursday, March 12").
-    const s0 = start;
-    const later = probe.found
-      .filter((t) => t.spec.k === "abs" && t.spec.d !== undefined && !t.future && t.value?.precision === "day")
-      .map((t) => ({ t, day: t.spec.k === "abs" && t.spec.d2 !== undefined && t.spec.d !== undefined && t.spec.d2 > t.spec.d ? dayOf(t.value!.date)! + t.spec.d2 - t.spec.d : dayOf(t.value!.date)! }))
-      .filter((x) => x.day > s0 && x.day - s0 <= 7)
-      .sort((a, b) => b.day - a.day)[0];
-    if (later) {
-      how = `its own latest dated event '${later.t.text}' (${isoDay(later.day)}), just after its story's first ${what} (${isoDay(start)})`;
-      start = later.day;
-    } else {
-      const p = pushByWeekdays(start, probe.found);
-      if (p) {
-        how = `${p.how}, named just after its story's first ${what} (${isoDay(start)})`;
-        start = p.day;
-      }
-    }
-    const today = probe.found.find((t) => t.spec.k === "weekday" && t.spec.today);
-    if (today && today.spec.k === "weekday") {
-      const wd = today.spec.wd;
-      let best: DayNum | null = null;
-      for (let k = -3; k <= 3; k++) if (weekday(start + k) === wd && (best === null || Math.abs(k) < Math.abs(best - start) || (Math.abs(k) === Math.abs(best - start) && k > 0))) best = start + k;
-      if (best !== null) {
-        how = `'${today.text}' (today) is ${isoDay(best)}, the nearest such weekday to its story's first dated report (${isoDay(start)})`;
-        start = best;
-      }
-    }
-    const d = ymd(start);
-    clue = dateClue(d.y, d.m, d.d, `no date of its own; ${how}`, "story");
+  let days = others.map(ownDay).filter((d): d is DayNum => d !== null);
+  let what = "dated report of its story";
+  if (!days.length) {
+    // No member has a date of its own: fall back on the members' estimates.
+    days = others.map((o) => (o.published?.value?.precision === "day" ? dayOf(o.published.value.date) : null)).filter((d): d is DayNum => d !== null);
+    what = "estimated date of its story";
   }
-  if (!clue) return null;
+  return dateFromDays(doc, storyDays(days), what, ctx);
+}
+
+/**
+ * Dates an undated document from the days of the documents it goes with: the first of them, or the one after which
+ * the weekdays it names are most recent; then its own evidence: not before its earliest possible date, moved on to a
+ * date or weekday it names just after, pinned to the weekday it calls "today".
+ */
+function dateFromDays(doc: Doc, kept: readonly DayNum[], what: string, ctx: Context): Doc | null {
+  let start: DayNum | null = kept[0] ?? null;
+  if (start === null) return null;
+  const first = start;
+  let how = `the first ${what} (${isoDay(start)}, among ${kept.length} day${kept.length > 1 ? "s" : ""})`;
+  if (kept.length > 1) {
+    const probe0 = analyzeDates(doc, ctx, dateClue(ymd(start).y, ymd(start).m, ymd(start).d, how, "story")!);
+    const wds = probe0.found.flatMap((t) => (t.spec.k === "weekday" && !t.future && t.spec.dir <= 0 && !t.spec.today ? [{ wd: t.spec.wd, dir: t.spec.dir }] : []));
+    const best = wds.length ? bestStoryDay(kept, wds) : null;
+    if (best !== null && best !== start) {
+      how = `the day (${isoDay(best)}, among ${kept.length} from ${isoDay(start)}) of ${what.replace(/^dated report of |^estimated date of /, "")} after which the weekdays it names are most recent`;
+      start = best;
+    }
+  }
+  const nb = doc.published?.notBefore ? dayOf(doc.published.notBefore) : null;
+  const na = doc.published?.notAfter ? dayOf(doc.published.notAfter) : null;
+  // Its own estimate (from the dates and known events it reports) may move the day on.
+  const est = doc.published?.value && !hasOwnDate(doc) && doc.published.value.precision === "day" ? dayOf(doc.published.value.date) : null;
+  if (est !== null && est > start && est - start <= 31) {
+    start = est;
+    how = `its own estimate (${isoDay(est)}), after the first ${what} (${isoDay(first)})`;
+  }
+  const own = doc.published?.value && OWN.has(doc.published.source ?? "") ? doc.published.value.date : null;
+  if (own !== null && !isoDay(start).startsWith(own)) return null;
+  if (nb !== null && start < nb) {
+    how = `its own earliest possible date (${isoDay(nb)}), later than the first ${what} (${isoDay(start)})`;
+    start = nb;
+  }
+  if (na !== null && start > na) return null;
+  const probe = analyzeDates(doc, ctx, dateClue(ymd(start).y, ymd(start).m, ymd(start).d, how, "story")!);
+  // A date the document itself gives, just after that day, moves it forward ("Thursday, March 12").
+  const s0 = start;
+  const later = probe.found
+    .filter((t) => t.spec.k === "abs" && t.spec.d !== undefined && !t.future && t.value?.precision === "day")
+    .map((t) => ({ t, day: t.spec.k === "abs" && t.spec.d2 !== undefined && t.spec.d !== undefined && t.spec.d2 > t.spec.d ? dayOf(t.value!.date)! + t.spec.d2 - t.spec.d : dayOf(t.value!.date)! }))
+    .filter((x) => x.day > s0 && x.day - s0 <= 7)
+    .sort((a, b) => b.day - a.day)[0];
+  if (later) {
+    how = `its own latest dated event '${later.t.text}' (${isoDay(later.day)}), just after the first ${what} (${isoDay(start)})`;
+    start = later.day;
+  } else {
+    const p = pushByWeekdays(start, probe.found);
+    if (p) {
+      how = `${p.how}, named just after the first ${what} (${isoDay(start)})`;
+      start = p.day;
+    }
+  }
+  // "Today, Tuesday": the document was written on that weekday, the one nearest the day found so far.
+  const today = probe.found.find((t) => t.spec.k === "weekday" && t.spec.today);
+  if (today && today.spec.k === "weekday") {
+    const wd = today.spec.wd;
+    let best: DayNum | null = null;
+    for (let k = -3; k <= 3; k++) if (weekday(start + k) === wd && (best === null || Math.abs(k) < Math.abs(best - start) || (Math.abs(k) === Math.abs(best - start) && k > 0))) best = start + k;
+    if (best !== null) {
+      how = `'${today.text}' (today) is ${isoDay(best)}, the nearest such weekday to the first ${what} (${isoDay(start)})`;
+      start = best;
+    }
+  }
+  const d = ymd(start);
+  const clue = dateClue(d.y, d.m, d.d, `no date of its own; ${how}`, "story")!;
   const { published, times } = analyzeDates(doc, ctx, clue);
   return { ...doc, published, times };
+}
+
+/** Clues good enough to date a neighbour: a document's own, its story's, or the dates it reports (not a known event's day after). */
+const NEIGHBOUR = new Set([...OWN, "story", "mentions"]);
+
+/**
+ * The days of a document's linked neighbours (same-event, rewrite, related…) that its own window allows, when they
+ * agree: the largest group within three days of each other, if it has two members or is the only one.
+ */
+export function neighbourDays(days: readonly DayNum[]): DayNum[] {
+  const s = [...days].sort((a, b) => a - b);
+  let best: DayNum[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const g = s.filter((d) => d >= s[i] && d - s[i] <= 3);
+    if (g.length > best.length) best = g;
+  }
+  const distinctGroups = new Set(s.map((d) => s.find((x) => Math.abs(x - d) <= 3)));
+  return best.length >= 2 || distinctGroups.size === 1 ? [...new Set(best)] : [];
+}
+
+/** A document its story could not date (alone, or no dated member) takes the agreeing days of its linked neighbours. */
+function dateFromNeighbours(doc: Doc, stories: readonly Story[], byId: ReadonlyMap<string, Doc>, ctx: Context): Doc | null {
+  const allowed = dateWindow(doc, ctx);
+  const days: DayNum[] = [];
+  for (const s of stories) for (const r of s.relations) {
+    if (r.from !== doc.id && r.to !== doc.id) continue;
+    const o = byId.get(r.from === doc.id ? r.to : r.from);
+    const p = o?.published;
+    if (!p?.value || p.value.precision !== "day" || !NEIGHBOUR.has(p.source ?? "")) continue;
+    const d = dayOf(p.value.date);
+    if (d !== null && (!allowed || allowed.some((iv) => iv.from <= d && d <= iv.to))) days.push(d);
+  }
+  const kept = neighbourDays(days);
+  return kept.length ? dateFromDays(doc, kept, "dated report linked to it", ctx) : null;
 }
 
 /** Story dates: a document with no date of its own takes one from the story it belongs to (a translation from its original). */
@@ -165,6 +206,14 @@ export const storyDatesStage: CorpusStage = {
         const next = dateFromStory(doc, story, byId, ctx);
         if (next) updated.set(id, next);
       }
+    }
+    // Second pass: documents still without a date (or with only a known event's day after) from linked neighbours.
+    const byId2 = new Map(corpus.docs.map((d) => [d.id, updated.get(d.id) ?? d]));
+    for (const doc of byId2.values()) {
+      if (updated.has(doc.id) || hasOwnDate(doc) || !doc.published) continue;
+      if (doc.published.value && doc.published.source !== "anchors") continue;
+      const next = dateFromNeighbours(doc, stories, byId2, ctx);
+      if (next) updated.set(doc.id, next);
     }
     if (!updated.size) return corpus;
     return { ...corpus, docs: corpus.docs.map((d) => updated.get(d.id) ?? d) };

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Story clustering cost as the store grows: grows one StoryIndex with synthetic articles (stored with insert(),
+// their story given, so a million fit in minutes) and, at 10k, 100k and 1M stored articles, times 2,000 real
+// add() calls — lookup, candidate comparison, story decision — and reads the heap after a full GC.
+// The synthetic articles look like real fingerprints: Zipf-distributed word stems around a per-story topic,
+// entity/number anchors, MinHash signatures, publication days advancing through time; stories of 1 to 20 articles.
+// Usage: npm run bench:stories [-- --sizes 10000,100000,1000000] [-- --no-build] [-- --json]
+import { spawnSync } from "node:child_process";
+import { join, dirname, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+if (typeof globalThis.gc !== "function") {
+  // Re-run with a collectable heap and room for a million articles.
+  const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=16384", fileURLToPath(import.meta.url), ...args], { stdio: "inherit" });
+  process.exit(r.status ?? 1);
+}
+if (!args.includes("--no-build")) {
+  const b = spawnSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+const sizes = (args.includes("--sizes") ? args[args.indexOf("--sizes") + 1] : "10000,100000,1000000").split(",").map(Number);
+const { StoryIndex, minhashSignature, shingleHashes } = await import(pathToFileURL(join(root, "dist", "stories", "index.js")).href);
+
+// Deterministic PRNG (mulberry32) so runs compare.
+let seed = 42;
+const rand = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const VOCAB = 200_000, ENTITIES = 50_000;
+const zipf = (n) => Math.min(n - 1, Math.floor(Math.exp(rand() * Math.log(n)) - 1)); // ~1/rank
+const langs = ["en", "fr", "ar"];
+
+let storyNo = 0, left = 0, topic = null, day = 19000, docNo = 0;
+/** The next synthetic article's features. */
+function nextFeatures() {
+  if (left <= 0) {
+    storyNo++;
+    left = 1 + Math.floor(-Math.log(1 - rand()) * 3) % 20;
+    topic = { terms: Array.from({ length: 30 }, () => `w${zipf(VOCAB)}`), anchors: Array.from({ length: 8 }, () => `e:k${zipf(ENTITIES)}`), n: Array.from({ length: 3 }, () => `x:${2 + zipf(5000)}`) };
+  }
+  left--;
+  docNo++;
+  if (docNo % 1000 === 0) day++;
+  const lang = langs[Math.floor(rand() * 3)];
+  const words = [];
+  for (let i = 0; i < 220; i++) words.push(rand() < 0.35 ? topic.terms[Math.floor(rand() * topic.terms.length)] : `w${zipf(VOCAB)}`);
+  const terms = {};
+  for (const w of words) terms[lang + w] = (terms[lang + w] ?? 0) + 1;
+  const top = Object.entries(terms).sort((a, b) => b[1] - a[1]).slice(0, 80);
+  const anchors = {};
+  for (const a of [...topic.anchors.filter(() => rand() < 0.7), ...topic.n.filter(() => rand() < 0.6)]) anchors[a] = 1 + Math.round(rand() * 100) / 100;
+  for (let i = 0; i < 6; i++) anchors[`e:k${zipf(ENTITIES)}`] = 1;
+  return {
+    id: `d${docNo}`, lang, title: null, outlet: `o${Math.floor(rand() * 500)}`, cites: [], day, year: null,
+    terms: Object.fromEntries(top), anchors, numbers: topic.n.map((x) => Number(x.slice(2))),
+    minhash: minhashSignature(shingleHashes(words.map((w) => lang + w))), words: words.length,
+  };
+}
+
+const index = new StoryIndex();
+const rows = [];
+const t0 = Date.now();
+for (const target of sizes) {
+  while (docNo < target) {
+    const f = nextFeatures();
+    index.insert(f, `g${storyNo}`);
+  }
+  globalThis.gc();
+  const heap = process.memoryUsage().heapUsed;
+  const N = 2000;
+  let compared = 0;
+  const batch = Array.from({ length: N }, nextFeatures);
+  const s = process.hrtime.bigint();
+  for (const f of batch) compared += index.add(f).compared;
+  const ms = Number(process.hrtime.bigint() - s) / 1e6;
+  rows.push({ stored: target, msPerArticle: ms / N, comparedPerArticle: compared / N, heapMB: heap / 1048576, bytesPerArticle: heap / target, stories: index.stories().length });
+  const r = rows[rows.length - 1];
+  console.log(`${String(target).padStart(9)} stored: ${r.msPerArticle.toFixed(3)} ms/article, ${r.comparedPerArticle.toFixed(1)} compared/article, heap ${r.heapMB.toFixed(0)} MB (${(r.bytesPerArticle / 1024).toFixed(2)} KB/article), ${r.stories} stories  [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
+}
+if (args.includes("--json")) console.log("BENCH " + JSON.stringify(rows));

@@ -1,0 +1,53 @@
+import type { Context } from "../../core/context.js";
+import type { MatchToken } from "../../kb/match-tokens.js";
+import { nameKeys } from "../../kb/match-tokens.js";
+import { entryRoleKeys } from "../../kb/entry-keys.js";
+import type { FoundMention } from "./found-mention.js";
+
+/** A localised title and the English role words it stands for. */
+export interface RoleTitle {
+  readonly keys: readonly string[];
+  readonly role: readonly string[];
+}
+
+/** Reads data/lang/<iso>/role-titles.tsv. */
+export function loadRoleTitles(ctx: Context, iso: string): RoleTitle[] {
+  return ctx
+    .lang(iso)
+    .table("role-titles")
+    .filter((r) => r[0] && r[1])
+    .map((r) => ({ keys: nameKeys(r[0]), role: nameKeys(r[1]) }))
+    .filter((r) => r.keys.length && r.role.length);
+}
+
+function contains(hay: readonly string[], needle: readonly string[]): boolean {
+  for (let s = 0; s + needle.length <= hay.length; s++) if (needle.every((k, i) => hay[s + i] === k)) return true;
+  return false;
+}
+
+/**
+ * Titles standing for a person the article names: "the movement's Secretary-General" → Akram al-Kaabi, when he is
+ * the only person of the article whose KB roles carry that title. A title right before a name is not one.
+ */
+export function linkRoleMentions(text: string, tokens: readonly MatchToken[], found: readonly FoundMention[], covered: Uint8Array, titles: readonly RoleTitle[]): FoundMention[] {
+  const people = new Map<string, FoundMention>();
+  for (const m of found) if (m.type === "person" && m.entry?.roles?.length && !people.has(m.key)) people.set(m.key, m);
+  const out: FoundMention[] = [];
+  if (!people.size || !titles.length) return out;
+  const holders = titles.map((t) => [...people.values()].filter((p) => entryRoleKeys(p.entry!).some((r) => contains(r, t.role))));
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    titles.forEach((t, ti) => {
+      if (holders[ti].length !== 1 || covered[i] || i + t.keys.length > tokens.length) return;
+      for (let k = 0; k < t.keys.length; k++) if (covered[i + k] || !tokens[i + k].keys.includes(t.keys[k])) return;
+      const end = i + t.keys.length;
+      const next = tokens[end];
+      if (next && (covered[end] || (next.cap && next.kind !== "punct"))) return;
+      const p = holders[ti][0];
+      const start = tokens[i].start;
+      out.push({ ...p, start, end: tokens[end - 1].end, text: text.slice(start, tokens[end - 1].end), tokStart: i, tokEnd: end, via: "role" });
+      for (let k = i; k < end; k++) covered[k] = 1;
+    });
+  }
+  return out;
+}

@@ -1,0 +1,162 @@
+// Events stage: table-driven cases per language, one per status, slot rule and hard case. Sentences are our own.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { Doc, EntityRecord, EntityType, EventRecord } from "../../core/doc.js";
+import { analyzeText, testContext } from "../../test-helpers/analyze-text.js";
+import { eventsStage } from "./index.js";
+
+type Ent = [name: string, type: EntityType, kb?: string];
+
+/** Runs the pipeline up to the dates stage, then sets the entities by name so the case does not depend on the KB. */
+const HEADLINES: Record<string, string> = {
+  en: "A headline about something else",
+  fr: "Un titre qui parle d'autre chose",
+  ar: "عنوان عن موضوع آخر",
+};
+
+function events(body: string, ents: Ent[], opts: { published?: string; title?: string; lang?: string } = {}): { doc: Doc; events: readonly EventRecord[] } {
+  const text = `${opts.title ?? HEADLINES[opts.lang ?? "en"]}\n\n${body}`;
+  const base = analyzeText(text, { upTo: "dates", published: opts.published ?? "2024-02-01" });
+  const entities: EntityRecord[] = ents.map(([name, type, kb], i) => {
+    const mentions = [];
+    for (let at = base.text.indexOf(name); at >= 0; at = base.text.indexOf(name, at + name.length)) {
+      mentions.push({ start: at, end: at + name.length, text: name });
+    }
+    return { id: `e${i + 1}`, kb: kb ?? null, name, aliases: [], type, mentions };
+  });
+  const doc = eventsStage.run({ ...base, entities }, testContext());
+  return { doc, events: doc.events ?? [] };
+}
+
+const name = (doc: Doc, ref: { entity: string | null; text: string } | null | undefined) =>
+  ref ? (doc.entities ?? []).find((e) => e.id === ref.entity)?.name ?? `text:${ref.text}` : null;
+
+interface Case {
+  readonly title: string;
+  readonly text: string;
+  readonly ents: Ent[];
+  readonly want: Partial<{ type: string; mode: string | null; status: string; actor: string | null; target: string | null; location: string | null }> & {
+    counts?: Record<string, number>;
+    date?: string;
+    tier?: string;
+    attribution?: RegExp;
+    weapon?: RegExp;
+  };
+  /** How many events the text should give (default: at least one). */
+  readonly count?: number;
+}
+
+const KH: Ent = ["Kataib Hezbollah", "armed_group", "kataib-hezbollah"];
+const IRI: Ent = ["Islamic Resistance in Iraq", "armed_group", "islamic-resistance-in-iraq"];
+const USF: Ent = ["US forces", "armed_group", "us-forces"];
+
+const EN: Case[] = [
+  { title: "active voice: actor left, target right, place after 'near'", text: "Kataib Hezbollah attacked US forces near Baghdad on Monday.", ents: [KH, USF, ["Baghdad", "place"]],
+    want: { type: "ASSAULT", actor: "Kataib Hezbollah", target: "US forces", location: "Baghdad", status: "occurred" } },
+  { title: "passive voice: 'were targeted … by X'", text: "The two commanders were targeted by Donald Trump in a drone strike near the airport.", ents: [["Donald Trump", "person"]],
+    want: { type: "ASSAULT", mode: "drone", actor: "Donald Trump" } },
+  { title: "unclaimed rocket attack: no actor, counts with their phrases", text: "Five rockets struck the Ain al-Asad air base on Tuesday, killing two contractors and wounding four others.",
+    ents: [["Ain al-Asad air base", "facility"]],
+    want: { type: "ASSAULT", mode: "heavy-weapons", actor: null, target: "Ain al-Asad air base", counts: { munitions: 5, killed: 2, injured: 4 } } },
+  { title: "relative clause: 'struck the base hosting US forces' targets the base", text: "Rockets struck the Ain al-Asad air base hosting US forces.", ents: [["Ain al-Asad air base", "facility"], USF],
+    want: { type: "ASSAULT", target: "Ain al-Asad air base" } },
+  { title: "apposition between actor and verb", text: "Kataib Hezbollah, a powerful armed faction, attacked US forces.", ents: [KH, USF],
+    want: { type: "ASSAULT", actor: "Kataib Hezbollah", target: "US forces" } },
+  { title: "threatened + conditional", text: "The Islamic Resistance in Iraq vowed to strike US forces if Washington does not leave.", ents: [IRI, USF, ["Washington", "state"]],
+    want: { type: "THREATEN", actor: "Islamic Resistance in Iraq", target: "US forces", status: "conditional" }, count: 1 },
+  { title: "threatened: 'will pay'", text: "Kataib Hezbollah warned US forces that they will pay a heavy price.", ents: [KH, USF],
+    want: { type: "THREATEN", actor: "Kataib Hezbollah", target: "US forces", status: "threatened" } },
+  { title: "planned: 'agreed to' governs the attack it announces", text: "The Islamic Resistance in Iraq agreed to launch new operations against US forces.", ents: [IRI, USF],
+    want: { type: "AGREE", actor: "Islamic Resistance in Iraq", target: "US forces", status: "planned" }, count: 1 },
+  { title: "resumed: 'end a pause' and coordination in one event", text: "Kataib Hezbollah agreed to end a pause in attacks on US forces and resume its strikes.", ents: [KH, USF],
+    want: { type: "AGREE", status: "resumed", target: "US forces" }, count: 1 },
+  { title: "suspended: a halt announced", text: "Kataib Hezbollah announced the suspension of its military operations against US forces.", ents: [KH, USF],
+    want: { type: "RETREAT", actor: "Kataib Hezbollah", target: "US forces", status: "suspended" }, count: 1 },
+  { title: "ongoing: 'will continue'", text: "The Islamic Resistance in Iraq will continue its operations against US forces.", ents: [IRI, USF],
+    want: { type: "THREATEN", actor: "Islamic Resistance in Iraq", target: "US forces", status: "ongoing" } },
+  { title: "denied: 'will not target'", text: "Kataib Hezbollah said it will not target the US embassy.", ents: [KH, ["US embassy", "facility"]],
+    want: { type: "ASSAULT", actor: "Kataib Hezbollah", status: "denied" } },
+  { title: "attribution: the source and the outlet it told", text: "An informed security source told Press TV that rockets struck the Ain al-Asad air base.",
+    ents: [["Press TV", "media"], ["Ain al-Asad air base", "facility"]],
+    want: { type: "ASSAULT", target: "Ain al-Asad air base", attribution: /^An informed security source told Press TV$/ } },
+  { title: "background event with its own date", text: "In 2020, the Iraqi parliament voted to expel US forces.", ents: [["Iraqi parliament", "government_body"], USF],
+    want: { type: "REQUEST", actor: "Iraqi parliament", target: "US forces", date: "2020", tier: "background" } },
+  { title: "a noun's modifier is its actor: 'a US drone strike'", text: "After a US drone strike killed Qassem Soleimani, the parliament met.", ents: [["US", "state"], ["Qassem Soleimani", "person"]],
+    want: { type: "ASSAULT", mode: "drone", actor: "US", target: "Qassem Soleimani" } },
+  { title: "the claim names the actor of the attack reported before", text: "Three US soldiers were killed in a drone attack on Tower 22. The Islamic Resistance in Iraq claimed responsibility for the attack.",
+    ents: [["US soldiers", "armed_group"], ["Tower 22", "facility"], IRI],
+    want: { type: "ASSAULT", mode: "drone", actor: "Islamic Resistance in Iraq", counts: { killed: 3 } }, count: 1 },
+  { title: "no event from a trigger inside a name", text: "The Popular Mobilization Units held a parade.", ents: [["Popular Mobilization Units", "armed_group"]], want: {}, count: 0 },
+];
+
+const FR: Case[] = [
+  { title: "suspension annoncée", text: "Kataib Hezbollah a annoncé la suspension de ses opérations militaires contre les forces américaines.",
+    ents: [KH, ["forces américaines", "armed_group", "us-forces"]],
+    want: { type: "RETREAT", actor: "Kataib Hezbollah", target: "forces américaines", status: "suspended" }, count: 1 },
+  { title: "attaque de drone non revendiquée, bilan", text: "Trois soldats américains ont été tués lors d'une attaque de drone contre la Tour 22.",
+    ents: [["soldats américains", "armed_group"], ["Tour 22", "facility"]],
+    want: { type: "ASSAULT", mode: "drone", actor: null, counts: { killed: 3 } } },
+  { title: "menace conditionnelle", text: "Les États-Unis menacent de frapper Kataib Hezbollah si les attaques continuent.", ents: [["États-Unis", "state"], KH],
+    want: { type: "THREATEN", actor: "États-Unis", target: "Kataib Hezbollah", status: "conditional" } },
+  { title: "adjectif après le nom : « frappe de drone américaine »", text: "Une frappe de drone américaine a tué Qassem Soleimani.", ents: [["américaine", "state"], ["Qassem Soleimani", "person"]],
+    want: { type: "ASSAULT", mode: "drone", actor: "américaine", target: "Qassem Soleimani" } },
+];
+
+const AR: Case[] = [
+  { title: "تعليق العمليات", text: "أعلنت كتائب حزب الله تعليق عملياتها العسكرية ضد القوات الأمريكية.", ents: [["كتائب حزب الله", "armed_group"], ["القوات الأمريكية", "armed_group"]],
+    want: { type: "RETREAT", actor: "كتائب حزب الله", target: "القوات الأمريكية", status: "suspended" }, count: 1 },
+  { title: "هجوم بطائرة مسيرة وحصيلة", text: "قتل ثلاثة جنود أمريكيين في هجوم بطائرة مسيرة على البرج 22.", ents: [["البرج 22", "facility"]],
+    want: { type: "ASSAULT", mode: "drone", counts: { killed: 3 } } },
+  { title: "فعل قبل فاعله (VSO)", text: "استهدفت المقاومة الإسلامية في العراق القوات الأمريكية في سوريا.", ents: [["المقاومة الإسلامية في العراق", "armed_group"], ["القوات الأمريكية", "armed_group"], ["سوريا", "state"]],
+    want: { type: "ASSAULT", actor: "المقاومة الإسلامية في العراق", target: "القوات الأمريكية" } },
+  { title: "تهديد", text: "هددت المقاومة الإسلامية في العراق باستهداف القوات الأمريكية.", ents: [["المقاومة الإسلامية في العراق", "armed_group"], ["القوات الأمريكية", "armed_group"]],
+    want: { type: "THREATEN", actor: "المقاومة الإسلامية في العراق", status: "threatened" } },
+];
+
+for (const [lang, cases] of [["en", EN], ["fr", FR], ["ar", AR]] as const) {
+  for (const c of cases) {
+    test(`events ${lang}: ${c.title}`, () => {
+      const { doc, events: evs } = events(c.text, c.ents, { lang });
+      assert.equal(doc.language?.code, lang);
+      if (c.count !== undefined) assert.equal(evs.length, c.count, JSON.stringify(evs.map((e) => `${e.type} ${e.trigger.text}`)));
+      if (c.count === 0) return;
+      const w = c.want;
+      const e = evs.find((x) => !w.type || x.type === w.type);
+      assert.ok(e, `no ${w.type} event in ${JSON.stringify(evs.map((x) => `${x.type}:${x.trigger.text}`))}`);
+      if (w.mode !== undefined) assert.equal(e.mode ?? null, w.mode);
+      if (w.status) assert.equal(e.status, w.status);
+      if (w.actor !== undefined) assert.equal(name(doc, e.actor), w.actor);
+      if (w.target !== undefined) assert.equal(name(doc, e.target), w.target);
+      if (w.location !== undefined) assert.equal(name(doc, e.location), w.location);
+      if (w.counts) assert.deepEqual({ ...e.counts }, w.counts);
+      if (w.counts) assert.ok((e.countPhrases ?? []).length >= Object.keys(w.counts).length, "each count keeps its phrase");
+      if (w.date) assert.equal(e.date?.date, w.date);
+      if (w.tier) assert.equal(e.tier, w.tier);
+      if (w.attribution) assert.match(e.attribution?.text ?? "", w.attribution);
+      assert.ok(e.evidence.text.length > 0 && doc.text.slice(e.evidence.start, e.evidence.end) === e.evidence.text);
+      assert.ok(e.cameo);
+    });
+  }
+}
+
+test("events: the title is not an event source", () => {
+  const { events: evs } = events("The weather was calm in the capital.", [KH, USF], { title: "Kataib Hezbollah attacked US forces" });
+  assert.equal(evs.length, 0);
+});
+
+test("events: ACLED and CAMEO codes follow type and mode", () => {
+  const { events: evs } = events("Kataib Hezbollah fired rockets at US forces.", [KH, USF]);
+  const e = evs.find((x) => x.type === "ASSAULT")!;
+  assert.equal(e.mode, "heavy-weapons");
+  assert.deepEqual(e.acled, { event_type: "Explosions/Remote violence", sub_event_type: "Shelling/artillery/missile attack" });
+  assert.equal(e.cameo, "19");
+});
+
+test("events: every language folder has the event tables", () => {
+  const ctx = testContext();
+  for (const iso of ["en", "fr", "ar"]) {
+    for (const t of ["event-triggers", "event-status-cues", "event-roles", "event-clause", "event-counts", "event-numbers", "event-weapons", "event-anaphora", "event-attribution", "event-syntax"]) {
+      assert.ok(ctx.lang(iso).table(t).length > 0, `${iso}/${t}.tsv`);
+    }
+  }
+});

@@ -1,0 +1,37 @@
+import type { EventLexicon, EventTables } from "./event-lexicon.js";
+import type { EventToken } from "./event-tokens.js";
+
+const ACTOR_CUES = new Set(["state-actor", "nonstate-actor"]);
+/** Cue positions by token array: several events of one sentence share them. */
+const cueCache = new WeakMap<readonly EventToken[], Map<string, number[]>>();
+
+/**
+ * Refines an ACLED code by the context cues of the text (acled-refine.tsv): a protest with tear gas is
+ * "Excessive force against protesters", an IED that was defused is "Disrupted weapons use".
+ */
+export function refineAcled(code: string, tokens: readonly EventToken[], triggerAt: number, lex: EventLexicon, tables: EventTables): string {
+  let cues = cueCache.get(tokens);
+  if (!cues) {
+    cues = new Map<string, number[]>();
+    for (let i = 0; i < tokens.length; i++) {
+      for (const m of lex.refiners.matchAt(tokens, i)) {
+        const l = cues.get(m.value) ?? [];
+        l.push(i);
+        cues.set(m.value, l);
+      }
+    }
+    cueCache.set(tokens, cues);
+  }
+  let lastActor: string | null = null;
+  let lastAt = -1;
+  for (const c of ACTOR_CUES) for (const at of cues.get(c) ?? []) if (at < triggerAt && at > lastAt) (lastAt = at), (lastActor = c);
+  let cur = code;
+  for (let step = 0; step < 2; step++) {
+    const row = tables.refine.find(
+      (r) => r.code === cur && (r.cue === null || (r.where === "before" ? lastActor === r.cue : cues.has(r.cue))),
+    );
+    if (!row || row.to === cur) break;
+    cur = row.to;
+  }
+  return cur;
+}
