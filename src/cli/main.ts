@@ -10,6 +10,7 @@ import { eventsCommand } from "./commands/events.js";
 import { storiesCommand } from "./commands/stories.js";
 import { quotesCommand } from "./commands/quotes.js";
 import { framingCommand } from "./commands/framing.js";
+import { timelineCommand } from "./commands/timeline.js";
 
 /** Builds the sitrep command line. Every command is a thin adapter over the core API. */
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -29,6 +30,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   storiesCommand(program);
   quotesCommand(program);
   framingCommand(program);
+  timelineCommand(program);
   pipelineCommand(program);
   return program;
 }

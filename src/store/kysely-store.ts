@@ -156,7 +156,7 @@ export class KyselyStore implements NewsStore {
     let q = this.db
       .selectFrom("events")
       .innerJoin("documents", "documents.id", "events.doc_id")
-      .select(["events.doc_id", "events.record", "documents.file", "documents.outlet", "documents.url"]);
+      .select(["events.doc_id", "events.record", "events.actor_kb", "events.target_kb", "documents.file", "documents.outlet", "documents.url"]);
     if (filter.type) q = q.where("events.type", "=", filter.type.toUpperCase());
     if (filter.since) q = q.where("events.date", ">=", filter.since);
     if (filter.actor) {
@@ -165,7 +165,7 @@ export class KyselyStore implements NewsStore {
     }
     q = q.orderBy("events.date", "desc").orderBy("events.doc_id").orderBy("events.idx");
     if (filter.limit) q = q.limit(filter.limit);
-    return (await q.execute()).map((r) => ({ docId: r.doc_id, file: r.file, outlet: r.outlet, url: r.url, record: JSON.parse(r.record) }));
+    return (await q.execute()).map((r) => ({ docId: r.doc_id, file: r.file, outlet: r.outlet, url: r.url, actorKb: r.actor_kb, targetKb: r.target_kb, record: JSON.parse(r.record) }));
   }
 
   async findEntities(name: string): Promise<EntitySummary[]> {

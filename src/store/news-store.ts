@@ -34,6 +34,9 @@ export interface StoredEvent {
   readonly file: string;
   readonly outlet: string | null;
   readonly url: string | null;
+  /** KB ids of the actor and target, when linked. */
+  readonly actorKb: string | null;
+  readonly targetKb: string | null;
   readonly record: Record<string, unknown>;
 }
 
