@@ -220,6 +220,8 @@ export interface Quote extends TextSpan {
   readonly speaker: SlotRef | null;
   /** The reporting verb, when one is found ("said", "a déclaré", "قال"). */
   readonly verb?: string | null;
+  /** outlet → cited outlet/agency → source → speaker, outermost first (as on the matching Claim). */
+  readonly chain?: readonly SlotRef[];
 }
 
 /** Indirect speech or a claim: speaker, reporting verb and content. */

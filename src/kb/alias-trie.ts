@@ -2,7 +2,7 @@ import type { KbEntry, KnowledgeBase } from "./knowledge-base.js";
 import { nameKeys } from "./match-tokens.js";
 
 /** How strictly the case of the text must agree with an alias. */
-export type CaseMode = "acronym" | "proper" | "any";
+export type CaseMode = "acronym" | "proper" | "any" | "quoted";
 
 /** One alias ending at a trie node. */
 export interface AliasHit {
@@ -19,7 +19,10 @@ export interface TrieNode {
   hits: AliasHit[] | null;
 }
 
-/** "IRGC", "U.S." → acronym (text must be in capitals); "Hashd" → proper (text must show a capital); "coalition forces" → any. */
+/**
+ * "IRGC", "U.S." → acronym (text must be in capitals); "Hashd" → proper (text must show a capital); "coalition forces"
+ * → any. "quoted" names (KbEntry.quoted) only count between quotation marks or slashes.
+ */
 export function caseMode(alias: string): CaseMode {
   if (/[\u0600-\u06ff]/.test(alias)) return "any";
   const letters = alias.replace(/[^\p{L}]/gu, "");
@@ -28,7 +31,7 @@ export function caseMode(alias: string): CaseMode {
 }
 
 /** Adds one name to a trie. */
-export function addToTrie(root: TrieNode, entry: KbEntry, alias: string, demonym = false): void {
+export function addToTrie(root: TrieNode, entry: KbEntry, alias: string, demonym = false, quoted = false): void {
   const keys = nameKeys(alias);
   // a one-letter name ("X") would match every capital letter
   if (!keys.length || alias.replace(/[^\p{L}\p{N}]/gu, "").length < 2) return;
@@ -39,7 +42,8 @@ export function addToTrie(root: TrieNode, entry: KbEntry, alias: string, demonym
     node = n;
   }
   const hits = (node.hits ??= []);
-  if (!hits.some((h) => h.entry === entry && h.mode === caseMode(alias))) hits.push({ entry, alias, mode: caseMode(alias), ...(demonym ? { demonym } : {}) });
+  const mode = quoted ? "quoted" : caseMode(alias);
+  if (!hits.some((h) => h.entry === entry && h.mode === mode)) hits.push({ entry, alias, mode, ...(demonym ? { demonym } : {}) });
 }
 
 /** Creates an empty trie. */
@@ -53,6 +57,7 @@ export function buildAliasTrie(kb: KnowledgeBase): TrieNode {
   for (const e of kb.all()) {
     for (const a of [e.name, ...e.aliases]) addToTrie(root, e, a);
     for (const d of e.demonyms ?? []) addToTrie(root, e, d, true);
+    for (const q of e.quoted ?? []) addToTrie(root, e, q, false, true);
   }
   return root;
 }

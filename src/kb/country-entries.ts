@@ -7,7 +7,8 @@ interface CountriesLib {
   getName(code: string, lang: string, opts?: { select: "all" | "official" | "alias" }): string[] | string | undefined;
 }
 
-const LANGS = ["en", "fr", "ar"] as const;
+// English, French and Arabic are the languages sitrep reads; Spanish names cost little and catch syndicated copies.
+const LANGS = ["en", "fr", "ar", "es"] as const;
 
 /** "Korea, Republic of" → "korea-republic-of" */
 function slug(s: string): string {

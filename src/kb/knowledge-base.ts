@@ -24,6 +24,8 @@ export interface KbEntry {
   readonly roles?: readonly string[];
   /** For states: adjectives that, in this coverage, stand for the state acting ("American strikes", "Israeli raids"). */
   readonly demonyms?: readonly string[];
+  /** Names that are also common words ("العربية" Arabic, "الحدث" the event): they only count quoted or slash-joined. */
+  readonly quoted?: readonly string[];
   /** For states: the ISO 3166 alpha-2 code. */
   readonly iso?: string;
 }

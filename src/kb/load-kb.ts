@@ -20,7 +20,7 @@ function validate(rec: unknown, where: string): Raw {
   if (typeof r.type !== "string" || !TYPES.has(r.type)) throw new SitrepError("E_DATA", `${where}: "type" must be one of ${ENTITY_TYPES.join(", ")}`, "fix the type");
   if (typeof r.name !== "string" || !r.name.trim()) throw new SitrepError("E_DATA", `${where}: "name" is required`, "add the canonical name");
   const strings = (k: string) => r[k] === undefined || (Array.isArray(r[k]) && (r[k] as unknown[]).every((a) => typeof a === "string" && a.trim() !== ""));
-  for (const k of ["aliases", "domains", "roles", "drop", "demonyms"]) if (!strings(k)) throw new SitrepError("E_DATA", `${where}: "${k}" must be an array of non-empty strings`, FIX);
+  for (const k of ["aliases", "domains", "roles", "drop", "demonyms", "quoted"]) if (!strings(k)) throw new SitrepError("E_DATA", `${where}: "${k}" must be an array of non-empty strings`, FIX);
   if (r.wikidata != null && (typeof r.wikidata !== "string" || !/^Q\d+$/.test(r.wikidata))) throw new SitrepError("E_DATA", `${where}: "wikidata" must look like "Q123"`, FIX);
   for (const k of ["lat", "lon"]) if (r[k] != null && typeof r[k] !== "number") throw new SitrepError("E_DATA", `${where}: "${k}" must be a number`, FIX);
   if (r.lat != null && (Math.abs(r.lat as number) > 90 || r.lon == null || Math.abs(r.lon as number) > 180)) throw new SitrepError("E_DATA", `${where}: lat/lon out of range or incomplete`, FIX);

@@ -16,6 +16,9 @@ export interface MatchToken {
   readonly article: boolean;
   /** A hyphen joins this token to the next one ("al-Kaabi"). */
   readonly hyphenNext: boolean;
+  /** A quotation mark or slash right before / right after the token ("العربية/الحدث", «الجزيرة»). */
+  readonly quotedBefore: boolean;
+  readonly quotedAfter: boolean;
 }
 
 // French elisions split off a word: "l'Irak", "d'Al-Tanf", "qu'il"
@@ -26,6 +29,7 @@ const ALWAYS_ARTICLE = new Set(["al", "el"]);
 const SUN_ARTICLE = new Set(["ad", "ag", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "et", "ez", "ul", "ud", "us", "ut"]);
 
 const HYPHENS = new Set(["-", "‐", "‑"]);
+const QUOTES = new Set([..."\"“”«»'’‘/"]);
 // A memo of word → keys (the same words recur across articles); cleared when it grows large.
 const KEY_MEMO = new Map<string, readonly string[]>();
 function keysOf(raw: string, arabic: boolean, dotted: boolean): readonly string[] {
@@ -43,20 +47,19 @@ function makeToken(raw: string, start: number, text: string): MatchToken {
   const c0 = raw.charCodeAt(0);
   const arabic = c0 >= 0x600 && c0 <= 0x6ff ? true : c0 < 128 ? false : isArabic(raw);
   const punct = raw.length === 1 && (c0 < 128 ? !/[A-Za-z0-9]/.test(raw) : !/[\p{L}\p{N}]/u.test(raw));
-  if (punct) return { start, end, raw, keys: [raw], kind: "punct", cap: false, arabic: false, article: false, hyphenNext: false };
+  if (punct) return { start, end, raw, keys: [raw], kind: "punct", cap: false, arabic: false, article: false, hyphenNext: false, quotedBefore: false, quotedAfter: false };
   const after = text[end + 1];
   const hyphenNext = HYPHENS.has(text[end]) && after !== undefined && after.trim() !== "";
-  const upper = raw.toUpperCase();
-  const lowerRaw = raw.toLowerCase();
-  const dotted = raw.includes(".") && /^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(raw);
-  const acronym = !arabic && (dotted || (raw.length >= 2 && raw === upper && raw !== lowerRaw && !/\d/.test(raw)));
-  const article = !arabic && (ALWAYS_ARTICLE.has(lowerRaw) || (!acronym && hyphenNext && SUN_ARTICLE.has(lowerRaw)));
-  const keys = keysOf(raw, arabic, dotted);
   const first = raw[0];
-  return {
-    start, end, raw, keys, kind: acronym ? "acronym" : "word",
-    cap: !arabic && first !== first.toLowerCase(), arabic, article, hyphenNext,
-  };
+  const cap = !arabic && first !== first.toLowerCase();
+  const dotted = cap && raw.length > 2 && raw[1] === "." && /^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(raw);
+  const acronym = cap && (dotted || (raw.length >= 2 && raw === raw.toUpperCase() && !/\d/.test(raw)));
+  const lowerRaw = raw.length <= 3 ? raw.toLowerCase() : "";
+  const article = !arabic && lowerRaw !== "" && (ALWAYS_ARTICLE.has(lowerRaw) || (!acronym && hyphenNext && SUN_ARTICLE.has(lowerRaw)));
+  const keys = keysOf(raw, arabic, dotted);
+  const quotedBefore = QUOTES.has(text[start - 1]);
+  const quotedAfter = QUOTES.has(text[end]);
+  return { start, end, raw, keys, kind: acronym ? "acronym" : "word", cap, arabic, article, hyphenNext, quotedBefore, quotedAfter };
 }
 
 // Character classes, filled lazily: 1 = part of a word (letter, mark, digit), 2 = not.
@@ -99,6 +102,15 @@ function wordEnd(text: string, i: number): number {
   return j;
 }
 
+/** True when the newline at i only wraps a sentence: a word before it, a lowercase or Arabic word after it. */
+function wrappedLine(text: string, i: number): boolean {
+  const prev = text.charCodeAt(i - 1);
+  const next = text[i + 1];
+  if (next === undefined || next === "\n" || !isWordChar(prev)) return false;
+  const nc = next.charCodeAt(0);
+  return (nc >= 0x600 && nc <= 0x6ff) || (next !== next.toUpperCase() && next === next.toLowerCase());
+}
+
 /** Tokenises text for name matching: words, dotted acronyms and punctuation, with elisions and possessives split off. */
 export function matchTokens(text: string): MatchToken[] {
   const out: MatchToken[] = [];
@@ -106,7 +118,8 @@ export function matchTokens(text: string): MatchToken[] {
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     if (c === 10) {
-      out.push(makeToken("\n", i, text));
+      // a line wrapped mid-sentence ("لقناة\nالجزيرة", "the\ncoalition") does not end the name being read
+      if (!wrappedLine(text, i)) out.push(makeToken("\n", i, text));
       i++;
       continue;
     }

@@ -53,3 +53,11 @@ test("name keys drop articles and split elisions, possessives and hyphens", () =
   assert.deepEqual(matchTokens("Iraq's army").map((t) => t.raw), ["Iraq", "army"]);
   assert.deepEqual(matchTokens("the U.S.-led coalition").map((t) => [t.raw, t.kind]), [["the", "word"], ["U.S.", "acronym"], ["led", "word"], ["coalition", "word"]]);
 });
+
+test("a line wrapped mid-sentence does not end a name; a paragraph break or a sentence end does", () => {
+  const breaks = (t: string) => matchTokens(t).filter((x) => x.raw === "\n").length;
+  assert.equal(breaks("لقناة\nالجزيرة"), 0);
+  assert.equal(breaks("the U.S.-led\ncoalition"), 0);
+  assert.equal(breaks("Deir\n\nEzzor"), 2);
+  assert.equal(breaks("in Syria.\nThe next"), 1);
+});

@@ -87,7 +87,10 @@ export function documentToContract(doc: Doc): ContractDocument {
       mentions: e.mentions.map((x) => ({ ...orig(doc, x), text: x.text })),
     })),
     events: (doc.events ?? []).map((e) => event(doc, e)),
-    quotes: (doc.quotes ?? []).map((q) => ({ text: q.text, ...orig(doc, q), speaker: slot(q.speaker), verb: q.verb ?? null })),
+    quotes: (doc.quotes ?? []).map((q) => ({
+      text: q.text, ...orig(doc, q), speaker: slot(q.speaker), verb: q.verb ?? null,
+      ...(q.chain ? { chain: q.chain.map((r) => slot(r)) } : {}),
+    })),
     claims: (doc.claims ?? []).map((c) => ({
       speaker: slot(c.speaker),
       verb: c.verb,

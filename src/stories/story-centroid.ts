@@ -25,9 +25,10 @@ export function emptyCentroid(): StoryCentroid {
   return { size: 0, terms: {}, anchors: {}, firstDay: null, lastDay: null, year: null };
 }
 
+/** Keeps the heaviest `keep` entries once the record has grown half as large again (sorting on every add would cost). */
 function prune(rec: Record<string, number>, keep: number): Record<string, number> {
   const entries = Object.entries(rec);
-  if (entries.length <= keep) return rec;
+  if (entries.length <= keep * 1.5) return rec;
   return Object.fromEntries(entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, keep));
 }
 
@@ -68,12 +69,17 @@ export function centroidDateFactor(f: StoryFeatures, c: StoryCentroid): number {
     const gap = f.day < c.firstDay ? c.firstDay - f.day : f.day > c.lastDay ? f.day - c.lastDay : 0;
     return gapFactor(gap);
   }
-  if (f.year !== null && c.year !== null && f.year !== c.year) return 0.3;
+  if (f.year !== null && c.year !== null && f.year !== c.year) return 0.5;
   return 1;
 }
 
-/** Similarity of an article to a story's centroid: tf-idf cosine of terms and anchors, blended, date-scaled. */
-export function centroidSimilarity(f: StoryFeatures, c: StoryCentroid, stats: KeyStats): { score: number; text: number; anchors: number } {
+/** Similarity of an article to a story's centroid: tf-idf cosine of terms and anchors, blended (across languages or scripts when the story has no member in the article's), date-scaled. */
+export function centroidSimilarity(
+  f: StoryFeatures,
+  c: StoryCentroid,
+  stats: KeyStats,
+  opts: { crossLanguage?: boolean; crossScript?: boolean } = {},
+): { score: number; text: number; anchors: number } {
   let dot = 0, na = 0, nc = 0;
   for (const [t, n] of Object.entries(f.terms)) {
     const w = termIdf(stats, t);
@@ -97,7 +103,8 @@ export function centroidSimilarity(f: StoryFeatures, c: StoryCentroid, stats: Ke
     if (fw) adot += w * fw * i;
   }
   const anchors = aa && ac ? adot / Math.sqrt(aa * ac) : 0;
-  return { score: Math.min(1, blendSimilarity(text, anchors, false) * centroidDateFactor(f, c)), text, anchors };
+  const blend = blendSimilarity(text, anchors, opts.crossLanguage ?? false, opts.crossScript ?? false);
+  return { score: Math.min(1, blend * centroidDateFactor(f, c)), text, anchors };
 }
 
 function weightedCosine(a: Record<string, number>, b: Record<string, number>, weight: (k: string) => number): number {
@@ -120,6 +127,6 @@ export function centroidPairSimilarity(a: StoryCentroid, b: StoryCentroid, stats
   if (a.firstDay !== null && b.firstDay !== null && a.lastDay !== null && b.lastDay !== null) {
     const gap = Math.max(0, Math.max(a.firstDay, b.firstDay) - Math.min(a.lastDay, b.lastDay));
     df = gapFactor(gap);
-  } else if (a.year !== null && b.year !== null && a.year !== b.year) df = 0.3;
+  } else if (a.year !== null && b.year !== null && a.year !== b.year) df = 0.5;
   return { score: Math.min(1, blendSimilarity(text, anchors, crossLanguage) * df), text, anchors };
 }

@@ -35,7 +35,7 @@ export const DEFAULT_STORY_INDEX_OPTIONS: StoryIndexOptions = {
   joinThreshold: 0.45,
   mergeThreshold: 0.3,
   attachThreshold: 0.4,
-  relatedThreshold: 0.2,
+  relatedThreshold: 0.35,
   maxPosting: 200,
   maxCandidates: 60,
   lookupTerms: 16,
@@ -216,7 +216,7 @@ export class StoryIndex implements KeyStats {
 
     const related = ranked
       .filter((r) => r.story !== story.id && r.score >= this.options.relatedThreshold)
-      .slice(0, 3)
+      .slice(0, 1)
       .map((r) => ({ story: r.story, doc: r.doc, score: r3(r.score) }));
     return { story: story.id, created, relations, related, best: top ? { ...top.sim, doc: top.doc } : null, compared };
   }
@@ -270,8 +270,9 @@ export class StoryIndex implements KeyStats {
    * Merges stories whose pooled centroids match mutually and strongly (call it after a batch, or now and then in a
    * stream). Candidates come from each story's lookup keys, so the cost stays bounded. Returns absorbed → survivor.
    */
-  consolidate(): Map<string, string> {
+  consolidate(): { moved: Map<string, string>; relations: StoryRelation[] } {
     const out = new Map<string, string>();
+    const relations: StoryRelation[] = [];
     let changed = true;
     while (changed) {
       changed = false;
@@ -284,8 +285,13 @@ export class StoryIndex implements KeyStats {
           const f = d ? featuresOf(d) : null;
           if (f) for (const id of this.candidates(this.lookupKeys(f))) { const s2 = this.docs.get(id)?.story; if (s2) cands.add(s2); }
         }
+        const before = new Set(st.members);
         const absorbed = this.mergeInto(st, [...cands]);
         for (const a of absorbed) out.set(a, st.id);
+        if (absorbed.length) {
+          const link = this.bestLink(st.members.filter((m) => !before.has(m)), [...before]);
+          if (link) relations.push(link);
+        }
         if (absorbed.length) changed = true;
       }
     }
@@ -302,18 +308,42 @@ export class StoryIndex implements KeyStats {
         if (!sid || sid === st.id || seen.has(sid)) continue;
         seen.add(sid);
         const other = this.storyMap.get(sid);
-        if (other && other.members.length >= 3) scores.push({ story: other, score: centroidSimilarity(f, other.centroid, this).score });
+        if (!other || other.members.length < 3) continue;
+        const langs = this.languages(other);
+        const crossLanguage = !langs.has(f.lang);
+        const crossScript = ![...langs].some((l) => scriptOf(l) === scriptOf(f.lang));
+        scores.push({ story: other, score: centroidSimilarity(f, other.centroid, this, { crossLanguage, crossScript }).score });
       }
       scores.sort((a, b) => b.score - a.score);
       const [best, second] = scores;
       if (!best || best.score < S || (second && best.score - second.score < 0.05)) continue;
+      const link = this.bestLink([f.id], best.story.members);
+      if (link) relations.push(link);
       best.story.members.push(f.id);
       addToCentroid(best.story.centroid, f);
       this.docs.get(f.id)!.story = best.story.id;
       this.storyMap.delete(st.id);
       out.set(st.id, best.story.id);
     }
-    return out;
+    return { moved: out, relations };
+  }
+
+  /** The closest pair between newcomers and members (at most 20 of each), as a relation from the newcomer. */
+  private bestLink(newcomers: readonly string[], members: readonly string[]): StoryRelation | null {
+    let best: { from: StoredDoc; to: StoredDoc; sim: Similarity } | null = null;
+    for (const a of newcomers.slice(0, 20)) {
+      const da = this.docs.get(a);
+      if (!da) continue;
+      for (const b of members.slice(0, 20)) {
+        const db = this.docs.get(b);
+        if (!db || a === b) continue;
+        const sim = preparedSimilarity(da.p, db.p);
+        if (!best || sim.score > best.sim.score) best = { from: da, to: db, sim };
+      }
+    }
+    if (!best) return null;
+    const fa = featuresOf(best.from), fb = featuresOf(best.to);
+    return { from: fa.id, to: fb.id, kind: relationKind(fa, fb, best.sim), score: r3(best.sim.score) };
   }
 
   /**

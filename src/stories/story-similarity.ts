@@ -64,16 +64,16 @@ const GAP_FACTORS = [1, 1, 0.9, 0.8, 0.7, 0.6];
  * three days later are usually a new event (the attack, the group's reaction, the retaliation).
  */
 export function gapFactor(gap: number): number {
-  return gap < GAP_FACTORS.length ? GAP_FACTORS[gap] : gap <= 14 ? 0.4 : gap <= 60 ? 0.3 : 0.15;
+  return gap < GAP_FACTORS.length ? GAP_FACTORS[gap] : gap <= 14 ? 0.6 : gap <= 60 ? 0.5 : 0.4;
 }
 
-/** How far apart two articles are in time, as a multiplier: same days 1, weeks apart ~0.35, other years 0.15. */
+/** How far apart two articles are in time, as a multiplier: same days 1, a week apart 0.6, other years 0.4-0.5. */
 export function dateFactor(a: StoryFeatures, b: StoryFeatures): number {
   if (a.day !== null && b.day !== null) {
     const gap = Math.abs(a.day - b.day);
     return gapFactor(gap);
   }
-  if (a.year !== null && b.year !== null && a.year !== b.year) return 0.3;
+  if (a.year !== null && b.year !== null && a.year !== b.year) return 0.5;
   return 1;
 }
 

@@ -67,3 +67,8 @@ test("a first line that is a sentence is not taken as a title", () => {
   const r = cleanText("Les milices ont annoncé mardi une pause.\n\nLe Pentagone a répondu.", patterns);
   assert.equal(r.regions.find((x) => x.kind === "title"), undefined);
 });
+
+test("a single-paragraph article has no title region", () => {
+  const r = cleanText("Officials said a drone struck a convoy near the border on Sunday without causing casualties", patterns);
+  assert.equal(r.regions.find((x) => x.kind === "title"), undefined);
+});

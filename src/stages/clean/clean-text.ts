@@ -146,6 +146,9 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
         titleIdx = -1;
       }
     }
+    // A lone paragraph is the article, not its title; nor is a first line longer than any headline.
+    const t = titleIdx >= 0 ? lines[titleIdx] : null;
+    if (t && (lines.length < 2 || t.end - t.start > 250)) titleIdx = -1;
   }
 
   const b = new TextBuilder();

@@ -66,9 +66,11 @@ export function loadAnchors(dataDir: string): Anchor[] {
 
 interface AnchorIndex {
   readonly re: RegExp | null;
+  readonly arabic: boolean;
   readonly byAlias: ReadonlyMap<string, { anchor: Anchor; cues: readonly string[]; exclude: readonly string[] }[]>;
 }
 
+const WORD_RE = new RegExp(`[${WORD_CHAR}]`);
 const indexes = new WeakMap<readonly Anchor[], Map<string, AnchorIndex>>();
 
 /** One regex over every alias of every anchor in a language (English names included), built once. */
@@ -91,8 +93,8 @@ function anchorIndex(anchors: readonly Anchor[], lang: string): AnchorIndex {
     }
   }
   const alt = [...pats.entries()].sort((x, y) => y[0].length - x[0].length).map(([, p]) => p).join("|");
-  const left = lang === "ar" ? `(?<=^|[^${WORD_CHAR}]|(?:^|[^${WORD_CHAR}])[وفبل])` : `(?<![${WORD_CHAR}])`;
-  idx = { re: alt ? new RegExp(`${left}(?:${alt})(?![${WORD_CHAR}])`, "gu") : null, byAlias };
+  // No lookbehind (slow at every position): the start of a match is checked by hand.
+  idx = { re: alt ? new RegExp(`(?:${alt})(?![${WORD_CHAR}])`, "gu") : null, byAlias, arabic: lang === "ar" };
   perLang.set(lang, idx);
   return idx;
 }
@@ -107,7 +109,13 @@ export function findAnchorMentions(text: string, lang: string, sentences: readon
   const idx = anchorIndex(anchors, lang);
   if (!idx.re) return out;
   idx.re.lastIndex = 0;
+  const wordAt = (i: number) => i >= 0 && WORD_RE.test(folded[i]);
   for (let m = idx.re.exec(folded); m; m = idx.re.exec(folded)) {
+    const i = m.index;
+    if (wordAt(i - 1) && !(idx.arabic && "وفبل".includes(folded[i - 1]) && !wordAt(i - 2))) {
+      idx.re.lastIndex = i + 1;
+      continue;
+    }
     const before = folded.slice(Math.max(0, m.index - 24), m.index);
     let sentence: string | null = null;
     for (const { anchor, cues, exclude } of idx.byAlias.get(normAlias(m[0])) ?? []) {

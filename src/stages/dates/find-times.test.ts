@@ -30,6 +30,9 @@ const EN: Row[] = [
   ["The report is dated 2024-01-30 in the archive.", "2024-01-30", "2024-02-01", "2024-01-30"],
   ["Protests swelled last summer in Basra.", "last summer", "2013-03-22", "2012", "2012-SU"],
   ["The ministers will meet on Thursday in Doha.", "Thursday", "2024-01-30", "2024-02-01"],
+  ["More strikes are expected in the coming days.", "the coming days", "2024-02-14", null, "PXD"],
+  ["Late last month, the base was hit again.", "Late last month", "2024-02-14", "2024-01"],
+  ["Rockets were fired over the weekend at the base.", "the weekend", "2024-01-29", "2024-01", "2024-W04-WE"],
 ];
 
 const FR: Row[] = [
@@ -45,6 +48,9 @@ const FR: Row[] = [
   ["L'année dernière, le parlement a voté.", "L'année dernière", "2021-03-06", "2020"],
   ["En 2020, le parlement irakien a voté.", "2020", "2024-08-26", "2020"],
   ["Le ministre a démissionné en mars.", "mars", "2024-08-26", "2024-03"],
+  ["Le 1er février, les frappes ont repris.", "Le 1er février", "2024-02-14", "2024-02-01"],
+  ["Les combats ont repris mi-janvier dans la région.", "mi-janvier", "2024-02-14", "2024-01"],
+  ["La veille, un drone avait frappé la base.", "La veille", "2024-02-14", null],
 ];
 
 const AR: Row[] = [
@@ -59,6 +65,9 @@ const AR: Row[] = [
   ["صوت البرلمان في عام ٢٠٢٠ على إخراج القوات", "عام ٢٠٢٠", "2024-08-26", "2020"],
   ["أعلن الجيش يوم الأحد مقتل ثلاثة جنود", "يوم الأحد", "2024-01-30", "2024-01-28"],
   ["قتل في تشرين الأول الماضي قائد بارز", "تشرين الأول الماضي", "2024-02-08", "2023-10"],
+  ["قال في وقت سابق من هذا الشهر إن القوات ستبقى", "في وقت سابق من هذا الشهر", "2024-02-14", "2024-02"],
+  ["وقع الانفجار فجر اليوم قرب المطار", "فجر اليوم", "2024-02-14", "2024-02-14", "2024-02-14TMO"],
+  ["وصل الوفد ونهاية العام الماضي كانت صعبة", "نهاية العام الماضي", "2024-02-14", "2023"],
   ["اتفق الطرفان بين الاثنين على الهدنة", "", "2024-02-08", null],
 ];
 

@@ -102,6 +102,8 @@ function specOf(kind: string, g: Groups, w: TimeWords, orig: string, mStart: num
     case "rel": {
       const unit = w.get("unit", g.unit);
       if (!unit) return null;
+      // "the coming days", "the past weeks": a stretch of time, not one unit.
+      if (en && g.dir !== undefined && /s$/.test(g.unit ?? "")) return { k: "duration", value: duration(null, unit) };
       return { k: "rel", unit, n: dir ?? 0, mod };
     }
     case "units": {
@@ -154,7 +156,7 @@ export interface FindTimesOptions {
 export function findTimes(text: string, w: TimeWords, grammar: TimeGrammar, opts: FindTimesOptions & { folded?: string }): FoundTime[] {
   const folded = opts.folded ?? foldLower(text);
   const cands: { start: number; end: number; order: number; spec: TimeSpec }[] = [];
-  const { rules, trigger, byClass } = grammar;
+  const { rules, trigger, byClass, classOf } = grammar;
   const tried = new Set<number>();
   const tryAt = (pos: number, which: readonly number[]) => {
     for (const order of which) {
@@ -175,6 +177,8 @@ export function findTimes(text: string, w: TimeWords, grammar: TimeGrammar, opts
       cands.push({ start: at, end, order, spec });
     }
   };
+  // An Arabic word may open with an attached و/ف/ب/ل: the expression starts after it.
+  const clitic = (p: number) => w.lang === "ar" && "وفبل".includes(folded[p]) && p + 1 < folded.length && isWordChar(folded.charCodeAt(p + 1));
   // Each key word (a month, a weekday, a unit, a digit…) proposes its own position and the starts of up to five
   // words before it ("the beginning of the year", "more than two decades"), for the rules that need its class.
   trigger.lastIndex = 0;
@@ -183,12 +187,19 @@ export function findTimes(text: string, w: TimeWords, grammar: TimeGrammar, opts
       trigger.lastIndex++;
       continue;
     }
-    const cls = Object.keys(t.groups ?? {}).find((k) => t!.groups![k] !== undefined);
+    // A key word must start a word (Arabic: or follow one attached و/ف/ب/ل).
+    if (t.index > 0 && isWordChar(folded.charCodeAt(t.index - 1)) && !(w.lang === "ar" && "وفبل".includes(folded[t.index - 1]))) {
+      trigger.lastIndex = t.index + 1;
+      continue;
+    }
+    const c0 = t[0].charCodeAt(0);
+    const cls = c0 >= 48 && c0 <= 57 ? "digit" : classOf.get(t[0]) ?? classOf.get(t[0].replace(/\s+/g, " "));
     const which = cls ? byClass.get(cls) : undefined;
     if (!which) continue;
     let pos = t.index;
     tryAt(pos, which);
-    const back = cls === "month" ? 6 : cls === "unit" || cls === "dual" ? 5 : 3;
+    if (clitic(pos)) tryAt(pos + 1, which);
+    const back = cls === "month" || cls === "unit" || cls === "dual" ? 6 : 3;
     for (let k = 0; k < back && pos > 0; k++) {
       let i = pos - 1;
       while (i >= 0 && (folded[i] === " " || folded[i] === "-" || folded[i] === "'" || folded[i] === ",")) i--;
@@ -197,6 +208,7 @@ export function findTimes(text: string, w: TimeWords, grammar: TimeGrammar, opts
       if (!isWordChar(folded.charCodeAt(i))) break;
       pos = i;
       tryAt(pos, which);
+      if (clitic(pos)) tryAt(pos + 1, which);
     }
   }
   cands.sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order || a.start - b.start);

@@ -45,6 +45,7 @@ const EN: [string, string][] = [
   ["duration", "(?:the\\s+)?(?<dir>{dir})\\s+(?<num>{number}|\\d+)\\s+(?<unit>{unit})"],
   ["rel", "(?:(?<mod>{mod})[\\s-]*)?(?:(?<ea>earlier|later)\\s+)?(?:the\\s+)?(?<dir>{dir})\\s+(?:fiscal\\s+)?(?<unit>{unit})"],
   ["rel", "(?<mod>{mod})\\s+(?:the\\s+|this\\s+)?(?<unit>year|month|week)"],
+  ["rel", "(?<=(?:^|[^\\p{L}])(?:over|during)\\s+)the\\s+(?<unit>weekend)"],
   ["units", APPROX + "(?<num>{number}|\\d+)[\\s-]+(?<unit>{unit})(?!-old)(?:['’]s?)?(?:\\s+(?<ago>{ago})|\\s+(?<ana>later|earlier|afterwards))?"],
   ["units", "(?<unit>days|weeks|months|years|decades)\\s+(?:(?<ago>{ago})|(?<ana>later|earlier))"],
   ["bare-units", "(?<=(?:^|[^\\p{L}])(?:for|over|within|in)\\s+)(?<unit>days|weeks|months|years|hours|minutes|decades)(?![\\p{L}\\p{N}]|\\s+(?:of|ago|later))"],
@@ -90,6 +91,7 @@ const AR: [string, string][] = [
   ["weekday", "(?:(?<partb>{part-before})\\s+)?(?:(?<today>اليوم)\\s+|يوم\\s+|نهار\\s+)?(?<wd>{weekday})(?:\\s+(?<dira>{dir-after}))?"],
   ["deictic", "(?<dp>{deictic-part})|(?<de>{deictic})"],
   ["rel", "(?:(?<mod>{mod})\\s+)?ال(?<unit>{unit})\\s+(?<dira>{dir-after})"],
+  ["rel", "(?:(?<ea>في\\s+وقت\\s+(?:سابق|لاحق)\\s+من)\\s+)?(?:هذا|هذه)\\s+ال(?<unit>{unit})"],
   ["units", "(?<ago>قبل|منذ)\\s+(?:(?<num>{number}|\\d+)\\s+(?<unit>{unit})|(?<dual>{dual}))"],
   ["units", "(?<num>{number}|\\d+)\\s+(?<unit>{unit})"],
   ["units", "(?<dual>{dual})"],
@@ -105,8 +107,10 @@ function leftBoundary(lang: string): string {
 /** A language's compiled time grammar: its rules and a fast scan for the key words they need. */
 export interface TimeGrammar {
   readonly rules: readonly TimeRule[];
-  /** Key words of every class (a month, a weekday, a unit, a digit…), one named group per class. */
+  /** Key words of every class (a month, a weekday, a unit…) or a digit. */
   readonly trigger: RegExp;
+  /** Key word (folded, single spaces) → its class. */
+  readonly classOf: ReadonlyMap<string, string>;
   /** Class name → the rules that need it. */
   readonly byClass: ReadonlyMap<string, readonly number[]>;
 }
@@ -116,16 +120,17 @@ const TRIGGER_CLASSES = ["month", "weekday", "deictic", "deictic-part", "unit", 
 /** Compiles the time grammar of a language (EN, FR, AR; other languages get the language-neutral numeric rules). */
 export function timeGrammar(w: TimeWords): TimeGrammar {
   const rules = timeRules(w);
-  // The trigger only proposes positions (each rule checks its own boundaries); Arabic words may carry a clitic.
-  const lead = w.lang === "ar" ? "" : `(?<![${WORD_CHAR}])`;
-  const groups = TRIGGER_CLASSES.filter((c) => w.classes.get(c)?.size).map((c) => `(?<${c.replace("-", "_")}>${w.alt(c)})`);
-  const words = groups.length ? `(?:${groups.join("|")})(?![${WORD_CHAR}])|` : "";
-  const trigger = new RegExp(`${lead}(?:${words}(?<digit>\\d))`, "gu");
+  // The trigger only proposes positions (each rule checks its own boundaries); the finder checks word starts.
+  const classOf = new Map<string, string>();
+  for (const c of TRIGGER_CLASSES) for (const k of w.classes.get(c)?.keys() ?? []) if (!classOf.has(k)) classOf.set(k, c.replace("-", "_"));
+  const alts = [...classOf.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
+  const words = alts.length ? `(?:${alts.join("|")})(?![${WORD_CHAR}])|` : "";
+  const trigger = new RegExp(`(?:${words}\\d)`, "gu");
   const byClass = new Map<string, number[]>();
   rules.forEach((r, i) => {
     for (const c of r.needs.length ? r.needs : ["digit"]) byClass.set(c.replace("-", "_"), [...(byClass.get(c.replace("-", "_")) ?? []), i]);
   });
-  return { rules, trigger, byClass };
+  return { rules, trigger, classOf, byClass };
 }
 
 /** Compiles the rules of a language's time grammar. */

@@ -1,6 +1,8 @@
 import type { EntityRecord } from "../../core/doc.js";
 import type { FoundMention } from "./found-mention.js";
 
+const KB_ALIASES = 5;
+
 /** Groups mentions into one record per entity, numbered e1, e2, … in order of first mention. */
 export function buildEntityRecords(mentions: readonly FoundMention[]): EntityRecord[] {
   const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -16,7 +18,10 @@ export function buildEntityRecords(mentions: readonly FoundMention[]): EntityRec
     const e = first.entry;
     // a discovered entity is named by its longest mention
     const name = e ? e.name : g.reduce((a, m) => (m.text.length > a.length ? m.text : a), first.name);
-    const aliases = [...new Set(g.map((m) => m.text.replace(/\s+/g, " ")))].filter((a) => a !== name);
+    // the forms the article uses, then a few of the KB's other names for the entity
+    const seen = [...new Set(g.map((m) => m.text.replace(/\s+/g, " ")))];
+    const extra = e ? e.aliases.filter((a) => !seen.includes(a)).slice(0, KB_ALIASES) : [];
+    const aliases = [...seen, ...extra].filter((a) => a !== name);
     out.push({
       id: `e${out.length + 1}`,
       kb: e ? e.id : null,

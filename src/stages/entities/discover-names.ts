@@ -9,6 +9,8 @@ const FR_LINKS = new Set(["de", "du", "des", "d"]);
 // Arabic compound place names keep their second word: "عين علي", "تل بيدر", "دير الزور"
 const AR_COMPOUND = new Set(["عين", "تل", "دير", "جرف", "ابو", "أبو", "رأس", "راس", "بئر"]);
 const AR_ADJECTIVE = /(ية|يه|يين|يون)$/;
+const NONE: readonly never[] = [];
+const ORDINAL = /^\d+(?:st|nd|rd|th|e|er|ème)$/i;
 
 /** Discovered names of one document, typed from context. */
 export interface DiscoveryInput {
@@ -39,12 +41,21 @@ function isTitleWord(lex: DiscoveryLexicon, t: MatchToken): boolean {
 export function headlineTokens(text: string, tokens: readonly MatchToken[]): Uint8Array {
   const out = new Uint8Array(tokens.length);
   let lineStart = 0;
+  let words = 0;
+  let caps = 0;
   for (let i = 0; i <= tokens.length; i++) {
-    if (i < tokens.length && tokens[i].raw !== "\n") continue;
-    const words = tokens.slice(lineStart, i).filter((t) => t.kind !== "punct" && !t.arabic && /^\p{L}/u.test(t.raw));
-    const caps = words.filter((t) => t.cap || t.kind === "acronym").length;
-    if (words.length >= 5 && caps / words.length >= 0.7) out.fill(1, lineStart, i);
+    const t = tokens[i];
+    if (i < tokens.length && t.raw !== "\n") {
+      const c0 = t.raw.charCodeAt(0);
+      if (t.kind !== "punct" && !t.arabic && !t.article && !(c0 >= 48 && c0 <= 57)) {
+        words++;
+        if (t.cap || t.kind === "acronym") caps++;
+      }
+      continue;
+    }
+    if (words >= 5 && caps / words >= 0.7) out.fill(1, lineStart, i);
     lineStart = i + 1;
+    words = caps = 0;
   }
   return out;
 }
@@ -89,7 +100,8 @@ function titleBefore(inp: DiscoveryInput, i: number): number {
   let end = i;
   if (end > 0 && (tokens[end - 1].raw === "." || tokens[end - 1].raw === ":")) end--;
   if (end === 0) return 0;
-  const candidates = tokens[end - 1].keys.flatMap((k) => lex.titlesByLast.get(k) ?? []);
+  const lastKeys = tokens[end - 1].keys;
+  const candidates = lastKeys.length === 1 ? lex.titlesByLast.get(lastKeys[0]) ?? NONE : lastKeys.flatMap((k) => lex.titlesByLast.get(k) ?? []);
   for (const title of candidates) {
     const s = end - title.keys.length;
     if (s < 0 || (title.cased && !tokens[s].cap)) continue;
@@ -129,13 +141,16 @@ function discoverCued(inp: DiscoveryInput, headline: Uint8Array): FoundMention[]
   const out: FoundMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i] || headline[i]) continue;
-    const cues = tokens[i].keys.flatMap((k) => lex.cuesByFirst.get(k) ?? []);
+    const t0 = tokens[i];
+    const cues = t0.keys.length === 1 ? lex.cuesByFirst.get(t0.keys[0]) ?? NONE : t0.keys.flatMap((k) => lex.cuesByFirst.get(k) ?? []);
     for (const cue of cues) {
       if (!cueAt(tokens, i, cue)) continue;
       const cueEnd = i + cue.keys.length;
       if (cue.where === "after") {
         let s = i;
-        while (s > 0 && i - s < 4 && !covered[s - 1] && !tokens[s - 1].arabic && (tokens[s - 1].cap || tokens[s - 1].article) && adjacent(tokens[s - 1], tokens[s], inp.text) && !lex.stop.has(tokens[s - 1].raw.toLowerCase())) s--;
+        // "Harir Air Base", "82nd Airborne Brigade": capitalised words and ordinals before the cue
+        const nameLike = (t: MatchToken) => t.cap || t.article || ORDINAL.test(t.raw);
+        while (s > 0 && i - s < 4 && !covered[s - 1] && !tokens[s - 1].arabic && nameLike(tokens[s - 1]) && adjacent(tokens[s - 1], tokens[s], inp.text) && !lex.stop.has(tokens[s - 1].raw.toLowerCase())) s--;
         while (s < i && tokens[s].article) s++;
         if (s === i) continue;
         out.push(mention(inp, s, cueEnd, cue.type, "discovered"));

@@ -116,3 +116,10 @@ test("a role title links to the one person holding it", () => {
   const two = entities("Akram al-Kaabi and Abu Hussein al-Hamidawi met. The Secretary-General left early.");
   assert.ok(![...two.values()].flat().includes("Secretary-General"));
 });
+
+test("an outlet whose name is a common word counts only when quoted (ar)", () => {
+  const quoted = entities('كشفت مصادر "العربية/الحدث" أن الطائرة انطلقت من سوريا.');
+  assert.ok(quoted.has("al-arabiya") && quoted.has("al-hadath"));
+  const plain = entities("قالت الدول العربية إن الحدث خطير.");
+  assert.ok(!plain.has("al-arabiya") && !plain.has("al-hadath"));
+});

@@ -10,6 +10,7 @@ const INDEFINITE = new Set(["a", "an", "une", "un"]);
 /** True when the matched tokens show the case the alias asks for: "IRGC" needs capitals, "Hashd" a capital. */
 export function caseAgrees(hit: AliasHit, tokens: readonly MatchToken[], from: number, to: number): boolean {
   if (hit.mode === "any") return true;
+  if (hit.mode === "quoted") return tokens[from].quotedBefore && tokens[to - 1].quotedAfter;
   let words = 0;
   let acr = 0;
   let caps = 0;
@@ -55,6 +56,18 @@ export function longestMatch(tokens: readonly MatchToken[], i: number, root: Tri
 function isIndefinite(tokens: readonly MatchToken[], start: number, end: number): boolean {
   const prev = tokens[start - 1];
   return end - start === 1 && !tokens[start].cap && !tokens[start].arabic && !!prev && INDEFINITE.has(prev.raw.toLowerCase());
+}
+
+/**
+ * How many letters of an Arabic first word are clitics outside the name: "بالمقاومة" → 1 (the name starts at
+ * "المقاومة"), "وبغداد" → 1. "للقوات" (li + al, the alif written away) keeps its span whole.
+ */
+function cliticLength(t: MatchToken, root: TrieNode): number {
+  if (!t.arabic || root.next.has(t.keys[0])) return 0;
+  const k = t.keys.find((x) => root.next.has(x));
+  const s = t.keys[0];
+  if (!k || !s.endsWith(k) || t.raw.length !== s.length) return 0;
+  return s.length - k.length;
 }
 
 interface Match {
@@ -144,7 +157,7 @@ export function findKbMentions(text: string, tokens: readonly MatchToken[], root
   }
   return matches.map((m) => {
     const entry = resolve(m, tokens, positions, longForms, entryById);
-    const start = tokens[m.from].start;
+    const start = tokens[m.from].start + cliticLength(tokens[m.from], root);
     const end = tokens[m.to - 1].end;
     return {
       start, end, text: text.slice(start, end), tokStart: m.from, tokEnd: m.to,

@@ -34,16 +34,20 @@ export function linkRoleMentions(text: string, tokens: readonly MatchToken[], fo
   for (const m of found) if (m.type === "person" && m.entry?.roles?.length && !people.has(m.key)) people.set(m.key, m);
   const out: FoundMention[] = [];
   if (!people.size || !titles.length) return out;
-  const holders = titles.map((t) => [...people.values()].filter((p) => entryRoleKeys(p.entry!).some((r) => contains(r, t.role))));
+  // only titles one person of the article holds can be read
+  const usable = titles
+    .map((t) => ({ t, holders: [...people.values()].filter((p) => entryRoleKeys(p.entry!).some((r) => contains(r, t.role))) }))
+    .filter((u) => u.holders.length === 1);
+  if (!usable.length) return out;
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
-    titles.forEach((t, ti) => {
-      if (holders[ti].length !== 1 || covered[i] || i + t.keys.length > tokens.length) return;
+    usable.forEach(({ t, holders }) => {
+      if (covered[i] || i + t.keys.length > tokens.length) return;
       for (let k = 0; k < t.keys.length; k++) if (covered[i + k] || !tokens[i + k].keys.includes(t.keys[k])) return;
       const end = i + t.keys.length;
       const next = tokens[end];
       if (next && (covered[end] || (next.cap && next.kind !== "punct"))) return;
-      const p = holders[ti][0];
+      const p = holders[0];
       const start = tokens[i].start;
       out.push({ ...p, start, end: tokens[end - 1].end, text: text.slice(start, tokens[end - 1].end), tokStart: i, tokEnd: end, via: "role" });
       for (let k = i; k < end; k++) covered[k] = 1;

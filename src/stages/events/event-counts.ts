@@ -17,15 +17,15 @@ function numberOf(t: EventToken, lex: EventLexicon): number | "skip" | null {
 }
 
 /** Killed, injured and munitions counts in tokens, each with the phrase it came from; the first of a kind wins. */
-export function findCounts(tokens: readonly EventToken[], text: string, lex: EventLexicon): { counts: EventCounts; phrases: TextSpan[] } {
+export function findCounts(tokens: readonly EventToken[], text: string, lex: EventLexicon, from = 0, to = tokens.length): { counts: EventCounts; phrases: TextSpan[] } {
   const counts: { killed?: number; injured?: number; munitions?: number } = {};
   const phrases: TextSpan[] = [];
-  for (const m of lex.counts.findAll(tokens)) {
+  for (const m of lex.counts.findAll(tokens, from, to)) {
     const { kind, dir } = m.value;
     if (counts[kind] !== undefined) continue;
     let found: { n: number; at: number } | null = null;
     if (dir === "after" || dir === "both") {
-      for (let k = m.to, n = 0; k < tokens.length && n < 5; k++, n++) {
+      for (let k = m.to, n = 0; k < to && n < 5; k++, n++) {
         if (!tokens[k].isWord) break;
         const v = numberOf(tokens[k], lex);
         if (typeof v === "number") {
@@ -36,7 +36,7 @@ export function findCounts(tokens: readonly EventToken[], text: string, lex: Eve
       }
     }
     if (!found && (dir === "before" || dir === "both")) {
-      for (let k = m.from - 1, n = 0; k >= 0 && n < 5; k--, n++) {
+      for (let k = m.from - 1, n = 0; k >= from && n < 5; k--, n++) {
         if (!tokens[k].isWord) break;
         const v = numberOf(tokens[k], lex);
         if (typeof v === "number") {

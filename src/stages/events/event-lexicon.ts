@@ -4,6 +4,7 @@ import { PLOVER_TYPES, EVENT_STATUSES } from "../../core/doc.js";
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { SentenceAnnotator, type PhraseTable } from "./phrase-matcher.js";
+import { normalizeWord } from "./event-tokens.js";
 
 /** A trigger row of data/lang/<iso>/event-triggers.tsv. */
 export interface TriggerEntry {
@@ -43,12 +44,18 @@ export interface EventLexicon {
   readonly counts: PhraseTable<{ kind: "killed" | "injured" | "munitions"; dir: string }>;
   readonly numbers: ReadonlyMap<string, number | "skip">;
   readonly weapons: PhraseTable<string>;
-  readonly anaphora: PhraseTable<{ readonly types: readonly (EntityType | "event")[]; readonly target: boolean }>;
-  readonly attribution: PhraseTable<"before" | "after">;
+  readonly anaphora: PhraseTable<{ readonly types: readonly (EntityType | "event")[]; readonly target: boolean; readonly speaker: boolean }>;
+  readonly attribution: PhraseTable<"before" | "after" | "verb-before" | "after-nobreak">;
+  /** Subject pronouns: after a reporting verb, the speaker speaking of itself. */
+  readonly pronouns: ReadonlySet<string>;
   readonly tier: PhraseTable<string>;
   readonly lightVerbs: PhraseTable<true>;
   /** Context cues that refine an ACLED code (event-refiners.tsv). */
   readonly refiners: PhraseTable<string>;
+  /** Determiners that make an event noun a reference to an event already reported ("the attack"). */
+  readonly definites: ReadonlySet<string>;
+  /** Words that may stand between an actor and its event noun ("the US drone strike"). */
+  readonly nounModifiers: ReadonlySet<string>;
   /** Nationality adjectives follow the event noun ("frappe de drone américaine"). */
   readonly modifierAfterNoun: boolean;
   /** The subject may follow the verb (VSO). */
@@ -150,11 +157,14 @@ export function loadEventLexicon(ctx: Context, lang: string): EventLexicon {
     numbers,
     weapons: ann.table(rows("event-weapons", ([w, m]) => ({ phrase: w, value: m }))),
     anaphora: ann.table(
-      rows("event-anaphora", ([w, t, sl]) => ({ phrase: w, value: { types: (t ?? "").split("|") as (EntityType | "event")[], target: sl === "any" } })),
+      rows("event-anaphora", ([w, t, sl]) => ({ phrase: w, value: { types: (t ?? "").split("|") as (EntityType | "event")[], target: sl === "any", speaker: sl === "speaker" } })),
     ),
-    attribution: ann.table(rows("event-attribution", ([w, k]) => ({ phrase: w, value: k === "before" ? "before" : "after" }))),
+    attribution: ann.table(rows("event-attribution", ([w, k, nb]) => ({ phrase: w, value: k === "before" || k === "verb-before" ? k : nb === "nobreak" ? "after-nobreak" : "after" }))),
+    pronouns: new Set(p.list("event-pronouns").map((w) => normalizeWord(w, lang))),
     tier: ann.table(rows("event-tier", ([w, t]) => ({ phrase: w, value: t }))),
     refiners: ann.table(rows("event-refiners", ([w, c]) => (c ? { phrase: w, value: c } : null))),
+    definites: new Set(p.list("event-definites").map((w) => normalizeWord(w, lang))),
+    nounModifiers: new Set(p.list("event-noun-modifiers").map((w) => w.toLowerCase())),
     modifierAfterNoun: syntax.get("modifier-after-noun") === "yes",
     subjectAfterVerb: syntax.get("subject-after-verb") === "yes",
     lightVerbs: ann.table(p.list("event-light-verbs").map((w) => ({ phrase: w, value: true as const }))),

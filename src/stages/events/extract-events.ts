@@ -8,11 +8,13 @@ import { clauseOf, resolveSlots, type TriggerSite } from "./resolve-slots.js";
 import { eventStatus } from "./event-status.js";
 import { findCounts } from "./event-counts.js";
 import { findAttribution } from "./find-attribution.js";
-import { mergeEvents } from "./merge-events.js";
+import { mergeEvents, type EventNotes } from "./merge-events.js";
 import { refineAcled } from "./refine-acled.js";
 
 /** How far (in tokens) a governor ("agreed to", "vowed to") reaches for the event it governs. */
 const GOVERNOR_REACH = 25;
+/** Who can be quoted as the author of a statement. */
+const SPEAKERS: ReadonlySet<string> = new Set(["person", "armed_group", "organization", "government_body", "state"]);
 /** Uses of force: triggers of these in one clause are one event ("continue its operations to drive out …"). */
 const FORCE: ReadonlySet<PloverType | null> = new Set(["ASSAULT", "COERCE"]);
 /** Statement types: a governor of one of these starts an event of its own. */
@@ -119,7 +121,27 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
   const startsWithEventAnaphor = (t: readonly EventToken[]) => t.length > 0 && lex.anaphora.matchAt(t, 0).some((m) => m.value.types.includes("event"));
   const anaphorStart = (v: SentenceView) => startsWithEventAnaphor(v.tokens);
 
+  // the party a sentence quotes: its own attribution, else the next sentence's ("…", Biden said.), else the previous
+  const speakerOf = (si: number): Candidate | null => {
+    const k = body.indexOf(si);
+    for (const sj of [si, body[k + 1], body[k - 1]]) {
+      if (sj === undefined || Math.abs(sj - si) > 1) continue;
+      const sv = view(sj);
+      const att = findAttribution(sv, doc.text, lex);
+      if (!att?.span) continue;
+      const c = sv.candidates.find((x) => x.start >= att.span!.start && x.end <= att.span!.end && !x.anaphor && SPEAKERS.has(x.entity.type));
+      if (c) return c;
+    }
+    return null;
+  };
+  // inside quotation marks: an odd number of quotes before the position in the sentence
+  const quoted = (v: SentenceView, at: number) => {
+    let n = 0;
+    for (let k = 0; k < at; k++) if (/^["“”«»]$/.test(v.tokens[k].forms[0])) n++;
+    return n % 2 === 1;
+  };
   const events: EventRecord[] = [];
+  const notes: EventNotes = new WeakMap();
   let lastAssault: { index: number; sentence: number } | null = null;
   const views = new Map<number, SentenceView>();
   const tokensOf = new Map<number, EventToken[]>();
@@ -164,6 +186,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
       const merged = it.absorbed.map((a) => ({ from: a.from, to: a.to, verb: a.value.role === "v" }));
       const site: TriggerSite = { from: t.from, to: t.to, clauseStart: clause.start, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle, limit: nextItem };
       let slots = resolveSlots(v, site, lex);
+
       // "Baghdad, August 26 (RHC)--" names where the report was filed, not where the event was
       const dl = doc.meta?.dateline;
       if (dl && slots.location && slots.location.start >= dl.start && slots.location.end <= dl.end) slots = { ...slots, location: null };
@@ -184,13 +207,19 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
         mode = null;
       }
       const isAttack = type === "ASSAULT";
+      // "“We will respond,” Biden said": the actor of a quoted statement in the first person is its speaker
+      if (!isAttack && (slots.actor?.speaker || (!slots.actor && quoted(v, t.from)))) {
+        const who = speakerOf(si);
+        if (who) slots = { ...slots, actor: who };
+      }
 
       // counts: this sentence, and the next when it goes on about the same attack ("The incident led to …")
       let counts: EventCounts = {};
       let countPhrases: TextSpan[] = [];
       let evEnd = s.end;
       if (isAttack) {
-        const c = findCounts(v.tokens, doc.text, lex);
+        // the figures of this attack, not of the next one the sentence reports ("strikes … after an attack that killed three")
+        const c = findCounts(v.tokens, doc.text, lex, 0, nextItem ?? v.tokens.length);
         counts = c.counts;
         countPhrases = c.phrases;
         // the next sentences of the paragraph, while they go on about this attack: "The incident led to the
@@ -277,7 +306,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
       };
       if (isAttack) lastAssault = { index: events.length, sentence: si };
       events.push(rec);
+      const before = v.tokens[t.from - 1];
+      notes.set(rec, {
+        sentence: si,
+        definite: !!before && before.forms.some((f) => lex.definites.has(f)),
+        claim: t.value.role === "gi" && t.value.acled === "ATTRIB",
+      });
     }
   }
-  return mergeEvents(events);
+  return mergeEvents(events, notes);
 }

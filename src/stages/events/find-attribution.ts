@@ -10,7 +10,7 @@ export function findAttribution(v: SentenceView, text: string, lex: EventLexicon
   const toks = v.tokens;
   for (const m of lex.attribution.findAll(toks)) {
     let a: number, b: number;
-    if (m.value === "before") {
+    if (m.value === "before" || m.value === "verb-before") {
       a = m.from;
       b = m.to;
       while (b < toks.length && b - m.to < 8 && !STOP.has(toks[b].forms[0]) && v.marks.get(b) !== "break") b++;

@@ -1,11 +1,23 @@
 import type { EventRecord } from "../../core/doc.js";
 
+/** What the merge needs to know of an event beyond its record: where it was found and how it was named. */
+export interface EventNote {
+  readonly sentence: number;
+  /** Named as an event already reported: "the attack", "cette attaque". */
+  readonly definite: boolean;
+  /** Found through a claim: "claimed responsibility for …". */
+  readonly claim: boolean;
+}
+
+/** Notes by event record; merged records inherit the first record's note. */
+export type EventNotes = WeakMap<EventRecord, EventNote>;
+
 function key(e: EventRecord): string {
   return `${e.type}|${e.actor?.entity ?? "-"}|${e.target?.entity ?? "-"}`;
 }
 
 /** Merges events of the same type between the same actor and target: the first keeps its evidence, gains missing slots. */
-export function mergeEvents(events: readonly EventRecord[]): EventRecord[] {
+export function mergeEvents(events: readonly EventRecord[], notes: EventNotes = new WeakMap()): EventRecord[] {
   const out: EventRecord[] = [];
   const byKey = new Map<string, number>();
   for (const e of events) {
@@ -23,6 +35,7 @@ export function mergeEvents(events: readonly EventRecord[]): EventRecord[] {
       continue;
     }
     const a = out[i];
+    const note = notes.get(a);
     out[i] = {
       ...a,
       target: a.target ?? e.target,
@@ -34,8 +47,9 @@ export function mergeEvents(events: readonly EventRecord[]): EventRecord[] {
       weapon: a.weapon ?? e.weapon,
       attribution: a.attribution ?? e.attribution,
     };
+    if (note) notes.set(out[i], note);
   }
-  return mergeAttackReports(out);
+  return mergeAttackReports(out, notes);
 }
 
 const compatible = (a: string | null | undefined, b: string | null | undefined) => !a || !b || a === b;
@@ -45,21 +59,34 @@ const compatible = (a: string | null | undefined, b: string | null | undefined) 
  * Resistance claimed responsibility for the attack." An attack report missing its actor or its target joins an
  * earlier report of the same tier and date whose parties do not contradict it.
  */
-export function mergeAttackReports(events: readonly EventRecord[]): EventRecord[] {
+export function mergeAttackReports(events: readonly EventRecord[], notes: EventNotes = new WeakMap()): EventRecord[] {
   const out: EventRecord[] = [];
   for (const e of events) {
     const incomplete = !e.actor || !e.target;
+    const n = notes.get(e);
+    // a report joins an earlier one when it points back to it ("the attack", a claim) or follows it closely
+    const near = (o: EventRecord) => {
+      const m = notes.get(o);
+      // two attacks of one sentence were told apart on purpose ("strikes … after an attack …")
+      if (n && m && n.sentence === m.sentence && !n.claim) return false;
+      return !n || !m || n.definite || n.claim || Math.abs(n.sentence - m.sentence) <= 2;
+    };
+    // "the strikes" points back to strikes, not to the attack that prompted them
+    const stem = (x: EventRecord) => x.trigger.text.toLowerCase().slice(0, 5);
+    const sameWord = out.some((o) => o.type === "ASSAULT" && stem(o) === stem(e));
     const i =
       e.type === "ASSAULT" && incomplete
         ? out.findIndex(
             (o) =>
+              (!n?.definite || !sameWord || stem(o) === stem(e)) &&
               o.type === "ASSAULT" &&
               o.tier === e.tier &&
               (!o.actor || !o.target) &&
               compatible(o.actor?.entity, e.actor?.entity) &&
               compatible(o.target?.entity, e.target?.entity) &&
               compatible(o.date?.date, e.date?.date) &&
-              ((!o.actor && !!e.actor) || (!o.target && !!e.target)),
+              ((!o.actor && !!e.actor) || (!o.target && !!e.target)) &&
+              near(o),
           )
         : -1;
     if (i < 0) {
@@ -67,6 +94,7 @@ export function mergeAttackReports(events: readonly EventRecord[]): EventRecord[
       continue;
     }
     const a = out[i];
+    const note = notes.get(a);
     out[i] = {
       ...a,
       actor: a.actor ?? e.actor,
@@ -79,6 +107,7 @@ export function mergeAttackReports(events: readonly EventRecord[]): EventRecord[
       weapon: a.weapon ?? e.weapon,
       attribution: a.attribution ?? e.attribution,
     };
+    if (note) notes.set(out[i], note);
   }
   return out;
 }

@@ -43,6 +43,8 @@ export class PhraseMatcher<T> {
   private readonly shortStems: Compiled<T>[] = [];
   /** Phrases whose first word is `*ending` ("*ront": continueront, frapperont), tried on every token. */
   private readonly suffixed: Compiled<T>[] = [];
+  /** The endings of the suffixed phrases' first words. */
+  private readonly suffixes: string[] = [];
 
   /** Builds a matcher from (phrase, value) rows in language `lang`. */
   constructor(rows: readonly { phrase: string; value: T }[], lang: string) {
@@ -55,7 +57,10 @@ export class PhraseMatcher<T> {
       const first = words[0];
       const stem = first.endsWith("*") && first.length > 1 && !first.startsWith("*") ? first.slice(0, -1) : undefined;
       const c: Compiled<T> = { words, value: r.value, size: words.join(" ").length, stem };
-      if (first.startsWith("*") && first.length > 1) this.suffixed.push(c);
+      if (first.startsWith("*") && first.length > 1) {
+        this.suffixed.push(c);
+        if (!this.suffixes.includes(first.slice(1))) this.suffixes.push(first.slice(1));
+      }
       else if (stem !== undefined) {
         if (stem.length < 3) this.shortStems.push(c);
         else {
@@ -76,14 +81,16 @@ export class PhraseMatcher<T> {
   matchAt(tokens: readonly EventToken[], i: number): readonly PhraseMatch<T>[] {
     const t = tokens[i];
     // the common case, no phrase starts here: decide without allocating
-    if (!this.suffixed.length && !this.shortStems.length) {
-      let any = false;
-      for (let fi = 0; fi < t.forms.length && !any; fi++) {
-        const f = t.forms[fi];
-        any = this.exact.has(f) || (f.length >= 3 && this.stemIndex.has(t.keys?.[fi] ?? f.slice(0, 3)));
-      }
-      if (!any) return EMPTY;
+    let any = false;
+    for (let fi = 0; fi < t.forms.length && !any; fi++) {
+      const f = t.forms[fi];
+      any =
+        this.exact.has(f) ||
+        (f.length >= 3 && this.stemIndex.has(t.keys?.[fi] ?? f.slice(0, 3))) ||
+        (this.shortStems.length > 0 && this.shortStems.some((c) => f.startsWith(c.stem!))) ||
+        (t.isWord && this.suffixed.length > 0 && this.suffixes.some((x) => f.length > x.length + 1 && f.endsWith(x)));
     }
+    if (!any) return EMPTY;
     let out: (PhraseMatch<T> & { size: number })[] | null = null;
     let tried: Compiled<T>[] | null = null;
     for (let fi = 0; fi < t.forms.length; fi++) {

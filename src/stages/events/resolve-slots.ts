@@ -95,8 +95,11 @@ function passiveAt(v: SentenceView, site: TriggerSite, lex: EventLexicon): boole
 }
 
 function isLightVerbBefore(v: SentenceView, from: number, lex: EventLexicon): boolean {
-  for (let k = from - 1, n = 0; k >= 0 && n < 5; k--, n++) {
-    if (!v.tokens[k].isWord) return false;
+  for (let k = from - 1, n = 0; k >= 0 && n < 14; k--, n++) {
+    // "a annoncé mardi « suspendre » …", "أعلنت كتائب حزب الله، مساء الثلاثاء، تعليق …": quotation marks and the
+    // commas around a time do not break the link; a clause boundary does
+    if (v.marks.get(k) === "break" || v.marks.get(k) === "complement" || v.marks.get(k) === "relative") return false;
+    if (!v.tokens[k].isWord && !/^["“”«»„'’,،]$/.test(v.tokens[k].forms[0])) return false;
     if (lex.lightVerbs.matchAt(v.tokens, k).some((m) => m.to <= from)) return true;
   }
   return false;
@@ -129,7 +132,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
 
   const leftInClause = cands.filter((c) => c.from >= site.clauseStart && c.to <= site.from);
   const rightInReach = cands.filter((c) => c.from >= site.to && c.from < Math.min(Math.max(site.reach, site.clauseEnd), site.limit ?? Infinity));
-  let agentAfter = cands.find((c) => c.from >= site.to && c.roles.has("agent") && ACTOR_TYPES.has(c.entity.type) && c.from - site.to < 14);
+  let agentAfter = cands.find((c) => c.from >= site.to && c.roles.has("agent") && ACTOR_TYPES.has(c.entity.type) && !c.hyphenated && c.from - Math.max(site.to, site.reach) < 8);
   // "by former U.S. President Donald Trump": the person the title belongs to
   const head = agentAfter && cands.find((c) => c.from > agentAfter!.from && c.from - agentAfter!.to <= 2 && c.entity.type === "person");
   if (head) agentAfter = head;
@@ -144,7 +147,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       const nextAdj = cands.find((c) => c.from === site.to && !c.roles.size);
       const adjBefore = (from: number) =>
         cands.filter((c) => c.to <= from && c.from >= site.clauseStart).reverse().find(
-          (c) => from - c.to <= 2 && ACTOR_TYPES.has(c.entity.type) && v.tokens.slice(c.to, from).every((x) => x.isWord && !lex.roles.matchAt(v.tokens, v.tokens.indexOf(x)).length),
+          (c) => from - c.to <= 2 && ACTOR_TYPES.has(c.entity.type) && !c.roles.has("location") && !c.roles.has("target") && v.tokens.slice(c.to, from).every((x) => x.isWord && (DETERMINERS.has(x.forms[0]) || lex.nounModifiers.has(x.forms[0]))),
         );
       // "the recent US aggression … included the assassination of": a merged noun's modifier counts too
       const adj = adjBefore(site.from) ?? (site.merged ?? []).filter((m) => !m.verb).map((m) => adjBefore(m.from)).find((c) => !!c);
@@ -168,6 +171,14 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       if (actor && isPossessor(v, actor)) {
         const next = leftInClause.find((c) => c.from > actor!.from && actorOk(c));
         if (next && next.entity.type === "person") actor = next;
+      }
+      // "Kataib Hezbollah said it will not target …", "ont annoncé qu'ils suspendraient": the speaker speaks of itself
+      if (actor?.anaphor && actor.from === site.clauseStart && site.clauseStart > 0 && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
+        const speaker = cands.filter((x) => x.to <= site.clauseStart && actorOk(x) && !x.anaphor).pop();
+        if (speaker) actor = speaker;
+      }
+      if (!actor && site.clauseStart > 0 && v.tokens[site.clauseStart] && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
+        actor = cands.filter((x) => x.to <= site.clauseStart && actorOk(x)).pop() ?? null;
       }
       if (!actor && (site.role === "v" || site.role === "g")) {
         const c = clauseOf(v, site.from, site.to);

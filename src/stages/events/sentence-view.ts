@@ -15,6 +15,8 @@ export interface Candidate {
   /** Role words (target, agent, location) that stand just before the mention. */
   readonly roles: ReadonlySet<string>;
   readonly anaphor: boolean;
+  /** A first-person anaphor ("we", "nous"): it stands for whoever the sentence quotes. */
+  readonly speaker?: boolean;
   /** An anaphor that may fill the target slot ("invaded the country"). */
   readonly anaphorTarget: boolean;
   /** Followed by a hyphen: "Iran-backed", "US-led" — a modifier, not a party. */
@@ -86,7 +88,9 @@ function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon
     if (DETERMINERS.has(t.forms[0])) continue;
     const ms = lex.roles.matchAt(tokens, k).filter((m) => m.to <= i);
     if (ms.length) {
-      for (const m of ms) roles.add(m.value);
+      // "backed by Iran": a two-word role that ends here outranks the one-word "by"
+      const wider = k > 0 ? lex.roles.matchAt(tokens, k - 1).filter((m) => m.to === k + 1) : [];
+      for (const m of wider.length ? wider : ms) roles.add(m.value);
       break;
     }
     if (++others > (sawOf ? 2 : 1)) break;
@@ -117,7 +121,7 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     if (cands.some((c) => c.start < end && start < c.end)) continue;
     const ref = resolveAnaphor(mentions, start, types);
     if (!ref) continue;
-    cands.push({ start, end: tokens[a.to - 1].end, from: a.from, to: a.to, text: doc.text.slice(start, tokens[a.to - 1].end), entity: ref, roles: rolesBefore(tokens, a.from, lex), anaphor: true, anaphorTarget: a.value.target, hyphenated: false, possessive: false });
+    cands.push({ start, end: tokens[a.to - 1].end, from: a.from, to: a.to, text: doc.text.slice(start, tokens[a.to - 1].end), entity: ref, roles: rolesBefore(tokens, a.from, lex), anaphor: true, speaker: a.value.speaker, anaphorTarget: a.value.target, hyphenated: false, possessive: false });
   }
   cands.sort((a, b) => a.start - b.start);
   const marks = new Map<number, string>();
@@ -129,6 +133,11 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     }
     const ms = lex.clause.matchAt(tokens, i);
     if (ms.length) marks.set(i, ms.map((m) => m.value).includes("opener") && i === 0 ? "opener" : ms.find((m) => m.value !== "opener")?.value ?? "opener");
+    // "The Pentagon said a final assessment …": a reporting verb ends the speaker's clause
+    if (!marks.has(i) || marks.get(i) === "opener") {
+      const rv = lex.attribution.matchAt(tokens, i).find((m) => m.value === "after" || m.value === "verb-before");
+      if (rv) marks.set(rv.to - 1, "break");
+    }
   }
   return { index: si, start: s.start, end: s.end, tokens, candidates: cands, marks };
 }

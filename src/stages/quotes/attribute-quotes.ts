@@ -65,8 +65,14 @@ export function attributeQuotes(
   const nWords = (s: Span) => countWords(text, s.start, s.end);
   const find = verbFinder(text, lex, words);
   // a quoted name (كتائب "حزب الله", the "Pentagon") is a label, not a quote
-  const names = (doc.entities ?? []).flatMap((e) => e.mentions);
-  const isName = (q: QuoteSpan) => names.some((m) => m.start <= q.start && q.end <= m.end + 1) || (nWords(q) <= 3 && names.some((m) => m.start === q.start && m.end >= q.end - 1));
+  const names = (doc.entities ?? []).flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+  const isName = (q: QuoteSpan) => {
+    for (const m of names) {
+      if (m.start > q.start) break;
+      if (q.end <= m.end + 1) return true;
+    }
+    return false;
+  };
 
   const spans = findQuoteSpans(text).filter((q) => q.depth === 0 && !inSkip(q.open) && /[\p{L}\p{N}]/u.test(text.slice(q.start, q.end)) && !isName(q));
   const media: Span[] = [...cites, ...(doc.entities ?? []).filter((e) => e.type === "media").flatMap((e) => e.mentions)];
@@ -90,7 +96,10 @@ export function attributeQuotes(
     let lower = sOpen.start;
     // hard-wrapped text: a line that does not end a sentence runs on into the next ("… لقناة ¶ الجزيرة، أن "…"")
     const prevLine = text.slice(Math.max(0, lower - 200), lower);
-    if (/[^.!?؟:"”»\s]\s*\n\s*$/u.test(prevLine) && !/\n\s*\n\s*$/.test(prevLine)) lower = sentenceAt(Math.max(0, lower - prevLine.length + prevLine.trimEnd().length - 1)).start;
+    const prevText = prevLine.trimEnd();
+    const gap = prevLine.slice(prevText.length);
+    if (prevText && gap.includes("\n") && !/\n\s*\n/.test(gap) && !/[.!?؟:"”»]/.test(prevText[prevText.length - 1]))
+      lower = sentenceAt(Math.max(0, lower - prevLine.length + prevText.length - 1)).start;
     if (prevLong && prevLong.close >= lower && prevLong.close < q.open) lower = prevLong.close + 1;
     if (n >= 4) prevLong = q;
     const content: Span = { start: q.start, end: q.end };
@@ -136,7 +145,8 @@ export function attributeQuotes(
   const quoted = spans.map((q) => ({ start: q.open, end: q.close }));
   // unmarked speech after a colon: "وقالت الميليشيا في بيان: هاجم عناصرنا …", "Biden said in a statement: We will …"
   for (const s of doc.sentences ?? []) {
-    if (inSkip(s.start)) continue;
+    const colonAt = text.indexOf(":", s.start);
+    if (colonAt < 0 || colonAt >= s.end || inSkip(s.start)) continue;
     const seg = text.slice(s.start, s.end);
     const c = seg.search(/:\s+[^\s“”"«»'‘]/u);
     if (c < 0 || quoted.some((q) => q.start >= s.start && q.start < s.end)) continue;
@@ -166,7 +176,8 @@ export function attributeQuotes(
   const participle = (a: Attribution) =>
     (lex.iso !== "ar" && /(?:ing|ant)$/i.test(a.verb.text)) || /(?:\band|\bet)\s+$/i.test(text.slice(Math.max(0, a.verb.start - 6), a.verb.start));
   const outlet = doc.meta?.outlet;
-  const outletRef: SlotRef | null = outlet ? { entity: null, text: outlet.name } : null;
+  const entityOfKb = (kb: string | null | undefined) => (kb ? (doc.entities ?? []).find((e) => e.kb === kb)?.id ?? null : null);
+  const outletRef: SlotRef | null = outlet ? { entity: entityOfKb(outlet.kb), text: outlet.name } : null;
   const citeOf = new Map<string, Citation>();
   const keyOf = (r: Resolved) => (r.kind === "source" ? "source" : r.ref.entity ?? r.ref.text.toLowerCase());
   const quotes: Quote[] = [];
@@ -197,7 +208,9 @@ export function attributeQuotes(
     const speaker: SlotRef = who.ref;
     const chain: SlotRef[] = [];
     if (outletRef) chain.push(outletRef);
-    if (via) chain.push({ entity: null, text: via.name, span: { start: via.start, end: via.end } });
+    // the medium, unless it is the speaker itself ("Forbes magazine reported …")
+    const sp = speaker.span;
+    if (via && !(sp && via.start < sp.end && sp.start < via.end)) chain.push({ entity: entityOfKb(via.kb), text: via.name, span: { start: via.start, end: via.end } });
     chain.push(speaker);
     const verb = a?.verb.text ?? null;
     if (p.kind === "claim") {
@@ -208,9 +221,16 @@ export function attributeQuotes(
     if (seen.has(k)) continue;
     seen.add(k);
     lastQuote = { who, at: p.content.end };
-    quotes.push({ text: text.slice(p.content.start, p.content.end), start: p.content.start, end: p.content.end, speaker, verb });
+    quotes.push({ text: text.slice(p.content.start, p.content.end), start: p.content.start, end: p.content.end, speaker, verb, chain });
     claims.push({ speaker, verb: verb ?? "", content: { ...p.content, text: text.slice(p.content.start, p.content.end) }, chain });
   }
   quotes.sort((x, y) => x.start - y.start);
-  return { quotes, claims };
+  // one claim per content: "According to the PM, “…”" is found as a claim and as a quote
+  const byStart = new Map<number, Claim>();
+  for (const c of claims) {
+    let s = c.content.start;
+    while (s < c.content.end && /[\s“”"«»‘’']/.test(text[s])) s++;
+    if (!byStart.has(s)) byStart.set(s, c);
+  }
+  return { quotes, claims: [...byStart.values()].sort((x, y) => x.content.start - y.content.start) };
 }

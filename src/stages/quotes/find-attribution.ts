@@ -154,7 +154,9 @@ export function preAttribution(
   // "said Defense Secretary Mark Esper: “…”", "وقال المتحدث باسم الوزارة: «…»"
   // (not "told the newspaper:": what follows "tell" is who was told)
   const sp = v.verb.lemma === "tell" ? null : phraseAfter(text, v.end, open);
-  if (sp && CONNECTOR.test(text.slice(sp.end, open)) && /[:,،]|أن|إن|بـ?$/.test(text.slice(sp.end, open))) {
+  // (EN/FR: a colon, or a comma after "said": not "called the action, “…”", where the phrase is the object)
+  const glue = text.slice(sp?.end ?? open, open);
+  if (sp && CONNECTOR.test(glue) && (lex.iso === "ar" ? /[:,،]|أن|إن|بـ?$/.test(glue) : /:/.test(glue) || (/,/.test(glue) && /^(?:say|dire|déclarer)$/.test(v.verb.lemma)))) {
     return { mode: "direct", verb: v, speaker: sp, full: true, pronoun: null };
   }
   if (lex.iso === "ar") {

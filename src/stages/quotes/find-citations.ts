@@ -37,8 +37,8 @@ function mediaHits(doc: Doc, lex: SpeechLexicon, kbm: PhraseIndex<KbEntry>, word
   }
   // unlisted media named by a media noun: "Forbes magazine", « le journal Le Monde », صحيفة "الأخبار"
   const ws = words ?? tokenizeWords(text);
-  const after = new Set(lex.mediaAfter.map((n) => n.toLowerCase().split(/\s+/).pop()!));
-  const before = new Set(lex.mediaBefore.map((n) => n.toLowerCase().split(/\s+/)[0]));
+  const after = lex.mediaAfterWords;
+  const before = lex.mediaBeforeWords;
   const isCap = (w: Word) => /^\p{Lu}/u.test(text[w.s]);
   for (let i = 0; i < ws.length; i++) {
     if (after.size && after.has(ws[i].w) && i > 0) {
@@ -79,7 +79,15 @@ function mediaHits(doc: Doc, lex: SpeechLexicon, kbm: PhraseIndex<KbEntry>, word
 
 /** The sentence bounds around a position (from doc.sentences, else the line). */
 function sentenceOf(doc: Doc, pos: number): Span {
-  for (const s of doc.sentences ?? []) if (s.start <= pos && pos < s.end) return s;
+  const ss = doc.sentences ?? [];
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ss[mid].end <= pos) lo = mid + 1;
+    else if (ss[mid].start > pos) hi = mid - 1;
+    else return ss[mid];
+  }
   const a = doc.text.lastIndexOf("\n", pos) + 1;
   const b = doc.text.indexOf("\n", pos);
   return { start: a, end: b < 0 ? doc.text.length : b };

@@ -38,7 +38,8 @@ export function findClaims(
   const out: ClaimCandidate[] = [];
   const inQuote = (p: number) => quoted.some((q) => q.start <= p && p < q.end);
   for (const v of find(sentence.start, sentence.end)) {
-    if (inQuote(v.start)) continue;
+    // inside a quotation the words are the quoted speaker's; "quoted X as saying" is handled at "quoted"
+    if (inQuote(v.start) || /\bas\s+$/i.test(text.slice(Math.max(0, v.start - 4), v.start))) continue;
     const rest = text.slice(v.end, Math.min(sentence.end, v.end + 240));
     const subject: Span = { start: Math.max(sentence.start, v.start - 160), end: v.start };
     if (v.verb.prep) {

@@ -79,7 +79,7 @@ export class PhraseIndex<T> {
     while (i < words.length && words[i].s < start) i++;
     for (; i < words.length && words[i].s < end; i++) {
       const word = words[i];
-      let best: { n: number; cut: number; value: T; end: number } | null = null;
+      let best = null as { n: number; cut: number; value: T; end: number } | null;
       const direct = this.byFirst.get(word.w);
       if (direct) best = this.longest(text, words, i, direct, 0, end, best);
       for (const p of this.prefixes) {

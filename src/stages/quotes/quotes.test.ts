@@ -126,3 +126,16 @@ test("every language folder has the reporting lexicons, with their columns", asy
     for (const r of read(iso, "media-nouns.tsv")) assert.ok(/^(?:before|after)$/.test(r.split("\t")[1]), `${iso} media-nouns: ${r}`);
   }
 });
+
+test("a quote carries its chain: outlet, cited medium, speaker", () => {
+  const doc = analyzeText(
+    "Lebanon's al-Akhbar newspaper quoted an unnamed source as saying that the groups met in Baghdad. “The leaders met twice this week and agreed,” the source said.",
+    { outlet: "Radio Habana Cuba" },
+  );
+  const q = quote(doc, "The leaders met twice");
+  assert.ok(q, JSON.stringify(doc.quotes));
+  const chain = (q.chain ?? []).map((r) => r.text);
+  assert.equal(chain[0], "Radio Habana Cuba");
+  assert.ok(chain.some((t) => /Akhbar/i.test(t)), JSON.stringify(chain));
+  assert.ok(/source/.test(chain[chain.length - 1]), JSON.stringify(chain));
+});

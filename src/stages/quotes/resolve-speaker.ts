@@ -95,7 +95,16 @@ export class SpeakerResolver {
   }
 
   private ref(p: Phrase, m?: SpeakerMention): SlotRef {
-    return m ? { entity: m.entity, text: m.text, span: { start: m.start, end: m.end } } : { entity: null, text: p.text, span: { start: p.start, end: p.end } };
+    if (m) return { entity: m.entity, text: m.text, span: { start: m.start, end: m.end } };
+    // "The Operations Command" after "The Al-Jazira Operations Command of the PMF": a shortened earlier name
+    const short = p.text.replace(/^(?:the|le|la|les|l['’])\s*/i, "").trim();
+    if (short.length >= 6 && /\s/.test(short) && /^\p{Lu}/u.test(short)) {
+      for (let i = this.mentions.length - 1; i >= 0; i--) {
+        const x = this.mentions[i];
+        if (x.end <= p.start && x.text !== short && x.text.endsWith(short)) return { entity: x.entity, text: p.text, span: { start: p.start, end: p.end } };
+      }
+    }
+    return { entity: null, text: p.text, span: { start: p.start, end: p.end } };
   }
 
   /** Speaker words of the whole text, found once. */
@@ -200,12 +209,15 @@ export class SpeakerResolver {
     while (end > start && /[\s,;:،—–-]/.test(text[end - 1])) end--;
     if (end <= start) return null;
     const span: Phrase = { start, end, text: text.slice(start, end) };
-    const words = wordsIn(text, start, end);
-    if (!words.length) return null;
-    const last = words[words.length - 1];
+    // only the first three words, the last one and the count matter here
+    const nWords = countWords(text, start, end, 10);
+    if (!nWords) return null;
+    const first3 = wordsIn(text, start, end, 3);
+    const lastM = /[\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}’'\-‐‑.]*$/u.exec(text.slice(Math.max(start, end - 60), end));
+    const last = { text: lastM ? lastM[0].replace(/[.’'-]+$/, "") : first3[first3.length - 1].text };
     const lastKind = this.lex.speakerWords.get(last.text.toLowerCase().replace(/^[وف](?=ال|هو|هي)/, ""));
     // "he said", "it added", "a-t-il déclaré"
-    if (lastKind && lastKind.endsWith("pronoun") && (words.length === 1 || !full)) {
+    if (lastKind && lastKind.endsWith("pronoun") && (nWords === 1 || !full)) {
       const k = lastKind === "person-pronoun" ? "person" : lastKind === "group-pronoun" ? "group" : "any";
       return this.antecedent(k, start);
     }
@@ -266,7 +278,7 @@ export class SpeakerResolver {
       return { ref: this.ref(m, m), kind: kindOfType(m.type), at: m.start, type: m.type };
     }
     // "the spokesman for the brigades", "المتحدث باسم الكتائب": a phrase headed by a role is that person
-    const head = full ? this.lastMatch("role", start, Math.min(end, words[Math.min(words.length - 1, 2)].end)) : null;
+    const head = full ? this.lastMatch("role", start, Math.min(end, first3[first3.length - 1].end)) : null;
     if (head) {
       const r = this.role(head, start);
       return r && r.ref.span?.start === head.start ? { ...r, ref: this.ref(span) } : r;
@@ -296,7 +308,7 @@ export class SpeakerResolver {
       // keep the phrase the text uses ("the spokesman", "le porte-parole") when no earlier name was found for it
       return r && r.ref.span?.start === role.start ? { ...r, ref: this.ref(phraseAround(text, role, 2, start, end)) } : r;
     }
-    if (full && words.length <= 8 && words.some((w) => w.text.length >= 4) && !FUNCTION_START.test(span.text)) return { ref: this.ref(span), kind: "other", at: start };
+    if (full && nWords <= 8 && /[\p{L}\p{N}]{4}/u.test(span.text) && !FUNCTION_START.test(span.text)) return { ref: this.ref(span), kind: "other", at: start };
     return null;
   }
 }

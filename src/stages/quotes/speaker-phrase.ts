@@ -34,12 +34,12 @@ export function countWords(text: string, start = 0, end = text.length, cap = Inf
   return n;
 }
 
-/** Words of `text[start, end)` with their offsets (letters, digits, apostrophes, hyphens, periods inside). */
-export function wordsIn(text: string, start: number, end: number): Phrase[] {
+/** Words of `text[start, end)` with their offsets (letters, digits, apostrophes, hyphens, periods inside), at most `limit`. */
+export function wordsIn(text: string, start: number, end: number, limit = Infinity): Phrase[] {
   const out: Phrase[] = [];
   const re = /[\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}’'\-‐‑.]*/gu;
   re.lastIndex = start;
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+  for (let m = re.exec(text); m && m.index < end && out.length < limit; m = re.exec(text)) {
     let w = m[0];
     while (/[.’'-]$/.test(w) && w.length > 1 && !/^(?:[A-Z]\.)+$/.test(w)) w = w.slice(0, -1);
     const e = Math.min(m.index + w.length, end);

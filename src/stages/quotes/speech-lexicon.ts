@@ -33,6 +33,9 @@ export interface SpeechLexicon {
   /** Media nouns before / after a name ("le journal X", "X newspaper"). */
   readonly mediaBefore: readonly string[];
   readonly mediaAfter: readonly string[];
+  /** The last word of each "after" noun and the first word of each "before" noun, lower-case. */
+  readonly mediaAfterWords: ReadonlySet<string>;
+  readonly mediaBeforeWords: ReadonlySet<string>;
   /** Clitics allowed before a verb or speaker word (Arabic و ف). */
   readonly prefix: string;
   /** A cite cue at the end of a stretch (group 1: what follows the cue). */
@@ -94,6 +97,8 @@ export function loadSpeechLexicon(ctx: Context, iso: string): SpeechLexicon {
       speakerIndex: new PhraseIndex([...speakerWords].map(([w, k]) => ({ phrase: w, value: k })), prefixes),
       mediaBefore: media.filter((r) => r[1] === "before").map((r) => r[0]),
       mediaAfter: media.filter((r) => r[1] === "after").map((r) => r[0]),
+      mediaAfterWords: new Set(media.filter((r) => r[1] === "after").map((r) => r[0].toLowerCase().split(/\s+/).pop()!)),
+      mediaBeforeWords: new Set(media.filter((r) => r[1] === "before").map((r) => r[0].toLowerCase().split(/\s+/)[0])),
       prefix,
       citeBeforeRe: cb.length ? new RegExp(`(?<![\\p{L}])${prefix}(?:${alts(cb)})(?![\\p{L}])([^.;!?]*)$`, "iu") : null,
       citeAfterRe: ca.length ? new RegExp(`^([^.;!?]*?)(?<![\\p{L}])(?:${alts(ca)})(?![\\p{L}])`, "iu") : null,

@@ -6,8 +6,10 @@ import { StoryIndex, type StoryIndexOptions } from "../../stories/story-index.js
 /**
  * Clusters a batch into stories with a StoryIndex: every document's keys are counted first (so the batch's own
  * statistics weigh the first articles too), then documents are added in publication order (undated ones after,
- * in input order). Each document links to the member it is closest to (or the one it cites); a near miss in
- * another story is kept as a "related" link (a follow-up, a reaction), never merged.
+ * in input order), then the index consolidates (language blocks of one story merge through their pooled
+ * anchors; lone articles get a second chance against mature stories). Each document links to the member it is
+ * closest to (or the one it cites); a near miss in another story is kept as a "related" link (a follow-up, a
+ * reaction), never merged.
  */
 export function clusterStories(docs: readonly Doc[], options: Partial<StoryIndexOptions> = {}, index = new StoryIndex(options)): Story[] {
   const feats = docs.map((d, i) => ({ f: extractFeatures(d), i }));
@@ -26,6 +28,23 @@ export function clusterStories(docs: readonly Doc[], options: Partial<StoryIndex
     for (const rel of r.related) list.push({ from: f.id, to: rel.doc, kind: "related", score: rel.score });
     relations.set(r.story, list);
   }
+  const { moved, relations: links } = index.consolidate();
+  const survivor = (id: string) => {
+    let s = id;
+    for (let i = 0; moved.has(s) && i < 1000; i++) s = moved.get(s)!;
+    return s;
+  };
+  for (const [from] of moved) {
+    const list = relations.get(from);
+    if (!list) continue;
+    relations.delete(from);
+    const to = survivor(from);
+    relations.set(to, [...(relations.get(to) ?? []), ...list]);
+  }
+  for (const rel of links) {
+    const s = index.storyOf(rel.from);
+    if (s) relations.set(s, [...(relations.get(s) ?? []), rel]);
+  }
   const inBatch = new Set(docs.map((d) => d.id));
   return index
     .stories()
@@ -34,6 +53,7 @@ export function clusterStories(docs: readonly Doc[], options: Partial<StoryIndex
       id: s.id,
       title: s.title,
       documents: s.members.filter((m) => inBatch.has(m)),
-      relations: relations.get(s.id) ?? [],
+      // "related" links that ended up inside one story after consolidation are no longer near misses.
+      relations: (relations.get(s.id) ?? []).filter((r) => r.kind !== "related" || index.storyOf(r.to) !== s.id),
     }));
 }

@@ -3,6 +3,7 @@ import type { Context } from "../../core/context.js";
 import type { Doc } from "../../core/doc.js";
 import type { Story } from "../../core/corpus.js";
 import { analyzeDates, dateWindow } from "../dates/index.js";
+import type { FoundTime } from "../dates/find-times.js";
 import { dayOf, pushByWeekdays } from "../dates/infer-published.js";
 import { type DayNum, isoDay, weekday, ymd } from "../dates/calendar.js";
 import { dateClue, type DateClue } from "../dates/date-clue.js";
@@ -60,6 +61,16 @@ function fileOf(doc: Doc): string {
   return doc.source.file;
 }
 
+/** The day a document's "today, <weekday>" names: that weekday nearest `near` (within three days), or null. */
+export function todayPin(near: DayNum, found: readonly FoundTime[]): { day: DayNum; text: string } | null {
+  const today = found.find((t) => t.spec.k === "weekday" && t.spec.today);
+  if (!today || today.spec.k !== "weekday") return null;
+  const wd = today.spec.wd;
+  let best: DayNum | null = null;
+  for (let k = -3; k <= 3; k++) if (weekday(near + k) === wd && (best === null || Math.abs(k) < Math.abs(best - near) || (Math.abs(k) === Math.abs(best - near) && k > 0))) best = near + k;
+  return best === null ? null : { day: best, text: today.text };
+}
+
 /** Dates one undated document from its story: its original when it is a translation, else the story's days. */
 function dateFromStory(doc: Doc, story: Story, byId: ReadonlyMap<string, Doc>, ctx: Context): Doc | null {
   const others = story.documents.filter((id) => id !== doc.id).map((id) => byId.get(id)).filter((d): d is Doc => !!d);
@@ -68,8 +79,17 @@ function dateFromStory(doc: Doc, story: Story, byId: ReadonlyMap<string, Doc>, c
     const other = byId.get(r.from === doc.id ? r.to : r.from);
     const day = other ? ownDay(other) : null;
     if (other && day !== null) {
-      const d = ymd(day);
-      const clue = dateClue(d.y, d.m, d.d, `translation of ${fileOf(other)}, published ${isoDay(day)} (${other.published?.value?.basis ?? ""})`, "story")!;
+      let how = `translation of ${fileOf(other)}, published ${isoDay(day)} (${other.published?.value?.basis ?? ""})`;
+      let at = day;
+      // Its own "today, Tuesday" still pins the day (a translation may be dated a day after the events it reports).
+      const probe = analyzeDates(doc, ctx, dateClue(ymd(day).y, ymd(day).m, ymd(day).d, how, "story")!);
+      const pin = todayPin(at, probe.found);
+      if (pin) {
+        how = `${how}; '${pin.text}' (today) is ${isoDay(pin.day)}`;
+        at = pin.day;
+      }
+      const d = ymd(at);
+      const clue = dateClue(d.y, d.m, d.d, how, "story")!;
       const { published, times } = analyzeDates(doc, ctx, clue);
       return { ...doc, published, times };
     }
@@ -137,15 +157,10 @@ function dateFromDays(doc: Doc, kept: readonly DayNum[], what: string, ctx: Cont
     }
   }
   // "Today, Tuesday": the document was written on that weekday, the one nearest the day found so far.
-  const today = probe.found.find((t) => t.spec.k === "weekday" && t.spec.today);
-  if (today && today.spec.k === "weekday") {
-    const wd = today.spec.wd;
-    let best: DayNum | null = null;
-    for (let k = -3; k <= 3; k++) if (weekday(start + k) === wd && (best === null || Math.abs(k) < Math.abs(best - start) || (Math.abs(k) === Math.abs(best - start) && k > 0))) best = start + k;
-    if (best !== null) {
-      how = `'${today.text}' (today) is ${isoDay(best)}, the nearest such weekday to the first ${what} (${isoDay(start)})`;
-      start = best;
-    }
+  const pin = todayPin(start, probe.found);
+  if (pin) {
+    how = `'${pin.text}' (today) is ${isoDay(pin.day)}, the nearest such weekday to the first ${what} (${isoDay(start)})`;
+    start = pin.day;
   }
   const d = ymd(start);
   const clue = dateClue(d.y, d.m, d.d, `no date of its own; ${how}`, "story")!;
