@@ -46,34 +46,32 @@ function lineContent(raw: string, start: number, end: number): { start: number; 
   return { start: s, end: e, heading };
 }
 
+/** Characters copyLine must look at: invisible ones and markdown marks; everything else is copied in runs. */
+const SPECIAL = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD*_`]/g;
+
 /** Appends raw[start, end) to the builder, dropping inline markdown marks and invisible characters. */
 function copyLine(b: TextBuilder, raw: string, start: number, end: number, removed: { n: number }): void {
-  let i = start;
   let runStart = start;
-  while (i < end) {
+  SPECIAL.lastIndex = start;
+  for (let m = SPECIAL.exec(raw); m && m.index < end; m = SPECIAL.exec(raw)) {
+    const i = m.index;
     const ch = raw[i];
-    if (INVISIBLE.test(ch)) {
+    if (ch !== "*" && ch !== "_" && ch !== "`") {
       b.copy(raw, runStart, i);
       removed.n++;
-      i++;
-      runStart = i;
+      runStart = i + 1;
       continue;
     }
-    if (ch === "*" || ch === "_" || ch === "`") {
-      INLINE_MARK.lastIndex = 0;
-      const m = INLINE_MARK.exec(raw.slice(i, Math.min(end, i + 3)));
-      const before = i > start ? raw[i - 1] : " ";
-      const after = i + 1 < end ? raw[i + 1] : " ";
-      // "*" between word characters ("5*3") is kept; emphasis marks touch a word on one side only.
-      const isMark = m && m.index === 0 && (ch !== "_" || !/[\p{L}\p{N}]/u.test(before) || !/[\p{L}\p{N}]/u.test(after));
-      if (isMark) {
-        b.copy(raw, runStart, i);
-        i += m[0].length;
-        runStart = i;
-        continue;
-      }
+    const mark = INLINE_MARK.exec(raw.slice(i, Math.min(end, i + 3)));
+    const before = i > start ? raw[i - 1] : " ";
+    const after = i + 1 < end ? raw[i + 1] : " ";
+    // "_" inside a word ("al_Asad") is kept; emphasis marks touch a word on one side only.
+    const isMark = mark && mark.index === 0 && (ch !== "_" || !/[\p{L}\p{N}]/u.test(before) || !/[\p{L}\p{N}]/u.test(after));
+    if (isMark) {
+      b.copy(raw, runStart, i);
+      runStart = i + mark[0].length;
+      SPECIAL.lastIndex = runStart;
     }
-    i++;
   }
   b.copy(raw, runStart, end);
 }
