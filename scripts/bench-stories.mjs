@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Story clustering cost as the store grows: grows one StoryIndex with synthetic articles (stored with insert(),
-// their story given, so a million fit in minutes) and, at 10k, 100k and 1M stored articles, times 2,000 real
+// their story given, skipping the search) and, at 10k, 100k and 1M stored articles, times 2,000 real
 // add() calls — lookup, candidate comparison, story decision — and reads the heap after a full GC.
 // The synthetic articles look like real fingerprints: Zipf-distributed word stems around a per-story topic,
 // entity/number anchors, MinHash signatures, publication days advancing through time; stories of 1 to 20 articles.
-// Usage: npm run bench:stories [-- --sizes 10000,100000,1000000] [-- --no-build] [-- --json]
+// Usage: node scripts/bench-stories.mjs [--sizes 10000,100000,1000000] [--no-build] [--json]  (about 8 min per 100k on
+// 2 busy cores; 1M needs ~12 GB of heap and most of an hour)
 import { spawnSync } from "node:child_process";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";

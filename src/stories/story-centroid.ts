@@ -120,7 +120,12 @@ function weightedCosine(a: Record<string, number>, b: Record<string, number>, we
 }
 
 /** Similarity of two stories' centroids: pooled anchors meet across languages far more reliably than single articles. */
-export function centroidPairSimilarity(a: StoryCentroid, b: StoryCentroid, stats: KeyStats, crossLanguage: boolean): { score: number; text: number; anchors: number } {
+export function centroidPairSimilarity(
+  a: StoryCentroid,
+  b: StoryCentroid,
+  stats: KeyStats,
+  crossLanguage: boolean,
+): { score: number; text: number; anchors: number; dateFactor: number } {
   const text = weightedCosine(a.terms, b.terms, (k) => termIdf(stats, k));
   const anchors = weightedCosine(a.anchors, b.anchors, (k) => idf(stats, k));
   let df = 1;
@@ -128,5 +133,5 @@ export function centroidPairSimilarity(a: StoryCentroid, b: StoryCentroid, stats
     const gap = Math.max(0, Math.max(a.firstDay, b.firstDay) - Math.min(a.lastDay, b.lastDay));
     df = gapFactor(gap);
   } else if (a.year !== null && b.year !== null && a.year !== b.year) df = 0.5;
-  return { score: Math.min(1, blendSimilarity(text, anchors, crossLanguage) * df), text, anchors };
+  return { score: Math.min(1, blendSimilarity(text, anchors, crossLanguage) * df), text, anchors, dateFactor: df };
 }

@@ -4,15 +4,15 @@ import { relationKind } from "./relation-kind.js";
 import { addToCentroid, centroidPairSimilarity, centroidSimilarity, emptyCentroid, mergeCentroids, type StoryCentroid } from "./story-centroid.js";
 import type { StoryFeatures } from "./story-features.js";
 import { prepareFeatures, preparedSimilarity, type PreparedFeatures } from "./prepared-features.js";
-import { blendSimilarity, idf, scriptOf, storySimilarity, termIdf, type KeyStats, type Similarity } from "./story-similarity.js";
+import { idf, scriptOf, storySimilarity, termIdf, type KeyStats, type Similarity } from "./story-similarity.js";
 
 /** Tuning of the index; the defaults are what the stories stage uses. */
 export interface StoryIndexOptions {
   /** A document joins the best story scoring at least this. */
   readonly joinThreshold: number;
   /**
-   * Two stories whose pooled centroids score at least this merge (checked after each add, against the stories
-   * the new article's lookup found): single articles in different languages share few anchors, whole stories many.
+   * consolidate(): two stories with no language in common merge when their pooled anchors (date-scaled) score at
+   * least this and each is the other's best match: single articles across languages share few anchors, stories many.
    */
   readonly mergeThreshold: number;
   /** consolidate(): an article left alone joins a story of 3+ whose centroid scores at least this (with a clear margin). */
@@ -355,7 +355,7 @@ export class StoryIndex implements KeyStats {
     const la = this.languages(a);
     if ([...this.languages(b)].some((l) => la.has(l))) return 0;
     const sim = centroidPairSimilarity(a.centroid, b.centroid, this, true);
-    return sim.anchors * (sim.score > 0 ? sim.score / Math.max(1e-9, blendSimilarity(sim.text, sim.anchors, true)) : 0);
+    return sim.anchors * sim.dateFactor;
   }
 
   /**

@@ -18,6 +18,15 @@ export interface DiscoveryInput {
   readonly tokens: readonly MatchToken[];
   readonly covered: Uint8Array;
   readonly lex: DiscoveryLexicon;
+  /** Tokens that are mentions of an outlet or agency: "Sabah Arar/AFP" credits a person. */
+  readonly media?: Uint8Array;
+}
+
+/** A photo or byline credit after the name: "ATTA KENARE / AFP", "Sabah Arar/AFP via Getty Images". */
+function creditAfter(inp: DiscoveryInput, end: number): boolean {
+  const next = inp.tokens[end];
+  if (!next || !inp.media?.[end]) return false;
+  return /^\s*\/\s*$/.test(inp.text.slice(inp.tokens[end - 1].end, next.start));
 }
 
 function adjacent(a: MatchToken, b: MatchToken, text: string): boolean {
@@ -121,13 +130,37 @@ function discoverPeople(inp: DiscoveryInput, headline: Uint8Array): FoundMention
     if (covered[i] || isTitleWord(lex, t) || t.arabic || t.kind === "punct" || !(t.cap || t.kind === "acronym") || lex.stop.has(t.raw.toLowerCase())) continue;
     const given = lex.givenNames.has(t.raw.toLowerCase());
     const titled = titleBefore(inp, i) > 0;
-    // in a title-case line only a titled given name or a credit ("Photo: Sabah Arar/AFP") marks a name
-    const credit = titled && /[:/]\s*$/.test(inp.text.slice(Math.max(0, t.start - 3), t.start));
-    if (headline[i] ? !(titled && given) && !credit : !given && !titled) continue;
+    if (!given && !titled && !inp.media?.subarray(i, i + 6).some((x) => x)) continue;
     const end = runForward(inp, i, 4);
     if (end - i < 2) continue;
+    // a credited name needs no title: "ATTA KENARE / AFP"; in a title-case line only a titled given name or a credit
+    // ("Photo: Sabah Arar/AFP") marks a name
+    if (!creditAfter(inp, end)) {
+      const creditBefore = titled && /[:/]\s*$/.test(inp.text.slice(Math.max(0, t.start - 3), t.start));
+      if (headline[i] ? !(titled && given) && !creditBefore : !given && !titled) continue;
+    }
     // "Ali Al Salem Air Base" is a facility, not a person
     if (end < tokens.length && tokens[end].keys.some((k) => (lex.cuesByFirst.get(k) ?? []).some((c) => c.where === "after" && cueAt(tokens, end, c)))) continue;
+    out.push(mention(inp, i, end, "person", "discovered"));
+    for (let k = i; k < end; k++) covered[k] = 1;
+    i = end - 1;
+  }
+  return out;
+}
+
+/**
+ * Arabic people: two or three words right after a rank or honorific ("العميد يحيى رسول", "الشيخ أكرم الكعبي"), none a
+ * function word, the first without the article (given names do not carry it), up to punctuation.
+ */
+function discoverArabicPeople(inp: DiscoveryInput): FoundMention[] {
+  const { tokens, covered, lex, text } = inp;
+  const out: FoundMention[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (covered[i] || !t.arabic || t.raw.startsWith("ال") || lex.stop.has(t.raw) || !titleBefore(inp, i)) continue;
+    let end = i + 1;
+    while (end < tokens.length && end - i < 3 && tokens[end].arabic && !covered[end] && !lex.stop.has(tokens[end].raw) && /^\s+$/.test(text.slice(tokens[end - 1].end, tokens[end].start))) end++;
+    if (end - i < 2) continue;
     out.push(mention(inp, i, end, "person", "discovered"));
     for (let k = i; k < end; k++) covered[k] = 1;
     i = end - 1;
@@ -186,7 +219,7 @@ function discoverCued(inp: DiscoveryInput, headline: Uint8Array): FoundMention[]
 /** Names the KB does not know, typed from context; marks their tokens covered. */
 export function discoverNames(inp: DiscoveryInput): FoundMention[] {
   const headline = headlineTokens(inp.text, inp.tokens);
-  return [...discoverPeople(inp, headline), ...discoverCued(inp, headline)];
+  return [...discoverPeople(inp, headline), ...discoverArabicPeople(inp), ...discoverCued(inp, headline)];
 }
 
 /** Types a name from its last words ("… Coordination Committee" → organization), for acronym definitions. */

@@ -61,9 +61,12 @@ const DISCOVERED: [string, string, string, string][] = [
   ["en", "Brigadier General Tom Harkness told reporters the base was hit.", "Tom Harkness", "person"],
   ["en", "The spokesperson Nadia Qarim denied the report.", "Nadia Qarim", "person"],
   ["en", "Rockets struck Kalsu Air Base overnight.", "Kalsu Air Base", "facility"],
+  ["en", "Soldiers at the camp. Photo: Karwan Hadi/AFP via Getty Images.", "Karwan Hadi", "person"],
+  ["en", "A base in Iraq (photo: DARAB KHOSRAVI / AFP).", "DARAB KHOSRAVI", "person"],
   ["en", "A new faction, the Thar Allah Brigades, claimed the attack.", "Thar Allah Brigades", "armed_group"],
   ["fr", "Des drones ont visé la base de Qayyarah mardi.", "base de Qayyarah", "facility"],
   ["ar", "استهدفت طائرة مسيرة قاعدة الحبانية فجر اليوم.", "قاعدة الحبانية", "facility"],
+  ["ar", "وقال العميد كريم حسن الموسوي إن الهجوم فشل.", "كريم حسن الموسوي", "person"],
 ];
 
 test("unknown names are discovered and typed from their context", () => {

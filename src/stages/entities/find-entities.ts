@@ -53,7 +53,9 @@ export function findEntities(doc: Doc, ctx: Context): EntityRecord[] {
   for (let i = found.length - 1; i >= 0; i--) if (found[i].via === "replaced") found.splice(i, 1);
   const acronyms = findAcronyms(text, tokens, [...found, ...elliptic], covered, (w) => typeFromCues(lex, w));
   cover(covered, acronyms);
-  const discovered = discoverNames({ text, tokens, covered, lex });
+  const media = new Uint8Array(tokens.length);
+  for (const m of found) if (m.type === "media") media.fill(1, m.tokStart, m.tokEnd);
+  const discovered = discoverNames({ text, tokens, covered, lex, media });
   const again = rescanDiscovered(text, tokens, discovered, covered);
   cover(covered, again);
   const all = [...found, ...elliptic, ...acronyms, ...discovered, ...again];

@@ -280,7 +280,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
       let date: DateValue | null = inSentence[0]?.value ?? null;
       const tierCue = lex.tier.findAll(v.tokens).length > 0;
       const tier: "core" | "background" = tierCue || (date && cutoff && date.date < cutoff.slice(0, date.date.length) && date.date !== published?.date.slice(0, date.date.length)) ? "background" : "core";
-      if (!date && tier === "core") date = leadDate;
+      // the news itself, undated in its sentence: the date the lead reports, saying so
+      if (!date && tier === "core" && leadDate) date = { ...leadDate, basis: `no date in the sentence; the report's date: ${leadDate.basis}` };
 
       const code = (mode ? tables.plover.get(`${type}/${mode}`) : undefined) ?? tables.plover.get(`${type}/-`);
       const acledCode = type === "ASSAULT" && !mode && best?.value.acled ? best.value.acled : code?.acled ?? null;

@@ -46,12 +46,24 @@ export function clusterStories(docs: readonly Doc[], options: Partial<StoryIndex
     if (s) relations.set(s, [...(relations.get(s) ?? []), rel]);
   }
   const inBatch = new Set(docs.map((d) => d.id));
+  const titleOf = new Map(docs.map((d) => [d.id, d.meta?.title ?? d.source.title ?? null]));
+  /** The most central member's title (most links within the story), the earliest report's on a tie. */
+  const centralTitle = (members: readonly string[], rels: readonly StoryRelation[], fallback: string | null) => {
+    const degree = new Map<string, number>();
+    for (const r of rels) if (r.kind !== "related") for (const d of [r.from, r.to]) degree.set(d, (degree.get(d) ?? 0) + 1);
+    let best: string | null = null, bestDeg = -1;
+    for (const m of members) {
+      const t = titleOf.get(m);
+      if (t && (degree.get(m) ?? 0) > bestDeg) [best, bestDeg] = [t, degree.get(m) ?? 0];
+    }
+    return best ?? fallback;
+  };
   return index
     .stories()
     .filter((s) => s.members.some((m) => inBatch.has(m)))
     .map((s) => ({
       id: s.id,
-      title: s.title,
+      title: centralTitle(s.members, relations.get(s.id) ?? [], s.title),
       documents: s.members.filter((m) => inBatch.has(m)),
       // "related" links that ended up inside one story after consolidation are no longer near misses.
       relations: (relations.get(s.id) ?? []).filter((r) => r.kind !== "related" || index.storyOf(r.to) !== s.id),
