@@ -72,3 +72,8 @@ test("a single-paragraph article has no title region", () => {
   const r = cleanText("Officials said a drone struck a convoy near the border on Sunday without causing casualties", patterns);
   assert.equal(r.regions.find((x) => x.kind === "title"), undefined);
 });
+
+test("hard-wrapped lines join with a space; a line after a full stop starts a new paragraph", () => {
+  const r = cleanText("Title of the piece here\n\nThe attack on the base was claimed by the\nIslamic Resistance in Iraq on Sunday.\nA second paragraph follows.", patterns);
+  assert.match(r.text, /claimed by the Islamic Resistance in Iraq on Sunday\.\nA second paragraph/);
+});

@@ -15,6 +15,8 @@ export interface CleanResult {
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/;
 /** Markdown markers inside a line: emphasis and inline code. */
 const INLINE_MARK = /\*{1,3}|(?<![\p{L}\p{N}])_{1,2}(?=\S)|(?<=\S)_{1,2}(?![\p{L}\p{N}])|`/u;
+/** A line ending in a word that cannot end a sentence or a heading was wrapped: "claimed by the" ⏎ "Islamic Resistance". */
+const WRAP_WORD = /\s(?:the|a|an|of|by|to|in|on|at|and|or|with|for|from|as|de|du|des|la|le|les|et|à|au|aux|en|par|pour|sur|dans|avec)$/i;
 const LINK_LINE = /^<?(https?:\/\/[^\s<>]+)>?$/i;
 const RULE_LINE = /^(?:[-*_=]\s*){3,}$/;
 const HEADING = /^#{1,6}\s+/;
@@ -154,7 +156,10 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
   const removed = { n: 0 };
   let inCaption = -1;
   lines.forEach((l, i) => {
-    if (b.length) b.insert(l.blankBefore || i === titleIdx + 1 ? "\n\n" : "\n", l.start);
+    // A hard-wrapped line (the previous one stops mid-sentence, this one goes on in lower case) joins with a space.
+    const prev = i > 0 ? lines[i - 1] : null;
+    const wrapped = prev && !l.blankBefore && i !== titleIdx + 1 && !/[.!?:;"”»)\]]$/.test(raw.slice(prev.start, prev.end)) && (/^[*_]*\p{Ll}/u.test(raw.slice(l.start, l.end)) || WRAP_WORD.test(raw.slice(prev.start, prev.end)));
+    if (b.length) b.insert(wrapped ? " " : l.blankBefore || i === titleIdx + 1 ? "\n\n" : "\n", l.start);
     const startAt = b.length;
     copyLine(b, raw, l.start, l.end, removed);
     const endAt = b.length;
