@@ -176,6 +176,10 @@ export interface SlotRef {
   readonly entity: string | null;
   readonly text: string;
   readonly span?: Span;
+  /** KB id, when the slot is linked to the KB but the document has no entity for it (a loaded label's referent). */
+  readonly kb?: string | null;
+  /** The KB entry's name, beside `kb`. */
+  readonly name?: string;
 }
 
 /** A place slot, with coordinates when the KB knows them. */

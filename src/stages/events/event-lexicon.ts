@@ -5,6 +5,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { SentenceAnnotator, type PhraseTable } from "./phrase-matcher.js";
 import { normalizeWord } from "./event-tokens.js";
+import { loadKb } from "../../kb/load-kb.js";
 
 /** A trigger row of data/lang/<iso>/event-triggers.tsv. */
 export interface TriggerEntry {
@@ -34,6 +35,32 @@ export interface StatusCue {
   readonly scope: "near" | "before" | "after" | "sentence";
 }
 
+/** A loaded label's referent: the KB entry its neutral alternative names ("occupation forces" → US forces). */
+export interface LabelLink {
+  readonly kb: string;
+  readonly name: string;
+  readonly type: EntityType;
+}
+
+/** Entity types a label may stand for as a party to an event. */
+const PARTY_TYPES: ReadonlySet<EntityType> = new Set(["person", "armed_group", "organization", "state", "government_body"]);
+
+/**
+ * The framing lexicon's labels (framing.tsv: term, category, neutral) whose neutral alternative names exactly one
+ * KB party: a slot the text fills with "the occupiers" is linked to whom the label stands for.
+ */
+export function labelRows(ctx: Context, lang: string): { phrase: string; value: LabelLink }[] {
+  const kb = ctx.resource("kb", loadKb);
+  const out: { phrase: string; value: LabelLink }[] = [];
+  for (const [term, , neutral] of ctx.lang(lang).table("framing")) {
+    if (!term || !neutral) continue;
+    const hits = kb.lookup(neutral);
+    if (hits.length !== 1 || !PARTY_TYPES.has(hits[0].type)) continue;
+    out.push({ phrase: term, value: { kb: hits[0].id, name: hits[0].name, type: hits[0].type } });
+  }
+  return out;
+}
+
 /** Everything the event rules know about one language, compiled. */
 export interface EventLexicon {
   readonly lang: string;
@@ -52,6 +79,8 @@ export interface EventLexicon {
   readonly lightVerbs: PhraseTable<true>;
   /** Context cues that refine an ACLED code (event-refiners.tsv). */
   readonly refiners: PhraseTable<string>;
+  /** Loaded labels that stand for a KB party (framing.tsv). */
+  readonly labels: PhraseTable<LabelLink>;
   /** Determiners that make an event noun a reference to an event already reported ("the attack"). */
   readonly definites: ReadonlySet<string>;
   /** Words that may stand between an actor and its event noun ("the US drone strike"). */
@@ -163,6 +192,7 @@ export function loadEventLexicon(ctx: Context, lang: string): EventLexicon {
     pronouns: new Set(p.list("event-pronouns").map((w) => normalizeWord(w, lang))),
     tier: ann.table(rows("event-tier", ([w, t]) => ({ phrase: w, value: t }))),
     refiners: ann.table(rows("event-refiners", ([w, c]) => (c ? { phrase: w, value: c } : null))),
+    labels: ann.table(labelRows(ctx, lang)),
     definites: new Set(p.list("event-definites").map((w) => normalizeWord(w, lang))),
     nounModifiers: new Set(p.list("event-noun-modifiers").map((w) => w.toLowerCase())),
     modifierAfterNoun: syntax.get("modifier-after-noun") === "yes",

@@ -11,17 +11,19 @@ export function isHostile(type: PloverType): boolean {
   return HOSTILE.has(type);
 }
 
-const sentenceCues = new WeakMap<SentenceView, PhraseMatch<StatusCue>[]>();
+/** Where a sentence view keeps its cues (a property, cheaper for the collector than a WeakMap entry). */
+const CUES = Symbol("status-cues");
 
 /** The cues of a sentence that bear on the trigger at `site`, by their scope. */
 function cuesFor(v: SentenceView, site: TriggerSite, lex: EventLexicon, withComplement: boolean): StatusCue[] {
   const out: StatusCue[] = [];
-  let all = sentenceCues.get(v);
+  const holder = v as { [CUES]?: PhraseMatch<StatusCue>[] };
+  let all = holder[CUES];
   if (!all) {
     // every cue of the sentence, overlapping ones too ("will" and "will continue"), found once per sentence
     all = [];
     for (let i = 0; i < v.tokens.length; i++) for (const m of lex.cues.matchAt(v.tokens, i)) all.push(m);
-    sentenceCues.set(v, all);
+    holder[CUES] = all;
   }
   for (const m of all) {
     const c = m.value;

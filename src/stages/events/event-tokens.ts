@@ -7,8 +7,18 @@ export interface EventToken {
   /** The normalized surface form first, then clitic-stripped variants (Arabic و/ف/ب/ل/ال, French l'/d'). */
   readonly forms: readonly string[];
   readonly isWord: boolean;
-  /** The first three characters of each form, the key of the lexicons' stem index. */
-  readonly keys?: readonly string[];
+  /** The phrases each form may start, as matcher `by` compiled them (looked up once per word, kept on its shape). */
+  readonly starts?: readonly (readonly unknown[])[];
+  readonly by?: object;
+}
+
+/** What one matcher found for a word's shape: the phrases each form (and the elided word's rest) may start. */
+export interface ShapeMemo {
+  readonly by: object;
+  readonly starts: readonly (readonly unknown[])[];
+  readonly rest: readonly (readonly unknown[])[] | null;
+  /** Bit t set when a phrase of table t may start on the word (or on its rest). */
+  readonly tables: number;
 }
 
 const AR_DIACRITICS = /[\u064B-\u065F\u0670\u0640]/g;
@@ -36,12 +46,49 @@ function arabicForms(w: string): string[] {
   return out;
 }
 
-function mk(start: number, end: number, forms: string[], isWord: boolean): EventToken {
-  return { start, end, forms, isWord };
+function mk(start: number, end: number, forms: readonly string[], isWord: boolean, starts: readonly (readonly unknown[])[] | undefined, by: object | undefined): EventToken {
+  return { start, end, forms, isWord, starts, by };
 }
 
-/** Tokens of one sentence for the event rules (French elisions split off, Arabic clitic variants added). */
-export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string): EventToken[] {
+/** How a surface word becomes event tokens: its forms, or (French elision) a split point and two form lists. */
+export interface WordShape {
+  readonly forms: readonly string[];
+  /** Characters of the elided article ("l'") when the word splits in two, else 0. */
+  readonly cut: number;
+  readonly rest?: readonly string[];
+  /** The last matcher's lookups for this word (see ShapeMemo). */
+  memo?: ShapeMemo;
+}
+
+/** Shapes by language and word-ness, then by word: words recur, so each is normalized once. */
+const shapes = new Map<string, Map<string, WordShape>>();
+const punctShapes = new Map<string, Map<string, WordShape>>();
+/** A bound on the cache, cleared when reached (a long run over a varied corpus). */
+const MAX_SHAPES = 200_000;
+
+/** The event-token shape of a surface token (cached): normalized forms, French elision split. */
+export function shapeOf(text: string, isWord: boolean, lang: string): WordShape {
+  const memo = isWord ? shapes : punctShapes;
+  let byLang = memo.get(lang);
+  if (!byLang) memo.set(lang, (byLang = new Map()));
+  let sh = byLang.get(text);
+  if (sh) return sh;
+  const norm = normalizeWord(text, lang);
+  sh = { forms: lang === "ar" && isWord ? arabicForms(norm) : [norm], cut: 0 };
+  if (lang === "fr" && isWord) {
+    const m = /^(qu|jusqu|lorsqu|puisqu|[ldjmnstc])'(.+)$/.exec(norm);
+    if (m) sh = { forms: [m[1] + "'"], cut: m[1].length + 1, rest: [m[2]] };
+  }
+  if (byLang.size >= MAX_SHAPES) byLang.clear();
+  byLang.set(text, sh);
+  return sh;
+}
+
+/**
+ * Tokens of one sentence for the event rules (French elisions split off, Arabic clitic variants added);
+ * `shapes`, when given, holds the shape of each of doc.tokens already looked up.
+ */
+export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, shapes?: readonly WordShape[]): EventToken[] {
   const out: EventToken[] = [];
   const s: Sentence = doc.sentences![sentenceIndex];
   const all = doc.tokens ?? [];
@@ -55,17 +102,14 @@ export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string): E
   for (let ti = lo; ti < all.length && all[ti].start < s.end; ti++) {
     const t = all[ti];
     if (t.sentence !== sentenceIndex) continue;
-    const norm = normalizeWord(t.text, lang);
-    if (lang === "fr" && t.isWord) {
-      const m = /^(qu|jusqu|lorsqu|puisqu|[ldjmnstc])'(.+)$/.exec(norm);
-      if (m) {
-        const cut = m[1].length + 1;
-        out.push(mk(t.start, t.start + cut, [m[1] + "'"], true));
-        out.push(mk(t.start + cut, t.end, [m[2]], true));
-        continue;
-      }
+    const sh = shapes ? shapes[ti] : shapeOf(t.text, t.isWord, lang);
+    const memo = sh.memo;
+    if (sh.cut) {
+      out.push(mk(t.start, t.start + sh.cut, sh.forms, true, memo?.starts, memo?.by));
+      out.push(mk(t.start + sh.cut, t.end, sh.rest!, true, memo?.rest ?? undefined, memo?.by));
+      continue;
     }
-    out.push(mk(t.start, t.end, lang === "ar" && t.isWord ? arabicForms(norm) : [norm], t.isWord));
+    out.push(mk(t.start, t.end, sh.forms, t.isWord, memo?.starts, memo?.by));
   }
   return out;
 }

@@ -160,3 +160,49 @@ test("events: every language folder has the event tables", () => {
     }
   }
 });
+
+// Loaded labels ("the occupiers", "forces d'occupation", "قوات الاحتلال") stand for the party their neutral
+// alternative in framing.tsv names: the slot points at the document's entity of that KB id when there is one,
+// else it carries the KB id and name beside the label's own text.
+interface LabelCase {
+  readonly lang: "en" | "fr" | "ar";
+  readonly title: string;
+  readonly text: string;
+  readonly ents: Ent[];
+  readonly slot: "actor" | "target";
+  readonly kb: string;
+  readonly phrase: string;
+  /** The document entity the slot should point at, when the document has one for the KB id. */
+  readonly entity?: string;
+}
+
+const KH_AR: Ent = ["كتائب حزب الله", "armed_group", "kataib-hezbollah"];
+const LABELS: LabelCase[] = [
+  { lang: "en", title: "target named only as 'occupation forces'", text: "Kataib Hezbollah said it fired two rockets at the occupation forces overnight.", ents: [KH], slot: "target", kb: "us-forces", phrase: "occupation forces" },
+  { lang: "en", title: "actor named only as 'the occupiers'", text: "The occupiers bombed a farm near the river on Sunday, killing a shepherd.", ents: [], slot: "actor", kb: "us-forces", phrase: "occupiers" },
+  { lang: "en", title: "the label points at the document's own entity", text: "US forces patrolled the border. Kataib Hezbollah later shelled the occupation forces near the crossing.", ents: [KH, USF], slot: "target", kb: "us-forces", phrase: "occupation forces", entity: "e2" },
+  { lang: "fr", title: "cible : « forces d'occupation »", text: "Kataib Hezbollah a annoncé la suspension de ses opérations contre les forces d'occupation.", ents: [KH], slot: "target", kb: "us-forces", phrase: "forces d'occupation" },
+  { lang: "ar", title: "الهدف: قوات الاحتلال", text: "أعلنت كتائب حزب الله تعليق عملياتها العسكرية ضد قوات الاحتلال.", ents: [KH_AR], slot: "target", kb: "us-forces", phrase: "قوات الاحتلال" },
+];
+
+for (const c of LABELS) {
+  test(`events ${c.lang}: loaded label linked, ${c.title}`, () => {
+    const { doc, events: evs } = events(c.text, c.ents, { lang: c.lang });
+    const e = evs.find((x) => x[c.slot]?.text === c.phrase || x[c.slot]?.text.toLowerCase() === c.phrase);
+    assert.ok(e, `no event with ${c.slot} "${c.phrase}" in ${JSON.stringify(evs.map((x) => `${x.type} ${x.actor?.text ?? "?"} -> ${x.target?.text ?? "?"}`))}`);
+    const ref = e[c.slot]!;
+    if (c.entity) {
+      assert.equal(ref.entity, c.entity);
+      assert.equal((doc.entities ?? []).find((x) => x.id === ref.entity)?.kb, c.kb);
+    } else {
+      assert.equal(ref.entity, null, "no entity is invented for the document");
+      assert.equal(ref.kb, c.kb);
+      assert.ok(ref.name);
+    }
+  });
+}
+
+test("events: a label whose neutral alternative names no single KB party links nothing", () => {
+  const { events: evs } = events("Kataib Hezbollah attacked the mercenaries near the airport.", [KH]);
+  for (const e of evs) for (const s of [e.actor, e.target]) assert.ok(!s || s.entity || !s.kb, JSON.stringify(s));
+});

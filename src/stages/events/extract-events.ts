@@ -1,9 +1,9 @@
-import type { DateValue, Doc, EventRecord, PloverType, SlotRef, PlaceRef, TextSpan, EventCounts } from "../../core/doc.js";
+import type { DateValue, Doc, EventRecord, PloverType, SlotRef, PlaceRef, TextSpan, EventCounts, TimeExpression } from "../../core/doc.js";
 import type { EventLexicon, EventTables, TriggerEntry } from "./event-lexicon.js";
 import type { PhraseMatch } from "./phrase-matcher.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
 import { buildMentionIndex, buildSentenceView } from "./sentence-view.js";
-import { sentenceTokens, type EventToken } from "./event-tokens.js";
+import { sentenceTokens, shapeOf, type EventToken, type WordShape } from "./event-tokens.js";
 import { clauseOf, resolveSlots, type TriggerSite } from "./resolve-slots.js";
 import { eventStatus } from "./event-status.js";
 import { findCounts } from "./event-counts.js";
@@ -17,6 +17,8 @@ const GOVERNOR_REACH = 25;
 const SPEAKERS: ReadonlySet<string> = new Set(["person", "armed_group", "organization", "government_body", "state"]);
 /** Uses of force: triggers of these in one clause are one event ("continue its operations to drive out …"). */
 const FORCE: ReadonlySet<PloverType | null> = new Set(["ASSAULT", "COERCE"]);
+/** Quotation marks, as tokens. */
+const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', "“", "”", "«", "»"]);
 /** Statement types: a governor of one of these starts an event of its own. */
 const STATEMENTS: ReadonlySet<PloverType> = new Set(["THREATEN", "AGREE", "ACCUSE", "REJECT", "REQUEST"]);
 
@@ -26,7 +28,10 @@ interface Item {
 }
 
 function slot(c: Candidate | null): SlotRef | null {
-  return c ? { entity: c.entity.id, text: c.text, span: { start: c.start, end: c.end } } : null;
+  if (!c) return null;
+  // a party named only by a loaded label: no entity of the document, the KB entry it stands for
+  if (!c.entity.id) return { entity: null, text: c.text, span: { start: c.start, end: c.end }, kb: c.entity.kb, name: c.entity.name };
+  return { entity: c.entity.id, text: c.text, span: { start: c.start, end: c.end } };
 }
 
 function place(c: Candidate | null): PlaceRef | null {
@@ -38,6 +43,79 @@ function daysBefore(date: string, days: number): string {
   const d = new Date(date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
   d.setUTCDate(d.getUTCDate() - days);
   return d.toISOString().slice(0, 10);
+}
+
+/** Body sentences: not inside the title or a caption. */
+function bodySentences(doc: Doc): number[] {
+  const sentences = doc.sentences ?? [];
+  const skip = (doc.regions ?? []).filter((r) => r.kind === "title" || r.kind === "caption");
+  return sentences.map((s, i) => i).filter((i) => !skip.some((r) => sentences[i].start < r.end && r.start < sentences[i].end));
+}
+
+/** The date the lead reports (a day in its first three body sentences, within the week before publication), else the publication date. */
+function leadDateOf(doc: Doc, body: readonly number[]): DateValue | null {
+  const sentences = doc.sentences ?? [];
+  const times = (doc.times ?? []).filter((t) => t.value);
+  const published = doc.published?.value ?? null;
+  const week = published ? daysBefore(published.date, 8) : null;
+  const lead = body.slice(0, 3).map((i) => sentences[i]);
+  const dl = doc.meta?.dateline;
+  const t = times.find(
+    (x) =>
+      !(dl && x.start >= dl.start && x.end <= dl.end) &&
+      lead.some((s) => x.start >= s.start && x.end <= s.end) &&
+      x.value!.precision === "day" &&
+      (!published || published.precision !== "day" || (x.value!.date <= published.date && x.value!.date >= week!)),
+  );
+  return t ? t.value : published;
+}
+
+/**
+ * An event's date and tier: the time expression of its sentence nearest the trigger; an old date (over 30 days
+ * before publication) or a tier cue makes it background; a core event undated in its sentence takes the lead's date.
+ */
+function dateAndTier(
+  times: readonly TimeExpression[],
+  s: { readonly start: number; readonly end: number },
+  trigPos: number,
+  tierCue: boolean,
+  published: DateValue | null,
+  cutoff: string | null,
+  leadDate: DateValue | null,
+): { date: DateValue | null; tier: "core" | "background" } {
+  const inSentence = times.filter((x) => x.start >= s.start && x.end <= s.end);
+  inSentence.sort((a, b) => Math.abs(a.start - trigPos) - Math.abs(b.start - trigPos));
+  let date: DateValue | null = inSentence[0]?.value ?? null;
+  const tier: "core" | "background" = tierCue || (date && cutoff && date.date < cutoff.slice(0, date.date.length) && date.date !== published?.date.slice(0, date.date.length)) ? "background" : "core";
+  // the news itself, undated in its sentence: the date the lead reports, saying so
+  if (!date && tier === "core" && leadDate) date = { ...leadDate, basis: `no date in the sentence; the report's date: ${leadDate.basis}` };
+  return { date, tier };
+}
+
+/**
+ * Dates the undated core events of a document dated after the events stage ran (story-dates): each takes its
+ * sentence's time expression, else the lead's date, by the rules the events stage uses. Other events are kept as they are.
+ */
+export function redateEvents(doc: Doc): readonly EventRecord[] | null {
+  const evs = doc.events ?? [];
+  if (!evs.some((e) => !e.date && e.tier !== "background")) return null;
+  const sentences = doc.sentences ?? [];
+  const times = (doc.times ?? []).filter((t) => t.value);
+  const published = doc.published?.value ?? null;
+  const cutoff = published ? daysBefore(published.date, 30) : null;
+  const leadDate = leadDateOf(doc, bodySentences(doc));
+  let changed = false;
+  const out = evs.map((e) => {
+    if (e.date || e.tier === "background") return e;
+    const s = sentences.find((x) => e.trigger.start >= x.start && e.trigger.start < x.end);
+    if (!s) return e;
+    // a core event had no tier cue: only a date found now can make it background
+    const { date, tier } = dateAndTier(times, s, e.trigger.start, false, published, cutoff, leadDate);
+    if (!date) return e;
+    changed = true;
+    return { ...e, date, tier };
+  });
+  return changed ? out : null;
 }
 
 /** Groups a sentence's triggers: a governor absorbs the triggers of its complement; same-clause ASSAULT triggers merge. */
@@ -98,26 +176,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
   const sentences = doc.sentences ?? [];
   if (!sentences.length) return [];
   const mentions = buildMentionIndex(doc);
-  const skip = (doc.regions ?? []).filter((r) => r.kind === "title" || r.kind === "caption");
   const times = (doc.times ?? []).filter((t) => t.value);
   const published = doc.published?.value ?? null;
   const cutoff = published ? daysBefore(published.date, 30) : null;
-  const body = sentences.map((s, i) => i).filter((i) => !skip.some((r) => sentences[i].start < r.end && r.start < sentences[i].end));
+  const body = bodySentences(doc);
   // the date the lead reports, for core events whose sentence has none
-  let leadDate: DateValue | null = published;
-  {
-    const week = published ? daysBefore(published.date, 8) : null;
-    const lead = body.slice(0, 3).map((i) => sentences[i]);
-    const dl = doc.meta?.dateline;
-    const t = times.find(
-      (x) =>
-        !(dl && x.start >= dl.start && x.end <= dl.end) &&
-        lead.some((s) => x.start >= s.start && x.end <= s.end) &&
-        x.value!.precision === "day" &&
-        (!published || published.precision !== "day" || (x.value!.date <= published.date && x.value!.date >= week!)),
-    );
-    if (t) leadDate = t.value;
-  }
+  const leadDate = leadDateOf(doc, body);
   const startsWithEventAnaphor = (t: readonly EventToken[]) => t.length > 0 && lex.anaphora.matchAt(t, 0).some((m) => m.value.types.includes("event"));
   const anaphorStart = (v: SentenceView) => startsWithEventAnaphor(v.tokens);
 
@@ -135,10 +199,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
     return null;
   };
   // inside quotation marks: an odd number of quotes before the position in the sentence
+  const quoteCounts = new Map<SentenceView, Uint16Array>();
   const quoted = (v: SentenceView, at: number) => {
-    let n = 0;
-    for (let k = 0; k < at; k++) if (/^["“”«»]$/.test(v.tokens[k].forms[0])) n++;
-    return n % 2 === 1;
+    // quotes before each position, counted once per sentence
+    let q = quoteCounts.get(v);
+    if (!q) {
+      q = new Uint16Array(v.tokens.length + 1);
+      for (let k = 0; k < v.tokens.length; k++) q[k + 1] = q[k] + (QUOTE_MARKS.has(v.tokens[k].forms[0]) ? 1 : 0);
+      quoteCounts.set(v, q);
+    }
+    return q[Math.min(at, v.tokens.length)] % 2 === 1;
   };
   const events: EventRecord[] = [];
   const notes: EventNotes = new WeakMap();
@@ -147,7 +217,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
   const tokensOf = new Map<number, EventToken[]>();
   const toks = (si: number) => {
     let t = tokensOf.get(si);
-    if (!t) tokensOf.set(si, (t = sentenceTokens(doc, si, lex.lang)));
+    if (!t) tokensOf.set(si, (t = sentenceTokens(doc, si, lex.lang, shapes)));
     return t;
   };
   const view = (si: number) => {
@@ -156,10 +226,21 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
     return v;
   };
 
+  // sentences where a trigger may start (a word is the first word of one), found on the doc's own tokens
+  const mayHold = new Uint8Array(sentences.length);
+  const docTokens = doc.tokens ?? [];
+  const shapes: WordShape[] = new Array(docTokens.length);
+  for (let ti = 0; ti < docTokens.length; ti++) {
+    const t = docTokens[ti];
+    const sh = (shapes[ti] = shapeOf(t.text, t.isWord, lex.lang));
+    // every word is looked up (primed) once: its tokens then carry the phrases they may start
+    if (lex.triggers.mayStartShape(sh, t.isWord)) mayHold[t.sentence] = 1;
+  }
+
   for (const si of body) {
     const s = sentences[si];
     // most sentences hold no trigger: look before building the sentence's view
-    if (!lex.triggers.findAll(toks(si)).length) continue;
+    if (!mayHold[si] || !lex.triggers.findAll(toks(si)).length) continue;
     const v = view(si);
     // a trigger inside a name is no trigger: "Popular Mobilization Units"
     const named = v.candidates.filter((c) => !c.anaphor);
@@ -169,7 +250,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
       .filter((m) => !named.some((c) => v.tokens[m.from].start < c.end && c.start < v.tokens[m.to - 1].end));
     if (!trigs.length) continue;
     const items = groupTriggers(v, trigs);
-    for (const [ii, it] of items.entries()) {
+    for (let ii = 0; ii < items.length; ii++) {
+      const it = items[ii];
       const t = it.main;
       const itemEnd = Math.max(t.to, ...it.absorbed.map((a) => a.to));
       const nextItem = items.slice(ii + 1).map((x) => Math.min(x.main.from, ...x.absorbed.map((a) => a.from))).find((f) => f >= itemEnd);
@@ -274,14 +356,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
       if (type !== "ASSAULT" && !slots.actor) continue;
 
       // date: the nearest time expression in the sentence; else the lead's date for the news itself
-      const inSentence = times.filter((x) => x.start >= s.start && x.end <= s.end);
-      const trigPos = v.tokens[t.from].start;
-      inSentence.sort((a, b) => Math.abs(a.start - trigPos) - Math.abs(b.start - trigPos));
-      let date: DateValue | null = inSentence[0]?.value ?? null;
       const tierCue = lex.tier.findAll(v.tokens).length > 0;
-      const tier: "core" | "background" = tierCue || (date && cutoff && date.date < cutoff.slice(0, date.date.length) && date.date !== published?.date.slice(0, date.date.length)) ? "background" : "core";
-      // the news itself, undated in its sentence: the date the lead reports, saying so
-      if (!date && tier === "core" && leadDate) date = { ...leadDate, basis: `no date in the sentence; the report's date: ${leadDate.basis}` };
+      const { date, tier } = dateAndTier(times, s, v.tokens[t.from].start, tierCue, published, cutoff, leadDate);
 
       const code = (mode ? tables.plover.get(`${type}/${mode}`) : undefined) ?? tables.plover.get(`${type}/-`);
       const acledCode = type === "ASSAULT" && !mode && best?.value.acled ? best.value.acled : code?.acled ?? null;

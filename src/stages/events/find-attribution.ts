@@ -31,7 +31,7 @@ export function findAttribution(v: SentenceView, text: string, lex: EventLexicon
     }
     const start = toks[a].start, end = toks[b - 1].end;
     const src = v.candidates.find((c) => c.start >= start && c.end <= end && (c.entity.type === "media" || c.entity.type === "person" || c.entity.type === "organization" || c.entity.type === "government_body"));
-    return { entity: src?.entity.id ?? null, text: text.slice(start, end), span: { start, end } };
+    return { entity: src?.entity.id || null, text: text.slice(start, end), span: { start, end } };
   }
   return null;
 }

@@ -13,7 +13,7 @@ export interface EventNote {
 export type EventNotes = WeakMap<EventRecord, EventNote>;
 
 function key(e: EventRecord): string {
-  return `${e.type}|${e.actor?.entity ?? "-"}|${e.target?.entity ?? "-"}`;
+  return `${e.type}|${e.actor?.entity ?? e.actor?.kb ?? "-"}|${e.target?.entity ?? e.target?.kb ?? "-"}`;
 }
 
 /** Merges events of the same type between the same actor and target: the first keeps its evidence, gains missing slots. */

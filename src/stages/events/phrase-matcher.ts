@@ -1,4 +1,4 @@
-import type { EventToken } from "./event-tokens.js";
+import type { EventToken, ShapeMemo, WordShape } from "./event-tokens.js";
 import { normalizeWord } from "./event-tokens.js";
 
 /** One match of a lexicon phrase over tokens [from, to). */
@@ -9,6 +9,10 @@ export interface PhraseMatch<T> {
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
+const tableOf = (x: { readonly t: number }) => x.t;
+const valueOf = (x: { readonly v: unknown }) => x.v;
+/** Where a sentence's token array keeps its annotations. */
+const ANNOTATIONS = Symbol("event-annotations");
 
 interface Compiled<T> {
   readonly words: readonly string[];
@@ -77,50 +81,93 @@ export class PhraseMatcher<T> {
     }
   }
 
+  /** Phrases whose first word a form matches, by form: words recur, so each form is looked up once. */
+  private readonly firstWord = new Map<string, readonly Compiled<T>[]>();
+  /** The same for punctuation tokens (no `*ending` phrase starts on one). */
+  private readonly firstPunct = new Map<string, readonly Compiled<T>[]>();
+
+  /** The phrases whose first word matches form f, in lookup order: exact, stem, short stem, ending (memoized). */
+  startsWith(f: string, isWord: boolean): readonly Compiled<T>[] {
+    const memo = isWord ? this.firstWord : this.firstPunct;
+    let l = memo.get(f);
+    if (l) return l;
+    let out: Compiled<T>[] | null = null;
+    const ex = this.exact.get(f);
+    if (ex) out = [...ex];
+    if (f.length >= 3) for (const c of this.stemIndex.get(f.slice(0, 3)) ?? EMPTY) if (f.startsWith(c.stem!)) (out ??= []).push(c);
+    for (const c of this.shortStems) if (f.startsWith(c.stem!)) (out ??= []).push(c);
+    if (isWord) for (const c of this.suffixed) if (wordMatches(c.words[0], [f])) (out ??= []).push(c);
+    l = out ?? EMPTY;
+    if (memo.size >= 200_000) memo.clear();
+    memo.set(f, l);
+    return l;
+  }
+
   /** Every phrase that starts at token i (longest first). */
   matchAt(tokens: readonly EventToken[], i: number): readonly PhraseMatch<T>[] {
     const t = tokens[i];
-    // the common case, no phrase starts here: decide without allocating
-    let any = false;
-    for (let fi = 0; fi < t.forms.length && !any; fi++) {
-      const f = t.forms[fi];
-      any =
-        this.exact.has(f) ||
-        (f.length >= 3 && this.stemIndex.has(t.keys?.[fi] ?? f.slice(0, 3))) ||
-        (this.shortStems.length > 0 && this.shortStems.some((c) => f.startsWith(c.stem!))) ||
-        (t.isWord && this.suffixed.length > 0 && this.suffixes.some((x) => f.length > x.length + 1 && f.endsWith(x)));
-    }
-    if (!any) return EMPTY;
     let out: (PhraseMatch<T> & { size: number })[] | null = null;
     let tried: Compiled<T>[] | null = null;
+    const multi = t.forms.length > 1;
+    const pre = t.by === this ? (t.starts as readonly (readonly Compiled<T>[])[] | undefined) : undefined;
     for (let fi = 0; fi < t.forms.length; fi++) {
-      const f = t.forms[fi];
-      for (let src = 0; src < 4; src++) {
-        const list =
-          src === 0 ? this.exact.get(f) : src === 1 ? (f.length >= 3 ? this.stemIndex.get(t.keys?.[fi] ?? f.slice(0, 3)) : undefined) : src === 2 ? this.shortStems : t.isWord ? this.suffixed : undefined;
-        if (!list || !list.length) continue;
-        for (const c of list) {
-          if (c.stem !== undefined && !f.startsWith(c.stem)) continue;
-          if (t.forms.length > 1) {
-            // Arabic variants of one word may reach the same phrase twice
-            if (tried?.includes(c)) continue;
-            (tried ??= []).push(c);
-          }
-          let j = i;
-          let ok = true;
-          for (let k = 0; k < c.words.length; k++) {
-            if (j >= tokens.length || !wordMatches(c.words[k], tokens[j].forms)) {
-              ok = false;
-              break;
-            }
-            j++;
-          }
-          if (ok) (out ??= []).push({ from: i, to: j, value: c.value, size: c.size });
+      const list = pre ? pre[fi] : this.startsWith(t.forms[fi], t.isWord);
+      for (let li = 0; li < list.length; li++) {
+        const c = list[li];
+        if (multi) {
+          // Arabic variants of one word may reach the same phrase twice
+          if (tried?.includes(c)) continue;
+          (tried ??= []).push(c);
         }
+        let j = i + 1;
+        let ok = true;
+        for (let k = 1; k < c.words.length; k++) {
+          if (j >= tokens.length || !wordMatches(c.words[k], tokens[j].forms)) {
+            ok = false;
+            break;
+          }
+          j++;
+        }
+        if (ok) (out ??= []).push({ from: i, to: j, value: c.value, size: c.size });
       }
     }
     if (!out) return EMPTY;
     if (out.length > 1) out.sort((a, b) => b.to - a.to || b.size - a.size);
+    return out;
+  }
+
+  /**
+   * The phrases that start at token i, grouped by `groupOf` of their value (each group longest first, as matchAt
+   * orders them), each match carrying `valueOf` of its value; null when none starts there.
+   */
+  groupedAt<U>(tokens: readonly EventToken[], i: number, groupOf: (v: T) => number, valueOf: (v: T) => U): PhraseMatch<U>[][] | null {
+    const t = tokens[i];
+    let out: (PhraseMatch<U> & { size: number })[][] | null = null;
+    let tried: Compiled<T>[] | null = null;
+    const multi = t.forms.length > 1;
+    const pre = t.by === this ? (t.starts as readonly (readonly Compiled<T>[])[] | undefined) : undefined;
+    for (let fi = 0; fi < t.forms.length; fi++) {
+      const list = pre ? pre[fi] : this.startsWith(t.forms[fi], t.isWord);
+      for (let li = 0; li < list.length; li++) {
+        const c = list[li];
+        if (multi) {
+          if (tried?.includes(c)) continue;
+          (tried ??= []).push(c);
+        }
+        let j = i + 1;
+        let ok = true;
+        for (let k = 1; k < c.words.length; k++) {
+          if (j >= tokens.length || !wordMatches(c.words[k], tokens[j].forms)) {
+            ok = false;
+            break;
+          }
+          j++;
+        }
+        if (ok) ((out ??= [])[groupOf(c.value)] ??= []).push({ from: i, to: j, value: valueOf(c.value), size: c.size });
+      }
+    }
+    if (!out) return null;
+    for (const g of out) if (g && g.length > 1) g.sort((a, b) => b.to - a.to || b.size - a.size);
     return out;
   }
 
@@ -147,6 +194,10 @@ export class PhraseMatcher<T> {
 export interface PhraseTable<T> {
   matchAt(tokens: readonly EventToken[], i: number): readonly PhraseMatch<T>[];
   findAll(tokens: readonly EventToken[], from?: number, to?: number): PhraseMatch<T>[];
+  /** True when some phrase of the table may start on a token of these forms (its first word matches). */
+  mayStart(forms: readonly string[], isWord: boolean): boolean;
+  /** True when some phrase of the table may start on the word of this shape (or its elided rest); primes the shape. */
+  mayStartShape(sh: WordShape, isWord: boolean): boolean;
 }
 
 /**
@@ -155,7 +206,6 @@ export interface PhraseTable<T> {
  */
 export class SentenceAnnotator {
   private matcher: PhraseMatcher<{ readonly t: number; readonly v: unknown }>;
-  private readonly cache = new WeakMap<readonly EventToken[], (PhraseMatch<unknown>[][] | undefined)[]>();
   private count = 0;
   private lastTokens: readonly EventToken[] | null = null;
   private lastAnn: (PhraseMatch<unknown>[][] | undefined)[] | null = null;
@@ -169,6 +219,8 @@ export class SentenceAnnotator {
   /** Adds a table; returns its matcher view. */
   table<T>(rows: readonly { phrase: string; value: T }[]): PhraseTable<T> {
     const t = this.count++;
+    // a shape's memo keeps the tables a word may start as bits of one number
+    if (t > 30) throw new Error("SentenceAnnotator: at most 31 tables");
     for (const r of rows) this.rows.push({ phrase: r.phrase, value: { t, v: r.value } });
     return new TableView<T>(this, t);
   }
@@ -178,21 +230,45 @@ export class SentenceAnnotator {
     this.matcher = new PhraseMatcher(this.rows, this.lang);
   }
 
+  /** Looks a word's shape up once for this annotator: the phrases its forms may start, the tables they belong to. */
+  prime(sh: WordShape, isWord: boolean): ShapeMemo {
+    if (sh.memo?.by === this.matcher) return sh.memo;
+    let tables = 0;
+    const lists = (forms: readonly string[], w: boolean) =>
+      forms.map((f) => {
+        const l = this.matcher.startsWith(f, w);
+        for (const c of l) tables |= 1 << c.value.t;
+        return l;
+      });
+    // an elided French word is two word tokens: "l'" and the rest
+    const starts = lists(sh.forms, sh.cut ? true : isWord);
+    const rest = sh.rest !== undefined ? lists(sh.rest, true) : null;
+    return (sh.memo = { by: this.matcher, starts, rest, tables });
+  }
+
+  /** True when a phrase of table `t` has a first word that one of the forms matches. */
+  mayStart(forms: readonly string[], isWord: boolean, t: number): boolean {
+    for (let fi = 0; fi < forms.length; fi++) {
+      const list = this.matcher.startsWith(forms[fi], isWord);
+      for (let k = 0; k < list.length; k++) if (list[k].value.t === t) return true;
+    }
+    return false;
+  }
+
   /** The matches of table `t` starting at token i. */
   at(tokens: readonly EventToken[], i: number, t: number): readonly PhraseMatch<unknown>[] {
     // the rules ask about one sentence at a time: skip the WeakMap for the sentence just asked about
     if (tokens === this.lastTokens) return this.lastAnn![i]?.[t] ?? EMPTY;
-    let ann = this.cache.get(tokens);
+    // kept on the token array itself: cheaper for the collector than a WeakMap entry per sentence
+    const holder = tokens as unknown as { [ANNOTATIONS]?: { readonly by: SentenceAnnotator; readonly ann: (PhraseMatch<unknown>[][] | undefined)[] } };
+    let ann = holder[ANNOTATIONS]?.by === this ? holder[ANNOTATIONS]!.ann : undefined;
     if (!ann) {
       ann = new Array(tokens.length);
       for (let k = 0; k < tokens.length; k++) {
-        const ms = this.matcher.matchAt(tokens, k);
-        if (!ms.length) continue;
-        const byTable: PhraseMatch<unknown>[][] = [];
-        for (const m of ms) (byTable[m.value.t] ??= []).push({ from: m.from, to: m.to, value: m.value.v });
-        ann[k] = byTable;
+        const byTable = this.matcher.groupedAt(tokens, k, tableOf, valueOf);
+        if (byTable) ann[k] = byTable;
       }
-      this.cache.set(tokens, ann);
+      holder[ANNOTATIONS] = { by: this, ann };
     }
     this.lastTokens = tokens;
     this.lastAnn = ann;
@@ -208,6 +284,14 @@ class TableView<T> implements PhraseTable<T> {
 
   matchAt(tokens: readonly EventToken[], i: number): readonly PhraseMatch<T>[] {
     return this.ann.at(tokens, i, this.t) as readonly PhraseMatch<T>[];
+  }
+
+  mayStart(forms: readonly string[], isWord: boolean): boolean {
+    return this.ann.mayStart(forms, isWord, this.t);
+  }
+
+  mayStartShape(sh: WordShape, isWord: boolean): boolean {
+    return ((this.ann.prime(sh, isWord).tables >>> this.t) & 1) === 1;
   }
 
   findAll(tokens: readonly EventToken[], from = 0, to = tokens.length): PhraseMatch<T>[] {

@@ -3,14 +3,15 @@ import type { EventToken } from "./event-tokens.js";
 
 const ACTOR_CUES = new Set(["state-actor", "nonstate-actor"]);
 /** Cue positions by token array: several events of one sentence share them. */
-const cueCache = new WeakMap<readonly EventToken[], Map<string, number[]>>();
+const CUE_POSITIONS = Symbol("refiner-cues");
 
 /**
  * Refines an ACLED code by the context cues of the text (acled-refine.tsv): a protest with tear gas is
  * "Excessive force against protesters", an IED that was defused is "Disrupted weapons use".
  */
 export function refineAcled(code: string, tokens: readonly EventToken[], triggerAt: number, lex: EventLexicon, tables: EventTables): string {
-  let cues = cueCache.get(tokens);
+  const holder = tokens as { [CUE_POSITIONS]?: Map<string, number[]> };
+  let cues = holder[CUE_POSITIONS];
   if (!cues) {
     cues = new Map<string, number[]>();
     for (let i = 0; i < tokens.length; i++) {
@@ -20,7 +21,7 @@ export function refineAcled(code: string, tokens: readonly EventToken[], trigger
         cues.set(m.value, l);
       }
     }
-    cueCache.set(tokens, cues);
+    holder[CUE_POSITIONS] = cues;
   }
   let lastActor: string | null = null;
   let lastAt = -1;

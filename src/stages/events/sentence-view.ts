@@ -1,5 +1,5 @@
 import type { Doc, EntityRecord, EntityType } from "../../core/doc.js";
-import type { EventLexicon } from "./event-lexicon.js";
+import type { EventLexicon, LabelLink } from "./event-lexicon.js";
 import type { EventToken } from "./event-tokens.js";
 import { sentenceTokens } from "./event-tokens.js";
 
@@ -39,6 +39,10 @@ export interface SentenceView {
 /** A doc-wide list of entity mentions in text order, for anaphora. */
 export interface MentionIndex {
   readonly list: readonly { start: number; end: number; text: string; entity: EntityRecord }[];
+  /** The document's entities by KB id. */
+  readonly byKb: ReadonlyMap<string, EntityRecord>;
+  /** KB parties the document names only by a loaded label, as entity records with an empty id (not output). */
+  readonly unlisted: Map<string, EntityRecord>;
 }
 
 /** Every mention of every entity, sorted by position. */
@@ -53,7 +57,18 @@ export function buildMentionIndex(doc: Doc): MentionIndex {
     if (last && m.start < last.end) continue;
     out.push(m);
   }
-  return { list: out };
+  const byKb = new Map<string, EntityRecord>();
+  for (const e of doc.entities ?? []) if (e.kb && !byKb.has(e.kb)) byKb.set(e.kb, e);
+  return { list: out, byKb, unlisted: new Map() };
+}
+
+/** The entity a loaded label stands for: the document's own entity of that KB id, else an unlisted record (id ""). */
+function labelEntity(mentions: MentionIndex, link: LabelLink): EntityRecord {
+  const own = mentions.byKb.get(link.kb);
+  if (own) return own;
+  let e = mentions.unlisted.get(link.kb);
+  if (!e) mentions.unlisted.set(link.kb, (e = { id: "", kb: link.kb, name: link.name, aliases: [], type: link.type, mentions: [] }));
+  return e;
 }
 
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "le", "la", "les", "l'", "des", "du", "de", "d'", "un", "une", "ses", "leurs", "leur", "sa", "son"]);
@@ -111,6 +126,17 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     // role words are looked for back to the previous mention, not inside it ("… في العراق القوات الأمريكية")
     const floor = cands.length ? cands[cands.length - 1].to : 0;
     cands.push({ start: m.start, end: m.end, from, to, text: m.text, entity: m.entity, roles: rolesBefore(tokens, from, lex, floor), anaphor: false, anaphorTarget: false, hyphenated: /^[-‑]\p{L}/u.test(doc.text.slice(m.end, m.end + 2)), possessive: /^['’]s\b/.test(doc.text.slice(m.end, m.end + 3)) });
+  }
+  // "the occupiers", "قوات الاحتلال": a loaded label stands for the party its neutral alternative names; it takes
+  // the place of names inside it ("American" in "American occupation forces"), not of a longer name around it
+  for (const a of lex.labels.findAll(tokens)) {
+    const start = tokens[a.from].start;
+    const end = tokens[a.to - 1].end;
+    const over = cands.filter((c) => c.start < end && start < c.end);
+    if (over.some((c) => c.start < start || c.end > end || c.entity.kb === a.value.kb)) continue;
+    for (const c of over) cands.splice(cands.indexOf(c), 1);
+    const floor = cands.filter((c) => c.to <= a.from).reduce((m, c) => Math.max(m, c.to), 0);
+    cands.push({ start, end, from: a.from, to: a.to, text: doc.text.slice(start, end), entity: labelEntity(mentions, a.value), roles: rolesBefore(tokens, a.from, lex, floor), anaphor: false, anaphorTarget: false, hyphenated: /^[-‑]\p{L}/u.test(doc.text.slice(end, end + 2)), possessive: /^['’]s\b/.test(doc.text.slice(end, end + 3)) });
   }
   for (const a of lex.anaphora.findAll(tokens)) {
     if (!a.value.types.some((t) => t !== "event")) continue;

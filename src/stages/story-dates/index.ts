@@ -7,6 +7,7 @@ import type { FoundTime } from "../dates/find-times.js";
 import { dayOf, pushByWeekdays } from "../dates/infer-published.js";
 import { type DayNum, isoDay, weekday, ymd } from "../dates/calendar.js";
 import { dateClue, type DateClue } from "../dates/date-clue.js";
+import { redateEvents } from "../events/extract-events.js";
 
 /** Clues a document's own date may come from, strong enough to date the rest of its story. */
 const OWN = new Set(["record", "url", "dateline", "text"]);
@@ -231,6 +232,11 @@ export const storyDatesStage: CorpusStage = {
       if (next) updated.set(doc.id, next);
     }
     if (!updated.size) return corpus;
+    // the news the document reports, undated when the events ran, takes the date the document now has
+    for (const [id, doc] of updated) {
+      const events = redateEvents(doc);
+      if (events) updated.set(id, { ...doc, events });
+    }
     return { ...corpus, docs: corpus.docs.map((d) => updated.get(d.id) ?? d) };
   },
 };
