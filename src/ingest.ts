@@ -6,6 +6,9 @@ import { createDoc, type ReadFailure, type SourceItem } from "./ingest/article.j
 import { documentToContract, toContract } from "./output/to-contract.js";
 import type { NewsStore, PutResult } from "./store/news-store.js";
 
+/** Where the corpus stages' state (the story index) is kept in the store. */
+const STATE_KEY = "corpus-state";
+
 /** What an ingest run did. */
 export interface IngestSummary {
   readonly read: number;
@@ -34,7 +37,6 @@ export async function ingestItems(
   const allDocs: Doc[] = [];
   let batch: Doc[] = [];
   let read = 0;
-  let storyCounter = Number((await store.getState("story-counter")) ?? "0");
 
   const flush = async () => {
     if (!batch.length) return;
@@ -44,19 +46,22 @@ export async function ingestItems(
     const docs = batch.filter((d) => stored.has(d.id));
     allDocs.push(...docs);
     if (docs.length) {
-      const corpus = pipeline.runCorpus({ docs }, ctx);
+      // The story index persists in the store, so this batch joins the stories of earlier ones.
+      const saved = await store.getState(STATE_KEY);
+      const state = saved ? (JSON.parse(saved) as Record<string, unknown>) : {};
+      const corpus = pipeline.runCorpus({ docs, state }, ctx);
+      if (corpus.state) await store.setState(STATE_KEY, JSON.stringify(corpus.state));
       const contract = toContract(corpus);
       const byFile = new Map(docs.map((d) => [d.source.file, d.id]));
       await store.putStories(
         contract.stories.map((s) => ({
-          id: `s${++storyCounter}`,
+          id: s.id,
           title: s.title,
           documents: s.documents.map((f) => byFile.get(f) ?? f),
           relations: s.relations.map((r) => ({ ...r, from: byFile.get(r.from) ?? r.from, to: byFile.get(r.to) ?? r.to })),
           events: s.events,
         })),
       );
-      await store.setState("story-counter", String(storyCounter));
     }
     batch = [];
   };

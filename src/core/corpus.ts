@@ -49,6 +49,11 @@ export interface Story {
 export interface Corpus {
   readonly docs: readonly Doc[];
   readonly stories?: readonly Story[];
+  /**
+   * State a corpus stage keeps between batches (plain JSON, by key: "story-index"). A store loads it before a
+   * batch and saves it after, so a new article joins the stories of earlier batches.
+   */
+  readonly state?: Readonly<Record<string, unknown>>;
 }
 
 /** Layers the corpus stages provide. */

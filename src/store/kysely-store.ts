@@ -119,8 +119,12 @@ export class KyselyStore implements NewsStore {
       for (const s of stories) {
         await trx.deleteFrom("story_members").where("doc_id", "in", [...s.documents]).execute();
         await trx.deleteFrom("story_members").where("story_id", "=", s.id).execute();
-        const record = JSON.stringify({ relations: s.relations, events: s.events ?? [] });
-        const exists = await trx.selectFrom("stories").select("id").where("id", "=", s.id).executeTakeFirst();
+        const exists = await trx.selectFrom("stories").select(["id", "record"]).where("id", "=", s.id).executeTakeFirst();
+        // Relations accumulate across batches (a later article links to earlier ones); merged events are replaced.
+        const old = exists ? ((JSON.parse(exists.record) as { relations?: StoredStory["relations"] }).relations ?? []) : [];
+        const key = (r: StoredStory["relations"][number]) => `${r.from}|${r.to}|${r.kind}`;
+        const fresh = new Set(s.relations.map(key));
+        const record = JSON.stringify({ relations: [...old.filter((r) => !fresh.has(key(r))), ...s.relations], events: s.events ?? [] });
         if (exists) await trx.updateTable("stories").set({ title: s.title, updated_at: now, record }).where("id", "=", s.id).execute();
         else await trx.insertInto("stories").values({ id: s.id, title: s.title, updated_at: now, record }).execute();
         if (s.documents.length) await trx.insertInto("story_members").values(s.documents.map((d) => ({ story_id: s.id, doc_id: d }))).execute();
