@@ -2,9 +2,9 @@ import type { Citation, Claim, Doc, Quote, SlotRef, Span } from "../../core/doc.
 import { postAttribution, preAttribution, verbFinder, type Attribution } from "./find-attribution.js";
 import { findClaims } from "./find-claims.js";
 import { findQuoteSpans, type QuoteSpan } from "./find-quote-spans.js";
-import type { Word } from "./phrase-index.js";
+import type { Words } from "./phrase-index.js";
 import { SpeakerResolver, speakerMentions, type Resolved } from "./resolve-speaker.js";
-import { countWords } from "./speaker-phrase.js";
+import { countWords, objectList, sortByStart } from "./speaker-phrase.js";
 import type { SpeechLexicon, SpeechVerb } from "./speech-lexicon.js";
 
 /** Quotes shorter than this many words need a verb that introduces them or an attribution right after them. */
@@ -53,7 +53,7 @@ export function attributeQuotes(
   lex: SpeechLexicon,
   titles: ReadonlySet<string>,
   cites: readonly Citation[],
-  words?: readonly Word[],
+  words?: Words,
 ): { quotes: Quote[]; claims: Claim[] } {
   const text = doc.text;
   const sentenceAt = sentenceIndex(doc);
@@ -61,21 +61,24 @@ export function attributeQuotes(
   const bodyEnd = text.trimEnd().length;
   const skip = (doc.regions ?? []).filter((r) => r.kind === "caption" || (r.kind === "title" && r.end - r.start <= 250 && r.end < bodyEnd - 20));
   const captions = skip.filter((r) => r.kind === "caption");
-  const inSkip = (p: number) => skip.some((r) => r.start <= p && p < r.end);
+  const inSkip = (p: number) => {
+    for (const r of skip) if (r.start <= p && p < r.end) return true;
+    return false;
+  };
   const nWords = (s: Span) => countWords(text, s.start, s.end);
   const find = verbFinder(text, lex, words);
   // a quoted name (كتائب "حزب الله", the "Pentagon") is a label, not a quote
-  const names = (doc.entities ?? []).flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+  const names: Span[] = [];
+  for (const e of doc.entities ?? []) for (const m of e.mentions) names.push(m);
+  // (a mention that starts at or before the quote's words and reaches their end)
   const isName = (q: QuoteSpan) => {
-    for (const m of names) {
-      if (m.start > q.start) break;
-      if (q.end <= m.end + 1) return true;
-    }
+    for (const m of names) if (m.start <= q.start && q.end <= m.end + 1) return true;
     return false;
   };
 
   const spans = findQuoteSpans(text).filter((q) => q.depth === 0 && !inSkip(q.open) && /[\p{L}\p{N}]/u.test(text.slice(q.start, q.end)) && !isName(q));
-  const media: Span[] = [...cites, ...(doc.entities ?? []).filter((e) => e.type === "media").flatMap((e) => e.mentions)];
+  const media: Span[] = [...cites];
+  for (const e of doc.entities ?? []) if (e.type === "media") for (const m of e.mentions) media.push(m);
   const pending: Pending[] = [];
   let prevLong: QuoteSpan | null = null;
   spans.forEach((q, i) => {
@@ -142,10 +145,15 @@ export function attributeQuotes(
     if (startsSentence) pending.push({ anchor: q.open, kind: "continue", attribution: null, content, sentence: sOpen });
   });
 
-  const quoted = spans.map((q) => ({ start: q.open, end: q.close }));
+  const quoted = objectList<Span>();
+  for (const q of spans) quoted.push({ start: q.open, end: q.close });
   // unmarked speech after a colon: "وقالت الميليشيا في بيان: هاجم عناصرنا …", "Biden said in a statement: We will …"
+  // the first colon at or after the sentence start, looked up again only when the sentence has passed it
+  let colonAt = -2;
+  let from = -1;
   for (const s of doc.sentences ?? []) {
-    const colonAt = text.indexOf(":", s.start);
+    if (colonAt === -2 || s.start < from || (colonAt >= 0 && colonAt < s.start)) colonAt = text.indexOf(":", s.start);
+    from = s.start;
     if (colonAt < 0 || colonAt >= s.end || inSkip(s.start)) continue;
     const seg = text.slice(s.start, s.end);
     const c = seg.search(/:\s+[^\s“”"«»'‘]/u);
@@ -170,7 +178,7 @@ export function attributeQuotes(
     const before = text.slice(sentenceAt(m.start).start, m.start).replace(/^\s*(?:the|le|la|les|l['’])\s*/i, "");
     return countWords(before, 0, before.length, 5) <= (lex.iso === "ar" ? 3 : 0);
   };
-  const resolver = new SpeakerResolver(text, speakerMentions(doc).filter((m) => !(dl && m.start < dl.end && dl.start < m.end) && !captions.some((r) => r.start <= m.start && m.start < r.end)), lex, titles, isSubject, spans.map((q) => ({ start: q.open, end: q.close })), words);
+  const resolver = new SpeakerResolver(text, speakerMentions(doc).filter((m) => !(dl && m.start < dl.end && dl.start < m.end) && !captions.some((r) => r.start <= m.start && m.start < r.end)), lex, titles, isSubject, quoted, words);
   // "…, vowing “…”": a participle's subject is the subject of the main clause, at the start of the window
   // … and so is the subject of a verb coordinated with an earlier one: "Biden said … and promised to “…”"
   const participle = (a: Attribution) =>
@@ -199,7 +207,8 @@ export function attributeQuotes(
     if (p.kind !== "continue") {
       // "أفادت وكالة رويترز بأنّ البنتاغون …، وقال": the medium reports; a later "he said" is the clause's subject
       const inner = who.type === "media" && p.kind === "claim" ? resolver.resolve(p.content.start, Math.min(p.content.end, p.content.start + 60), false, true, true) : null;
-      resolver.remember({ ...(inner ?? who), at: a ? a.verb.start : p.anchor });
+      const r = inner ?? who;
+      resolver.remember({ ref: r.ref, kind: r.kind, at: a ? a.verb.start : p.anchor, type: r.type });
     }
     // the medium the words come through: cited in the same sentence, or carried by this speaker from an earlier sentence
     const cite = cites.find((c) => c.start >= p.sentence.start && c.end <= p.sentence.end) ?? (p.quotedBy ? cites.find((c) => c.start >= p.quotedBy!.start && c.end <= p.quotedBy!.end + 40) : undefined);
@@ -214,17 +223,18 @@ export function attributeQuotes(
     chain.push(speaker);
     const verb = a?.verb.text ?? null;
     if (p.kind === "claim") {
-      claims.push({ speaker, verb: verb ?? "", content: { ...p.content, text: text.slice(p.content.start, p.content.end) }, chain });
+      claims.push({ speaker, verb: verb ?? "", content: { start: p.content.start, end: p.content.end, text: text.slice(p.content.start, p.content.end) }, chain });
       continue;
     }
     const k = `${p.content.start}:${p.content.end}`;
     if (seen.has(k)) continue;
     seen.add(k);
     lastQuote = { who, at: p.content.end };
-    quotes.push({ text: text.slice(p.content.start, p.content.end), start: p.content.start, end: p.content.end, speaker, verb, chain });
-    claims.push({ speaker, verb: verb ?? "", content: { ...p.content, text: text.slice(p.content.start, p.content.end) }, chain });
+    const qText = text.slice(p.content.start, p.content.end);
+    quotes.push({ text: qText, start: p.content.start, end: p.content.end, speaker, verb, chain });
+    claims.push({ speaker, verb: verb ?? "", content: { start: p.content.start, end: p.content.end, text: qText }, chain });
   }
-  quotes.sort((x, y) => x.start - y.start);
+  sortByStart(quotes);
   // one claim per content: "According to the PM, “…”" is found as a claim and as a quote
   const byStart = new Map<number, Claim>();
   for (const c of claims) {

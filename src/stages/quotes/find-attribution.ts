@@ -1,7 +1,7 @@
 import type { Span } from "../../core/doc.js";
-import type { Word } from "./phrase-index.js";
+import type { Words } from "./phrase-index.js";
 import type { SpeechLexicon, SpeechVerb } from "./speech-lexicon.js";
-import { countWords } from "./speaker-phrase.js";
+import { countWords, objectList } from "./speaker-phrase.js";
 
 /** A reporting verb found in the text. */
 export interface VerbHit extends Span {
@@ -34,8 +34,9 @@ const PARTICIPLE = /(?:ing|ant)$/i;
 export type VerbFinder = (start: number, end: number) => VerbHit[];
 
 /** Scans a text for reporting verbs once; the finder then answers any range by binary search. */
-export function verbFinder(text: string, lex: SpeechLexicon, words?: readonly Word[]): VerbFinder {
-  const all = lex.verbIndex.find(text, 0, text.length, words).map((h) => ({ start: h.start, end: h.end, text: h.text, verb: h.value }));
+export function verbFinder(text: string, lex: SpeechLexicon, words?: Words): VerbFinder {
+  const all = objectList<VerbHit>();
+  for (const h of lex.verbIndex.find(text, 0, text.length, words)) all.push({ start: h.start, end: h.end, text: h.text, verb: h.value });
   return (start, end) => {
     let lo = 0;
     let hi = all.length;

@@ -1,9 +1,9 @@
 import type { Citation, Doc, Span } from "../../core/doc.js";
 import type { KbEntry, KnowledgeBase } from "../../kb/knowledge-base.js";
 import { foldName } from "../../kb/fold-name.js";
-import { PhraseIndex, tokenizeWords, type Word } from "./phrase-index.js";
+import { PhraseIndex, tokenizeWords, type Words } from "./phrase-index.js";
 import type { SpeechLexicon } from "./speech-lexicon.js";
-import { countWords } from "./speaker-phrase.js";
+import { countWords, objectList } from "./speaker-phrase.js";
 
 /** A media name in the text, with its KB entry when known. */
 interface MediaHit extends Span {
@@ -22,7 +22,19 @@ export function kbMediaMatcher(kb: KnowledgeBase): PhraseIndex<KbEntry> {
   return new PhraseIndex(entries, ["l'", "d'", "ال", "و", "ب", "ل"]);
 }
 
-function mediaHits(doc: Doc, lex: SpeechLexicon, kbm: PhraseIndex<KbEntry>, words?: readonly Word[]): MediaHit[] {
+const CAP = /^\p{Lu}/u;
+const WS = /^\s$/;
+/** True when text[a, b) is one or more white-space characters (as /^\s+$/ on the slice). */
+function isSpaces(text: string, a: number, b: number): boolean {
+  if (b <= a) return false;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && !WS.test(text[i])) return false;
+  }
+  return true;
+}
+
+function mediaHits(doc: Doc, lex: SpeechLexicon, kbm: PhraseIndex<KbEntry>, words?: Words): MediaHit[] {
   const text = doc.text;
   const hits: MediaHit[] = [];
   for (const e of doc.entities ?? []) {
@@ -36,39 +48,40 @@ function mediaHits(doc: Doc, lex: SpeechLexicon, kbm: PhraseIndex<KbEntry>, word
     hits.push({ start: h.start, end: h.end, name: h.value.name, kb: h.value.id, text: text.slice(h.start, h.end) });
   }
   // unlisted media named by a media noun: "Forbes magazine", « le journal Le Monde », صحيفة "الأخبار"
-  const ws = words ?? tokenizeWords(text);
-  const after = lex.mediaAfterWords;
-  const before = lex.mediaBeforeWords;
-  const isCap = (w: Word) => /^\p{Lu}/u.test(text[w.s]);
-  for (let i = 0; i < ws.length; i++) {
-    if (after.size && after.has(ws[i].w) && i > 0) {
+  const { n, s: ws, e: we, w: ww } = words ?? tokenizeWords(text);
+  const mediaWords = lex.mediaWords;
+  const isCap = (i: number) => CAP.test(text[ws[i]]);
+  for (let i = 0; i < n; i++) {
+    const kind = mediaWords.size ? mediaWords.get(ww[i]) : undefined;
+    if (kind === undefined) continue;
+    if (kind & 1 && i > 0) {
       // up to three capitalised words just before the noun ("Forbes magazine", "the Kayhan newspaper")
       let a = i;
-      while (a > 0 && i - a < 3 && isCap(ws[a - 1]) && /^\s+$/.test(text.slice(ws[a - 1].e, ws[a].s))) a--;
+      while (a > 0 && i - a < 3 && isCap(a - 1) && isSpaces(text, we[a - 1], ws[a])) a--;
       if (a < i) {
-        let name = text.slice(ws[a].s, ws[i - 1].e).replace(/['’]s$/, "");
+        let name = text.slice(ws[a], we[i - 1]).replace(/['’]s$/, "");
         if (!/^(?:The|A|An|In|On|Iraqi|Iranian|US|U\.S\.|Lebanon|Iraq|Iran)$/.test(name)) {
           if (/^The\s/.test(name)) name = name.slice(4);
-          const s0 = ws[a].s + (text.slice(ws[a].s, ws[a].s + 4) === "The " ? 4 : 0);
+          const s0 = ws[a] + (text.slice(ws[a], ws[a] + 4) === "The " ? 4 : 0);
           hits.push({ start: s0, end: s0 + name.length, name, kb: null, text: name });
         }
       }
     }
-    if (before.size && before.has(ws[i].w) && i + 1 < ws.length) {
+    if (kind & 2 && i + 1 < n) {
       // the name after the noun: in quotation marks, or capitalised words
-      const rest = text.slice(ws[i].e, ws[i].e + 60);
+      const rest = text.slice(we[i], we[i] + 60);
       const q = /^\s*["“«]\s*([^"”»]{2,40}?)\s*["”»]/u.exec(rest);
       let s0 = -1;
       let name = "";
       if (q) {
         name = q[1];
-        s0 = ws[i].e + q[0].indexOf(q[1]);
+        s0 = we[i] + q[0].indexOf(q[1]);
       } else {
         let b = i + 1;
-        while (b < ws.length && b - i <= 3 && isCap(ws[b]) && /^\s+$/.test(text.slice(ws[b - 1].e, ws[b].s))) b++;
+        while (b < n && b - i <= 3 && isCap(b) && isSpaces(text, we[b - 1], ws[b])) b++;
         if (b > i + 1) {
-          s0 = ws[i + 1].s;
-          name = text.slice(s0, ws[b - 1].e);
+          s0 = ws[i + 1];
+          name = text.slice(s0, we[b - 1]);
         }
       }
       if (name) hits.push({ start: s0, end: s0 + name.length, name, kb: null, text: name });
@@ -106,12 +119,22 @@ function cueNear(text: string, re: RegExp | null, from: number, to: number): boo
  * Media the article cites as its sources: a media name in a citing construction ("according to Reuters", "told Press
  * TV", "al-Akhbar newspaper quoted", "selon l'AFP", "نقلت وكالة رويترز"), not the article's own outlet.
  */
-export function findCitations(doc: Doc, lex: SpeechLexicon, kbm: PhraseIndex<KbEntry>, words?: readonly Word[]): Citation[] {
+export function findCitations(doc: Doc, lex: SpeechLexicon, kbm: PhraseIndex<KbEntry>, words?: Words): Citation[] {
   const text = doc.text;
   const own = doc.meta?.outlet;
-  const ownKeys = new Set([own?.kb ?? "", ...(own ? [own.name, ...own.aliases].map(foldName) : [])].filter(Boolean));
+  // (built without spreads: the outlet's alias list may be empty or not, and a spread of either shape de-optimises)
+  const ownKeys = new Set<string>();
+  if (own?.kb) ownKeys.add(own.kb);
+  if (own) {
+    const name = foldName(own.name);
+    if (name) ownKeys.add(name);
+    for (let i = 0; i < own.aliases.length; i++) {
+      const alias = foldName(own.aliases[i]);
+      if (alias) ownKeys.add(alias);
+    }
+  }
   const captions = (doc.regions ?? []).filter((r) => r.kind === "caption");
-  const out: Citation[] = [];
+  const out = objectList<Citation>();
   let lastEnd = -1;
   for (const h of mediaHits(doc, lex, kbm, words)) {
     if (h.start < lastEnd) continue;
@@ -130,8 +153,9 @@ export function findCitations(doc: Doc, lex: SpeechLexicon, kbm: PhraseIndex<KbE
 /** Merges cites: those already found first, then new ones; one per KB id (or per folded name when unlisted). */
 export function mergeCitations(a: readonly Citation[], b: readonly Citation[]): Citation[] {
   const seen = new Set<string>();
-  const out: Citation[] = [];
-  for (const c of [...a, ...b]) {
+  const out = objectList<Citation>();
+  for (let i = 0; i < a.length + b.length; i++) {
+    const c = i < a.length ? a[i] : b[i - a.length];
     const k = c.kb ?? "name:" + foldName(c.name);
     if (seen.has(k)) continue;
     seen.add(k);

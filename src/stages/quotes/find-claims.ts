@@ -36,7 +36,10 @@ export function findClaims(
   find: VerbFinder = (x, y) => verbsIn(text, x, y, lex),
 ): ClaimCandidate[] {
   const out: ClaimCandidate[] = [];
-  const inQuote = (p: number) => quoted.some((q) => q.start <= p && p < q.end);
+  const inQuote = (p: number) => {
+    for (const q of quoted) if (q.start <= p && p < q.end) return true;
+    return false;
+  };
   for (const v of find(sentence.start, sentence.end)) {
     // inside a quotation the words are the quoted speaker's; "quoted X as saying" is handled at "quoted"
     if (inQuote(v.start) || /\bas\s+$/i.test(text.slice(Math.max(0, v.start - 4), v.start))) continue;

@@ -1,3 +1,5 @@
+import { objectList } from "./speaker-phrase.js";
+
 /** A multi-word phrase found in a text by its words. */
 export interface PhraseHit<T> {
   readonly start: number;
@@ -7,48 +9,104 @@ export interface PhraseHit<T> {
   readonly value: T;
 }
 
-/** A word of the text: offsets and its folded form (lower case, ’ → '). */
-export interface Word {
-  readonly s: number;
-  readonly e: number;
-  readonly w: string;
+/** The words of a text, in parallel arrays: word i spans [s[i], e[i]) and folds to w[i] (lower case, ’ → '). */
+export interface Words {
+  readonly n: number;
+  readonly s: readonly number[];
+  readonly e: readonly number[];
+  readonly w: readonly string[];
 }
 
 const WORD = /[\p{L}\p{N}\p{M}’']+/gu;
-const SEP = /^[\s‐‑-]+$/;
-const fold = (w: string) => {
+// letters that may change under toLowerCase: A-Z, Latin-1 capitals, anything past Latin-1 but Arabic; and ’
+const NEEDS_FOLD = /[A-Z\u00c0-\u00de\u0100-\u05ff\u0700-\uffff]/;
+/** Lower case, ’ → '. Returns `w` itself when nothing changes (most words: lower-case Latin, Arabic). */
+function fold(w: string): string {
+  return NEEDS_FOLD.test(w) ? slowFold(w) : w;
+}
+function slowFold(w: string): string {
   const l = w.toLowerCase();
   return l.includes("’") ? l.replace(/’/g, "'") : l;
-};
+}
+/** True when text[a, b) is one or more spaces or hyphens (as /^[\s‐‑-]+$/ on the slice). */
+function isSep(text: string, a: number, b: number): boolean {
+  if (b <= a) return false;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 45 || c === 0x2010 || c === 0x2011) continue;
+    if (!WS.test(text[i])) return false;
+  }
+  return true;
+}
+const WS = /^\s$/;
 
 /** Splits a text into words once (hyphens separate words: "a-t-il" is a, t, il), for every PhraseIndex to share. */
-export function tokenizeWords(text: string): Word[] {
-  const out: Word[] = [];
+export function tokenizeWords(text: string): Words {
+  const ss: number[] = [];
+  const es: number[] = [];
+  const w: string[] = [];
   const re = new RegExp(WORD.source, WORD.flags);
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    let w = m[0];
+    let x = m[0];
     // a trailing apostrophe is punctuation, not part of the word
-    while (w.length > 1 && (w.endsWith("'") || w.endsWith("’"))) w = w.slice(0, -1);
-    out.push({ s: m.index, e: m.index + w.length, w: fold(w) });
+    while (x.length > 1 && (x.endsWith("'") || x.endsWith("’"))) x = x.slice(0, -1);
+    ss.push(m.index);
+    es.push(m.index + x.length);
+    w.push(fold(x));
   }
-  return out;
+  return { n: w.length, s: ss, e: es, w };
 }
 
+const HYPHEN = /[-‐‑]/;
+const HYPHEN_OR_FOLD = /[-‐‑A-Z\u00c0-\u00de\u0100-\u05ff\u0700-\uffff]/;
+const PIECE = /[^-‐‑]+/g;
+
 /** The words of a Doc's tokens (the segment stage's Intl.Segmenter words), for every PhraseIndex to share. */
-export function wordsOfTokens(tokens: readonly { start: number; end: number; text: string; isWord: boolean }[]): Word[] {
-  const out: Word[] = [];
-  for (const t of tokens) {
+export function wordsOfTokens(tokens: readonly { start: number; end: number; text: string; isWord: boolean }[]): Words {
+  // sized once for one word a token (a hyphenated token may add more: the arrays then grow)
+  const s: number[] = new Array<number>(tokens.length);
+  const e: number[] = new Array<number>(tokens.length);
+  const w: string[] = new Array<string>(tokens.length);
+  let j = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
     if (!t.isWord) continue;
-    if (!/[-‐‑]/.test(t.text)) {
-      out.push({ s: t.start, e: t.end, w: fold(t.text) });
+    // most words are plain lower case: one test, nothing to fold or split
+    const plain = !HYPHEN_OR_FOLD.test(t.text);
+    if (plain || !HYPHEN.test(t.text)) {
+      s[j] = t.start;
+      e[j] = t.end;
+      w[j++] = plain ? t.text : slowFold(t.text);
       continue;
     }
     // "a-t-il", "al-Akhbar": hyphens separate words here, as in tokenizeWords
-    const re = /[^-‐‑]+/g;
-    for (let m = re.exec(t.text); m; m = re.exec(t.text)) out.push({ s: t.start + m.index, e: t.start + m.index + m[0].length, w: fold(m[0]) });
+    PIECE.lastIndex = 0;
+    for (let m = PIECE.exec(t.text); m; m = PIECE.exec(t.text)) {
+      s[j] = t.start + m.index;
+      e[j] = t.start + m.index + m[0].length;
+      w[j++] = fold(m[0]);
+    }
   }
-  return out;
+  s.length = e.length = w.length = j;
+  return { n: j, s, e, w };
 }
+
+/** A phrase of the index: its folded words, its value, and its place in its first word's longest-first list. */
+interface Entry<T> {
+  readonly words: string[];
+  readonly value: T;
+  readonly rank: number;
+}
+
+/** The phrases that share a first word, longest first, split by their second word so that few are compared. */
+interface Group<T> {
+  readonly singles: Entry<T>[];
+  readonly bySecond: Map<string, Entry<T>[]>;
+  /** Phrases whose second word is "ل" (it matches any word that starts with ل). */
+  readonly lam: Entry<T>[];
+}
+
+type Best<T> = { n: number; cut: number; value: T; end: number } | null;
 
 /**
  * Finds phrases by their words rather than by one big alternation: each text word is looked up by its first word,
@@ -56,68 +114,110 @@ export function wordsOfTokens(tokens: readonly { start: number; end: number; tex
  * starts with it (Arabic "وفقاً للبيان"). `prefixes` are clitics glued to the first word (Arabic و ف, French l').
  */
 export class PhraseIndex<T> {
-  private readonly byFirst = new Map<string, { words: string[]; value: T }[]>();
+  private readonly byFirst = new Map<string, Group<T>>();
 
-  constructor(
-    entries: readonly { phrase: string; value: T }[],
-    private readonly prefixes: readonly string[] = [],
-  ) {
+  /** Clitics glued to the first word, in an array of one shape whether empty or not (see objectList). */
+  private readonly prefixes: readonly string[];
+
+  constructor(entries: readonly { phrase: string; value: T }[], prefixes: readonly string[] = []) {
+    const ps = ["" as string];
+    ps.length = 0;
+    for (const p of prefixes) ps.push(p);
+    this.prefixes = ps;
+    const lists = new Map<string, { words: string[]; value: T }[]>();
     for (const e of entries) {
       const words = e.phrase.split(/[\s‐‑-]+/).map(fold).filter(Boolean);
       if (!words.length) continue;
-      const list = this.byFirst.get(words[0]) ?? [];
+      const list = lists.get(words[0]) ?? [];
       list.push({ words, value: e.value });
-      this.byFirst.set(words[0], list);
+      lists.set(words[0], list);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+    for (const [first, list] of lists) {
+      list.sort((a, b) => b.words.length - a.words.length);
+      const g: Group<T> = { singles: [], bySecond: new Map(), lam: [] };
+      list.forEach((x, rank) => {
+        const entry: Entry<T> = { words: x.words, value: x.value, rank };
+        if (x.words.length === 1) g.singles.push(entry);
+        else if (x.words[1] === "ل") g.lam.push(entry);
+        else {
+          const l = g.bySecond.get(x.words[1]) ?? [];
+          l.push(entry);
+          g.bySecond.set(x.words[1], l);
+        }
+      });
+      this.byFirst.set(first, g);
+    }
   }
 
   /** Every phrase in text[start, end), longest first at each word, not overlapping. */
-  find(text: string, start = 0, end = text.length, words: readonly Word[] = tokenizeWords(text)): PhraseHit<T>[] {
-    const out: PhraseHit<T>[] = [];
+  find(text: string, start = 0, end = text.length, words: Words = tokenizeWords(text)): PhraseHit<T>[] {
+    const out = objectList<PhraseHit<T>>();
+    const { n, s: ws, w: ww } = words;
     let i = 0;
-    while (i < words.length && words[i].s < start) i++;
-    for (; i < words.length && words[i].s < end; i++) {
-      const word = words[i];
-      let best = null as { n: number; cut: number; value: T; end: number } | null;
-      const direct = this.byFirst.get(word.w);
+    while (i < n && ws[i] < start) i++;
+    for (; i < n && ws[i] < end; i++) {
+      const w = ww[i];
+      let best: Best<T> = null;
+      const direct = this.byFirst.get(w);
       if (direct) best = this.longest(text, words, i, direct, 0, end, best);
       for (const p of this.prefixes) {
-        if (word.w.length > p.length + 1 && word.w.startsWith(p)) {
-          const l = this.byFirst.get(word.w.slice(p.length));
+        if (w.length > p.length + 1 && w.startsWith(p)) {
+          const l = this.byFirst.get(w.slice(p.length));
           if (l) best = this.longest(text, words, i, l, p.length, end, best);
         }
       }
       if (best) {
-        const s = word.s + best.cut;
-        out.push({ start: s, end: best.end, text: text.slice(s, best.end), value: best.value });
+        const a = ws[i] + best.cut;
+        out.push({ start: a, end: best.end, text: text.slice(a, best.end), value: best.value });
         i += best.n - 1;
       }
     }
     return out;
   }
 
-  private longest(
-    text: string,
-    words: readonly Word[],
-    i: number,
-    list: readonly { words: string[]; value: T }[],
-    cut: number,
-    end: number,
-    best: { n: number; cut: number; value: T; end: number } | null,
-  ) {
-    for (const c of list) {
-      if (best && c.words.length <= best.n) continue;
-      let ok = true;
-      let e = words[i].e;
-      for (let k = 1; k < c.words.length && ok; k++) {
-        const t = words[i + k];
-        const fw = c.words[k];
-        if (!t || !(t.w === fw || (fw === "ل" && t.w.startsWith("ل"))) || !SEP.test(text.slice(words[i + k - 1].e, t.s))) ok = false;
-        else e = fw === "ل" ? t.s + 1 : t.e;
-      }
-      if (ok && e <= end) best = { n: c.words.length, cut, value: c.value, end: e };
+  /**
+   * The first phrase of the group, in longest-first order, that matches at word i and is longer than `best`
+   * (the phrases whose second word is not the text's next word cannot match, and are not compared).
+   */
+  private longest(text: string, words: Words, i: number, g: Group<T>, cut: number, end: number, best: Best<T>): Best<T> {
+    const floor = best ? best.n : 0;
+    let found: Entry<T> | null = null;
+    let foundEnd = 0;
+    // up to three lists to try: the phrases with the text's next word second, those with "ل" second, one-word phrases
+    let list2: Entry<T>[] | undefined;
+    let list3: Entry<T>[] | undefined;
+    if (i + 1 < words.n) {
+      const next = words.w[i + 1];
+      list2 = g.bySecond.get(next);
+      if (g.lam.length && next.startsWith("ل")) list3 = g.lam;
     }
-    return best;
+    for (let l = 0; l < 3; l++) {
+      const list = l === 0 ? list2 : l === 1 ? list3 : g.singles;
+      if (!list) continue;
+      for (const c of list) {
+        if (found && c.rank >= found.rank) break;
+        if (c.words.length <= floor) continue;
+        const e = this.matchEnd(text, words, i, c.words, end);
+        if (e >= 0) {
+          found = c;
+          foundEnd = e;
+          break;
+        }
+      }
+    }
+    return found ? { n: found.words.length, cut, value: found.value, end: foundEnd } : best;
+  }
+
+  /** Where the phrase `pw` ends when it matches at word i (and ends by `end`), else -1. */
+  private matchEnd(text: string, words: Words, i: number, pw: readonly string[], end: number): number {
+    const { n, s: ws, e: we, w: ww } = words;
+    let e = we[i];
+    for (let k = 1; k < pw.length; k++) {
+      const j = i + k;
+      const fw = pw[k];
+      if (j >= n || !(ww[j] === fw || (fw === "ل" && ww[j].startsWith("ل"))) || !isSep(text, we[j - 1], ws[j])) return -1;
+      e = fw === "ل" ? ws[j] + 1 : we[j];
+    }
+    return e <= end ? e : -1;
   }
 }

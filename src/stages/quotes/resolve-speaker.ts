@@ -1,7 +1,7 @@
 import type { Doc, EntityType, SlotRef, Span } from "../../core/doc.js";
-import type { PhraseHit, Word } from "./phrase-index.js";
+import type { PhraseHit, Words } from "./phrase-index.js";
 import type { SpeechLexicon, SpeakerWordKind } from "./speech-lexicon.js";
-import { countWords, lastNameRun, phraseAround, wordsIn, type Phrase } from "./speaker-phrase.js";
+import { countWords, lastNameRun, phraseAround, sortByStart, wordsIn, type Phrase } from "./speaker-phrase.js";
 
 /** How a resolved speaker can be referred back to: "he" wants a person or a source, "it"/"they" a group. */
 export type SpeakerKind = "person" | "group" | "source" | "other";
@@ -33,11 +33,43 @@ export function speakerMentions(doc: Doc): SpeakerMention[] {
     if (!SPEAKING_TYPES.has(e.type)) continue;
     for (const m of e.mentions) out.push({ start: m.start, end: m.end, entity: e.id, type: e.type, text: m.text });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return sortByStart(out);
 }
 
 // a phrase that starts with a preposition or conjunction is not a speaker ("as", "على", "de son côté")
 const FUNCTION_START = /^(?:as|to|in|on|at|of|for|from|by|with|and|but|de|du|des|à|au|aux|en|par|pour|sur|et|على|إلى|في|من|عن|مع)(?:\s|$)/iu;
+
+const LAST_WORD = /[\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}’'\-‐‑.]*$/u;
+const LNM = /^[\p{L}\p{N}\p{M}]$/u;
+/** A letter, digit or mark (one UTF-16 unit, not a surrogate). */
+const isLnm = (c: number, ch: string) => (c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LNM.test(ch));
+
+/** The last word of text[a, b) (as LAST_WORD would match it in the slice), scanning back from b; null when none. */
+function lastWordBefore(text: string, a: number, b: number): string | null {
+  // the run of word characters (letters, digits, marks, ’ ' - ‐ ‑ .) that ends at b
+  let r = b;
+  while (r > a) {
+    const c = text.charCodeAt(r - 1);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const m = LAST_WORD.exec(text.slice(a, b));
+      return m ? m[0] : null;
+    }
+    if (c === 0x2019 || c === 39 || c === 45 || c === 0x2010 || c === 0x2011 || c === 46 || isLnm(c, text[r - 1])) r--;
+    else break;
+  }
+  // the match starts at the first letter, digit or mark of that run
+  for (let i = r; i < b; i++) if (isLnm(text.charCodeAt(i), text[i])) return text.slice(i, b);
+  return null;
+}
+
+/** True when text[i…] is "'s" or "’s" ending a word (as /^['’]s\b/ on text.slice(i, i + 3)). */
+function possessive(text: string, i: number): boolean {
+  const a = text.charCodeAt(i);
+  if ((a !== 39 && a !== 0x2019) || text.charCodeAt(i + 1) !== 115) return false;
+  if (i + 2 >= text.length) return true;
+  const c = text.charCodeAt(i + 2);
+  return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
+}
 
 const kindOfType = (t: EntityType): SpeakerKind => (t === "person" ? "person" : GROUP_TYPES.has(t) ? "group" : "other");
 
@@ -54,7 +86,7 @@ export class SpeakerResolver {
     /** Quoted text: names inside a quotation are not who is speaking. */
     private readonly quoted: readonly Span[] = [],
     /** The text's words, when already split. */
-    private readonly words?: readonly Word[],
+    private readonly words?: Words,
   ) {}
 
   private leadSet: Set<string> | null = null;
@@ -63,7 +95,7 @@ export class SpeakerResolver {
   /** The article's lead sentence names its main actor: the first group-like entity in the first 300 characters. */
   private lead(): Set<string> {
     if (!this.leadSet) {
-      const m = this.mentions.find((x) => x.start < 300 && ISSUER_TYPES.has(x.type) && !this.inQuote(x));
+      const m = this.mentions.find((x) => x.start < 300 && ISSUER_TYPES.has(x.type) && !this.inQuoteAt(x.start, x.end));
       this.leadSet = new Set(m ? [m.entity] : []);
     }
     return this.leadSet;
@@ -75,8 +107,10 @@ export class SpeakerResolver {
     return v;
   }
 
-  private inQuote(m: Span): boolean {
-    return this.quoted.some((q) => q.start <= m.start && m.end <= q.end);
+  /** True when [start, end) lies inside a quotation (offsets, not a span: mentions and phrases have different shapes). */
+  private inQuoteAt(start: number, end: number): boolean {
+    for (const q of this.quoted) if (q.start <= start && end <= q.end) return true;
+    return false;
   }
 
   /** The mention that covers a phrase found by other means (a name run, a role's name), if any. */
@@ -145,7 +179,7 @@ export class SpeakerResolver {
         const m = this.mentions[i];
         if (m.end > before) continue;
         if (before - m.end > 1500) break;
-        if (ok(m) && !this.inQuote(m)) return { ref: this.ref(m, m), kind: kindOfType(m.type), at: m.start, type: m.type };
+        if (ok(m) && !this.inQuoteAt(m.start, m.end)) return { ref: this.ref(m, m), kind: kindOfType(m.type), at: m.start, type: m.type };
       }
     }
     if (kind !== "person") {
@@ -157,7 +191,7 @@ export class SpeakerResolver {
     }
     if (kind !== "group") {
       const n = lastNameRun(this.text, Math.max(0, before - 400), before, this.titles);
-      if (n && !this.inQuote(n)) return { ref: this.ref(n), kind: "person", at: n.start };
+      if (n && !this.inQuoteAt(n.start, n.end)) return { ref: this.ref(n), kind: "person", at: n.start };
     }
     return null;
   }
@@ -176,7 +210,7 @@ export class SpeakerResolver {
       const from = after + by.index + by[0].length;
       const stop = this.text.slice(from, from + 120).search(/[.!?\n]/u);
       const end = from + (stop < 0 ? 120 : stop);
-      const m2 = this.mentions.find((x) => x.start >= from && x.end <= end && x.end <= before && !/^['’]s\b/.test(this.text.slice(x.end, x.end + 3)));
+      const m2 = this.mentions.find((x) => x.start >= from && x.end <= end && x.end <= before && !possessive(this.text, x.end));
       if (m2) found = { ref: this.ref(m2, m2), kind: kindOfType(m2.type), at: m2.start, type: m2.type };
     }
     return found;
@@ -213,9 +247,11 @@ export class SpeakerResolver {
     const nWords = countWords(text, start, end, 10);
     if (!nWords) return null;
     const first3 = wordsIn(text, start, end, 3);
-    const lastM = /[\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}’'\-‐‑.]*$/u.exec(text.slice(Math.max(start, end - 60), end));
-    const last = { text: lastM ? lastM[0].replace(/[.’'-]+$/, "") : first3[first3.length - 1].text };
-    const lastKind = this.lex.speakerWords.get(last.text.toLowerCase().replace(/^[وف](?=ال|هو|هي)/, ""));
+    const lastW = lastWordBefore(text, Math.max(start, end - 60), end);
+    const last = { text: lastW !== null ? lastW.replace(/[.’'-]+$/, "") : first3[first3.length - 1].text };
+    const lastLower = last.text.toLowerCase();
+    const c0 = lastLower.charCodeAt(0);
+    const lastKind = this.lex.speakerWords.get(c0 === 0x648 || c0 === 0x641 ? lastLower.replace(/^[وف](?=ال|هو|هي)/, "") : lastLower);
     // "he said", "it added", "a-t-il déclaré"
     if (lastKind && lastKind.endsWith("pronoun") && (nWords === 1 || !full)) {
       const k = lastKind === "person-pronoun" ? "person" : lastKind === "group-pronoun" ? "group" : "any";
@@ -231,7 +267,10 @@ export class SpeakerResolver {
     const aside: Span[] = [];
     // … and so is an apposition just before the verb: "Kataib Hezbollah, the most influential militia in Iraq, made"
     if (!full) {
-      for (const m of text.slice(start, rawEnd).matchAll(/,\s*(?:who|which|whose|qui|dont|الذي|التي)\b[^,]*,|\([^)]*\)/gu)) aside.push({ start: start + m.index!, end: start + m.index! + m[0].length });
+      const comma = text.indexOf(",", start);
+      const paren = text.indexOf("(", start);
+      // (both need a comma or a parenthesis)
+      if ((comma >= 0 && comma < rawEnd) || (paren >= 0 && paren < rawEnd)) for (const m of text.slice(start, rawEnd).matchAll(/,\s*(?:who|which|whose|qui|dont|الذي|التي)\b[^,]*,|\([^)]*\)/gu)) aside.push({ start: start + m.index!, end: start + m.index! + m[0].length });
       const c = text.lastIndexOf(",", end - 1);
       if (
         c > start &&
@@ -244,16 +283,15 @@ export class SpeakerResolver {
       )
         aside.push({ start: c, end });
     }
-    const inside = this.mentions.filter(
-      (m) =>
-        m.start >= start &&
-        m.end <= end &&
-        !this.inQuote(m) &&
-        !/^['’]s\b/.test(text.slice(m.end, m.end + 3)) &&
-        !aside.some((a) => a.start <= m.start && m.end <= a.end) &&
-        // "said in a statement on Telegram": the platform is not the speaker
-        !(m.type === "media" && /(?:\bon|\bsur|\bvia|على|عبر)\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start))),
-    );
+    const inside: SpeakerMention[] = [];
+    for (const m of this.mentions) {
+      if (m.start < start || m.end > end || this.inQuoteAt(m.start, m.end) || possessive(text, m.end)) continue;
+      let inAside = false;
+      for (const a of aside) if (a.start <= m.start && m.end <= a.end) inAside = true;
+      // "said in a statement on Telegram": the platform is not the speaker
+      if (inAside || (m.type === "media" && /(?:\bon|\bsur|\bvia|على|عبر)\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start)))) continue;
+      inside.push(m);
+    }
     // the end of the subject: an apposition or relative clause reaching the verb does not count
     let effEnd = end;
     for (const a of aside) if (a.end >= end - 1 && a.start < effEnd) effEnd = a.start;

@@ -18,6 +18,29 @@ const NOT_NAME = new Set([
   "Vendredi", "Samedi", "Dimanche", "Nous", "Vous", "Notre", "Nos", "Our", "You", "Your", "My", "Je", "Ce", "Cette",
 ]);
 
+/** An empty array already shaped as one of objects (an empty `[]` has another V8 shape, costing re-optimisation). */
+export function objectList<T extends object>(): T[] {
+  // optimised code that met only one of the two shapes is thrown away, and compiled again, when it meets the other
+  const a = [{}] as T[];
+  a.length = 0;
+  return a;
+}
+
+/** Sorts spans by start in place, stably (as `xs.sort((a, b) => a.start - b.start)`), cheaply for short lists. */
+export function sortByStart<T extends Span>(xs: T[]): T[] {
+  if (xs.length > 64) return xs.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    while (j >= 0 && xs[j].start > x.start) {
+      xs[j + 1] = xs[j];
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+  return xs;
+}
+
 /** How many words text[start, end) has, with at most `cap` counted (a cheap loop for length checks). */
 export function countWords(text: string, start = 0, end = text.length, cap = Infinity): number {
   let n = 0;

@@ -36,6 +36,8 @@ export interface SpeechLexicon {
   /** The last word of each "after" noun and the first word of each "before" noun, lower-case. */
   readonly mediaAfterWords: ReadonlySet<string>;
   readonly mediaBeforeWords: ReadonlySet<string>;
+  /** Both at once, for one look-up a word: 1 = an "after" noun's last word, 2 = a "before" noun's first word, 3 = both. */
+  readonly mediaWords: ReadonlyMap<string, number>;
   /** Clitics allowed before a verb or speaker word (Arabic و ف). */
   readonly prefix: string;
   /** A cite cue at the end of a stretch (group 1: what follows the cue). */
@@ -88,6 +90,11 @@ export function loadSpeechLexicon(ctx: Context, iso: string): SpeechLexicon {
     const alts = (xs: readonly string[]) => xs.map(formPattern).join("|");
     const cb = cues.filter((r) => r[1] === "before").map((r) => r[0]);
     const ca = cues.filter((r) => r[1] === "after").map((r) => r[0]);
+    const mediaAfterWords = new Set(media.filter((r) => r[1] === "after").map((r) => r[0].toLowerCase().split(/\s+/).pop()!));
+    const mediaBeforeWords = new Set(media.filter((r) => r[1] === "before").map((r) => r[0].toLowerCase().split(/\s+/)[0]));
+    const mediaWords = new Map<string, number>();
+    for (const w of mediaAfterWords) mediaWords.set(w, 1);
+    for (const w of mediaBeforeWords) mediaWords.set(w, (mediaWords.get(w) ?? 0) | 2);
     return {
       iso,
       verbIndex: new PhraseIndex([...verbs.values()].map((v) => ({ phrase: v.form, value: v })), prefixes),
@@ -97,8 +104,9 @@ export function loadSpeechLexicon(ctx: Context, iso: string): SpeechLexicon {
       speakerIndex: new PhraseIndex([...speakerWords].map(([w, k]) => ({ phrase: w, value: k })), prefixes),
       mediaBefore: media.filter((r) => r[1] === "before").map((r) => r[0]),
       mediaAfter: media.filter((r) => r[1] === "after").map((r) => r[0]),
-      mediaAfterWords: new Set(media.filter((r) => r[1] === "after").map((r) => r[0].toLowerCase().split(/\s+/).pop()!)),
-      mediaBeforeWords: new Set(media.filter((r) => r[1] === "before").map((r) => r[0].toLowerCase().split(/\s+/)[0])),
+      mediaAfterWords,
+      mediaBeforeWords,
+      mediaWords,
       prefix,
       citeBeforeRe: cb.length ? new RegExp(`(?<![\\p{L}])${prefix}(?:${alts(cb)})(?![\\p{L}])([^.;!?]*)$`, "iu") : null,
       citeAfterRe: ca.length ? new RegExp(`^([^.;!?]*?)(?<![\\p{L}])(?:${alts(ca)})(?![\\p{L}])`, "iu") : null,
