@@ -25,7 +25,15 @@ export interface ContractDocument {
 /** The whole contract output. */
 export interface ContractOutput {
   documents: ContractDocument[];
-  stories: { id: string; title: string | null; documents: string[]; relations: { from: string; to: string; kind: string }[]; events?: unknown[] }[];
+  stories: {
+    id: string;
+    title: string | null;
+    documents: string[];
+    relations: { from: string; to: string; kind: string }[];
+    /** Near misses: a member's closest document in another story (a follow-up, a reaction). */
+    related?: { from: string; to: string; score: number | null }[];
+    events?: unknown[];
+  }[];
   failures: { file: string; origin: string; diagnostics: { severity: string; code: string; message: string }[] }[];
 }
 
@@ -109,7 +117,9 @@ function storyToContract(story: Story, fileOf: Map<string, string>): ContractOut
     id: story.id,
     title: story.title,
     documents: story.documents.map(f),
-    relations: story.relations.map((r) => ({ from: f(r.from), to: f(r.to), kind: r.kind, ...(r.score != null ? { score: r.score } : {}) })),
+    // Links inside the story use the contract's kinds; near misses in other stories go to `related`.
+    relations: story.relations.filter((r) => r.kind !== "related").map((r) => ({ from: f(r.from), to: f(r.to), kind: r.kind, ...(r.score != null ? { score: r.score } : {}) })),
+    related: story.relations.filter((r) => r.kind === "related").map((r) => ({ from: f(r.from), to: f(r.to), score: r.score ?? null })),
     ...(story.events ? { events: story.events as unknown[] } : {}),
   };
 }

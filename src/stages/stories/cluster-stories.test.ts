@@ -39,3 +39,18 @@ test("clustering is deterministic and independent of input order for dated docum
   const b = clusterStories([...docs].reverse()).map((s) => [...s.documents].sort().join(","));
   assert.deepEqual(a.sort(), b.sort());
 });
+
+test("an Arabic block of the story joins the English one through pooled anchors (entity ids, figures)", () => {
+  const K = ["brigade-north", "northfield-base", "coalition", "harbor-city"];
+  const batch = [
+    ...docs.slice(0, 3),
+    doc("ar1", "ar", "أطلق مسلحون 12 صاروخا على قاعدة نورثفيلد الجوية يوم الاثنين ما أدى إلى إصابة 4 متعاقدين، وتبنى لواء الشمال الهجوم الصاروخي على قاعدة التحالف.", null, K),
+    doc("ar2", "ar", "تبنى لواء الشمال إطلاق 12 صاروخا على قاعدة نورثفيلد الجوية التي تستضيف قوات التحالف، وأصيب 4 متعاقدين في الهجوم يوم الاثنين.", null, K),
+    docs[3],
+  ];
+  const stories = clusterStories(batch);
+  const storyOf = new Map(stories.flatMap((s) => s.documents.map((d) => [d, s.id] as const)));
+  assert.equal(storyOf.get("ar2"), storyOf.get("ar1"));
+  assert.equal(storyOf.get("ar1"), storyOf.get("en1"));
+  assert.notEqual(storyOf.get("en3"), storyOf.get("en1"));
+});
