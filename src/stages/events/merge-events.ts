@@ -34,19 +34,8 @@ export function mergeEvents(events: readonly EventRecord[], notes: EventNotes = 
       out.push(e);
       continue;
     }
-    const a = out[i];
-    const note = notes.get(a);
-    out[i] = {
-      ...a,
-      target: a.target ?? e.target,
-      mode: a.mode ?? e.mode,
-      location: a.location ?? e.location,
-      date: a.date ?? e.date,
-      counts: { ...(e.counts ?? {}), ...(a.counts ?? {}) },
-      countPhrases: [...(a.countPhrases ?? []), ...(e.countPhrases ?? [])],
-      weapon: a.weapon ?? e.weapon,
-      attribution: a.attribution ?? e.attribution,
-    };
+    const note = notes.get(out[i]);
+    out[i] = absorb(out[i], e, false);
     if (note) notes.set(out[i], note);
   }
   return mergeAttackReports(out, notes);
@@ -93,21 +82,25 @@ export function mergeAttackReports(events: readonly EventRecord[], notes: EventN
       out.push(e);
       continue;
     }
-    const a = out[i];
-    const note = notes.get(a);
-    out[i] = {
-      ...a,
-      actor: a.actor ?? e.actor,
-      target: a.target ?? e.target,
-      mode: a.mode ?? e.mode,
-      location: a.location ?? e.location,
-      date: a.date ?? e.date,
-      counts: { ...(e.counts ?? {}), ...(a.counts ?? {}) },
-      countPhrases: [...(a.countPhrases ?? []), ...(e.countPhrases ?? [])],
-      weapon: a.weapon ?? e.weapon,
-      attribution: a.attribution ?? e.attribution,
-    };
+    const note = notes.get(out[i]);
+    out[i] = absorb(out[i], e, true);
     if (note) notes.set(out[i], note);
   }
   return out;
+}
+
+/** Event `a` completed with what a second report `e` of the same event adds (the actor too when `withActor`). */
+function absorb(a: EventRecord, e: EventRecord, withActor: boolean): EventRecord {
+  return {
+    ...a,
+    ...(withActor ? { actor: a.actor ?? e.actor } : {}),
+    target: a.target ?? e.target,
+    mode: a.mode ?? e.mode,
+    location: a.location ?? e.location,
+    date: a.date ?? e.date,
+    counts: { ...(e.counts ?? {}), ...(a.counts ?? {}) },
+    countPhrases: [...(a.countPhrases ?? []), ...(e.countPhrases ?? [])],
+    weapon: a.weapon ?? e.weapon,
+    attribution: a.attribution ?? e.attribution,
+  };
 }
