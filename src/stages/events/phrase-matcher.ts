@@ -119,16 +119,8 @@ export class PhraseMatcher<T> {
           if (tried?.includes(c)) continue;
           (tried ??= []).push(c);
         }
-        let j = i + 1;
-        let ok = true;
-        for (let k = 1; k < c.words.length; k++) {
-          if (j >= tokens.length || !wordMatches(c.words[k], tokens[j].forms)) {
-            ok = false;
-            break;
-          }
-          j++;
-        }
-        if (ok) (out ??= []).push({ from: i, to: j, value: c.value, size: c.size });
+        const j = phraseEnd(c.words, tokens, i);
+        if (j >= 0) (out ??= []).push({ from: i, to: j, value: c.value, size: c.size });
       }
     }
     if (!out) return EMPTY;
@@ -154,16 +146,8 @@ export class PhraseMatcher<T> {
           if (tried?.includes(c)) continue;
           (tried ??= []).push(c);
         }
-        let j = i + 1;
-        let ok = true;
-        for (let k = 1; k < c.words.length; k++) {
-          if (j >= tokens.length || !wordMatches(c.words[k], tokens[j].forms)) {
-            ok = false;
-            break;
-          }
-          j++;
-        }
-        if (ok) ((out ??= [])[groupOf(c.value)] ??= []).push({ from: i, to: j, value: valueOf(c.value), size: c.size });
+        const j = phraseEnd(c.words, tokens, i);
+        if (j >= 0) ((out ??= [])[groupOf(c.value)] ??= []).push({ from: i, to: j, value: valueOf(c.value), size: c.size });
       }
     }
     if (!out) return null;
@@ -310,4 +294,14 @@ class TableView<T> implements PhraseTable<T> {
     }
     return out;
   }
+}
+
+/** Where a phrase whose first word matched token i ends (exclusive), or -1 when a later word does not match. */
+function phraseEnd(words: readonly string[], tokens: readonly EventToken[], i: number): number {
+  let j = i + 1;
+  for (let k = 1; k < words.length; k++) {
+    if (j >= tokens.length || !wordMatches(words[k], tokens[j].forms)) return -1;
+    j++;
+  }
+  return j;
 }

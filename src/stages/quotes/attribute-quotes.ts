@@ -1,4 +1,5 @@
 import type { Citation, Claim, Doc, Quote, SlotRef, Span } from "../../core/doc.js";
+import { sentenceAt } from "../../core/sentence-at.js";
 import { postAttribution, preAttribution, verbFinder, type Attribution } from "./find-attribution.js";
 import { findClaims } from "./find-claims.js";
 import { findQuoteSpans, type QuoteSpan } from "./find-quote-spans.js";
@@ -28,16 +29,10 @@ const COLON: SpeechVerb = { form: ":", lemma: ":", embed: true, cite: false, pre
 function sentenceIndex(doc: Doc): (pos: number) => Span & { paragraph: number } {
   const ss = doc.sentences ?? [];
   return (pos: number) => {
-    let lo = 0;
-    let hi = ss.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (ss[mid].end <= pos) lo = mid + 1;
-      else if (ss[mid].start > pos) hi = mid - 1;
-      else return ss[mid];
-    }
+    const k = sentenceAt(ss, pos);
+    if (k >= 0) return ss[k];
     // between sentences: the next one
-    if (lo < ss.length) return ss[lo];
+    if (-k - 1 < ss.length) return ss[-k - 1];
     const a = doc.text.lastIndexOf("\n", pos - 1) + 1;
     const b = doc.text.indexOf("\n", pos);
     return { start: a, end: b < 0 ? doc.text.length : b, paragraph: -1 };

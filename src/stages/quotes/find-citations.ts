@@ -1,4 +1,5 @@
 import type { Citation, Doc, Span } from "../../core/doc.js";
+import { sentenceAt } from "../../core/sentence-at.js";
 import type { KbEntry, KnowledgeBase } from "../../kb/knowledge-base.js";
 import { foldName } from "../../kb/fold-name.js";
 import { PhraseIndex, tokenizeWords, type Words } from "./phrase-index.js";
@@ -93,14 +94,8 @@ function mediaHits(doc: Doc, lex: SpeechLexicon, kbm: PhraseIndex<KbEntry>, word
 /** The sentence bounds around a position (from doc.sentences, else the line). */
 function sentenceOf(doc: Doc, pos: number): Span {
   const ss = doc.sentences ?? [];
-  let lo = 0;
-  let hi = ss.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ss[mid].end <= pos) lo = mid + 1;
-    else if (ss[mid].start > pos) hi = mid - 1;
-    else return ss[mid];
-  }
+  const k = sentenceAt(ss, pos);
+  if (k >= 0) return ss[k];
   const a = doc.text.lastIndexOf("\n", pos) + 1;
   const b = doc.text.indexOf("\n", pos);
   return { start: a, end: b < 0 ? doc.text.length : b };
