@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The quality gate: analyses ../shared's seeds and dev corpus with `sitrep analyze --json`, scores them with
 // ../shared/eval/score.mjs, prints the tables, and fails when a metric falls below eval/thresholds.json.
-// Usage: npm run eval [-- --verbose] [-- --only seeds|dev] [-- --keep DIR]
+// Usage: npm run eval [-- --verbose] [-- --only seeds|dev] [-- --keep DIR] [-- --src]
+// --src runs the CLI from source through tsx (no build into dist/), so several checkouts of work can score at once.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,8 +20,12 @@ if (!existsSync(join(shared, "eval", "score.mjs"))) {
   process.exit(0);
 }
 
-const build = spawnSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
-if (build.status !== 0) process.exit(build.status ?? 1);
+const fromSource = args.includes("--src");
+if (!fromSource) {
+  const build = spawnSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const cli = fromSource ? ["--import", "tsx", join(root, "src", "cli", "entry.ts")] : [join(root, "bin", "sitrep.js")];
 
 const thresholds = JSON.parse(readFileSync(join(root, "eval", "thresholds.json"), "utf8"));
 const sets = [
@@ -32,7 +37,7 @@ mkdirSync(keep, { recursive: true });
 let failed = 0;
 for (const set of sets) {
   const t0 = Date.now();
-  const a = spawnSync(process.execPath, [join(root, "bin", "sitrep.js"), "analyze", set.input, "--json", "--quiet"], {
+  const a = spawnSync(process.execPath, [...cli, "analyze", set.input, "--json", "--quiet"], {
     cwd: root, maxBuffer: 1 << 30, encoding: "utf8",
   });
   if (a.status !== 0 && !a.stdout) {
