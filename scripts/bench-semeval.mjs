@@ -6,7 +6,8 @@
 // pair and overall. Translation check on augmented cross-language pairs (one side machine-translated from the
 // original pair): recall of the "translation" relation where the raters found the same article (overall <= 1.5),
 // and how often unrelated pairs (overall >= 3.5) are wrongly called translations.
-// Usage: npm run bench:semeval [-- --no-build] [-- --limit N] [-- --json]
+// Usage: npm run bench:semeval [-- --no-build] [-- --src] [-- --limit N] [-- --json]
+// --src runs from source through tsx (no build into dist/).
 // Reads ../shared/benchmarks/semeval2022-task8-sample/pairs.jsonl (third-party text: evaluation only, never copied).
 import { existsSync, readFileSync } from "node:fs";
 import { join, dirname, resolve } from "node:path";
@@ -22,14 +23,20 @@ if (!existsSync(file)) {
   console.log(`bench:semeval: skipped — ${file} is absent.`);
   process.exit(0);
 }
-if (!args.includes("--no-build")) {
+const fromSource = args.includes("--src");
+if (fromSource && !process.env.SITREP_BENCH_TSX) {
+  // Re-run under the tsx loader so the TypeScript sources import directly.
+  const r = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), ...args], { stdio: "inherit", env: { ...process.env, SITREP_BENCH_TSX: "1" } });
+  process.exit(r.status ?? 1);
+}
+if (!fromSource && !args.includes("--no-build")) {
   const b = spawnSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
-const imp = (p) => import(pathToFileURL(join(root, "dist", p)).href);
+const imp = (p) => import(pathToFileURL(fromSource ? join(root, "src", p.replace(/\.js$/, ".ts")) : join(root, "dist", p)).href);
 const { analyzeItems } = await imp("analyze.js");
 const { createContext } = await imp("core/context.js");
-const { extractFeatures, storySimilarity, relationKind, StoryIndex } = await imp("stories/index.js");
+const { extractFeatures, storySimilarity, relationKind, calibratedScore, StoryIndex } = await imp("stories/index.js");
 
 /** Pearson correlation of two equal-length arrays. */
 function pearson(xs, ys) {
@@ -80,7 +87,8 @@ for (const r of rows) {
   } else {
     add("augmented (all)", sim.score, -r.overall);
     if (r.lang1 !== r.lang2) {
-      const isTrans = relationKind(a, b, sim) === "translation" && sim.score >= stats.options.joinThreshold;
+      // As the story index decides: a translation relation inside one story (the calibrated score joins them).
+      const isTrans = relationKind(a, b, sim) === "translation" && calibratedScore(sim.score, a.lang, b.lang, stats.options) >= stats.options.joinThreshold;
       if (r.overall <= 1.5) (trans.pos++, isTrans && trans.hit++);
       if (r.overall >= 3.5) (trans.neg++, isTrans && trans.fp++);
     }

@@ -1,28 +1,30 @@
 #!/usr/bin/env node
 // Story clustering cost as the store grows: grows one StoryIndex with synthetic articles (stored with insert(),
 // their story given, skipping the search) and, at 10k, 100k and 1M stored articles, times 2,000 real
-// add() calls — lookup, candidate comparison, story decision — and reads the heap after a full GC.
+// add() calls — lookup, candidate comparison, story decision — then the consolidate() that settles them (the
+// re-clustering of their neighbourhood, as after an ingest batch), and reads the heap after a full GC.
 // The synthetic articles look like real fingerprints: Zipf-distributed word stems around a per-story topic,
 // entity/number anchors, MinHash signatures, publication days advancing through time; stories of 1 to 20 articles.
-// Usage: node scripts/bench-stories.mjs [--sizes 10000,100000,1000000] [--no-build] [--json]  (about 8 min per 100k on
-// 2 busy cores; 1M needs ~12 GB of heap and most of an hour)
+// Usage: node scripts/bench-stories.mjs [--sizes 10000,100000,1000000] [--no-build] [--src] [--json]  (about 8 min per
+// 100k on 2 busy cores; 1M needs ~12 GB of heap and most of an hour). --src runs from source through tsx.
 import { spawnSync } from "node:child_process";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
+const fromSource = args.includes("--src");
 if (typeof globalThis.gc !== "function") {
-  // Re-run with a collectable heap and room for a million articles.
-  const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=16384", fileURLToPath(import.meta.url), ...args], { stdio: "inherit" });
+  // Re-run with a collectable heap and room for a million articles (and the TypeScript loader for --src).
+  const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=16384", ...(fromSource ? ["--import", "tsx"] : []), fileURLToPath(import.meta.url), ...args], { stdio: "inherit" });
   process.exit(r.status ?? 1);
 }
-if (!args.includes("--no-build")) {
+if (!fromSource && !args.includes("--no-build")) {
   const b = spawnSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 const sizes = (args.includes("--sizes") ? args[args.indexOf("--sizes") + 1] : "10000,100000,1000000").split(",").map(Number);
-const { StoryIndex, minhashSignature, shingleHashes } = await import(pathToFileURL(join(root, "dist", "stories", "index.js")).href);
+const { StoryIndex, minhashSignature, shingleHashes } = await import(pathToFileURL(fromSource ? join(root, "src", "stories", "index.ts") : join(root, "dist", "stories", "index.js")).href);
 
 // Deterministic PRNG (mulberry32) so runs compare.
 let seed = 42;
@@ -76,11 +78,16 @@ for (const target of sizes) {
   const N = 2000;
   let compared = 0;
   const batch = Array.from({ length: N }, nextFeatures);
-  const s = process.hrtime.bigint();
+  // CPU time of this process as well as wall time: on a shared machine the wall clock also counts other processes.
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  const s = process.hrtime.bigint(), s1 = cpu();
   for (const f of batch) compared += index.add(f).compared;
-  const ms = Number(process.hrtime.bigint() - s) / 1e6;
-  rows.push({ stored: target, msPerArticle: ms / N, comparedPerArticle: compared / N, heapMB: heap / 1048576, bytesPerArticle: heap / target, stories: index.stories().length });
+  const ms = Number(process.hrtime.bigint() - s) / 1e6, cpuMs = cpu() - s1;
+  const c0 = process.hrtime.bigint(), c1 = cpu();
+  const settled = index.consolidate();
+  const cms = Number(process.hrtime.bigint() - c0) / 1e6, ccpu = cpu() - c1;
+  rows.push({ stored: target, msPerArticle: ms / N, cpuMsPerArticle: cpuMs / N, comparedPerArticle: compared / N, consolidateMsPerArticle: cms / N, consolidateCpuMsPerArticle: ccpu / N, examined: settled.examined, heapMB: heap / 1048576, bytesPerArticle: heap / target, stories: index.stories().length });
   const r = rows[rows.length - 1];
-  console.log(`${String(target).padStart(9)} stored: ${r.msPerArticle.toFixed(3)} ms/article, ${r.comparedPerArticle.toFixed(1)} compared/article, heap ${r.heapMB.toFixed(0)} MB (${(r.bytesPerArticle / 1024).toFixed(2)} KB/article), ${r.stories} stories  [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
+  console.log(`${String(target).padStart(9)} stored: add ${r.msPerArticle.toFixed(3)} ms/article (cpu ${r.cpuMsPerArticle.toFixed(3)}), ${r.comparedPerArticle.toFixed(1)} compared/article; consolidate ${r.consolidateMsPerArticle.toFixed(3)} ms/article (cpu ${r.consolidateCpuMsPerArticle.toFixed(3)}, ${r.examined} re-clustered); heap ${r.heapMB.toFixed(0)} MB (${(r.bytesPerArticle / 1024).toFixed(2)} KB/article), ${r.stories} stories  [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
 }
 if (args.includes("--json")) console.log("BENCH " + JSON.stringify(rows));

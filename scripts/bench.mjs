@@ -2,7 +2,10 @@
 // npm run bench — throughput and memory of the whole analysis, per stage, and how both grow with the corpus.
 // Corpus: ≥ 10,000 articles made by repeating and varying the articles of ../shared/corpus (read at run time,
 // never copied) or, when ../shared is absent, the project's own examples/.
-// Usage: npm run bench [-- --n 10000] [-- --json out.json]
+// Usage: npm run bench [-- --n 10000] [-- --json out.json] [-- --src] [-- --per-article-only [--no-keep]]
+// --src runs the stages from source through tsx (no build into dist/), so several checkouts of work can measure at once.
+// Articles per CPU-second (process.cpuUsage over the per-article loop) is the figure to compare: wall time on a shared
+// machine counts the time other processes hold the core.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,16 +15,24 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const N = args.includes("--n") ? Number(args[args.indexOf("--n") + 1]) : 10_000;
 const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
+const fromSource = args.includes("--src");
+// --per-article-only skips the corpus stages (stories, story-dates, merge): for profiling the per-article stages.
+const perArticleOnly = args.includes("--per-article-only");
+// --no-keep drops each analysed Doc at once (with --per-article-only): what retaining a batch costs in GC.
+const noKeep = args.includes("--no-keep") && perArticleOnly;
 
 if (!process.env.SITREP_BENCH_CHILD) {
-  const b = spawnSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
-  if (b.status !== 0) process.exit(b.status ?? 1);
+  if (!fromSource) {
+    const b = spawnSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
+    if (b.status !== 0) process.exit(b.status ?? 1);
+  }
   // A fresh process so that peak memory is the analysis's own.
-  const r = spawnSync(process.execPath, ["--expose-gc", fileURLToPath(import.meta.url), ...args], { stdio: "inherit", env: { ...process.env, SITREP_BENCH_CHILD: "1" } });
+  const node = [...(fromSource ? ["--import", "tsx"] : []), "--expose-gc"];
+  const r = spawnSync(process.execPath, [...node, ...process.execArgv, fileURLToPath(import.meta.url), ...args], { stdio: "inherit", env: { ...process.env, SITREP_BENCH_CHILD: "1" } });
   process.exit(r.status ?? 1);
 }
 
-const dist = (p) => import(join(root, "dist", p));
+const dist = (p) => import(fromSource ? join(root, "src", p.replace(/\.js$/, ".ts")) : join(root, "dist", p));
 const { createContext } = await dist("core/context.js");
 const { createPipeline } = await dist("core/pipeline.js");
 const { createDoc } = await dist("ingest/article.js");
@@ -66,13 +77,48 @@ const kbMs = performance.now() - t;
 // ---- timed stages
 const ctx = createContext({ log: { info() {}, warn() {} } });
 const timing = new Map();
-const wrap = (s) => ({ ...s, run: (x, c) => { const t0 = performance.now(); const r = s.run(x, c); timing.set(s.name, (timing.get(s.name) ?? 0) + performance.now() - t0); return r; } });
+const cpuTiming = new Map();
+// Wall time of every stage call (performance.now), and CPU time of every CPU_EVERY-th article's stage calls, scaled up.
+// The CPU time is the main thread's own (Linux: /proc/thread-self/schedstat, read with one pread), so a stage is not
+// charged for the garbage collector's and compiler's helper threads that run meanwhile; elsewhere it falls back to
+// process.cpuUsage, which counts every thread. Either costs a system call: hence the sampling.
+const CPU_EVERY = 8;
+let threadFd = null;
+try {
+  threadFd = (await import("node:fs")).openSync("/proc/thread-self/schedstat", "r");
+} catch {
+  threadFd = null;
+}
+const schedBuf = Buffer.alloc(64);
+const { readSync } = await import("node:fs");
+/** CPU milliseconds of the main thread (or of the process, without /proc). */
+const cpuNow = threadFd !== null
+  ? () => {
+      const n = readSync(threadFd, schedBuf, 0, 64, 0);
+      return Number(schedBuf.toString("latin1", 0, n).split(" ")[0]) / 1e6;
+    }
+  : () => {
+      const c = process.cpuUsage();
+      return (c.user + c.system) / 1000;
+    };
+const cpuScope = threadFd !== null ? "main thread" : "process";
+let sampleCpu = false;
+let sampled = 0;
+const wrap = (s) => ({ ...s, run: (x, c) => {
+  const c0 = sampleCpu ? cpuNow() : 0;
+  const t0 = performance.now();
+  const r = s.run(x, c);
+  timing.set(s.name, (timing.get(s.name) ?? 0) + performance.now() - t0);
+  if (sampleCpu) cpuTiming.set(s.name, (cpuTiming.get(s.name) ?? 0) + cpuNow() - c0);
+  return r;
+} });
 const reg = { stages: Object.fromEntries(Object.entries(STAGES.stages).map(([k, s]) => [k, wrap(s)])), corpus: Object.fromEntries(Object.entries(STAGES.corpus).map(([k, s]) => [k, wrap(s)])) };
 const pipeline = createPipeline(DEFAULT_PIPELINE, reg);
 
 // Warm-up (loads data, JIT) on a few articles, not counted.
 for (const a of articles.slice(0, 20)) pipeline.runDoc(createDoc({ raw: a.text, diagnostics: [], source: { file: a.file, origin: a.file, format: a.format, published: a.published, url: a.url, outlet: a.outlet } }), ctx);
 timing.clear();
+cpuTiming.clear();
 
 const checkpoints = [1000, 2500, 5000, 10000, 20000, 50000, 100000].filter((c) => c <= N);
 if (!checkpoints.includes(N)) checkpoints.push(N);
@@ -82,23 +128,41 @@ let peakRss = 0;
 t = performance.now();
 let lastT = t;
 let lastN = 0;
+// The heap the analysis keeps, measured after full collections (the child runs with --expose-gc).
+globalThis.gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
 const cpu0 = process.cpuUsage();
+const main0 = cpuNow();
+let lastCpu = cpu0;
+let lastMain = main0;
 for (let i = 0; i < N; i++) {
   const a = articles[i];
-  docs.push(pipeline.runDoc(createDoc({ raw: a.text, diagnostics: [], source: { file: a.file, origin: a.file, format: a.format, published: a.published, url: a.url, outlet: a.outlet } }), ctx));
+  sampleCpu = i % CPU_EVERY === 0;
+  if (sampleCpu) sampled++;
+  const doc = pipeline.runDoc(createDoc({ raw: a.text, diagnostics: [], source: { file: a.file, origin: a.file, format: a.format, published: a.published, url: a.url, outlet: a.outlet } }), ctx);
+  if (!noKeep) docs.push(doc);
   if (checkpoints.includes(i + 1)) {
     const now = performance.now();
+    const c = process.cpuUsage();
     const rss = process.memoryUsage().rss;
     peakRss = Math.max(peakRss, rss);
-    growth.push({ articles: i + 1, perArticleMs: (now - lastT) / (i + 1 - lastN), rssMB: rss / 1e6, heapMB: process.memoryUsage().heapUsed / 1e6 });
+    const cpuMs = (c.user + c.system - lastCpu.user - lastCpu.system) / 1000;
+    const mainNow = cpuNow();
+    growth.push({ articles: i + 1, perArticleMs: (now - lastT) / (i + 1 - lastN), perArticleCpuMs: cpuMs / (i + 1 - lastN), perArticleMainMs: (mainNow - lastMain) / (i + 1 - lastN), rssMB: rss / 1e6, heapMB: process.memoryUsage().heapUsed / 1e6 });
     lastT = now;
+    lastCpu = c;
+    lastMain = mainNow;
     lastN = i + 1;
   }
 }
 const docMs = performance.now() - t;
 const cpu = process.cpuUsage(cpu0);
+const mainMs = cpuNow() - main0;
+globalThis.gc?.();
+const keptKB = globalThis.gc ? (process.memoryUsage().heapUsed - heapBefore) / 1e3 / N : null;
+sampleCpu = true;
 t = performance.now();
-pipeline.runCorpus({ docs }, ctx);
+if (!perArticleOnly) pipeline.runCorpus({ docs }, ctx);
 const corpusMs = performance.now() - t;
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 const maxRssMB = process.resourceUsage().maxRSS / 1024;
@@ -107,20 +171,41 @@ const perCore = N / ((cpu.user + cpu.system) / 1e6);
 const result = {
   corpus: corpusName, articles: N, avgKB: +(bytes / N / 1024).toFixed(2), kbEntries: kb.size, kbLoadMs: +kbMs.toFixed(1),
   perArticleStages: { seconds: +(docMs / 1000).toFixed(2), articlesPerSecond: +(N / (docMs / 1000)).toFixed(0), articlesPerCpuSecond: +perCore.toFixed(0) },
+  // The last stretch of the run (JIT warm, memos filled): what a long-running ingest sustains. The whole-run figure
+  // above also pays the start (the first thousand articles cost about twice as much).
+  steadyState: growth.length > 1 ? { fromArticle: growth.at(-2).articles, articlesPerCpuSecond: +(1000 / growth.at(-1).perArticleCpuMs).toFixed(0), cpuMsPerArticle: +growth.at(-1).perArticleCpuMs.toFixed(3) } : null,
   corpusStages: { seconds: +(corpusMs / 1000).toFixed(2), perArticleMs: +(corpusMs / N).toFixed(3) },
   wholeAnalysis: { articlesPerSecond: +(N / ((docMs + corpusMs) / 1000)).toFixed(0) },
   peakRssMB: +Math.max(peakRss / 1e6, maxRssMB).toFixed(0),
-  stages: Object.fromEntries([...timing].map(([k, ms]) => [k, { ms: +ms.toFixed(0), articlesPerSecond: +(N / (ms / 1000)).toFixed(0) }])),
-  growth: growth.map((g) => ({ articles: g.articles, perArticleMs: +g.perArticleMs.toFixed(3), rssMB: +g.rssMB.toFixed(0), heapMB: +g.heapMB.toFixed(0) })),
+  // Every analysed Doc is kept (the corpus stages need them all), so heap growth per article is what a batch costs.
+  heapKBPerArticle: growth.length > 1 ? +(((growth.at(-1).heapMB - growth[0].heapMB) * 1e3) / (growth.at(-1).articles - growth[0].articles)).toFixed(1) : null,
+  // after a full collection: what each analysed article keeps alive (0 with --no-keep: the memos only)
+  keptHeapKBPerArticle: keptKB === null ? null : +keptKB.toFixed(1),
+  cpuScope,
+  mainThreadCpuMsPerArticle: threadFd !== null ? +(mainMs / N).toFixed(4) : null,
+  otherThreadsCpuMsPerArticle: threadFd !== null ? +(((cpu.user + cpu.system) / 1000 - mainMs) / N).toFixed(4) : null,
+  stages: Object.fromEntries([...timing].map(([k, ms]) => {
+    const corpusStage = k in STAGES.corpus;
+    const cpuMs = corpusStage ? cpuTiming.get(k) : ((cpuTiming.get(k) ?? 0) * N) / sampled;
+    return [k, { ms: +ms.toFixed(0), cpuMs: +cpuMs.toFixed(0), cpuMsPerArticle: +(cpuMs / N).toFixed(4), articlesPerSecond: +(N / (ms / 1000)).toFixed(0), articlesPerCpuSecond: +(N / (cpuMs / 1000)).toFixed(0) }];
+  })),
+  growth: growth.map((g) => ({ articles: g.articles, perArticleMs: +g.perArticleMs.toFixed(3), perArticleCpuMs: +g.perArticleCpuMs.toFixed(3), perArticleMainThreadMs: threadFd !== null ? +g.perArticleMainMs.toFixed(3) : null, rssMB: +g.rssMB.toFixed(0), heapMB: +g.heapMB.toFixed(0) })),
 };
 
 console.log(`sitrep bench — ${N} articles from ${corpusName}, ${result.avgKB} KB on average, one process (one core)`);
 console.log(`KB: ${kb.size} entries loaded in ${result.kbLoadMs} ms`);
 console.log(`per-article stages: ${result.perArticleStages.articlesPerSecond} articles/s wall, ${result.perArticleStages.articlesPerCpuSecond} articles per CPU-second`);
+if (result.steadyState) console.log(`  steady state (articles ${result.steadyState.fromArticle + 1}–${N}): ${result.steadyState.articlesPerCpuSecond} articles per CPU-second (${result.steadyState.cpuMsPerArticle} CPU ms/article)`);
 console.log(`corpus stages (stories, story-dates, merge) over all ${N}: ${result.corpusStages.seconds} s (${result.corpusStages.perArticleMs} ms/article)`);
-console.log(`whole analysis: ${result.wholeAnalysis.articlesPerSecond} articles/s; peak RSS ${result.peakRssMB} MB`);
-console.log("\nstage           ms total   articles/s");
-for (const [k, v] of Object.entries(result.stages)) console.log(`${k.padEnd(15)} ${String(v.ms).padStart(8)}   ${String(v.articlesPerSecond).padStart(10)}`);
-console.log("\ngrowth: articles  ms/article (since previous)  RSS MB  heap MB");
-for (const g of result.growth) console.log(`        ${String(g.articles).padStart(8)}  ${String(g.perArticleMs).padStart(10)}                 ${String(g.rssMB).padStart(6)}  ${String(g.heapMB).padStart(7)}`);
+console.log(`whole analysis: ${result.wholeAnalysis.articlesPerSecond} articles/s; peak RSS ${result.peakRssMB} MB; heap ${result.heapKBPerArticle} KB per kept article (${result.keptHeapKBPerArticle} KB after a full GC)`);
+console.log(`\nstage           wall ms   articles/s     CPU ms  CPU ms/article  articles/CPU-s   (CPU: ${cpuScope}, sampled)`);
+for (const [k, v] of Object.entries(result.stages)) console.log(`${k.padEnd(15)} ${String(v.ms).padStart(7)}   ${String(v.articlesPerSecond).padStart(10)}   ${String(v.cpuMs).padStart(8)}  ${v.cpuMsPerArticle.toFixed(4).padStart(14)}  ${String(v.articlesPerCpuSecond).padStart(14)}`);
+const stageCpu = Object.entries(result.stages).filter(([k]) => !(k in STAGES.corpus)).reduce((a, [, v]) => a + v.cpuMs, 0);
+const processMs = (cpu.user + cpu.system) / 1000;
+if (threadFd !== null) {
+  console.log(`${"(main, other)".padEnd(15)} ${"".padStart(7)}   ${"".padStart(10)}   ${String(Math.round(mainMs - stageCpu)).padStart(8)}  ${((mainMs - stageCpu) / N).toFixed(4).padStart(14)}                   main thread outside the stages: the loop, Doc creation, sampling`);
+  console.log(`${"(other threads)".padEnd(15)} ${"".padStart(7)}   ${"".padStart(10)}   ${String(Math.round(processMs - mainMs)).padStart(8)}  ${((processMs - mainMs) / N).toFixed(4).padStart(14)}                   the garbage collector's and compiler's helper threads`);
+}
+console.log("\ngrowth: articles  wall ms/article  CPU ms/article  main thread ms/article (since previous)  RSS MB  heap MB");
+for (const g of result.growth) console.log(`        ${String(g.articles).padStart(8)}  ${String(g.perArticleMs).padStart(15)}  ${String(g.perArticleCpuMs).padStart(14)}  ${String(g.perArticleMainThreadMs ?? "").padStart(22)}                   ${String(g.rssMB).padStart(6)}  ${String(g.heapMB).padStart(7)}`);
 if (jsonOut) (await import("node:fs")).writeFileSync(jsonOut, JSON.stringify(result, null, 1));

@@ -3,11 +3,8 @@ import type { Doc } from "./core/doc.js";
 import type { Pipeline } from "./core/pipeline.js";
 import { defaultPipeline } from "./analyze.js";
 import { createDoc, type ReadFailure, type SourceItem } from "./ingest/article.js";
-import { documentToContract, toContract } from "./output/to-contract.js";
 import type { NewsStore, PutResult } from "./store/news-store.js";
-
-/** Where the corpus stages' state (the story index) is kept in the store. */
-const STATE_KEY = "corpus-state";
+import { StoryLog } from "./story-log/story-log.js";
 
 /** What an ingest run did. */
 export interface IngestSummary {
@@ -20,18 +17,28 @@ export interface IngestSummary {
   readonly docs: readonly Doc[];
 }
 
+/** Options of an ingest run. */
+export interface IngestOptions {
+  /** The per-article stages (the corpus stages' work is the story log's, below). */
+  readonly pipeline?: Pipeline;
+  /** Documents per clustering step (default 200). */
+  readonly batchSize?: number;
+  readonly onProgress?: (done: number, label: string) => void;
+  /** The process's story log client (a long-running worker keeps one); a new one by default. */
+  readonly storyLog?: StoryLog;
+}
+
 /**
  * Analyses items and stores them, in batches: an item already stored (same content id) is skipped before analysis;
- * each batch's documents are written with per-item status, then the corpus stages group the batch into stories.
+ * each batch is then one step of the story log (src/story-log/story-log.ts): under the store's story lock, its new
+ * documents are stored, join the stories of everything stored before, and the step is logged — all or nothing.
  */
-export async function ingestItems(
-  items: AsyncIterable<SourceItem> | Iterable<SourceItem>,
-  store: NewsStore,
-  ctx: Context,
-  opts: { pipeline?: Pipeline; batchSize?: number; onProgress?: (done: number, label: string) => void } = {},
-): Promise<IngestSummary> {
+export async function ingestItems(items: AsyncIterable<SourceItem> | Iterable<SourceItem>, store: NewsStore, ctx: Context, opts: IngestOptions = {}): Promise<IngestSummary> {
   const pipeline = opts.pipeline ?? defaultPipeline();
   const batchSize = opts.batchSize ?? 200;
+  // A command-line run ends with a snapshot of the index when it clustered or replayed anything, so the next run
+  // loads it instead of replaying the steps (each replayed step costs what clustering it did).
+  const log = opts.storyLog ?? new StoryLog({ snapshotEvery: 1 });
   const failures: ReadFailure[] = [];
   const results: PutResult[] = [];
   const allDocs: Doc[] = [];
@@ -40,29 +47,10 @@ export async function ingestItems(
 
   const flush = async () => {
     if (!batch.length) return;
-    const put = await store.putDocuments(batch.map((d) => ({ doc: documentToContract(d), text: d.text, origin: d.source.origin })));
-    results.push(...put);
-    const stored = new Set(put.filter((p) => p.status === "inserted").map((p) => p.id));
-    const docs = batch.filter((d) => stored.has(d.id));
-    allDocs.push(...docs);
-    if (docs.length) {
-      // The story index persists in the store, so this batch joins the stories of earlier ones.
-      const saved = await store.getState(STATE_KEY);
-      const state = saved ? (JSON.parse(saved) as Record<string, unknown>) : {};
-      const corpus = pipeline.runCorpus({ docs, state }, ctx);
-      if (corpus.state) await store.setState(STATE_KEY, JSON.stringify(corpus.state));
-      const contract = toContract(corpus);
-      const byFile = new Map(docs.map((d) => [d.source.file, d.id]));
-      await store.putStories(
-        contract.stories.map((s) => ({
-          id: s.id,
-          title: s.title,
-          documents: s.documents.map((f) => byFile.get(f) ?? f),
-          relations: s.relations.map((r) => ({ ...r, from: byFile.get(r.from) ?? r.from, to: byFile.get(r.to) ?? r.to })),
-          events: s.events,
-        })),
-      );
-    }
+    const step = await log.commit(store, batch);
+    results.push(...step.results);
+    const stored = new Set(step.results.filter((p) => p.status === "inserted").map((p) => p.id));
+    allDocs.push(...batch.filter((d) => stored.has(d.id)));
     batch = [];
   };
 
@@ -89,6 +77,7 @@ export async function ingestItems(
     }
   }
   await flush();
+  if (!opts.storyLog) await log.maybeSnapshot(store);
   const count = (s: PutResult["status"]) => results.filter((r) => r.status === s).length;
   return { read, inserted: count("inserted"), duplicates: count("duplicate"), failed: count("failed") + failures.length, failures, results, docs: allDocs };
 }

@@ -11,6 +11,13 @@ import { storiesCommand } from "./commands/stories.js";
 import { quotesCommand } from "./commands/quotes.js";
 import { framingCommand } from "./commands/framing.js";
 import { timelineCommand } from "./commands/timeline.js";
+import { serveCommand } from "./commands/serve.js";
+import { migrateCommand } from "./commands/migrate.js";
+import { exportCommand } from "./commands/export.js";
+import { importCommand } from "./commands/import.js";
+import { workerCommand } from "./commands/worker.js";
+import { watchCommand } from "./commands/watch.js";
+import { settleCommand } from "./commands/settle.js";
 
 /** Builds the sitrep command line. Every command is a thin adapter over the core API. */
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -31,6 +38,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
   quotesCommand(program);
   framingCommand(program);
   timelineCommand(program);
+  serveCommand(program);
+  migrateCommand(program);
+  exportCommand(program);
+  importCommand(program);
+  workerCommand(program, setExit);
+  watchCommand(program);
+  settleCommand(program);
   pipelineCommand(program);
   return program;
 }

@@ -195,6 +195,15 @@ export interface EventCounts {
   readonly munitions?: number;
 }
 
+/** One figure of an event's toll or munitions, as the text gives it. */
+export interface EventFigure {
+  readonly kind: "killed" | "injured" | "munitions";
+  readonly value: number;
+  readonly phrase: TextSpan;
+  /** Who gives it ("according to CENTCOM"), when the sentence says. */
+  readonly attribution: SlotRef | null;
+}
+
 /** A PLOVER-coded event. */
 export interface EventRecord {
   readonly type: PloverType;
@@ -209,6 +218,11 @@ export interface EventRecord {
   readonly counts?: EventCounts;
   /** Phrases the counts came from. */
   readonly countPhrases?: readonly TextSpan[];
+  /**
+   * Every figure the text gives for the event, with the phrase it came from and who gives it: two sources' tolls are
+   * both kept ("25 wounded, CENTCOM said" and "dozens, according to Jordan"). `counts` holds the first of each kind.
+   */
+  readonly figures?: readonly EventFigure[];
   readonly weapon?: string | null;
   readonly attribution?: SlotRef | null;
   /** The trigger word or phrase. */

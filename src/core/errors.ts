@@ -10,6 +10,16 @@ export const ERROR_CODES = {
   E_INPUT: "input cannot be read",
   E_STORE: "store error",
   E_USAGE: "bad command usage",
+  E_STORY_LOG: "the story log cannot be replayed",
+  E_QUEUE: "the job queue cannot be used",
+  // HTTP API (src/server/error-response.ts maps each to a status):
+  E_VALIDATION: "a request parameter or body is invalid",
+  E_NOT_FOUND: "no such resource",
+  E_UNAUTHORIZED: "a valid token is required",
+  E_MEDIA_TYPE: "unsupported content type",
+  E_URL_REFUSED: "the URL points to a private or loopback address",
+  E_FORBIDDEN: "the request is refused (foreign origin or host)",
+  E_INTERNAL: "internal error",
   // Content diagnostics (on Doc.diagnostics):
   E_EMPTY: "empty input",
   E_BINARY: "binary input",

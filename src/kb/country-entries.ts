@@ -21,12 +21,27 @@ function everydayName(names: readonly string[]): string {
   return [...(good.length ? good : names)].sort((a, b) => a.length - b.length)[0];
 }
 
+/** Reads data/kb/country-centroids.tsv (generated): ISO code → representative point. */
+export function parseCentroids(text: string): Map<string, { lat: number; lon: number }> {
+  const out = new Map<string, { lat: number; lon: number }>();
+  for (const line of text.split(/\r?\n/)) {
+    if (!line || line.startsWith("#")) continue;
+    const [iso, lat, lon] = line.split("\t");
+    const la = Number(lat), lo = Number(lon);
+    if (iso && Number.isFinite(la) && Number.isFinite(lo) && Math.abs(la) <= 90 && Math.abs(lo) <= 180) out.set(iso, { lat: la, lon: lo });
+  }
+  return out;
+}
+
 /**
  * One state entry per ISO 3166 country from i18n-iso-countries (English, French and Arabic names), merged with the
  * hand-kept overlay entries of data/kb/states.jsonl (matched by their `iso` code): the overlay sets id, canonical
  * name, extra aliases (capitals used as metonyms, "Zionist regime"), Wikidata ids, and `drop`s ambiguous names.
  */
-export function countryEntries(overlay: ReadonlyMap<string, KbEntry & { iso?: string; drop?: string[] }>): KbEntry[] {
+export function countryEntries(
+  overlay: ReadonlyMap<string, KbEntry & { iso?: string; drop?: string[] }>,
+  centroids: ReadonlyMap<string, { lat: number; lon: number }> = new Map(),
+): KbEntry[] {
   // the library core plus only the locales we read (the package entry point loads all ~80 of them)
   const req = createRequire(import.meta.url);
   const lib = req("i18n-iso-countries/index.js") as CountriesLib;
@@ -52,7 +67,10 @@ export function countryEntries(overlay: ReadonlyMap<string, KbEntry & { iso?: st
     let id = o?.id ?? slug(name);
     if (!o && used.has(id)) id = `${id}-${code.toLowerCase()}`;
     used.add(id);
-    out.push({ ...rest, id, type: "state", name, aliases, iso: code } as KbEntry);
+    // a country-level point (its main landmass's centroid) unless the overlay sets one: events placed at a country
+    // then reach the map, at country precision
+    const point = rest.lat != null ? null : centroids.get(code);
+    out.push({ ...rest, ...(point ? { lat: point.lat, lon: point.lon, geoPrecision: "country" } : {}), id, type: "state", name, aliases, iso: code } as KbEntry);
   }
   return out;
 }

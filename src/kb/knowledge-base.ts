@@ -17,6 +17,8 @@ export interface KbEntry {
   readonly wikidata?: string | null;
   readonly lat?: number | null;
   readonly lon?: number | null;
+  /** How precise lat/lon is: absent for a place's own point, "country" for a state's representative point. */
+  readonly geoPrecision?: "country";
   /** For media: the hosts of its web sites ("radiohc.cu"). */
   readonly domains?: readonly string[];
   readonly relations?: readonly KbRelation[];

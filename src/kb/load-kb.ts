@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ENTITY_TYPES, type EntityType } from "../core/doc.js";
 import { SitrepError } from "../core/errors.js";
-import { countryEntries } from "./country-entries.js";
+import { countryEntries, parseCentroids } from "./country-entries.js";
 import { foldName } from "./fold-name.js";
 import type { KbEntry, KnowledgeBase } from "./knowledge-base.js";
 
@@ -93,7 +93,8 @@ export function loadKb(dataDir: string): KnowledgeBase {
       } else entries.push(e);
     }
   }
-  const states = countryEntries(overlay);
+  const centroidFile = join(dir, "country-centroids.tsv");
+  const states = countryEntries(overlay, existsSync(centroidFile) ? parseCentroids(readFileSync(centroidFile, "utf8")) : new Map());
   const isos = new Set(states.map((s) => (s as Raw).iso));
   for (const code of overlay.keys()) if (!isos.has(code)) throw new SitrepError("E_DATA", `data/kb/${STATE_OVERLAY}: unknown ISO code "${code}"`, FIX);
   return createKb([...entries, ...states]);

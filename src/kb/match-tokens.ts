@@ -28,38 +28,68 @@ const POSSESSIVE = /['’ʼ`]s$/iu;
 const ALWAYS_ARTICLE = new Set(["al", "el"]);
 const SUN_ARTICLE = new Set(["ad", "ag", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "et", "ez", "ul", "ud", "us", "ut"]);
 
-const HYPHENS = new Set(["-", "‐", "‑"]);
-const QUOTES = new Set([..."\"“”«»'’‘/"]);
-// A memo of word → keys (the same words recur across articles); cleared when it grows large.
-const KEY_MEMO = new Map<string, readonly string[]>();
-function keysOf(raw: string, arabic: boolean, dotted: boolean): readonly string[] {
-  let k = KEY_MEMO.get(raw);
-  if (!k) {
-    if (KEY_MEMO.size > 200_000) KEY_MEMO.clear();
-    k = arabic ? arabicTextKeys(raw) : [latinKey(dotted ? raw.replace(/\./g, "") : raw)];
-    KEY_MEMO.set(raw, k);
+// By character code (indexing a string with text[i] makes a new string for every Arabic letter).
+const HYPHENS = new Set([..."-‐‑"].map((ch) => ch.charCodeAt(0)));
+const QUOTES = new Set([..."\"“”«»'’‘/"].map((ch) => ch.charCodeAt(0)));
+const SPACE = new Uint8Array(0x10000);
+/** True for white space (what trim() and \s remove). */
+function isSpace(c: number): boolean {
+  if (c !== c) return false; // NaN: past the end
+  let v = SPACE[c];
+  if (!v) SPACE[c] = v = /\s/.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
+/** What a token is, from its characters alone: the same word recurs across articles, so it is worked out once. */
+interface WordInfo {
+  readonly keys: readonly string[];
+  readonly kind: "word" | "acronym" | "punct";
+  readonly cap: boolean;
+  readonly arabic: boolean;
+  /** "al", "el": an article wherever it stands. */
+  readonly always: boolean;
+  /** "ash", "ez", … (not an acronym): an article when a hyphen joins it to the next word. */
+  readonly sun: boolean;
+}
+// A memo of word → WordInfo; cleared when it grows large.
+const WORD_MEMO = new Map<string, WordInfo>();
+function wordInfo(raw: string): WordInfo {
+  let w = WORD_MEMO.get(raw);
+  if (w) return w;
+  if (WORD_MEMO.size > 200_000) WORD_MEMO.clear();
+  // The memo keeps its own copy of a long word: a slice of 13 characters or more shares the article's text, which the
+  // memo would otherwise keep alive.
+  if (raw.length >= 13) raw = (" " + raw).slice(1);
+  const c0 = raw.charCodeAt(0);
+  const arabic = c0 >= 0x600 && c0 <= 0x6ff ? true : c0 < 128 ? false : isArabic(raw);
+  const punct = raw.length === 1 && (c0 < 128 ? !/[A-Za-z0-9]/.test(raw) : !/[\p{L}\p{N}]/u.test(raw));
+  if (punct) {
+    w = { keys: [raw], kind: "punct", cap: false, arabic: false, always: false, sun: false };
+  } else {
+    const first = raw[0];
+    const cap = !arabic && first !== first.toLowerCase();
+    const dotted = cap && raw.length > 2 && raw[1] === "." && /^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(raw);
+    const acronym = cap && (dotted || (raw.length >= 2 && raw === raw.toUpperCase() && !/\d/.test(raw)));
+    const lowerRaw = raw.length <= 3 ? raw.toLowerCase() : "";
+    const keys = arabic ? arabicTextKeys(raw) : [latinKey(dotted ? raw.replace(/\./g, "") : raw)];
+    w = {
+      keys, kind: acronym ? "acronym" : "word", cap, arabic,
+      always: !arabic && lowerRaw !== "" && ALWAYS_ARTICLE.has(lowerRaw),
+      sun: !arabic && lowerRaw !== "" && !acronym && SUN_ARTICLE.has(lowerRaw),
+    };
   }
-  return k;
+  WORD_MEMO.set(raw, w);
+  return w;
 }
 
 function makeToken(raw: string, start: number, text: string): MatchToken {
   const end = start + raw.length;
-  const c0 = raw.charCodeAt(0);
-  const arabic = c0 >= 0x600 && c0 <= 0x6ff ? true : c0 < 128 ? false : isArabic(raw);
-  const punct = raw.length === 1 && (c0 < 128 ? !/[A-Za-z0-9]/.test(raw) : !/[\p{L}\p{N}]/u.test(raw));
-  if (punct) return { start, end, raw, keys: [raw], kind: "punct", cap: false, arabic: false, article: false, hyphenNext: false, quotedBefore: false, quotedAfter: false };
-  const after = text[end + 1];
-  const hyphenNext = HYPHENS.has(text[end]) && after !== undefined && after.trim() !== "";
-  const first = raw[0];
-  const cap = !arabic && first !== first.toLowerCase();
-  const dotted = cap && raw.length > 2 && raw[1] === "." && /^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(raw);
-  const acronym = cap && (dotted || (raw.length >= 2 && raw === raw.toUpperCase() && !/\d/.test(raw)));
-  const lowerRaw = raw.length <= 3 ? raw.toLowerCase() : "";
-  const article = !arabic && lowerRaw !== "" && (ALWAYS_ARTICLE.has(lowerRaw) || (!acronym && hyphenNext && SUN_ARTICLE.has(lowerRaw)));
-  const keys = keysOf(raw, arabic, dotted);
-  const quotedBefore = QUOTES.has(text[start - 1]);
-  const quotedAfter = QUOTES.has(text[end]);
-  return { start, end, raw, keys, kind: acronym ? "acronym" : "word", cap, arabic, article, hyphenNext, quotedBefore, quotedAfter };
+  const w = wordInfo(raw);
+  if (w.kind === "punct") return { start, end, raw, keys: w.keys, kind: "punct", cap: false, arabic: false, article: false, hyphenNext: false, quotedBefore: false, quotedAfter: false };
+  const hyphenNext = HYPHENS.has(text.charCodeAt(end)) && end + 1 < text.length && !isSpace(text.charCodeAt(end + 1));
+  const article = w.always || (w.sun && hyphenNext);
+  const quotedBefore = QUOTES.has(text.charCodeAt(start - 1));
+  const quotedAfter = QUOTES.has(text.charCodeAt(end));
+  return { start, end, raw, keys: w.keys, kind: w.kind, cap: w.cap, arabic: w.arabic, article, hyphenNext, quotedBefore, quotedAfter };
 }
 
 // Character classes, filled lazily: 1 = part of a word (letter, mark, digit), 2 = not.
@@ -72,6 +102,7 @@ function isWordChar(c: number): boolean {
   return v === 1;
 }
 const isUpperAscii = (c: number) => c >= 65 && c <= 90;
+const DOT = 46;
 // characters that join or surround words without being tokens: hyphens, slash, quotes, apostrophes, "_", "#"
 const TRANSPARENT = new Set([..."-‐‑–—/\"“”«»'’‘`ʼ_#"].map((ch) => ch.charCodeAt(0)));
 const APOSTROPHE = new Set([..."'’ʼ`"].map((ch) => ch.charCodeAt(0)));
@@ -81,10 +112,10 @@ const TLD = /^\.(?:com|net|org|it|fr|ir|iq|cu|tv|news|info|co|uk)(?![\p{L}\p{N}]
 function wordEnd(text: string, i: number): number {
   const n = text.length;
   // "U.S.", "D.C."
-  if (isUpperAscii(text.charCodeAt(i)) && text[i + 1] === "." && isUpperAscii(text.charCodeAt(i + 2))) {
+  if (isUpperAscii(text.charCodeAt(i)) && text.charCodeAt(i + 1) === DOT && isUpperAscii(text.charCodeAt(i + 2))) {
     let j = i + 1;
-    while (text[j] === "." && isUpperAscii(text.charCodeAt(j + 1))) j += 2;
-    if (!isWordChar(text.charCodeAt(j))) return text[j] === "." ? j + 1 : j;
+    while (text.charCodeAt(j) === DOT && isUpperAscii(text.charCodeAt(j + 1))) j += 2;
+    if (!isWordChar(text.charCodeAt(j))) return text.charCodeAt(j) === DOT ? j + 1 : j;
   }
   let j = i;
   for (;;) {
@@ -95,7 +126,7 @@ function wordEnd(text: string, i: number): number {
     }
     break;
   }
-  if (text[j] === ".") {
+  if (text.charCodeAt(j) === DOT) {
     const m = TLD.exec(text.slice(j, j + 8));
     if (m) j += m[0].length;
   }
@@ -123,7 +154,7 @@ export function matchTokens(text: string): MatchToken[] {
       i++;
       continue;
     }
-    if (c === 32 || c === 9 || c === 13 || c === 0xa0 || TRANSPARENT.has(c) || (c > 127 && /\s/.test(text[i]))) {
+    if (c === 32 || c === 9 || c === 13 || c === 0xa0 || TRANSPARENT.has(c) || (c > 127 && isSpace(c))) {
       i++;
       continue;
     }

@@ -9,6 +9,8 @@ const ARABIC = /[\u0600-\u06ff]/;
 const LATIN_MARKS = /[\u0300-\u036f]/g;
 const APOSTROPHES = /[’'`ʿʾ‘ʼ]/g;
 const AR_MARKS = /[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]/g;
+const DOUBLE = /([^0-9])\1/u;
+const DOUBLE_ALL = /([^0-9])\1+/gu;
 
 /** True when the string contains Arabic letters. */
 export function isArabic(s: string): boolean {
@@ -23,14 +25,9 @@ export function latinKey(token: string): string {
     s = s.normalize("NFKD").replace(LATIN_MARKS, "").replace(APOSTROPHES, "");
     s = s.replace(/ß/g, "ss").replace(/æ/g, "ae").replace(/œ/g, "oe");
   }
-  // double letters (not digits): "Hassan"/"Hasan", "Ezzor"/"Ezor", "Kaabi"/"Ka'bi"
-  let out = "";
-  let prev = "";
-  for (const ch of s) {
-    if (ch === prev && (ch < "0" || ch > "9")) continue;
-    out += ch;
-    prev = ch;
-  }
+  // double letters (not digits): "Hassan"/"Hasan", "Ezzor"/"Ezor", "Kaabi"/"Ka'bi" (a regex, not a loop of `+=`: a key
+  // built one character at a time is a deep rope of strings, slow to hash and compare in every Map lookup)
+  let out = DOUBLE.test(s) ? s.replace(DOUBLE_ALL, "$1") : s;
   // vowel spellings that vary between English and French transliterations: "Moussawi"/"Musawi", "Soleimani"/"Suleimani"
   if (out.length > 3 && out.includes("o")) out = out.replace(/ou/g, "u").replace(/o/g, "u");
   return out;

@@ -14,14 +14,15 @@ const csvCell = (v: unknown) => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** ACLED-style CSV: event_date, event_type, sub_event_type, actor1, actor2, location, latitude, longitude, fatalities, source, notes. */
+/** ACLED-style CSV: event_date, event_type, sub_event_type, actor1, actor2, location, latitude, longitude, fatalities (empty when the text gives none), source, notes. */
 export function eventsToCsv(events: readonly StoredEvent[]): string {
   const head = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "latitude", "longitude", "fatalities", "source", "notes", "plover_type", "status"];
   const rows = events.map((e) => {
     const r = e.record as Rec;
     return [
       r.date?.date ?? "", r.acled?.event_type ?? "", r.acled?.sub_event_type ?? "", r.actor?.text ?? "", r.target?.text ?? "",
-      r.location?.text ?? "", r.location?.lat ?? "", r.location?.lon ?? "", r.counts?.killed ?? 0,
+      // a toll the text does not give stays empty, not 0
+      r.location?.text ?? "", r.location?.lat ?? "", r.location?.lon ?? "", r.counts?.killed ?? "",
       e.outlet ?? e.file, (r.evidence?.text ?? "").replace(/\s+/g, " ").slice(0, 500), r.type, r.status,
     ].map(csvCell).join(",");
   });

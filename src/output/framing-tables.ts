@@ -17,6 +17,9 @@ export interface NamingRow {
 type Fr = { term: string; category: string; neutral: string; voice?: string };
 type En = { kb: string | null; name: string; mentions: { text: string }[] };
 
+/** The entity types whose naming the framing lens compares by default: the actors. */
+export const ACTOR_TYPES: ReadonlySet<string> = new Set(["armed_group", "state", "person", "government_body"]);
+
 const outletOf = (d: ContractDocument) => d.outlet?.name ?? "(unknown outlet)";
 
 /** Per outlet: the loaded terms of its articles, whoever's words they are. */
@@ -57,4 +60,16 @@ export function namingByOutlet(docs: readonly ContractDocument[], only?: (e: { k
     kb: r.kb,
     byOutlet: [...r.outlets].map(([outlet, names]) => ({ outlet, names: [...names].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count) })),
   }));
+}
+
+/**
+ * The framing lens over documents: loaded terms per outlet, and how each outlet names the actors (or, with `entity`,
+ * only the entities whose KB id is it or whose name contains it).
+ */
+export function framingLens(docs: readonly ContractDocument[], entity?: string): { terms: OutletFraming[]; naming: NamingRow[] } {
+  const e = entity?.toLowerCase();
+  const only = e
+    ? (x: { kb: string | null; name: string }) => x.kb === e || x.name.toLowerCase().includes(e)
+    : (x: { kb: string | null; name: string }) => ACTOR_TYPES.has((x as { type?: string }).type ?? "armed_group");
+  return { terms: framingByOutlet(docs), naming: namingByOutlet(docs, only) };
 }

@@ -18,6 +18,8 @@ export interface ContractDocument {
   quotes: unknown[];
   claims: unknown[];
   framing: unknown[];
+  /** Every time expression with its resolved value (or null and the reason); an addition to the contract. */
+  times?: unknown[];
   dateline: unknown;
   diagnostics: { severity: string; code: string; stage: string; message: string }[];
 }
@@ -106,6 +108,7 @@ export function documentToContract(doc: Doc): ContractDocument {
       chain: c.chain.map((r) => slot(r)),
     })),
     framing: (doc.framing ?? []).map((f) => ({ term: f.term, ...orig(doc, f), category: f.category, neutral: f.neutral, voice: f.voice })),
+    times: (doc.times ?? []).map((t) => ({ text: t.text, ...orig(doc, t), value: t.value ? { ...t.value } : null, ...(t.reason ? { reason: t.reason } : {}) })),
     dateline: m?.dateline ? { ...m.dateline, ...orig(doc, m.dateline) } : null,
     diagnostics: doc.diagnostics.map((d) => ({ severity: d.severity, code: d.code, stage: d.stage, message: d.message })),
   };

@@ -4,6 +4,18 @@ import { SitrepError } from "../core/errors.js";
 import { migrations } from "./migrations.js";
 import type { Database } from "./schema.js";
 import type { EntitySummary, EventFilter, NewsStore, PutResult, StoreStats, StoredEvent, StoredStory } from "./news-store.js";
+import type { DocumentFilter, DocumentRow, EntityDetailRow, EntityRowSummary, GraphRows, Page, QuoteRow, SearchHit, StoredDocument, StoryFilter, StoryRow } from "./news-store.js";
+import { indexEntities } from "./index-entities.js";
+import { refreshStorySummaries, storiesOfDocuments } from "./refresh-story-summaries.js";
+import { countSearch, searchDocuments } from "./search-documents.js";
+import { pgFuzzyName } from "./pg-fulltext.js";
+import { getDocument, listDocuments } from "./query-documents.js";
+import { getStory, listStorySummaries } from "./query-stories.js";
+import { listEventRows, queryEvents } from "./query-events.js";
+import { getEntity, listEntities } from "./query-entities.js";
+import { listQuotes } from "./query-quotes.js";
+import { graphRows } from "./query-graph.js";
+import { appendStoryLog, countPending, deletePending, feedSeen, latestStorySnapshot, lockStories, markFeedSeen, pendingDocuments, stageDocuments, tryLockStories, putStorySnapshot, readStoryLog, replaceStories, storiesOf, storyLogHead, type StoryLogRow } from "./story-log-store.js";
 
 /** First and last day of a YYYY, YYYY-MM or YYYY-MM-DD date. */
 export function dateInterval(d: string | null | undefined): [string, string] | [null, null] {
@@ -40,10 +52,10 @@ export class KyselyStore implements NewsStore {
     return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
   }
 
-  async putDocuments(items: readonly { doc: ContractDocument; text: string; origin: string }[]): Promise<PutResult[]> {
+  async putDocuments(items: readonly { doc: ContractDocument; text: string; origin: string; original?: string; format?: string }[]): Promise<PutResult[]> {
     const results: PutResult[] = [];
-    await this.db.transaction().execute(async (trx) => {
-      for (const { doc, text, origin } of items) {
+    await this.inTransaction(async (trx) => {
+      for (const { doc, text, origin, original, format } of items) {
         const exists = await trx.selectFrom("documents").select("id").where("id", "=", doc.id).executeTakeFirst();
         if (exists) {
           results.push({ id: doc.id, file: doc.file, status: "duplicate" });
@@ -60,12 +72,13 @@ export class KyselyStore implements NewsStore {
               id: doc.id, file: doc.file, origin, url: doc.url, outlet: doc.outlet?.name ?? null, outlet_kb: outletKb,
               language: doc.language, title: doc.title, published_date: doc.published?.date ?? null,
               published_precision: doc.published?.precision ?? null, published_from: from, published_to: to,
-              ingested_at: new Date().toISOString(), text, analysis: JSON.stringify(doc),
+              ingested_at: new Date().toISOString(), text, analysis: JSON.stringify(doc), original: original ?? null, format: format ?? null,
             })
             .execute();
           const ents = doc.entities as { id: string; kb: string | null; name: string; type: string; mentions: unknown[] }[];
           if (ents.length)
-            await trx.insertInto("entities").values(ents.map((e) => ({ doc_id: doc.id, local_id: e.id, kb: e.kb, name: e.name, type: e.type, mentions: e.mentions.length }))).execute();
+            await trx.insertInto("entities").values(ents.map((e) => ({ doc_id: doc.id, local_id: e.id, kb: e.kb, name: e.name, type: e.type, mentions: e.mentions.length, published_from: from }))).execute();
+          await indexEntities(trx, ents.map((e) => ({ doc_id: doc.id, kb: e.kb, name: e.name, type: e.type, mentions: e.mentions.length })));
           const kbOf = (id: string | null | undefined) => (id ? ents.find((e) => e.id === id)?.kb ?? null : null);
           const evs = doc.events as Ev[];
           if (evs.length)
@@ -76,7 +89,7 @@ export class KyselyStore implements NewsStore {
                   doc_id: doc.id, idx, type: e.type, mode: e.mode ?? null, status: e.status,
                   actor_kb: kbOf(e.actor?.entity), actor_text: e.actor?.text ?? null,
                   target_kb: kbOf(e.target?.entity), target_text: e.target?.text ?? null,
-                  location_text: e.location?.text ?? null, lat: e.location?.lat ?? null, lon: e.location?.lon ?? null,
+                  location_text: e.location?.text ?? null, location_kb: kbOf((e.location as { entity?: string | null } | null)?.entity), lat: e.location?.lat ?? null, lon: e.location?.lon ?? null,
                   date: e.date?.date ?? null, date_precision: e.date?.precision ?? null,
                   killed: e.counts?.killed ?? null, injured: e.counts?.injured ?? null, record: JSON.stringify(e),
                 })),
@@ -86,7 +99,7 @@ export class KyselyStore implements NewsStore {
           if (qs.length)
             await trx
               .insertInto("quotes")
-              .values(qs.map((q, idx) => ({ doc_id: doc.id, idx, speaker_kb: kbOf(q.speaker?.entity), speaker_text: q.speaker?.text ?? null, text: q.text })))
+              .values(qs.map((q, idx) => ({ doc_id: doc.id, idx, speaker_kb: kbOf(q.speaker?.entity), speaker_text: q.speaker?.text ?? null, text: q.text, published_from: from })))
               .execute();
           await sql`RELEASE SAVEPOINT item`.execute(trx);
           results.push({ id: doc.id, file: doc.file, status: "inserted" });
@@ -115,7 +128,8 @@ export class KyselyStore implements NewsStore {
 
   async putStories(stories: readonly StoredStory[]): Promise<void> {
     const now = new Date().toISOString();
-    await this.db.transaction().execute(async (trx) => {
+    await this.inTransaction(async (trx) => {
+      const before = await storiesOfDocuments(trx, stories.flatMap((s) => s.documents));
       for (const s of stories) {
         await trx.deleteFrom("story_members").where("doc_id", "in", [...s.documents]).execute();
         await trx.deleteFrom("story_members").where("story_id", "=", s.id).execute();
@@ -131,6 +145,7 @@ export class KyselyStore implements NewsStore {
       }
       // A story left with no member is gone.
       await trx.deleteFrom("stories").where("id", "not in", trx.selectFrom("story_members").select("story_id")).execute();
+      await refreshStorySummaries(trx, [...before, ...stories.map((s) => s.id)]);
     });
   }
 
@@ -140,6 +155,9 @@ export class KyselyStore implements NewsStore {
       .innerJoin("story_members", "story_members.story_id", "stories.id")
       .innerJoin("documents", "documents.id", "story_members.doc_id")
       .select(["stories.id", "stories.title", "stories.record", "stories.updated_at", "documents.id as doc", "documents.published_to"])
+      // Members oldest first, then by id: the same order on SQLite and PostgreSQL (without it, each engine's join order).
+      .orderBy("documents.published_from", (ob) => ob.asc().nullsFirst())
+      .orderBy("documents.id")
       .execute();
     const by = new Map<string, { s: StoredStory; newest: string }>();
     for (const r of rows) {
@@ -157,29 +175,25 @@ export class KyselyStore implements NewsStore {
   }
 
   async listEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
-    let q = this.db
-      .selectFrom("events")
-      .innerJoin("documents", "documents.id", "events.doc_id")
-      .select(["events.doc_id", "events.record", "events.actor_kb", "events.target_kb", "documents.file", "documents.outlet", "documents.url"]);
-    if (filter.type) q = q.where("events.type", "=", filter.type.toUpperCase());
-    if (filter.since) q = q.where("events.date", ">=", filter.since);
-    if (filter.actor) {
-      const a = filter.actor.toLowerCase();
-      q = q.where((eb) => eb.or([eb("events.actor_kb", "=", a), eb(eb.fn("lower", ["events.actor_text"]), "like", `%${a}%`)]));
-    }
-    q = q.orderBy("events.date", "desc").orderBy("events.doc_id").orderBy("events.idx");
-    if (filter.limit) q = q.limit(filter.limit);
-    return (await q.execute()).map((r) => ({ docId: r.doc_id, file: r.file, outlet: r.outlet, url: r.url, actorKb: r.actor_kb, targetKb: r.target_kb, record: JSON.parse(r.record) }));
+    return listEventRows(this.db, filter);
   }
 
   async findEntities(name: string): Promise<EntitySummary[]> {
     const n = name.toLowerCase();
-    const rows = await this.db
-      .selectFrom("entities")
-      .innerJoin("documents", "documents.id", "entities.doc_id")
-      .select(["entities.doc_id", "entities.local_id", "entities.kb", "entities.name", "entities.type", "entities.mentions", "documents.file", "documents.analysis"])
+    const query = () =>
+      this.db
+        .selectFrom("entities")
+        .innerJoin("documents", "documents.id", "entities.doc_id")
+        .select(["entities.doc_id", "entities.local_id", "entities.kb", "entities.name", "entities.type", "entities.mentions", "documents.file", "documents.analysis"])
+        // Oldest document first, the same on SQLite and PostgreSQL.
+        .orderBy("documents.published_from", (ob) => ob.asc().nullsFirst())
+        .orderBy("entities.doc_id")
+        .orderBy("entities.local_id");
+    let rows = await query()
       .where((eb) => eb.or([eb("entities.kb", "=", n), eb(eb.fn("lower", ["entities.name"]), "like", `%${n}%`)]))
       .execute();
+    // Nothing by KB id or substring: on PostgreSQL, names alike by trigrams ("Kataeb Hezbolla" → Kata'ib Hezbollah).
+    if (!rows.length && this.dialect === "postgres") rows = await query().where(pgFuzzyName(n)).execute();
     const groups = new Map<string, typeof rows>();
     for (const r of rows) {
       const k = r.kb ?? `name:${r.name.toLowerCase()}`;
@@ -211,15 +225,48 @@ export class KyselyStore implements NewsStore {
     return out.sort((a, b) => b.documents - a.documents);
   }
 
-  async search(query: string, limit = 20): Promise<{ id: string; file: string; title: string | null }[]> {
-    if (this.dialect !== "sqlite") throw new SitrepError("E_STORE", "full-text search on PostgreSQL is not built yet", "use the SQLite store");
-    const q = query.replace(/["]/g, " ").trim();
-    if (!q) return [];
-    const phrase = `"${q}"`;
-    const r = await sql<{ id: string; file: string; title: string | null }>`
-      SELECT d.id, d.file, d.title FROM documents_fts f JOIN documents d ON d.rowid = f.rowid
-      WHERE documents_fts MATCH ${phrase} ORDER BY rank LIMIT ${limit}`.execute(this.db);
-    return r.rows;
+  async search(query: string, limit = 20, offset = 0): Promise<SearchHit[]> {
+    return searchDocuments(this.db, this.dialect, query, limit, offset);
+  }
+
+  async countSearch(query: string): Promise<number> {
+    return countSearch(this.db, this.dialect, query);
+  }
+
+  async listDocuments(filter: DocumentFilter = {}): Promise<Page<DocumentRow>> {
+    return listDocuments(this.db, this.dialect, filter);
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | null> {
+    return getDocument(this.db, id);
+  }
+
+  async listStorySummaries(filter: StoryFilter = {}): Promise<Page<StoryRow>> {
+    return listStorySummaries(this.db, filter);
+  }
+
+  async getStory(id: string): Promise<StoredStory | null> {
+    return getStory(this.db, id);
+  }
+
+  async queryEvents(filter: EventFilter = {}): Promise<Page<StoredEvent>> {
+    return queryEvents(this.db, filter);
+  }
+
+  async listEntities(filter: { q?: string; type?: string; keys?: readonly string[]; limit?: number; offset?: number } = {}): Promise<Page<EntityRowSummary>> {
+    return listEntities(this.db, filter);
+  }
+
+  async getEntity(key: string): Promise<EntityDetailRow | null> {
+    return getEntity(this.db, key);
+  }
+
+  async listQuotes(filter: { speaker?: string; speakerKbs?: readonly string[]; outlet?: string; doc?: string; limit?: number; offset?: number } = {}): Promise<Page<QuoteRow>> {
+    return listQuotes(this.db, filter);
+  }
+
+  async graphRows(filter: { since?: string; until?: string; type?: string } = {}): Promise<GraphRows> {
+    return graphRows(this.db, filter);
   }
 
   async getState(key: string): Promise<string | null> {
@@ -238,5 +285,76 @@ export class KyselyStore implements NewsStore {
 
   async close(): Promise<void> {
     await this.db.destroy();
+  }
+
+  async withStoryLock<T>(fn: (tx: NewsStore) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      await lockStories(trx, this.dialect);
+      return fn(new KyselyStore(trx, this.dialect));
+    });
+  }
+
+  async readStoryLog(after: number, limit: number): Promise<StoryLogRow[]> {
+    return readStoryLog(this.db, after, limit);
+  }
+
+  async storyLogHead(): Promise<number> {
+    return storyLogHead(this.db);
+  }
+
+  async appendStoryLog(seq: number, kind: string, docs: number, entry: string): Promise<void> {
+    await appendStoryLog(this.db, seq, kind, docs, entry);
+  }
+
+  async latestStorySnapshot(): Promise<{ seq: number; data: Uint8Array } | null> {
+    return latestStorySnapshot(this.db);
+  }
+
+  async putStorySnapshot(seq: number, data: Uint8Array): Promise<void> {
+    await putStorySnapshot(this.db, seq, data);
+  }
+
+  async storiesOf(docIds: readonly string[]): Promise<Map<string, string>> {
+    return storiesOf(this.db, docIds);
+  }
+
+  async replaceStories(stories: readonly StoredStory[], removed: readonly string[], opts: { all?: boolean } = {}): Promise<void> {
+    await this.inTransaction((trx) => replaceStories(trx, stories, removed, opts.all));
+  }
+
+  async tryWithStoryLock<T>(fn: (tx: NewsStore) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await tryLockStories(trx, this.dialect))) return { ran: false as const };
+      return { ran: true as const, value: await fn(new KyselyStore(trx, this.dialect)) };
+    });
+  }
+
+  async stageDocuments(rows: readonly { id: string; item: string; features: string }[]): Promise<void> {
+    await stageDocuments(this.db, rows);
+  }
+
+  async pendingDocuments(limit: number): Promise<{ id: string; item: string; features: string }[]> {
+    return pendingDocuments(this.db, limit);
+  }
+
+  async countPending(): Promise<number> {
+    return countPending(this.db);
+  }
+
+  async deletePending(ids: readonly string[]): Promise<void> {
+    await deletePending(this.db, ids);
+  }
+
+  async feedSeen(feed: string, links: readonly string[]): Promise<Set<string>> {
+    return feedSeen(this.db, feed, links);
+  }
+
+  async markFeedSeen(feed: string, links: readonly string[]): Promise<void> {
+    await markFeedSeen(this.db, feed, links);
+  }
+
+  /** Runs `fn` in a new transaction, or in the current one when this store is bound to one (withStoryLock). */
+  private inTransaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.db.isTransaction ? fn(this.db) : this.db.transaction().execute(fn);
   }
 }

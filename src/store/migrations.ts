@@ -1,4 +1,7 @@
 import { type Kysely, type Migration, sql } from "kysely";
+import { originalTextMigration } from "./original-text-migration.js";
+import { pendingDocumentsMigration, storyLogMigration } from "./story-log-migration.js";
+import { createPgFulltext, createPgNameIndex, dropPgFulltext } from "./pg-fulltext.js";
 
 /**
  * The numbered migrations, in order. Written with kysely's schema builder so the same list serves SQLite and
@@ -51,8 +54,9 @@ export function migrations(dialect: "sqlite" | "postgres"): Record<string, Migra
           .addColumn("target_kb", "text")
           .addColumn("target_text", "text")
           .addColumn("location_text", "text")
-          .addColumn("lat", "real")
-          .addColumn("lon", "real")
+          // PostgreSQL's real is 4 bytes (33.3 would read back 33.29999923706055); SQLite's real is 8.
+          .addColumn("lat", dialect === "postgres" ? "double precision" : "real")
+          .addColumn("lon", dialect === "postgres" ? "double precision" : "real")
           .addColumn("date", "text")
           .addColumn("date_precision", "text")
           .addColumn("killed", "integer")
@@ -103,11 +107,28 @@ export function migrations(dialect: "sqlite" | "postgres"): Record<string, Migra
           await sql`CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')`.execute(db);
           await sql`CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END`.execute(db);
           await sql`CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); END`.execute(db);
+        } else {
+          // A generated tsvector per document in its language's configuration (unaccent + stemmer), GIN-indexed.
+          await createPgFulltext(db);
         }
       },
       async down(db: Kysely<any>) {
         if (dialect === "sqlite") await sql`DROP TABLE IF EXISTS documents_fts`.execute(db);
+        else await dropPgFulltext(db);
       },
     },
+    "003_name_trigrams": {
+      // PostgreSQL: a pg_trgm index on lower(entities.name), for substring and fuzzy name lookups. SQLite has no
+      // such index; its name lookups scan (LIKE '%…%' cannot use a b-tree anyway).
+      async up(db: Kysely<any>) {
+        if (dialect === "postgres") await createPgNameIndex(db);
+      },
+      async down(db: Kysely<any>) {
+        if (dialect === "postgres") await sql`DROP INDEX IF EXISTS entities_name_trgm`.execute(db);
+      },
+    },
+    "004_original_text": originalTextMigration(dialect),
+    "005_story_log": storyLogMigration(dialect),
+    "006_pending_documents": pendingDocumentsMigration(),
   };
 }

@@ -3,16 +3,18 @@ import { Kysely, SqliteDialect } from "kysely";
 import { SitrepError } from "../core/errors.js";
 import { KyselyStore } from "./kysely-store.js";
 import type { NewsStore } from "./news-store.js";
+import { isPostgresUrl, openPostgresStore } from "./postgres-store.js";
 import type { Database as Schema } from "./schema.js";
 
 /** The default embedded store file. */
 export const DEFAULT_DB = "sitrep.db";
 
-/** Opens (and migrates) a store: a file path or ":memory:" for SQLite; postgres:// URLs are for PostgreSQL. */
-export async function openStore(target: string = process.env.SITREP_DATABASE_URL ?? DEFAULT_DB): Promise<NewsStore> {
-  if (/^postgres(ql)?:\/\//i.test(target)) {
-    throw new SitrepError("E_STORE", "PostgreSQL is not supported by this version yet", "use an SQLite file with --db FILE");
-  }
+/**
+ * Opens a store and applies pending migrations (unless `migrate: false`, for `sitrep migrate` which reports them):
+ * a postgres:// or postgresql:// URL opens PostgreSQL; anything else is an SQLite file path, or ":memory:".
+ */
+export async function openStore(target: string = process.env.SITREP_DATABASE_URL ?? DEFAULT_DB, opts: { migrate?: boolean } = {}): Promise<NewsStore> {
+  if (isPostgresUrl(target)) return openPostgresStore(target, opts);
   let sqlite: Database.Database;
   try {
     sqlite = new Database(target);
@@ -23,6 +25,6 @@ export async function openStore(target: string = process.env.SITREP_DATABASE_URL
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
   const store = new KyselyStore(new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), "sqlite");
-  await store.migrate();
+  if (opts.migrate !== false) await store.migrate();
   return store;
 }

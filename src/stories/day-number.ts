@@ -13,3 +13,16 @@ export function dayNumber(d: DateValue | string | null | undefined): number | nu
 export function dayString(day: number): string {
   return new Date(day * 86400000).toISOString().slice(0, 10);
 }
+
+/** The days a date of any precision covers, as [first, last] day numbers: "2023-11" → all of November; null when unknown. */
+export function daySpan(d: DateValue | string | null | undefined): [number, number] | null {
+  const s = typeof d === "string" ? d : d?.date ?? null;
+  if (!s) return null;
+  const day = dayNumber(s);
+  if (day !== null) return [day, day];
+  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(s);
+  if (!m) return null;
+  const y = +m[1];
+  if (m[2]) return [Math.round(Date.UTC(y, +m[2] - 1, 1) / 86400000), Math.round(Date.UTC(y, +m[2], 0) / 86400000)];
+  return [Math.round(Date.UTC(y, 0, 1) / 86400000), Math.round(Date.UTC(y, 11, 31) / 86400000)];
+}

@@ -1,5 +1,5 @@
 import type { Doc } from "../core/doc.js";
-import { dayNumber } from "./day-number.js";
+import { dayNumber, daySpan } from "./day-number.js";
 import { minhashSignature, shingleHashes } from "./minhash.js";
 import { extractNumbers, foldText, prefixStem, wordTokens } from "./normalize-text.js";
 import type { StoryFeatures } from "./story-features.js";
@@ -12,6 +12,8 @@ const LEAD_WEIGHT = 3;
 const LEAD_SHARE = 0.2;
 const LEAD_BONUS = 2;
 const MIN_YEAR = 1990;
+/** Where a publication date is the article's own, not an estimate. */
+const OWN_DATE_SOURCES = new Set(["record", "url", "dateline", "text"]);
 const MAX_YEAR = 2040;
 
 /** Folds a name for matching outlets and anchors: "Al-Akhbar" → "akhbar". */
@@ -59,10 +61,12 @@ export function extractFeatures(doc: Doc): StoryFeatures {
   const lang = doc.language?.code ?? "und";
 
   const termCounts = new Map<string, number>();
+  const lead = new Set<string>();
   tokens.forEach((t, i) => {
     if (t.length < 3 && !/^\d+$/.test(t)) return;
     const s = prefixStem(t);
     termCounts.set(s, (termCounts.get(s) ?? 0) + (i < LEAD_WORDS ? LEAD_WEIGHT : 1));
+    if (i < LEAD_WORDS) lead.add(s);
   });
   const terms: Record<string, number> = {};
   for (const [t, c] of [...termCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_TERMS)) terms[t] = c;
@@ -71,6 +75,8 @@ export function extractFeatures(doc: Doc): StoryFeatures {
   const pubValue = doc.published?.value ?? null;
   const pubDate = pubValue?.date ?? (doc.source.published && /^\d{4}-\d{2}-\d{2}/.test(doc.source.published) ? doc.source.published.slice(0, 10) : null);
   const day = pubValue ? dayNumber(pubValue) : dayNumber(pubDate);
+  const dayEstimated = !!pubValue && !OWN_DATE_SOURCES.has(doc.published?.source ?? "record");
+  const span = pubValue ? daySpan(pubValue) : daySpan(pubDate);
 
   // Raw weights: occurrences, plus a bonus for a first mention in the lead (the title and first lines).
   const raw = new Map<string, number>();
@@ -111,11 +117,14 @@ export function extractFeatures(doc: Doc): StoryFeatures {
     outlet: outletName ? foldName(outletName) : null,
     cites: [...new Set((doc.meta?.cites ?? []).map((c) => foldName(c.name)))],
     day,
+    dayEstimated,
+    span,
     year: mainYear(pubDate),
     terms,
     anchors,
     numbers,
     minhash: tokens.length ? minhashSignature(shingleHashes(tokens)) : [],
     words: tokens.length,
+    lead: [...lead].sort(),
   };
 }

@@ -20,5 +20,8 @@ test("folding and prefix stems join inflections and scripts' variants", () => {
   assert.equal(prefixStem("suspension"), prefixStem("suspends"));
   assert.equal(prefixStem(foldText("l’armée")), "armee");
   assert.equal(prefixStem("والقوات"), prefixStem("القوات"));
+  // Arabic pronoun and plural suffixes: "its operations" and "operations" share a stem.
+  assert.equal(prefixStem(foldText("عملياتها")), prefixStem(foldText("عمليات")));
+  assert.equal(prefixStem(foldText("هجماتها")), prefixStem(foldText("هجمات")));
   assert.deepEqual(wordTokens("美国军队"), ["美国", "国军", "军队"]);
 });

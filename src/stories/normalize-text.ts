@@ -45,14 +45,20 @@ export function wordTokens(folded: string): string[] {
 export const STEM_LENGTH = 5;
 
 const ARABIC_PREFIX = /^(?:وال|بال|كال|فال|لل|ال|و(?=ال))/;
+/** Arabic plural and pronoun suffixes: "عملياتها" (its operations) → "عملي", beside "عمليات" → "عملي". */
+const ARABIC_SUFFIX = /(?:هما|كما|هم|هن|ها|كم|نا|ات|ون|ين|ان|يه|ه|ي)$/;
 
 /**
- * A prefix stem: Arabic article/conjunction prefixes dropped, Latin elisions ("l'armée") and a leading "al-"
- * dropped, then the first STEM_LENGTH letters kept. Crude, but it joins "suspend/suspends/suspension" with no stemmer.
+ * A prefix stem: Arabic article/conjunction prefixes and (on words over four letters) plural and pronoun suffixes
+ * dropped, Latin elisions ("l'armée") and a leading "al-" dropped, then the first STEM_LENGTH letters kept. Crude,
+ * but it joins "suspend/suspends/suspension" with no stemmer.
  */
 export function prefixStem(token: string): string {
   let t = token;
-  if (/[\u0600-\u06ff]/.test(t)) t = t.replace(ARABIC_PREFIX, "");
+  if (/[\u0600-\u06ff]/.test(t)) {
+    t = t.replace(ARABIC_PREFIX, "");
+    for (let k = 0; k < 2 && t.length > 4; k++) t = t.replace(ARABIC_SUFFIX, ""); // "عملياتها" → "عمليات" → "عملي"
+  }
   else t = t.replace(/^(?:[ldjnmstc]|qu)'/, "").replace(/^(?:al|el)-/, "");
   return t.length > STEM_LENGTH ? t.slice(0, STEM_LENGTH) : t;
 }

@@ -14,7 +14,9 @@ export function relationKind(a: StoryFeatures, b: StoryFeatures, sim: Similarity
   const T = RELATION_THRESHOLDS;
   if (a.lang !== b.lang && a.lang !== "und" && b.lang !== "und") {
     const len = Math.min(a.words, b.words) / Math.max(1, a.words, b.words);
-    const figures = a.numbers.length + b.numbers.length < 4 ? T.translationNumbers : sim.numberOrder;
+    // A translation keeps the figures: none on either side is no evidence; figures on one side only rule it out.
+    const [na, nb] = [a.numbers.length, b.numbers.length];
+    const figures = na + nb === 0 ? T.translationNumbers : Math.min(na, nb) === 0 ? 0 : sim.numberOrder;
     if (len >= T.translationLength && sim.anchors >= T.translationAnchors && figures >= T.translationNumbers) return "translation";
     return "same-event";
   }

@@ -15,6 +15,13 @@ export interface StoryFeatures {
   readonly cites: readonly string[];
   /** Publication day as days since 1970-01-01, or null when the date is unknown or coarser than a day. */
   readonly day: number | null;
+  /**
+   * True when `day` is an estimate (from the known events or dated events the text reports) rather than the
+   * article's own date (record, URL, dateline, the date line of its text): estimates weigh less in date agreement.
+   */
+  readonly dayEstimated?: boolean;
+  /** The days the publication date covers, at any precision ("2023-11": all of November), or null when unknown. */
+  readonly span?: readonly [number, number] | null;
   /** The year the article is about: its publication year, else the year it names most; null when unknown. */
   readonly year: number | null;
   /** Prefix stems → occurrences (the most frequent 80). */
@@ -27,4 +34,6 @@ export interface StoryFeatures {
   readonly minhash: readonly number[] | Uint32Array;
   /** Word count. */
   readonly words: number;
+  /** Prefix stems of the first words (the title and lead), distinct: what the article says it is about. */
+  readonly lead?: readonly string[];
 }

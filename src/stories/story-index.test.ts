@@ -68,3 +68,54 @@ test("per-article work is bounded by the candidate cap, not the store size", () 
   const r = idx.add(extractFeatures(doc("last", "en", EN_A2, "2031-05-05")));
   assert.ok(r.compared <= 10, `compared ${r.compared}`);
 });
+
+test("consolidate() re-examines the greedy decisions: the stories depend on the documents, not their order", () => {
+  const docs = [
+    doc("a1", "en", EN_A, "2031-05-05", ["brigade-north", "northfield-base"]),
+    doc("a2", "en", EN_A2, "2031-05-05", ["brigade-north", "northfield-base"]),
+    doc("a3", "fr", FR_A, "2031-05-06", ["brigade-north", "northfield-base"]),
+    doc("b1", "en", EN_B, "2031-05-22", ["brigade-north"]),
+  ].map(extractFeatures);
+  const partition = (idx: StoryIndex) => idx.stories().map((s) => [...s.members].sort().join(",")).sort();
+  const runs = [docs, [...docs].reverse(), [docs[3], docs[2], docs[0], docs[1]]].map((order) => {
+    const idx = new StoryIndex();
+    for (const f of order) idx.add(f); // no observe(): the statistics grow as documents come
+    const r = idx.consolidate();
+    assert.ok(r.examined >= 4);
+    return partition(idx);
+  });
+  assert.deepEqual(runs[1], runs[0]);
+  assert.deepEqual(runs[2], runs[0]);
+  assert.deepEqual(runs[0], ["a1,a2,a3", "b1"]);
+});
+
+test("consolidate() reports stories that went away and the ones it changed", () => {
+  const [a, b, c] = [doc("m1", "en", EN_A, "2031-05-05", ["brigade-north", "northfield-base"]), doc("m2", "fr", FR_A, "2031-05-05", ["brigade-north", "northfield-base"]), doc("m3", "en", EN_A2, "2031-05-05", ["brigade-north", "northfield-base"])].map(extractFeatures);
+  const idx = new StoryIndex();
+  const s1 = idx.insert(a);
+  const s2 = idx.insert(b); // restored apart, as an older store might hold them
+  idx.add(c);
+  const r = idx.consolidate();
+  assert.equal(idx.storyOf("m2"), idx.storyOf("m1"));
+  const gone = [s1, s2].find((s) => !idx.story(s));
+  assert.ok(gone && r.moved.get(gone) === idx.storyOf("m1"), JSON.stringify([...r.moved]));
+  assert.ok(r.changed.includes(idx.storyOf("m1")!));
+  assert.ok(r.relations.some((x) => x.from === "m2" || x.to === "m2"));
+});
+
+test("the serialised index keeps the documents still to consolidate, and survives structured cloning", async () => {
+  const idx = new StoryIndex({ consolidateTouchedOnly: true });
+  const [a, b] = [doc("k1", "en", EN_A, "2031-05-05"), doc("k2", "en", EN_A2, "2031-05-05")].map(extractFeatures);
+  idx.add(a);
+  idx.add(b);
+  const json = JSON.parse(JSON.stringify(idx.toJSON()));
+  assert.deepEqual(json.dirty.sort(), ["k1", "k2"]);
+  const copy = StoryIndex.fromJSON(json);
+  assert.deepEqual(copy.consolidate().changed, idx.consolidate().changed);
+  const { serialize, deserialize } = await import("node:v8");
+  const clone = Object.setPrototypeOf(deserialize(serialize(idx)), StoryIndex.prototype) as StoryIndex;
+  assert.equal(clone.storyOf("k2"), idx.storyOf("k2"));
+  // An index saved by version 1 comes back with today's options.
+  const v1 = StoryIndex.fromJSON({ ...json, version: 1, options: { ...json.options, mergeThreshold: 0.3 } });
+  assert.equal(v1.options.mergeThreshold, new StoryIndex().options.mergeThreshold);
+});

@@ -1,24 +1,32 @@
 import type { StoryRelation } from "../core/corpus.js";
+import { averageLink, type LinkEdge } from "./average-link.js";
+import { calibratedScore } from "./calibrated-score.js";
+import { canonicalOrder, firmDay } from "./canonical-order.js";
+import { crossScriptAllowed } from "./cross-script-allowed.js";
 import { lshBands } from "./minhash.js";
 import { relationKind } from "./relation-kind.js";
-import { addToCentroid, centroidPairSimilarity, centroidSimilarity, emptyCentroid, mergeCentroids, type StoryCentroid } from "./story-centroid.js";
+import { addToCentroid, emptyCentroid, type StoryCentroid } from "./story-centroid.js";
 import type { StoryFeatures } from "./story-features.js";
-import { prepareFeatures, preparedSimilarity, type PreparedFeatures } from "./prepared-features.js";
-import { idf, scriptOf, storySimilarity, termIdf, type KeyStats, type Similarity } from "./story-similarity.js";
+import { neutralNormOf, prepareFeatures, preparedSimilarity, strongCount, type PreparedFeatures } from "./prepared-features.js";
+import { gapFactor, idf, scriptOf, SIMILARITY_WEIGHTS, spanGap, termIdf, type KeyStats, type Similarity } from "./story-similarity.js";
 
-/** Tuning of the index; the defaults are what the stories stage uses. */
+/** Tuning of the index; the defaults are what the stories stage uses. Scores are calibrated (see calibratedScore). */
 export interface StoryIndexOptions {
-  /** A document joins the best story scoring at least this. */
+  /** add(): a document joins the story of its best match when that match scores at least this. */
   readonly joinThreshold: number;
   /**
-   * consolidate(): two stories with no language in common merge when their pooled anchors (date-scaled) score at
-   * least this and each is the other's best match: single articles across languages share few anchors, stories many.
+   * consolidate(): stories are the clusters of group-average linkage: two groups merge while the average
+   * calibrated score of their pairs is at least this.
    */
   readonly mergeThreshold: number;
-  /** consolidate(): an article left alone joins a story of 3+ whose centroid scores at least this (with a clear margin). */
+  /** Kept for stored indexes of version 1 (the old second-chance attachment); unused. */
   readonly attachThreshold: number;
   /** Below the join threshold but at least this: a separate story, linked as related. */
   readonly relatedThreshold: number;
+  /** What a same-story pair in two languages of one script scores, relative to a same-language pair. */
+  readonly crossLanguageScale: number;
+  /** What a same-story pair in two scripts scores, relative to a same-language pair. */
+  readonly crossScriptScale: number;
   /** Postings kept per key (the most recent): bounds the cost of one lookup. */
   readonly maxPosting: number;
   /** Documents fully compared per added document. */
@@ -28,30 +36,51 @@ export interface StoryIndexOptions {
   /** Once the index holds `minDocsForStop` documents, keys in more than this share of them are not looked up. */
   readonly stopShare: number;
   readonly minDocsForStop: number;
+  /**
+   * consolidate() revisits only the neighbourhood of the documents added since the previous consolidate (a store's
+   * ingest batches: the cost stays with the batch instead of the whole index), plus a bounded number of stories
+   * last clustered under much older statistics; false revisits every story.
+   */
+  readonly consolidateTouchedOnly: boolean;
+  /** Documents re-clustered together at most by one consolidate() (its cost bound). */
+  readonly maxRegion: number;
+  /** Up to this many documents, consolidate() compares every pair; above, each document with its candidates. */
+  readonly denseRegion: number;
+  /** A story is stale, and revisited, once the index has grown by this factor since it was last clustered. */
+  readonly staleGrowth: number;
 }
 
 /** Default options. */
 export const DEFAULT_STORY_INDEX_OPTIONS: StoryIndexOptions = {
   joinThreshold: 0.45,
-  mergeThreshold: 0.3,
+  mergeThreshold: 0.38,
   attachThreshold: 0.4,
   relatedThreshold: 0.35,
+  crossLanguageScale: 0.75,
+  crossScriptScale: 0.55,
   maxPosting: 200,
   maxCandidates: 60,
   lookupTerms: 16,
   stopShare: 0.15,
   minDocsForStop: 200,
+  consolidateTouchedOnly: false,
+  maxRegion: 2000,
+  denseRegion: 400,
+  staleGrowth: 1.25,
 };
 
 /** One story as the index keeps it. */
 export interface IndexedStory {
   readonly id: string;
   title: string | null;
+  /** Members, earliest report first (publication day, then content id; undated last). */
   readonly members: string[];
   firstDay: number | null;
   lastDay: number | null;
   /** Pooled terms and anchors of the members. */
   centroid: StoryCentroid;
+  /** Documents the index held when this story was last clustered (consolidate revisits it once the index has grown). */
+  checked?: number;
 }
 
 /** What adding one document decided. */
@@ -69,9 +98,21 @@ export interface AddResult {
   readonly compared: number;
 }
 
+/** What consolidate() changed. */
+export interface ConsolidateResult {
+  /** Stories that no longer exist → the story that took most of their members. */
+  readonly moved: Map<string, string>;
+  /** Links of the documents that changed story (each to its closest earlier member). */
+  readonly relations: StoryRelation[];
+  /** Stories whose membership changed (new, grown, shrunk or merged), earliest first. */
+  readonly changed: string[];
+  /** Documents re-clustered. */
+  readonly examined: number;
+}
+
 /** The serialised index (plain JSON), for a store to persist. */
 export interface SerializedStoryIndex {
-  readonly version: 1;
+  readonly version: 1 | 2;
   readonly options: StoryIndexOptions;
   readonly n: number;
   readonly nextStory: number;
@@ -79,14 +120,23 @@ export interface SerializedStoryIndex {
   readonly docs: { features: StoryFeatures; story: string }[];
   readonly stories: IndexedStory[];
   readonly postings: [string, string[]][];
+  /** Documents added since the last consolidate (version 2). */
+  readonly dirty?: string[];
+  /** Story ids in the order consolidate() revisits them when stale (version 2). */
+  readonly stale?: string[];
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
+/** Earlier members a document is compared with to find its link (the nearest in time). */
+const LINK_WINDOW = 30;
 
 /**
- * An incremental story clusterer: `add(features)` finds candidate stories through inverted indexes
- * (LSH bands over MinHash of shingles, postings of anchors and top terms), compares only those candidates,
- * and joins the best story or starts one. Cost per document is bounded by the posting and candidate caps.
+ * An incremental story clusterer. `add(features)` finds candidate stories through inverted indexes (LSH bands over
+ * MinHash of shingles, postings of anchors and top terms), compares only those candidates, and joins the best story
+ * or starts one: a fast first answer whose cost per document is bounded by the posting and candidate caps.
+ * `consolidate()` then re-examines those decisions: it re-clusters the neighbourhood of the new documents from
+ * scratch (group-average linkage over calibrated pair scores, under the current statistics, in a canonical order), so
+ * the stories it settles on depend on the set of documents, not on the order or the batches they came in.
  */
 export class StoryIndex implements KeyStats {
   readonly options: StoryIndexOptions;
@@ -100,6 +150,10 @@ export class StoryIndex implements KeyStats {
   private readonly storyMap = new Map<string, IndexedStory>();
   private readonly postings = new Map<string, string[]>();
   private readonly pending = new Set<string>();
+  /** Documents added since the last consolidate(). */
+  private readonly dirty = new Set<string>();
+  /** Stories in the order they were last clustered (with the index size then); entries of later rounds supersede. */
+  private staleQueue: { id: string; checked: number }[] = [];
 
   /** An empty index. */
   constructor(options: Partial<StoryIndexOptions> = {}) {
@@ -124,6 +178,11 @@ export class StoryIndex implements KeyStats {
   /** The stories so far, in creation order. */
   stories(): IndexedStory[] {
     return [...this.storyMap.values()];
+  }
+
+  /** One story by id, or null. */
+  story(id: string): IndexedStory | null {
+    return this.storyMap.get(id) ?? null;
   }
 
   /** The story a document was put in. */
@@ -172,17 +231,22 @@ export class StoryIndex implements KeyStats {
       .map(([id]) => id);
   }
 
-  /** Compares a document with the index without adding it: the best story per candidate, best first. */
-  query(f: StoryFeatures, keys = this.lookupKeys(f)): { story: string; doc: string; sim: Similarity; score: number; compared: number }[] {
+  /** A pair's score on the one scale every language pair shares (see calibratedScore). */
+  private calibrated(sim: Similarity, a: StoryFeatures, b: StoryFeatures): number {
+    return calibratedScore(sim.score, a.lang, b.lang, this.options);
+  }
+
+  /** Compares a document with the index without adding it: the best story per candidate, best first (calibrated scores). */
+  query(f: StoryFeatures, keys = this.lookupKeys(f), pf = prepareFeatures(f, this)): { story: string; doc: string; sim: Similarity; score: number; compared: number }[] {
     const perStory = new Map<string, { story: string; doc: string; sim: Similarity; score: number; compared: number }>();
     const cands = this.candidates(keys);
-    const pf = prepareFeatures(f, this);
     for (const id of cands) {
       const other = this.docs.get(id);
       if (!other || id === f.id) continue;
-      const sim = preparedSimilarity(pf, other.p);
+      const sim = preparedSimilarity(pf, other.p, false);
+      const score = this.calibrated(sim, f, other.p.f);
       const cur = perStory.get(other.story);
-      if (!cur || sim.score > cur.sim.score) perStory.set(other.story, { story: other.story, doc: id, sim, score: sim.score, compared: cands.length });
+      if (!cur || score > cur.score || (score === cur.score && id < cur.doc)) perStory.set(other.story, { story: other.story, doc: id, sim, score, compared: cands.length });
     }
     return [...perStory.values()].sort((a, b) => b.score - a.score || (a.story < b.story ? -1 : 1));
   }
@@ -195,7 +259,8 @@ export class StoryIndex implements KeyStats {
     else this.countKeys(f);
 
     const keys = this.lookupKeys(f);
-    const ranked = this.query(f, keys);
+    const pf = prepareFeatures(f, this);
+    const ranked = this.query(f, keys, pf);
     const compared = ranked[0]?.compared ?? 0;
     const top = ranked[0];
     let story: IndexedStory;
@@ -203,21 +268,21 @@ export class StoryIndex implements KeyStats {
     const relations: StoryRelation[] = [];
     if (top && top.score >= this.options.joinThreshold) {
       story = this.storyMap.get(top.story)!;
-      const to = this.citedMember(f, story) ?? top.doc;
+      const to = this.citedMember(f, story.members) ?? top.doc;
       const toF = featuresOf(this.docs.get(to)!);
-      const sim = to === top.doc ? top.sim : storySimilarity(f, toF, this);
+      const sim = preparedSimilarity(pf, to === top.doc ? this.docs.get(to)!.p : prepareFeatures(toF, this));
       relations.push({ from: f.id, to, kind: relationKind(f, toF, sim), score: r3(sim.score) });
     } else {
-      story = { id: `s${this.nextStory++}`, title: null, members: [], firstDay: null, lastDay: null, centroid: emptyCentroid() };
-      this.storyMap.set(story.id, story);
+      story = this.newStory();
       created = true;
     }
     this.place(f, story, keys);
+    this.dirty.add(f.id);
 
     const related = ranked
       .filter((r) => r.story !== story.id && r.score >= this.options.relatedThreshold)
       .slice(0, 1)
-      .map((r) => ({ story: r.story, doc: r.doc, score: r3(r.score) }));
+      .map((r) => ({ story: r.story, doc: r.doc, score: r3(r.sim.score) }));
     return { story: story.id, created, relations, related, best: top ? { ...top.sim, doc: top.doc } : null, compared };
   }
 
@@ -231,12 +296,16 @@ export class StoryIndex implements KeyStats {
     if (this.pending.has(f.id)) this.pending.delete(f.id);
     else this.countKeys(f);
     let story = storyId ? this.storyMap.get(storyId) : undefined;
-    if (!story) {
-      story = { id: storyId ?? `s${this.nextStory++}`, title: null, members: [], firstDay: null, lastDay: null, centroid: emptyCentroid() };
-      this.storyMap.set(story.id, story);
-    }
+    if (!story) story = this.newStory(storyId);
     this.place(f, story, this.lookupKeys(f));
     return story.id;
+  }
+
+  private newStory(id = `s${this.nextStory++}`): IndexedStory {
+    const story: IndexedStory = { id, title: null, members: [], firstDay: null, lastDay: null, centroid: emptyCentroid() };
+    this.storyMap.set(story.id, story);
+    this.checkedNow(story);
+    return story;
   }
 
   /** Puts a document into a story: members, centroid (from the second member on), title, days, postings. */
@@ -262,134 +331,265 @@ export class StoryIndex implements KeyStats {
     for (const a of stored.p.anchorKeys) this.post(a, f.id);
   }
 
-  private languages(st: IndexedStory): Set<string> {
-    return new Set(st.members.map((m) => this.docs.get(m)?.p.f.lang ?? "und"));
+  /**
+   * Re-examines the clustering: of every document (consolidateTouchedOnly false, up to maxRegion documents), or
+   * around the documents added since the last call and the members of a few stale stories. A region holds whole
+   * stories: the new documents' and those of every document they could merge with (a calibrated score of at least
+   * mergeThreshold). Inside it, stories are rebuilt by group-average linkage from single documents, with weights
+   * under the current statistics, so the result depends on the documents, not on the order they came in. Story ids
+   * carry over to the new cluster holding most of their members; the rest get new ids.
+   */
+  consolidate(): ConsolidateResult {
+    const full = !this.options.consolidateTouchedOnly && this.docs.size <= this.options.maxRegion;
+    const seeds = full ? [...this.docs.keys()] : this.consolidationSeeds();
+    this.dirty.clear();
+    if (!seeds.length) return { moved: new Map(), relations: [], changed: [], examined: 0 };
+    const fresh = new Map<string, PreparedFeatures>();
+    const prep = (id: string): PreparedFeatures => {
+      let p = fresh.get(id);
+      if (!p) fresh.set(id, (p = prepareFeatures(featuresOf(this.docs.get(id)!), this)));
+      return p;
+    };
+    // Pairs of firmly dated articles carry their date factor; a pair with an undated or estimated side is weighed
+    // by the spans of the clusters it joins instead (averageLink's times), and by the gap of coarser own dates.
+    const memo = new Map<string, number>();
+    const score = (a: string, b: string) => {
+      const key = a < b ? a + " " + b : b + " " + a;
+      const hit = memo.get(key);
+      if (hit !== undefined) return hit;
+      const s = pairScore(a, b);
+      memo.set(key, s);
+      return s;
+    };
+    const pairScore = (a: string, b: string) => {
+      const pa = prep(a), pb = prep(b);
+      const sim = preparedSimilarity(pa, pb, false);
+      if (firmDay(pa.f) && firmDay(pb.f)) return calibratedScore(sim.score, pa.f.lang, pb.f.lang, this.options);
+      // A date of its own known only to the month or year still counts here ("2023-11" against March 2023).
+      const own = !!pa.f.span && !!pb.f.span && !pa.f.dayEstimated && !pb.f.dayEstimated;
+      const coarse = own ? gapFactor(spanGap(pa.f.span!, pb.f.span!)) : pa.f.year !== null && pb.f.year !== null && pa.f.year !== pb.f.year ? 0.5 : 1;
+      return calibratedScore(sim.base * coarse, pa.f.lang, pb.f.lang, this.options);
+    };
+    if (full) return this.rewrite(this.clusterRegion(seeds, score), seeds.length);
+    const region = this.region(seeds, score);
+    return this.rewrite(this.clusterRegion([...region], score), region.size);
+  }
+
+  /** Compares two stored documents in canonical order (a method, not a closure: the index must stay serialisable). */
+  private byCanonical(a: string, b: string): number {
+    return canonicalOrder(this.docs.get(a)!.p.f, this.docs.get(b)!.p.f);
   }
 
   /**
-   * Merges stories whose pooled centroids match mutually and strongly (call it after a batch, or now and then in a
-   * stream). Candidates come from each story's lookup keys, so the cost stays bounded. Returns absorbed → survivor.
+   * Clusters a set of documents from scratch: every pair compared (or, above denseRegion documents, each document
+   * with its candidates), then group-average linkage in two stages.
    */
-  consolidate(): { moved: Map<string, string>; relations: StoryRelation[] } {
-    const out = new Map<string, string>();
-    const relations: StoryRelation[] = [];
-    let changed = true;
-    while (changed) {
-      changed = false;
-      const order = [...this.storyMap.values()].filter((s) => s.centroid.size >= 2).sort((a, b) => b.centroid.size - a.centroid.size || (a.id < b.id ? -1 : 1));
-      for (const st of order) {
-        if (!this.storyMap.has(st.id)) continue;
-        const cands = new Set<string>();
-        for (const m of st.members.slice(0, 20)) {
-          const d = this.docs.get(m);
-          const f = d ? featuresOf(d) : null;
-          if (f) for (const id of this.candidates(this.lookupKeys(f))) { const s2 = this.docs.get(id)?.story; if (s2) cands.add(s2); }
+  private clusterRegion(docs: readonly string[], score: (a: string, b: string) => number): string[][] {
+    const ids = [...docs].sort((a, b) => this.byCanonical(a, b));
+    const pos = new Map(ids.map((id, i) => [id, i]));
+    const edges: LinkEdge[] = [];
+    if (ids.length <= this.options.denseRegion) {
+      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) edges.push({ i, j, w: score(ids[i], ids[j]) });
+    } else {
+      const seen = new Set<number>();
+      for (let i = 0; i < ids.length; i++) {
+        for (const c of this.candidates(this.lookupKeys(featuresOf(this.docs.get(ids[i])!)))) {
+          const j = pos.get(c);
+          if (j === undefined || j === i) continue;
+          const [a, b] = i < j ? [i, j] : [j, i];
+          const key = a * ids.length + b;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          edges.push({ i: a, j: b, w: score(ids[a], ids[b]) });
         }
-        const before = new Set(st.members);
-        const absorbed = this.mergeInto(st, [...cands]);
-        for (const a of absorbed) out.set(a, st.id);
-        if (absorbed.length) {
-          const link = this.bestLink(st.members.filter((m) => !before.has(m)), [...before]);
+      }
+    }
+    const fs = ids.map((id) => this.docs.get(id)!.p.f);
+    // Clusters' spans come from days: a month-dated report joined to undated ones would stretch them over its month.
+    const times = { spans: fs.map((f) => (f.day !== null ? ([f.day, f.day] as const) : null)), firm: fs.map(firmDay), gap: gapFactor, estimateFloor: SIMILARITY_WEIGHTS.estimateFloor };
+    // Two stages: wording decides within each language first; then whole language blocks meet, their pooled pairs
+    // outweighing the noise of any single cross-language pair, and only blocks with no language in common (the first
+    // stage has already kept those apart).
+    const lang = fs.map((f) => f.lang);
+    const script = lang.map(scriptOf);
+    const M = this.options.mergeThreshold;
+    const blocks = averageLink(ids.length, edges.filter((e) => lang[e.i] === lang[e.j]), M, times);
+    return averageLink(ids.length, edges, M, times, blocks, lang, (a, b) => crossScriptAllowed(a, b, script)).map((c) => c.map((i) => ids[i]));
+  }
+
+  /** The documents consolidate() starts from: the new ones, and the members of a few stale stories. */
+  private consolidationSeeds(): string[] {
+    const out = [...this.dirty].filter((id) => this.docs.has(id));
+    // Stories clustered under much older statistics get another look, a bounded number per call (oldest first).
+    const budget = Math.min(200, Math.max(50, out.length));
+    let taken = 0, head = 0;
+    const q = this.staleQueue;
+    for (; head < q.length && taken < budget; head++) {
+      const { id, checked } = q[head];
+      const st = this.storyMap.get(id);
+      if (!st || (st.checked ?? 0) !== checked) continue; // gone, or clustered again since (a later entry)
+      if (checked * this.options.staleGrowth >= this.count) break;
+      out.push(...st.members);
+      taken += st.members.length;
+    }
+    this.staleQueue = q.slice(head);
+    return out;
+  }
+
+  /** Notes that a story was clustered now (it becomes stale once the index has grown by staleGrowth). */
+  private checkedNow(story: IndexedStory): void {
+    story.checked = this.count;
+    this.staleQueue.push({ id: story.id, checked: this.count });
+    // Drop superseded entries now and then (amortised: the queue at most doubles the stories).
+    if (this.staleQueue.length > 2 * this.storyMap.size + 1000) this.staleQueue = this.staleQueue.filter((e) => this.storyMap.get(e.id)?.checked === e.checked);
+  }
+
+  /**
+   * The documents to re-cluster: the seeds' stories, then, breadth first, the stories of every document a member
+   * scores at least mergeThreshold with (found through the lookup keys). Closed under both, the region clusters
+   * exactly as the whole index would; but a news stream's similarity graph percolates, so the growth stops at
+   * maxRegion documents (the seeds' own stories always go in), and a story the cap cut through is left out whole.
+   */
+  private region(seeds: readonly string[], score: (a: string, b: string) => number): Set<string> {
+    const region = new Set<string>();
+    const queue: string[] = [];
+    const addStory = (id: string) => {
+      for (const m of this.storyMap.get(this.docs.get(id)!.story)?.members ?? [id]) {
+        if (region.has(m)) continue;
+        region.add(m);
+        queue.push(m);
+      }
+    };
+    for (const id of [...new Set(seeds)].filter((x) => this.docs.has(x)).sort((a, b) => this.byCanonical(a, b))) addStory(id);
+    const M = this.options.mergeThreshold;
+    for (let q = 0; q < queue.length && region.size < this.options.maxRegion; q++) {
+      const id = queue[q];
+      for (const c of this.candidates(this.lookupKeys(featuresOf(this.docs.get(id)!)))) {
+        if (region.size >= this.options.maxRegion) break;
+        if (!region.has(c) && score(id, c) >= M) addStory(c);
+      }
+    }
+    return region;
+  }
+
+  /** Replaces the stories of a re-clustered region by its new clusters, keeping ids where most members stay. */
+  private rewrite(clusters: readonly string[][], examined: number): ConsolidateResult {
+    const moved = new Map<string, string>();
+    const relations: StoryRelation[] = [];
+    const changed = new Set<string>();
+    const prepared = new Map<string, PreparedFeatures>();
+    const oldStory = new Map<string, string>();
+    for (const c of clusters) for (const id of c) oldStory.set(id, this.docs.get(id)!.story);
+    const oldMembers = new Map<string, string[]>();
+    for (const sid of new Set(oldStory.values())) oldMembers.set(sid, [...(this.storyMap.get(sid)?.members ?? [])]);
+    // Each cluster, earliest first, takes the old id most of its members had (if no earlier cluster took it).
+    const taken = new Set<string>();
+    const idOf: string[] = [];
+    clusters.forEach((c, k) => {
+      const votes = new Map<string, number>();
+      for (const id of c) votes.set(oldStory.get(id)!, (votes.get(oldStory.get(id)!) ?? 0) + 1);
+      const best = [...votes].filter(([sid]) => !taken.has(sid)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+      if (best) taken.add(best[0]);
+      idOf[k] = best?.[0] ?? "";
+    });
+    for (const sid of oldMembers.keys()) if (!taken.has(sid)) this.storyMap.delete(sid);
+    clusters.forEach((c, k) => {
+      const members = [...c];
+      let story = idOf[k] ? this.storyMap.get(idOf[k]) : undefined;
+      const before = story ? (oldMembers.get(story.id) ?? []) : [];
+      const same = story && before.length === members.length && before.every((m) => oldStory.get(m) === story!.id) && members.every((m) => oldStory.get(m) === story!.id);
+      if (!story) story = this.newStory();
+      if (!same) changed.add(story.id);
+      this.rebuild(story, members);
+      for (const m of members) {
+        const d = this.docs.get(m)!;
+        if (d.story !== story.id) {
+          d.story = story.id;
+          const link = this.linkOf(m, story, prepared);
           if (link) relations.push(link);
         }
-        if (absorbed.length) changed = true;
       }
-    }
-    // Second chance for articles left alone: a mature story's pooled centroid may recognise what no single member did.
-    const S = this.options.attachThreshold;
-    for (const st of [...this.storyMap.values()].filter((s) => s.members.length === 1)) {
-      const d0 = this.docs.get(st.members[0]);
-      if (!d0) continue;
-      const f = featuresOf(d0);
-      const scores: { story: IndexedStory; score: number }[] = [];
-      const seen = new Set<string>();
-      for (const id of this.candidates(this.lookupKeys(f))) {
-        const sid = this.docs.get(id)?.story;
-        if (!sid || sid === st.id || seen.has(sid)) continue;
-        seen.add(sid);
-        const other = this.storyMap.get(sid);
-        if (!other || other.members.length < 3) continue;
-        const langs = this.languages(other);
-        const crossLanguage = !langs.has(f.lang);
-        const crossScript = ![...langs].some((l) => scriptOf(l) === scriptOf(f.lang));
-        scores.push({ story: other, score: centroidSimilarity(f, other.centroid, this, { crossLanguage, crossScript }).score });
+    });
+    // A story that disappeared points to the story that took most of its members.
+    for (const [sid, members] of oldMembers) {
+      if (this.storyMap.has(sid)) continue;
+      const votes = new Map<string, number>();
+      for (const m of members) {
+        const s = this.docs.get(m)?.story;
+        if (s) votes.set(s, (votes.get(s) ?? 0) + 1);
       }
-      scores.sort((a, b) => b.score - a.score);
-      const [best, second] = scores;
-      if (!best || best.score < S || (second && best.score - second.score < 0.05)) continue;
-      const link = this.bestLink([f.id], best.story.members);
-      if (link) relations.push(link);
-      best.story.members.push(f.id);
-      addToCentroid(best.story.centroid, f);
-      this.docs.get(f.id)!.story = best.story.id;
-      this.storyMap.delete(st.id);
-      out.set(st.id, best.story.id);
+      const best = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+      if (best) moved.set(sid, best[0]);
     }
-    return { moved: out, relations };
+    return { moved, relations, changed: [...changed].filter((s) => this.storyMap.has(s)), examined };
   }
 
-  /** The closest pair between newcomers and members (at most 20 of each), as a relation from the newcomer. */
-  private bestLink(newcomers: readonly string[], members: readonly string[]): StoryRelation | null {
-    let best: { from: StoredDoc; to: StoredDoc; sim: Similarity } | null = null;
-    for (const a of newcomers.slice(0, 20)) {
-      const da = this.docs.get(a);
-      if (!da) continue;
-      for (const b of members.slice(0, 20)) {
-        const db = this.docs.get(b);
-        if (!db || a === b) continue;
-        const sim = preparedSimilarity(da.p, db.p);
-        if (!best || sim.score > best.sim.score) best = { from: da, to: db, sim };
-      }
+  /** Sets a story's members (canonical order), title, days and centroid from scratch. */
+  private rebuild(story: IndexedStory, members: readonly string[]): void {
+    const feats = members.map((m) => this.docs.get(m)!.p.f).sort(canonicalOrder);
+    story.members.length = 0;
+    story.members.push(...feats.map((f) => f.id));
+    story.centroid = emptyCentroid();
+    if (feats.length >= 2) for (const f of feats) addToCentroid(story.centroid, featuresOf(this.docs.get(f.id)!));
+    const dated = feats.filter((f) => f.day !== null);
+    story.firstDay = dated.length ? dated[0].day : null;
+    story.lastDay = dated.length ? dated[dated.length - 1].day : null;
+    // The earliest report names the story.
+    story.title = feats.find((f) => f.title)?.title ?? null;
+    this.checkedNow(story);
+  }
+
+  /**
+   * The link of a member to the story: to the member whose outlet it cites (a citation chain), else to its closest
+   * earlier member (canonical order, the nearest LINK_WINDOW), else, for the first member, to its closest later one.
+   */
+  linkOf(docId: string, story: IndexedStory | string, prepared = new Map<string, PreparedFeatures>()): StoryRelation | null {
+    const st = typeof story === "string" ? this.storyMap.get(story) : story;
+    const d = this.docs.get(docId);
+    if (!st || !d) return null;
+    const at = st.members.indexOf(docId);
+    const earlier = at > 0 ? st.members.slice(Math.max(0, at - LINK_WINDOW), at) : st.members.filter((m) => m !== docId).slice(0, LINK_WINDOW);
+    if (!earlier.length) return null;
+    const prep = (id: string) => {
+      let p = prepared.get(id);
+      if (!p) prepared.set(id, (p = prepareFeatures(featuresOf(this.docs.get(id)!), this)));
+      return p;
+    };
+    const pf = prep(docId);
+    // A citation chain: the member whose outlet the article cites, earlier or not.
+    const cited = this.citedMember(pf.f, st.members);
+    let best: { id: string; sim: Similarity; score: number } | null = null;
+    for (const m of cited ? [cited] : earlier) {
+      if (!this.docs.has(m)) continue;
+      const po = prep(m);
+      const sim = preparedSimilarity(pf, po);
+      const score = this.calibrated(sim, pf.f, po.f);
+      if (!best || score > best.score) best = { id: m, sim, score };
     }
     if (!best) return null;
-    const fa = featuresOf(best.from), fb = featuresOf(best.to);
-    return { from: fa.id, to: fb.id, kind: relationKind(fa, fb, best.sim), score: r3(best.sim.score) };
+    return { from: docId, to: best.id, kind: relationKind(pf.f, prep(best.id).f, best.sim), score: r3(best.sim.score) };
   }
 
-  /**
-   * How strongly two stories written in different scripts belong together: their pooled anchors (entity ids,
-   * figures, event signatures, dates), date-scaled. Stories sharing a script get 0: the article-level pass has
-   * already compared their wording, and their pooled names would flatter them.
-   */
-  private pairScore(a: IndexedStory, b: IndexedStory): number {
-    const la = this.languages(a);
-    if ([...this.languages(b)].some((l) => la.has(l))) return 0;
-    const sim = centroidPairSimilarity(a.centroid, b.centroid, this, true);
-    return sim.anchors * sim.dateFactor;
+  /** Every member's link within a story (the first member has none unless it cites a later one). */
+  links(storyId: string): StoryRelation[] {
+    const st = this.storyMap.get(storyId);
+    if (!st) return [];
+    const prepared = new Map<string, PreparedFeatures>();
+    const out: StoryRelation[] = [];
+    st.members.forEach((m, i) => {
+      if (i === 0 && !this.citedMember(this.docs.get(m)!.p.f, st.members)) return;
+      const link = this.linkOf(m, st, prepared);
+      if (link) out.push(link);
+    });
+    return out;
   }
 
-  /**
-   * Merges into `story` the candidate story it matches best when that match is mutual (the candidate has no closer
-   * story among the same candidates) and scores at least mergeThreshold; returns the absorbed ids.
-   */
-  private mergeInto(story: IndexedStory, candidates: readonly string[]): string[] {
-    const absorbed: string[] = [];
-    if (story.centroid.size < 2) return absorbed;
-    const M = this.options.mergeThreshold;
-    const pool = [...new Set(candidates)].filter((id) => id !== story.id).map((id) => this.storyMap.get(id)).filter((s): s is IndexedStory => !!s && s.centroid.size >= 2);
-    let best: IndexedStory | null = null;
-    let bestScore = -1;
-    for (const t of pool) {
-      const sc = this.pairScore(story, t);
-      if (sc > bestScore) [best, bestScore] = [t, sc];
-    }
-    if (!best || bestScore < M) return absorbed;
-    for (const u of pool) if (u !== best && this.pairScore(best, u) > bestScore) return absorbed; // not mutual
-    const other = best;
-    for (const m of other.members) {
-      story.members.push(m);
-      const d = this.docs.get(m);
-      if (d) d.story = story.id;
-    }
-    mergeCentroids(story.centroid, other.centroid);
-    if (other.firstDay !== null && (story.firstDay === null || other.firstDay < story.firstDay)) {
-      story.firstDay = other.firstDay;
-      story.title = other.title ?? story.title;
-    }
-    if (other.lastDay !== null && (story.lastDay === null || other.lastDay > story.lastDay)) story.lastDay = other.lastDay;
-    this.storyMap.delete(other.id);
-    absorbed.push(other.id);
-    return absorbed;
+  /** The best near miss of a document in another story (calibrated score at least relatedThreshold), or null. */
+  relatedOf(docId: string): { story: string; doc: string; score: number } | null {
+    const d = this.docs.get(docId);
+    if (!d) return null;
+    const best = this.query(featuresOf(d)).find((r) => r.story !== d.story && r.score >= this.options.relatedThreshold);
+    return best ? { story: best.story, doc: best.doc, score: r3(best.sim.score) } : null;
   }
 
   private intern(s: string): string {
@@ -408,8 +608,9 @@ export class StoryIndex implements KeyStats {
     const p = prepareFeatures({ ...f, terms: f.terms, anchors: f.anchors }, this);
     const termKeys = p.termKeys.map((k) => this.intern(k));
     const anchorKeys = p.anchorKeys.map((k) => this.intern(k));
+    const leadKeys = p.leadKeys.map((k) => this.intern(k));
     return {
-      p: { f: lite, termKeys, termUnit: p.termUnit, anchorKeys, anchorUnit: p.anchorUnit },
+      p: { f: { ...lite, lead: leadKeys }, termKeys, termUnit: p.termUnit, anchorKeys, anchorUnit: p.anchorUnit, neutralNorm: neutralNormOf(anchorKeys, p.anchorUnit), strong: strongCount(anchorKeys), leadKeys, leadUnit: p.leadUnit },
       termCounts: Float32Array.from(termKeys, (k) => f.terms[k]),
       anchorWeights: Float32Array.from(anchorKeys, (k) => f.anchors[k]),
       story,
@@ -417,11 +618,11 @@ export class StoryIndex implements KeyStats {
   }
 
   /** The member whose outlet the new article cites ("… al-Akhbar newspaper quoted"), if any. */
-  private citedMember(f: StoryFeatures, story: IndexedStory): string | null {
+  private citedMember(f: StoryFeatures, members: readonly string[]): string | null {
     if (!f.cites.length) return null;
-    for (const id of story.members) {
+    for (const id of members) {
       const o = this.docs.get(id)?.p.f.outlet;
-      if (o && f.cites.includes(o)) return id;
+      if (o && id !== f.id && f.cites.includes(o)) return id;
     }
     return null;
   }
@@ -437,7 +638,7 @@ export class StoryIndex implements KeyStats {
   /** Plain JSON of the whole index. */
   toJSON(): SerializedStoryIndex {
     return {
-      version: 1,
+      version: 2,
       options: this.options,
       n: this.count,
       nextStory: this.nextStory,
@@ -445,19 +646,26 @@ export class StoryIndex implements KeyStats {
       docs: [...this.docs.values()].map((d) => ({ features: { ...featuresOf(d), minhash: Array.from(d.p.f.minhash) }, story: d.story })),
       stories: [...this.storyMap.values()].map((s) => ({ ...s, members: [...s.members], centroid: structuredClone(s.centroid) })),
       postings: [...this.postings].map(([k, v]) => [k, [...v]]),
+      dirty: [...this.dirty],
+      stale: this.staleQueue.filter((e) => this.storyMap.get(e.id)?.checked === e.checked).map((e) => e.id),
     };
   }
 
-  /** Rebuilds an index from toJSON's output. */
+  /** Rebuilds an index from toJSON's output (an index of version 1 takes today's default options). */
   static fromJSON(data: SerializedStoryIndex): StoryIndex {
-    const idx = new StoryIndex(data.options);
+    const idx = new StoryIndex(data.version === 2 ? data.options : {});
     idx.count = data.n;
     idx.nextStory = data.nextStory;
     for (const [k, v] of data.df) if (k.startsWith("t:")) idx.termDfs.set(k.slice(2), v);
     else idx.dfs.set(k, v);
     for (const d of data.docs) idx.docs.set(d.features.id, idx.compact(d.features, d.story));
     for (const s of data.stories) idx.storyMap.set(s.id, { ...s, members: [...s.members], centroid: structuredClone(s.centroid) });
+    const byId = new Map(data.stories.map((s) => [s.id, s]));
+    idx.staleQueue = data.stale
+      ? data.stale.flatMap((id) => (byId.has(id) ? [{ id, checked: byId.get(id)!.checked ?? 0 }] : []))
+      : data.stories.map((s) => ({ id: s.id, checked: s.checked ?? 0 })).sort((a, b) => a.checked - b.checked || (a.id < b.id ? -1 : 1));
     for (const [k, v] of data.postings) idx.postings.set(k, [...v]);
+    for (const id of data.dirty ?? []) idx.dirty.add(id);
     return idx;
   }
 }

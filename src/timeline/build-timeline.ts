@@ -8,7 +8,7 @@ export interface StanceStep {
   /** First and last dates of the events behind the step (YYYY, YYYY-MM or YYYY-MM-DD as resolved). */
   readonly from: string;
   readonly to: string;
-  readonly events: readonly { type: string; status: string; date: string; actor: string | null; target: string | null; file: string; outlet: string | null; evidence: string }[];
+  readonly events: readonly { docId: string; index: number; type: string; status: string; date: string; actor: string | null; target: string | null; file: string; outlet: string | null; evidence: string }[];
 }
 
 type Rec = { type: string; status: string; date?: { date: string } | null; actor?: { entity: string | null; text: string } | null; target?: { entity: string | null; text: string } | null; evidence?: { text: string }; tier?: string | null };
@@ -55,7 +55,7 @@ export function buildTimeline(events: readonly StoredEvent[], actors: ReadonlySe
   const kept = rows.filter((x) => x.rule!.rank === best.get(`${x.e.docId}|${x.r.date!.date}`));
   const steps: { stance: string; from: string; to: string; events: StanceStep["events"][number][] }[] = [];
   for (const { e, r, rule } of kept) {
-    const ev = { type: r.type, status: r.status, date: r.date!.date, actor: r.actor?.text ?? null, target: r.target?.text ?? null, file: e.file, outlet: e.outlet, evidence: (r.evidence?.text ?? "").slice(0, 300) };
+    const ev = { docId: e.docId, index: e.index ?? 0, type: r.type, status: r.status, date: r.date!.date, actor: r.actor?.text ?? null, target: r.target?.text ?? null, file: e.file, outlet: e.outlet, evidence: (r.evidence?.text ?? "").slice(0, 300) };
     const last = steps[steps.length - 1];
     if (last && last.stance === rule!.stance) {
       last.events.push(ev);

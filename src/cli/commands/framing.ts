@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { SitrepError } from "../../core/errors.js";
-import { framingByOutlet, namingByOutlet } from "../../output/framing-tables.js";
+import { framingLens } from "../../output/framing-tables.js";
 import { DB_OPTION, withStore } from "../with-store.js";
 
 /** `sitrep framing [--outlet O | --story S]`: loaded terms per outlet, and how each outlet names each actor. */
@@ -25,8 +25,7 @@ export function framingCommand(program: Command): void {
         return opts.outlet ? all.filter((d) => (d.outlet?.name ?? "").toLowerCase().includes(opts.outlet!.toLowerCase())) : all;
       });
       const e = opts.entity?.toLowerCase();
-      const terms = framingByOutlet(docs);
-      const naming = namingByOutlet(docs, e ? (x) => x.kb === e || x.name.toLowerCase().includes(e) : (x) => ["armed_group", "state", "person", "government_body"].includes((x as { type?: string }).type ?? "armed_group"));
+      const { terms, naming } = framingLens(docs, e);
       if (opts.json) {
         process.stdout.write(JSON.stringify({ terms, naming }, null, 1) + "\n");
         return;

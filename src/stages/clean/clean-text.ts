@@ -27,6 +27,10 @@ interface Line {
   end: number; // raw offset after the last content char
   heading: boolean;
   blankBefore: boolean;
+  /** stripMarks of the content */
+  plain: string;
+  /** The content has a character copyLine drops or checks (a mark, an invisible character). */
+  marked: boolean;
 }
 
 /** Content of a line with leading markdown block markers and surrounding whitespace removed. */
@@ -78,9 +82,15 @@ function copyLine(b: TextBuilder, raw: string, start: number, end: number, remov
   b.copy(raw, runStart, end);
 }
 
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "g");
+/** Any character stripMarks may remove. */
+const MARKED = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD*_`]/;
+
 /** Removes markdown marks and invisible characters from a short string (titles, aside text). */
 export function stripMarks(s: string): string {
-  return s.replace(/[*`]+/g, "").replace(/(^|\s)_+|_+(\s|$)/g, "$1$2").replace(new RegExp(INVISIBLE.source, "g"), "").trim();
+  // most lines have none: trimming is all there is to do
+  if (!MARKED.test(s)) return s.trim();
+  return s.replace(/[*`]+/g, "").replace(/(^|\s)_+|_+(\s|$)/g, "$1$2").replace(INVISIBLE_ALL, "").trim();
 }
 
 /**
@@ -110,7 +120,7 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
       aside.push({ kind: "boilerplate", text: plain, start: c.start, end: c.end });
       blank = true;
     } else {
-      lines.push({ start: c.start, end: c.end, heading: c.heading, blankBefore: blank });
+      lines.push({ start: c.start, end: c.end, heading: c.heading, blankBefore: blank, plain, marked: MARKED.test(content) });
       blank = false;
     }
     pos = nl + 1;
@@ -161,9 +171,11 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
     const wrapped = prev && !l.blankBefore && i !== titleIdx + 1 && !/[.!?:;"”»)\]]$/.test(raw.slice(prev.start, prev.end)) && (/^[*_]*\p{Ll}/u.test(raw.slice(l.start, l.end)) || WRAP_WORD.test(raw.slice(prev.start, prev.end)));
     if (b.length) b.insert(wrapped ? " " : l.blankBefore || i === titleIdx + 1 ? "\n\n" : "\n", l.start);
     const startAt = b.length;
-    copyLine(b, raw, l.start, l.end, removed);
+    // (a line without marks is copied whole: the search for the next mark would otherwise run on to the end of the text)
+    if (l.marked) copyLine(b, raw, l.start, l.end, removed);
+    else b.copy(raw, l.start, l.end);
     const endAt = b.length;
-    const plain = stripMarks(raw.slice(l.start, l.end));
+    const plain = l.plain;
     const lower = plain.toLowerCase();
     if (i === titleIdx) regions.push({ kind: "title", start: startAt, end: endAt });
     else if (l.heading) regions.push({ kind: "heading", start: startAt, end: endAt });
@@ -194,12 +206,23 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
   return { text, offsets, regions: regions.sort((a, b2) => a.start - b2.start), aside, diagnostics };
 }
 
+const SPACE = new Uint8Array(0x10000);
+/** True for the white space of \s. */
+function isSpace(c: number): boolean {
+  if (c !== c) return false; // NaN: past the end
+  let v = SPACE[c];
+  if (!v) SPACE[c] = v = /\s/.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
+
 /**
  * A short line with no sentence punctuation between two prose paragraphs reads as a photo caption
  * ("Nujaba Movement's Secretary-General Akram al-Kaabi"), not as prose.
  */
 function isCaptionLike(plain: string, lines: readonly Line[], i: number, raw: string): boolean {
-  const words = plain.split(/\s+/).length;
+  // plain.split(/\s+/).length, without the array (plain is trimmed)
+  let words = 1;
+  for (let k = 0; k < plain.length; k++) if (isSpace(plain.charCodeAt(k)) && !isSpace(plain.charCodeAt(k + 1))) words++;
   if (words > 10 || /[.!?:;"”»،؟]$/.test(plain) || /["“”«»]/.test(plain)) return false;
   const prev = lines[i - 1];
   const next = lines[i + 1];

@@ -92,3 +92,21 @@ test("linked neighbours date a lone document only when they agree", async () => 
   assert.deepEqual(neighbourDays([100]), [100]);
   assert.deepEqual(neighbourDays([100, 200, 300]), []);
 });
+
+// Issue 4: estimates of an undated text from the events it recalls, per language.
+const estimates: { lang: string; what: string; text: string; date: string | null }[] = [
+  { lang: "en", what: "'in the days following' the latest event", text: "President Joe Biden vowed a response after the drone strike on Tower 22 in Jordan.\n\nIn the days following, investigators traced the drone to an armed group.", date: "2024-01-30" },
+  { lang: "fr", what: "« dans les jours qui ont suivi »", text: "Le président Joe Biden a promis une riposte après l'attaque de drone contre la Tour 22 en Jordanie.\n\nDans les jours qui ont suivi, les enquêteurs ont remonté la piste du drone.", date: "2024-01-30" },
+  { lang: "ar", what: "«في الأيام التالية» with an attached و", text: "توعد الرئيس الأمريكي جو بايدن بالرد على الهجوم بطائرة مسيرة على البرج 22 في الأردن.\n\nوفي الأيام التالية تتبع المحققون مصدر الطائرة.", date: "2024-01-30" },
+  { lang: "en", what: "an open window, the event named by its weekday, then the next day", text: "The United States hit 85 targets in Iraq and Syria on Friday night.\n\nOn Saturday, the Iraqi government condemned the strikes.", date: "2024-02-03" },
+  { lang: "fr", what: "une fenêtre ouverte, l'événement nommé par son jour", text: "Les États-Unis ont frappé 85 cibles en Irak et en Syrie vendredi soir.\n\nSamedi, le gouvernement irakien a condamné ces frappes.", date: "2024-02-03" },
+  { lang: "ar", what: "نافذة مفتوحة وذكر يوم الحدث", text: "ضربت القوات الأمريكية أكثر من 85 هدفا في العراق وسوريا ليل الجمعة.\n\nوقال المتحدث باسم الحكومة العراقية السبت إن الضربات انتهاك للسيادة.", date: "2024-02-03" },
+  { lang: "en", what: "an open window and a weekday that is not the event's: no estimate", text: "The United States hit 85 targets in Iraq and Syria, officials recalled on Tuesday.", date: null },
+];
+for (const c of estimates) {
+  test(`published estimate (${c.lang}): ${c.what}`, () => {
+    const d = run(c.text);
+    assert.equal(d.language?.code, c.lang);
+    assert.equal(d.published?.value?.date ?? null, c.date, d.published?.value?.basis ?? d.published?.reason);
+  });
+}

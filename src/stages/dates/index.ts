@@ -98,7 +98,7 @@ export function analyzeDates(doc: Doc, ctx: Context, override?: DateClue): Pick<
     ? [...byAlias, ...byKb.filter((k) => !byAlias.some((a) => a.anchor === k.anchor && a.start < k.end && k.start < a.end))].sort((x, y) => x.start - y.start)
     : byAlias;
   const win = anchorWindow(text, words, sentences, mentions, found0, folded);
-  const own = inferPublished(doc, found0, words, win, anyMonth(ctx));
+  const own = inferPublished(doc, found0, words, win, anyMonth(ctx), folded);
   const pf = override ? { ...own, published: { value: clueValue(override) }, clue: override } : own;
   const found = anchorYears(reresolve(found0, refOf(pf.clue)), mentions, sentences);
   const published = {

@@ -4,7 +4,8 @@ import { type DateClue, clueValue, dateClue, coveringClue } from "./date-clue.js
 import type { FoundTime } from "./find-times.js";
 import type { AnchorWindow } from "./anchor-window.js";
 import { yearInWindow, bounded } from "./anchor-window.js";
-import type { TimeWords } from "./time-words.js";
+import { foldLower, type TimeWords } from "./time-words.js";
+import { WORD_CHAR, leftBoundary } from "./time-grammar.js";
 
 /** A publication date with the machine-readable facts later stages need. */
 export interface PublishedFinding {
@@ -110,7 +111,7 @@ const finer = (c: DateClue, than: DateClue) => c.to - c.from < than.to - than.fr
  * year takes it from the other clues or from the known events the text recalls; with no clue at all, the window of
  * the known events gives an estimate when it is bounded. Never today's date.
  */
-export function inferPublished(doc: Doc, times: readonly FoundTime[], w: TimeWords, win: AnchorWindow, month?: (word: string) => number | undefined): PublishedFinding {
+export function inferPublished(doc: Doc, times: readonly FoundTime[], w: TimeWords, win: AnchorWindow, month?: (word: string) => number | undefined, folded?: string): PublishedFinding {
   const meta = doc.meta;
   const clues: DateClue[] = [];
   for (const c of meta?.dateClues ?? []) if (c.source === "record") { const r = recordClue(c.value); if (r) clues.push(r); }
@@ -163,6 +164,8 @@ export function inferPublished(doc: Doc, times: readonly FoundTime[], w: TimeWor
     const c = dateClue(d.y, d.m, d.d, `estimate: ${how}${notes ? "; " + notes : ""}`, source);
     return c ? { published: { value: clueValue(c) }, clue: c, notBefore: nb, notAfter: na } : null;
   };
+  // "in the days following": the text was written some days after the events it recalls
+  const elapsed = elapsedDays(folded ?? foldLower(doc.text), w);
   if (win.allowed && win.allowed.length) {
     const iv = win.allowed[0];
     const latest = Math.max(win.latestEvent ?? -1e7, win.latestDated ?? -1e7);
@@ -173,10 +176,17 @@ export function inferPublished(doc: Doc, times: readonly FoundTime[], w: TimeWor
     }
     if (iv.from > -1e6 && latest > -1e6 && (iv.to - iv.from > 62 || iv.to > 1e6) && (iv.to - iv.from <= 400 || iv.to > 1e6)) {
       const p = pushByWeekdays(latest, times);
-      const est = p ? p.day : latest + 1;
-      const bounded2 = iv.to < 1e6;
+      let est = p ? p.day : latest + 1;
+      let how = p ? `${p.how} after the latest event the text recalls (${isoDay(latest)})` : `the day after the latest event the text recalls (${isoDay(latest)})`;
+      if (elapsed && latest + elapsed.days > est) {
+        est = latest + elapsed.days;
+        how = `'${elapsed.text}': at least ${elapsed.days} days after the latest event the text recalls (${isoDay(latest)})`;
+      }
+      // An open window (no period bounds it) allows the estimate only when the text names the latest event by its
+      // weekday ("the strikes of Friday night"): news that does is written within days of it.
+      const bounded2 = iv.to < 1e6 || namesWeekdayOf(latest, times) !== null;
       if (est >= iv.from && est <= iv.to && bounded2) {
-        const how = p ? `${p.how} after the latest event the text recalls (${isoDay(latest)})` : `the day after the latest event the text recalls (${isoDay(latest)})`;
+        if (iv.to >= 1e6) how += `, which it names by its weekday ('${namesWeekdayOf(latest, times)}')`;
         const r = estimate(est, how, "anchors");
         if (r) return r;
       }
@@ -186,9 +196,12 @@ export function inferPublished(doc: Doc, times: readonly FoundTime[], w: TimeWor
   }
   if (win.latestDated !== null && win.latestDated > -1e6) {
     const p = pushByWeekdays(win.latestDated, times);
-    const r = p
-      ? estimate(p.day, `${p.how} after the latest dated event the text reports (${isoDay(win.latestDated)})`, "mentions")
-      : estimate(win.latestDated, `the latest dated event the text reports (${isoDay(win.latestDated)})`, "mentions");
+    const r =
+      elapsed && win.latestDated + elapsed.days > (p ? p.day : win.latestDated)
+        ? estimate(win.latestDated + elapsed.days, `'${elapsed.text}': at least ${elapsed.days} days after the latest dated event the text reports (${isoDay(win.latestDated)})`, "mentions")
+        : p
+          ? estimate(p.day, `${p.how} after the latest dated event the text reports (${isoDay(win.latestDated)})`, "mentions")
+          : estimate(win.latestDated, `the latest dated event the text reports (${isoDay(win.latestDated)})`, "mentions");
     if (r) return r;
   }
   const reason = nb !== null ? `no date in the record, URL or text; written after ${isoDay(nb)} (${win.notes.join("; ")})` : "no date in the record, URL, dateline or text, and no known event to infer it from";
@@ -202,6 +215,33 @@ export function pushByWeekdays(base: DayNum, times: readonly FoundTime[]): { day
     if (t.spec.k !== "weekday" || t.future || t.spec.dir > 0) continue;
     const k = (t.spec.wd - weekday(base) + 7) % 7;
     if (k > 0 && k <= 3 && (!best || base + k > best.day)) best = { day: base + k, how: `'${t.text}', the ${isoDay(base + k)}` };
+  }
+  return best;
+}
+
+/** The weekday word with which a past time of the text names the day `day` itself ("Friday night" for a Friday), or null. */
+export function namesWeekdayOf(day: DayNum, times: readonly FoundTime[]): string | null {
+  for (const t of times) if (t.spec.k === "weekday" && !t.future && t.spec.dir <= 0 && t.spec.wd === weekday(day)) return t.text;
+  return null;
+}
+
+const ELAPSED = new WeakMap<TimeWords, RegExp | null>();
+/**
+ * The phrase of the text that says the most days have passed since the events it recalls, with that number
+ * (the `elapsed` rows of time-words.tsv: "in the days following" → 2), or null.
+ */
+export function elapsedDays(folded: string, w: TimeWords): { days: number; text: string } | null {
+  let re = ELAPSED.get(w);
+  if (re === undefined) {
+    re = w.classes.get("elapsed")?.size ? new RegExp(`${leftBoundary(w.lang)}${w.alt("elapsed")}(?![${WORD_CHAR}])`, "gu") : null;
+    ELAPSED.set(w, re);
+  }
+  if (!re) return null;
+  let best: { days: number; text: string } | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    const days = Number(w.get("elapsed", m[0]) ?? 0);
+    if (days > 0 && (!best || days > best.days)) best = { days, text: m[0] };
   }
   return best;
 }

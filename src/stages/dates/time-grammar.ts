@@ -1,4 +1,5 @@
 import type { TimeWords } from "./time-words.js";
+import { literalUnits, phraseAlternation } from "./phrase-alternation.js";
 
 /** One pattern of the time grammar: a regex over folded text and the kind of expression it finds. */
 export interface TimeRule {
@@ -100,7 +101,7 @@ const AR: [string, string][] = [
 ];
 
 /** The start-of-word test of a language: the text is folded to lower case; Arabic words may carry one attached و/ف/ب/ل. */
-function leftBoundary(lang: string): string {
+export function leftBoundary(lang: string): string {
   return lang === "ar" ? `(?<=^|[^${WORD_CHAR}]|(?:^|[^${WORD_CHAR}])[وفبل])` : `(?<![${WORD_CHAR}])`;
 }
 
@@ -123,8 +124,11 @@ export function timeGrammar(w: TimeWords): TimeGrammar {
   // The trigger only proposes positions (each rule checks its own boundaries); the finder checks word starts.
   const classOf = new Map<string, string>();
   for (const c of TRIGGER_CLASSES) for (const k of w.classes.get(c)?.keys() ?? []) if (!classOf.has(k)) classOf.set(k, c.replace("-", "_"));
-  const alts = [...classOf.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
-  const words = alts.length ? `(?:${alts.join("|")})(?![${WORD_CHAR}])|` : "";
+  const keys = [...classOf.keys()].sort((a, b) => b.length - a.length);
+  const alts = keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
+  // factored by common prefixes: the same matches as the sorted list, a fraction of the time over a whole text
+  const factored = keys.length ? phraseAlternation(keys.map(literalUnits)) : null;
+  const words = alts.length ? `(?:${factored ?? alts.join("|")})(?![${WORD_CHAR}])|` : "";
   const trigger = new RegExp(`(?:${words}\\d)`, "gu");
   const byClass = new Map<string, number[]>();
   rules.forEach((r, i) => {

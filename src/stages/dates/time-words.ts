@@ -1,9 +1,12 @@
 import type { Context } from "../../core/context.js";
+import { literalUnits, phraseAlternation } from "./phrase-alternation.js";
 
 const FOLD: Record<string, string> = { "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "’": "'", "ʼ": "'" };
 
 /** Folds text for date matching without changing its length: digits to ASCII, Arabic letter variants, apostrophes. */
+const TO_FOLD = /[\u0660-\u0669\u06f0-\u06f9أإآةى’ʼ]/;
 export function foldForDates(s: string): string {
+  if (!TO_FOLD.test(s)) return s;
   return s.replace(/[\u0660-\u0669\u06f0-\u06f9أإآةى’ʼ]/g, (ch) => {
     const c = ch.charCodeAt(0);
     if (c >= 0x660 && c <= 0x669) return String.fromCharCode(48 + c - 0x660);
@@ -62,7 +65,9 @@ export function buildTimeWords(lang: string, rows: readonly (readonly string[])[
       let a = alts.get(cls);
       if (a === undefined) {
         const words = [...(classes.get(cls)?.keys() ?? [])].sort((x, y) => y.length - x.length);
-        a = words.length ? `(?:${words.map((w) => esc(w).replace(/ /g, "\\s+")).join("|")})` : "(?!)";
+        // factored by common prefixes (the same matches as the sorted list, much faster to run)
+        const factored = words.length ? phraseAlternation(words.map(literalUnits)) : null;
+        a = !words.length ? "(?!)" : factored !== null ? `(?:${factored})` : `(?:${words.map((w) => esc(w).replace(/ /g, "\\s+")).join("|")})`;
         alts.set(cls, a);
       }
       return a;

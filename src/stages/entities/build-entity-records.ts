@@ -2,6 +2,8 @@ import type { EntityRecord } from "../../core/doc.js";
 import type { FoundMention } from "./found-mention.js";
 
 const KB_ALIASES = 5;
+/** White space that `replace(/\s+/g, " ")` would change: two in a row, or one that is not a plain space. */
+const SPACES = /\s\s|[^\S ]/;
 
 /** Groups mentions into one record per entity, numbered e1, e2, … in order of first mention. */
 export function buildEntityRecords(mentions: readonly FoundMention[]): EntityRecord[] {
@@ -19,8 +21,10 @@ export function buildEntityRecords(mentions: readonly FoundMention[]): EntityRec
     // a discovered entity is named by its longest mention
     const name = e ? e.name : g.reduce((a, m) => (m.text.length > a.length ? m.text : a), first.name);
     // the forms the article uses, then a few of the KB's other names for the entity
-    const seen = [...new Set(g.map((m) => m.text.replace(/\s+/g, " ")))];
-    const extra = e ? e.aliases.filter((a) => !seen.includes(a)).slice(0, KB_ALIASES) : [];
+    const seen = [...new Set(g.map((m) => (SPACES.test(m.text) ? m.text.replace(/\s+/g, " ") : m.text)))];
+    // the first few KB aliases the article does not use (an entry may have hundreds: stop at KB_ALIASES)
+    const extra: string[] = [];
+    if (e) for (let i = 0; i < e.aliases.length && extra.length < KB_ALIASES; i++) if (!seen.includes(e.aliases[i])) extra.push(e.aliases[i]);
     const aliases = [...seen, ...extra].filter((a) => a !== name);
     out.push({
       id: `e${out.length + 1}`,

@@ -12,6 +12,19 @@ const AR_ADJECTIVE = /(ية|يه|يين|يون)$/;
 const NONE: readonly never[] = [];
 const ORDINAL = /^\d+(?:st|nd|rd|th|e|er|ème)$/i;
 
+/** The lists of a token's keys, in key order, one after the other (no new array when one key or none has a list). */
+function listsOf<T>(byKey: ReadonlyMap<string, readonly T[]>, keys: readonly string[]): readonly T[] {
+  let found: readonly T[] | null = null;
+  let all: T[] | null = null;
+  for (const k of keys) {
+    const l = byKey.get(k);
+    if (!l) continue;
+    if (!found) found = l;
+    else (all ??= [...found]).push(...l);
+  }
+  return all ?? found ?? NONE;
+}
+
 /** Discovered names of one document, typed from context. */
 export interface DiscoveryInput {
   readonly text: string;
@@ -69,6 +82,13 @@ export function headlineTokens(text: string, tokens: readonly MatchToken[]): Uin
   return out;
 }
 
+/** True when a media mention covers one of the tokens [from, to). */
+function mediaWithin(media: Uint8Array | undefined, from: number, to: number): boolean {
+  if (!media) return false;
+  for (let k = from; k < to && k < media.length; k++) if (media[k]) return true;
+  return false;
+}
+
 /** The capitalised word run starting at i going forward (max tokens), allowing "al-", "bin", "Abu" inside. */
 function runForward(inp: DiscoveryInput, i: number, max: number): number {
   const { tokens, covered, lex, text } = inp;
@@ -110,7 +130,7 @@ function titleBefore(inp: DiscoveryInput, i: number): number {
   if (end > 0 && (tokens[end - 1].raw === "." || tokens[end - 1].raw === ":")) end--;
   if (end === 0) return 0;
   const lastKeys = tokens[end - 1].keys;
-  const candidates = lastKeys.length === 1 ? lex.titlesByLast.get(lastKeys[0]) ?? NONE : lastKeys.flatMap((k) => lex.titlesByLast.get(k) ?? []);
+  const candidates = listsOf(lex.titlesByLast, lastKeys);
   for (const title of candidates) {
     const s = end - title.keys.length;
     if (s < 0 || (title.cased && !tokens[s].cap)) continue;
@@ -130,7 +150,7 @@ function discoverPeople(inp: DiscoveryInput, headline: Uint8Array): FoundMention
     if (covered[i] || isTitleWord(lex, t) || t.arabic || t.kind === "punct" || !(t.cap || t.kind === "acronym") || lex.stop.has(t.raw.toLowerCase())) continue;
     const given = lex.givenNames.has(t.raw.toLowerCase());
     const titled = titleBefore(inp, i) > 0;
-    if (!given && !titled && !inp.media?.subarray(i, i + 6).some((x) => x)) continue;
+    if (!given && !titled && !mediaWithin(inp.media, i, i + 6)) continue;
     const end = runForward(inp, i, 4);
     if (end - i < 2) continue;
     // a credited name needs no title: "ATTA KENARE / AFP"; in a title-case line only a titled given name or a credit
@@ -175,7 +195,7 @@ function discoverCued(inp: DiscoveryInput, headline: Uint8Array): FoundMention[]
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i] || headline[i]) continue;
     const t0 = tokens[i];
-    const cues = t0.keys.length === 1 ? lex.cuesByFirst.get(t0.keys[0]) ?? NONE : t0.keys.flatMap((k) => lex.cuesByFirst.get(k) ?? []);
+    const cues = listsOf(lex.cuesByFirst, t0.keys);
     for (const cue of cues) {
       if (!cueAt(tokens, i, cue)) continue;
       const cueEnd = i + cue.keys.length;

@@ -31,24 +31,38 @@ export function longestMatch(tokens: readonly MatchToken[], i: number, root: Tri
   const first = tokens[i];
   if (skip?.[i]) return null;
   // most words start no name: answer without the search
-  if (!first.article && !first.keys.some((k) => root.next.has(k))) return null;
-  let best: { end: number; hits: AliasHit[] } | null = null;
-  const stack: [TrieNode, number][] = [[root, i]];
-  while (stack.length) {
-    const [node, j] = stack.pop()!;
-    if (j >= tokens.length || skip?.[j]) continue;
-    const t = tokens[j];
-    if (t.article && j + 1 < tokens.length && tokens[j + 1].kind !== "punct") stack.push([node, j + 1]);
-    for (const k of t.keys) {
-      const n = node.next.get(k);
-      if (!n) continue;
-      if (n.hits && (!best || j + 1 > best.end)) {
-        const ok = n.hits.filter((h) => caseAgrees(h, tokens, i, j + 1));
-        if (ok.length) best = { end: j + 1, hits: ok };
-      }
-      if (n.next.size) stack.push([n, j + 1]);
+  if (!first.article) {
+    const keys = first.keys;
+    let starts = false;
+    for (let k = 0; k < keys.length && !starts; k++) starts = root.next.has(keys[k]);
+    if (!starts) return null;
+  }
+  return searchAliases(tokens, i, skip, root, i, null);
+}
+
+type Best = { end: number; hits: AliasHit[] } | null;
+
+/**
+ * The search of longestMatch from trie node `node` at token j: depth first, in the order of a stack, as it was first
+ * written (a stack of [node, j] pairs): at each token the hits of every child are weighed first, then the children are
+ * searched last key first, and skipping an article last of all. Recursion keeps that order and allocates nothing.
+ */
+function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Array | undefined, node: TrieNode, j: number, best: Best): Best {
+  if (j >= tokens.length || skip?.[j]) return best;
+  const t = tokens[j];
+  const keys = t.keys;
+  for (let q = 0; q < keys.length; q++) {
+    const n = node.next.get(keys[q]);
+    if (n && n.hits && (!best || j + 1 > best.end)) {
+      const ok = n.hits.filter((h) => caseAgrees(h, tokens, i, j + 1));
+      if (ok.length) best = { end: j + 1, hits: ok };
     }
   }
+  for (let q = keys.length - 1; q >= 0; q--) {
+    const n = node.next.get(keys[q]);
+    if (n && n.next.size) best = searchAliases(tokens, i, skip, n, j + 1, best);
+  }
+  if (t.article && j + 1 < tokens.length && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best);
   return best;
 }
 
@@ -81,9 +95,24 @@ interface Match {
 function nameContains(e: KbEntry, keys: readonly string[]): boolean {
   for (const nk of entryNameKeys(e)) {
     if (nk.length <= keys.length) continue;
-    for (let s = 0; s + keys.length <= nk.length; s++) if (keys.every((k, i) => nk[s + i] === k)) return true;
+    for (let s = 0; s + keys.length <= nk.length; s++) {
+      let all = true;
+      for (let i = 0; i < keys.length && all; i++) all = nk[s + i] === keys[i];
+      if (all) return true;
+    }
   }
   return false;
+}
+
+// nameKeys(text).join(" "), remembered: the same short names recur from article to article
+const JOINED_KEYS = new Map<string, string>();
+function joinedNameKeys(text: string): string {
+  let k = JOINED_KEYS.get(text);
+  if (k === undefined) {
+    if (JOINED_KEYS.size > 50_000) JOINED_KEYS.clear();
+    JOINED_KEYS.set(text, (k = nameKeys(text).join(" ")));
+  }
+  return k;
 }
 
 /**
@@ -113,8 +142,7 @@ function resolve(m: Match, tokens: readonly MatchToken[], positions: ReadonlyMap
   const e = cands[0];
   // "Hezbollah" in an article about Kata'ib Hezbollah is its short form, unless the article names the other in full;
   // only for an entry named by this one word ("Hezbollah"), not for a generic head ("Army" of "US Army")
-  const shortText = tokens.slice(m.from, m.to).map((t) => t.raw).join(" ");
-  if (!longForms.has(e.id) && (e.type === "armed_group" || e.type === "organization") && entryNameKeys(e)[0].join(" ") === nameKeys(shortText).join(" ")) {
+  if (!longForms.has(e.id) && (e.type === "armed_group" || e.type === "organization") && entryNameKeys(e)[0].join(" ") === joinedNameKeys(tokens.slice(m.from, m.to).map((t) => t.raw).join(" "))) {
     const keys = tokens.slice(m.from, m.to).filter((t) => !t.article).map((t) => t.keys[0]);
     for (const id of longForms) {
       if (id === e.id) continue;

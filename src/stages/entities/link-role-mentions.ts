@@ -21,7 +21,11 @@ export function loadRoleTitles(ctx: Context, iso: string): RoleTitle[] {
 }
 
 function contains(hay: readonly string[], needle: readonly string[]): boolean {
-  for (let s = 0; s + needle.length <= hay.length; s++) if (needle.every((k, i) => hay[s + i] === k)) return true;
+  for (let s = 0; s + needle.length <= hay.length; s++) {
+    let all = true;
+    for (let i = 0; i < needle.length && all; i++) all = hay[s + i] === needle[i];
+    if (all) return true;
+  }
   return false;
 }
 
@@ -35,23 +39,29 @@ export function linkRoleMentions(text: string, tokens: readonly MatchToken[], fo
   const out: FoundMention[] = [];
   if (!people.size || !titles.length) return out;
   // only titles one person of the article holds can be read
-  const usable = titles
-    .map((t) => ({ t, holders: [...people.values()].filter((p) => entryRoleKeys(p.entry!).some((r) => contains(r, t.role))) }))
-    .filter((u) => u.holders.length === 1);
+  const persons = [...people.values()];
+  const usable: { t: RoleTitle; holder: FoundMention }[] = [];
+  for (const t of titles) {
+    let holder: FoundMention | null = null;
+    let n = 0;
+    for (const p of persons) if (entryRoleKeys(p.entry!).some((r) => contains(r, t.role))) (holder = p), n++;
+    if (n === 1) usable.push({ t, holder: holder! });
+  }
   if (!usable.length) return out;
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
-    usable.forEach(({ t, holders }) => {
-      if (covered[i] || i + t.keys.length > tokens.length) return;
-      for (let k = 0; k < t.keys.length; k++) if (covered[i + k] || !tokens[i + k].keys.includes(t.keys[k])) return;
+    for (const { t, holder } of usable) {
+      if (covered[i] || i + t.keys.length > tokens.length) continue;
+      let all = true;
+      for (let k = 0; k < t.keys.length && all; k++) all = !covered[i + k] && tokens[i + k].keys.includes(t.keys[k]);
+      if (!all) continue;
       const end = i + t.keys.length;
       const next = tokens[end];
-      if (next && (covered[end] || (next.cap && next.kind !== "punct"))) return;
-      const p = holders[0];
+      if (next && (covered[end] || (next.cap && next.kind !== "punct"))) continue;
       const start = tokens[i].start;
-      out.push({ ...p, start, end: tokens[end - 1].end, text: text.slice(start, tokens[end - 1].end), tokStart: i, tokEnd: end, via: "role" });
+      out.push({ ...holder, start, end: tokens[end - 1].end, text: text.slice(start, tokens[end - 1].end), tokStart: i, tokEnd: end, via: "role" });
       for (let k = i; k < end; k++) covered[k] = 1;
-    });
+    }
   }
   return out;
 }

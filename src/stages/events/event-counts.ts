@@ -16,13 +16,26 @@ function numberOf(t: EventToken, lex: EventLexicon): number | "skip" | null {
   return null;
 }
 
+/** A full stop ending an abbreviation ("U.S.", "U.K."): a dot touching a short word of letters and dots. */
+function abbreviationDot(tokens: readonly EventToken[], k: number): boolean {
+  const t = tokens[k], p = tokens[k - 1];
+  return t.forms[0] === "." && !!p && p.isWord && p.end === t.start && /^(?:\p{L}\.)*\p{L}{1,2}$/u.test(p.forms[0]);
+}
+
 /** Killed, injured and munitions counts in tokens, each with the phrase it came from; the first of a kind wins. */
-export function findCounts(tokens: readonly EventToken[], text: string, lex: EventLexicon, from = 0, to = tokens.length): { counts: EventCounts; phrases: TextSpan[] } {
+export function findCounts(
+  tokens: readonly EventToken[],
+  text: string,
+  lex: EventLexicon,
+  from = 0,
+  to = tokens.length,
+): { counts: EventCounts; phrases: TextSpan[]; figures: { kind: "killed" | "injured" | "munitions"; value: number; phrase: TextSpan }[] } {
   const counts: { killed?: number; injured?: number; munitions?: number } = {};
   const phrases: TextSpan[] = [];
+  // every figure, a kind given twice too ("34 wounded, per CENTCOM; 25, per Jordan"): the first of each is the count
+  const figures: { kind: "killed" | "injured" | "munitions"; value: number; phrase: TextSpan }[] = [];
   for (const m of lex.counts.findAll(tokens, from, to)) {
     const { kind, dir } = m.value;
-    if (counts[kind] !== undefined) continue;
     let found: { n: number; at: number } | null = null;
     if (dir === "after" || dir === "both") {
       for (let k = m.to, n = 0; k < to && n < 5; k++, n++) {
@@ -36,8 +49,15 @@ export function findCounts(tokens: readonly EventToken[], text: string, lex: Eve
       }
     }
     if (!found && (dir === "before" || dir === "both")) {
-      for (let k = m.from - 1, n = 0; k >= from && n < 5; k--, n++) {
-        if (!tokens[k].isWord) break;
+      // "Three U.S. service members were killed": back across the subject, its abbreviation dots included
+      for (let k = m.from - 1, n = 0; k >= from && n < 7; k--) {
+        if (!tokens[k].isWord) {
+          if (abbreviationDot(tokens, k)) continue;
+          break;
+        }
+        n++;
+        // "3 killed and 25 wounded": the number of another count is not this one's
+        if (lex.counts.matchAt(tokens, k).length) break;
         const v = numberOf(tokens[k], lex);
         if (typeof v === "number") {
           found = { n: v, at: k };
@@ -46,9 +66,12 @@ export function findCounts(tokens: readonly EventToken[], text: string, lex: Eve
       }
     }
     if (!found || found.n <= 0) continue;
-    counts[kind] = found.n;
     const a = Math.min(found.at, m.from), b = Math.max(found.at + 1, m.to);
-    phrases.push({ start: tokens[a].start, end: tokens[b - 1].end, text: text.slice(tokens[a].start, tokens[b - 1].end) });
+    const phrase = { start: tokens[a].start, end: tokens[b - 1].end, text: text.slice(tokens[a].start, tokens[b - 1].end) };
+    figures.push({ kind, value: found.n, phrase });
+    if (counts[kind] !== undefined) continue;
+    counts[kind] = found.n;
+    phrases.push(phrase);
   }
-  return { counts, phrases };
+  return { counts, phrases, figures };
 }

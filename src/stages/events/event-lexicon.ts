@@ -26,6 +26,14 @@ export interface TriggerEntry {
   readonly needPatient: boolean;
   /** A participle: passive unless an object follows. */
   readonly participle: boolean;
+  /**
+   * A statement of who is responsible for an attack (flag `resp=…`): `claim` ("claimed responsibility"), or blame
+   * naming the party as the subject ("Iran bears responsibility"), the object ("blamed X for"), or the phrase after
+   * the trigger ("bore the footprints of X", "carried out by X"). The party becomes the attack's actor.
+   */
+  readonly resp: "claim" | "subject" | "object" | "after" | null;
+  /** The subject is the one threatened and the speaker threatens (flag `addressee`): "you will pay the price," it said. */
+  readonly addressee: boolean;
 }
 
 /** A status cue of event-status-cues.tsv. */
@@ -52,13 +60,28 @@ const PARTY_TYPES: ReadonlySet<EntityType> = new Set(["person", "armed_group", "
 export function labelRows(ctx: Context, lang: string): { phrase: string; value: LabelLink }[] {
   const kb = ctx.resource("kb", loadKb);
   const out: { phrase: string; value: LabelLink }[] = [];
-  for (const [term, , neutral] of ctx.lang(lang).table("framing")) {
+  // event-party-labels.tsv: neutral names of a party that are no name ("foreign forces"), as phrase → party
+  const rows = [...ctx.lang(lang).table("framing"), ...ctx.lang(lang).table("event-party-labels").map(([term, party]) => [term, "", party])];
+  for (const [term, , neutral] of rows) {
     if (!term || !neutral) continue;
     const hits = kb.lookup(neutral);
     if (hits.length !== 1 || !PARTY_TYPES.has(hits[0].type)) continue;
     out.push({ phrase: term, value: { kb: hits[0].id, name: hits[0].name, type: hits[0].type } });
   }
   return out;
+}
+
+/** The folded demonyms of every KB state (any language: a French article may say "American"). */
+function demonymSet(ctx: Context): ReadonlySet<string> {
+  const kb = ctx.resource("kb", loadKb);
+  const out = new Set<string>();
+  for (const e of kb.all()) for (const d of e.demonyms ?? []) out.add(foldDemonym(d));
+  return out;
+}
+
+/** Folds a name for the demonym test: lower case, no diacritics, Arabic alef/ya/ta marbuta folded, no article. */
+export function foldDemonym(s: string): string {
+  return normalizeWord(s.normalize("NFD").replace(/[\u0300-\u036f]/g, ""), "ar").replace(/^ال/, "").trim();
 }
 
 /** Everything the event rules know about one language, compiled. */
@@ -85,8 +108,18 @@ export interface EventLexicon {
   readonly definites: ReadonlySet<string>;
   /** Words that may stand between an actor and its event noun ("the US drone strike"). */
   readonly nounModifiers: ReadonlySet<string>;
+  /** Words that name a party's sites as an attack's object ("facilities", "targets", "positions"): the party they belong to is the target. */
+  readonly assetNouns: PhraseTable<true>;
+  /** Coordinators ("and", "et"): a name coordinated with another shares its role ("in Iraq and Syria"). */
+  readonly coordinators: ReadonlySet<string>;
+  /** Adjectives of the KB's states ("American", "israélienne", "أمريكية"), folded: a state named so may act ("American strikes"); named by its name before an event noun, it is where ("the Jordan attack"). */
+  readonly demonyms: ReadonlySet<string>;
   /** Nationality adjectives follow the event noun ("frappe de drone américaine"). */
   readonly modifierAfterNoun: boolean;
+  /** A definite article written as a prefix ("ال"): an event noun bearing it points back to an event already told. */
+  readonly definitePrefix: string | null;
+  /** The ending of a progressive verb form ("targeting"): an auxiliary before it does not make it passive. */
+  readonly progressiveSuffix: string | null;
   /** The subject may follow the verb (VSO). */
   readonly subjectAfterVerb: boolean;
 }
@@ -99,6 +132,10 @@ export interface EventTables {
   readonly acled: ReadonlyMap<string, { event_type: string; sub_event_type: string } | null>;
   /** Rows of acled-refine.tsv, in order. */
   readonly refine: readonly { code: string; cue: string | null; where: "any" | "before"; to: string }[];
+  /** KB party → the parties it acts for, itself first (party-sides.ts); absent without a KB. */
+  readonly sides?: ReadonlyMap<string, readonly string[]>;
+  /** KB armed groups that are a state's forces (party-sides.ts). */
+  readonly stateForces?: ReadonlySet<string>;
 }
 
 const dash = (s: string | undefined): string | null => (s === undefined || s === "" || s === "-" ? null : s);
@@ -127,6 +164,12 @@ export function loadEventTables(dataDir: string): EventTables {
   return { plover, acled, refine };
 }
 
+function parseResp(v: string | undefined, phrase: string): TriggerEntry["resp"] {
+  if (v === undefined) return null;
+  if (v === "claim" || v === "subject" || v === "object" || v === "after") return v;
+  throw new Error(`event-triggers.tsv: unknown resp '${v}' for '${phrase}' (claim, subject, object or after)`);
+}
+
 function parseTrigger(r: readonly string[]): TriggerEntry | null {
   const [phrase, type, mode, acled, role, flags, prio] = r;
   if (!phrase) return null;
@@ -150,6 +193,8 @@ function parseTrigger(r: readonly string[]): TriggerEntry | null {
     needAgent: fl.includes("agent"),
     needPatient: fl.includes("patient"),
     participle: fl.includes("pp"),
+    resp: parseResp(fl.find((f) => f.startsWith("resp="))?.slice(5), phrase),
+    addressee: fl.includes("addressee"),
   };
 }
 
@@ -193,10 +238,15 @@ export function loadEventLexicon(ctx: Context, lang: string): EventLexicon {
     tier: ann.table(rows("event-tier", ([w, t]) => ({ phrase: w, value: t }))),
     refiners: ann.table(rows("event-refiners", ([w, c]) => (c ? { phrase: w, value: c } : null))),
     labels: ann.table(labelRows(ctx, lang)),
+    assetNouns: ann.table(p.list("event-asset-nouns").map((w) => ({ phrase: w, value: true as const }))),
+    coordinators: new Set(p.list("event-coordinators").map((w) => normalizeWord(w, lang))),
+    demonyms: ctx.resource("events:demonyms", () => demonymSet(ctx)),
     definites: new Set(p.list("event-definites").map((w) => normalizeWord(w, lang))),
     nounModifiers: new Set(p.list("event-noun-modifiers").map((w) => w.toLowerCase())),
     modifierAfterNoun: syntax.get("modifier-after-noun") === "yes",
     subjectAfterVerb: syntax.get("subject-after-verb") === "yes",
+    progressiveSuffix: dash(syntax.get("progressive-suffix")),
+    definitePrefix: dash(syntax.get("definite-prefix")),
     lightVerbs: ann.table(p.list("event-light-verbs").map((w) => ({ phrase: w, value: true as const }))),
   };
   ann.seal();

@@ -22,10 +22,14 @@ function cuesFor(v: SentenceView, site: TriggerSite, lex: EventLexicon, withComp
   if (!all) {
     // every cue of the sentence, overlapping ones too ("will" and "will continue"), found once per sentence
     all = [];
-    for (let i = 0; i < v.tokens.length; i++) for (const m of lex.cues.matchAt(v.tokens, i)) all.push(m);
+    for (let i = 0; i < v.tokens.length; i++) {
+      const ms = lex.cues.matchAt(v.tokens, i);
+      for (let k = 0; k < ms.length; k++) all.push(ms[k]);
+    }
     holder[CUES] = all;
   }
-  for (const m of all) {
+  for (let k = 0; k < all.length; k++) {
+    const m = all[k];
     const c = m.value;
     if (m.from >= site.from && m.from < site.to) continue; // the trigger itself
     const ok =

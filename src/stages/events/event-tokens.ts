@@ -43,8 +43,16 @@ function arabicForms(w: string): string[] {
     s = t;
   }
   if (s.length > 4 && s.startsWith("ال")) out.push(s.slice(2));
+  // "استهدافها", "عملياتهم": an attached pronoun after the noun
+  for (const f of [...out]) {
+    const suf = ARABIC_SUFFIXES.find((x) => f.endsWith(x) && f.length - x.length >= 3);
+    if (suf) out.push(f.slice(0, -suf.length));
+  }
   return out;
 }
+
+/** Attached pronouns (folded): "ها" her/its, "هم" their, "هما", "هن", "نا" our, "كم" your. */
+const ARABIC_SUFFIXES = ["هما", "ها", "هم", "هن", "نا", "كم"];
 
 function mk(start: number, end: number, forms: readonly string[], isWord: boolean, starts: readonly (readonly unknown[])[] | undefined, by: object | undefined): EventToken {
   return { start, end, forms, isWord, starts, by };
@@ -66,11 +74,17 @@ const punctShapes = new Map<string, Map<string, WordShape>>();
 /** A bound on the cache, cleared when reached (a long run over a varied corpus). */
 const MAX_SHAPES = 200_000;
 
-/** The event-token shape of a surface token (cached): normalized forms, French elision split. */
-export function shapeOf(text: string, isWord: boolean, lang: string): WordShape {
+/** The cache of word (or punctuation) shapes of a language, for a caller that looks up many words. */
+export function shapeCache(lang: string, isWord: boolean): Map<string, WordShape> {
   const memo = isWord ? shapes : punctShapes;
   let byLang = memo.get(lang);
   if (!byLang) memo.set(lang, (byLang = new Map()));
+  return byLang;
+}
+
+/** The event-token shape of a surface token (cached): normalized forms, French elision split. */
+export function shapeOf(text: string, isWord: boolean, lang: string, cache?: Map<string, WordShape>): WordShape {
+  const byLang = cache ?? shapeCache(lang, isWord);
   let sh = byLang.get(text);
   if (sh) return sh;
   const norm = normalizeWord(text, lang);
@@ -88,7 +102,7 @@ export function shapeOf(text: string, isWord: boolean, lang: string): WordShape 
  * Tokens of one sentence for the event rules (French elisions split off, Arabic clitic variants added);
  * `shapes`, when given, holds the shape of each of doc.tokens already looked up.
  */
-export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, shapes?: readonly WordShape[]): EventToken[] {
+export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, shapes?: readonly (WordShape | undefined)[]): EventToken[] {
   const out: EventToken[] = [];
   const s: Sentence = doc.sentences![sentenceIndex];
   const all = doc.tokens ?? [];
@@ -102,7 +116,7 @@ export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, sh
   for (let ti = lo; ti < all.length && all[ti].start < s.end; ti++) {
     const t = all[ti];
     if (t.sentence !== sentenceIndex) continue;
-    const sh = shapes ? shapes[ti] : shapeOf(t.text, t.isWord, lang);
+    const sh = shapes?.[ti] ?? shapeOf(t.text, t.isWord, lang);
     const memo = sh.memo;
     if (sh.cut) {
       out.push(mk(t.start, t.start + sh.cut, sh.forms, true, memo?.starts, memo?.by));

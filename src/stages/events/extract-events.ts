@@ -1,15 +1,19 @@
-import type { DateValue, Doc, EventRecord, PloverType, SlotRef, PlaceRef, TextSpan, EventCounts, TimeExpression } from "../../core/doc.js";
+import type { DateValue, Doc, EntityType, EventFigure, EventRecord, PloverType, SlotRef, PlaceRef, TextSpan, EventCounts, TimeExpression } from "../../core/doc.js";
 import type { EventLexicon, EventTables, TriggerEntry } from "./event-lexicon.js";
 import type { PhraseMatch } from "./phrase-matcher.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
-import { buildMentionIndex, buildSentenceView } from "./sentence-view.js";
-import { sentenceTokens, shapeOf, type EventToken, type WordShape } from "./event-tokens.js";
+import { buildMentionIndex, buildSentenceView, resolveAnaphor } from "./sentence-view.js";
+import { sentenceTokens, shapeCache, shapeOf, type EventToken, type WordShape } from "./event-tokens.js";
 import { clauseOf, resolveSlots, type TriggerSite } from "./resolve-slots.js";
 import { eventStatus } from "./event-status.js";
 import { findCounts } from "./event-counts.js";
-import { findAttribution } from "./find-attribution.js";
-import { mergeEvents, type EventNotes } from "./merge-events.js";
+import { findAttribution, findSpeaker } from "./find-attribution.js";
+import { joinFigures, LEAD_BASIS, mergeEvents, type EventNotes, type SideOf } from "./merge-events.js";
 import { refineAcled } from "./refine-acled.js";
+import { applyResponsibility, type ResponsibilityLink } from "./apply-responsibility.js";
+import { anchorDate, mayNameAnchor } from "./anchor-date.js";
+import type { Anchor } from "../dates/anchors.js";
+import { ACTOR_TYPES, type Slots } from "./resolve-slots.js";
 
 /** How far (in tokens) a governor ("agreed to", "vowed to") reaches for the event it governs. */
 const GOVERNOR_REACH = 25;
@@ -19,6 +23,8 @@ const SPEAKERS: ReadonlySet<string> = new Set(["person", "armed_group", "organiz
 const FORCE: ReadonlySet<PloverType | null> = new Set(["ASSAULT", "COERCE"]);
 /** Quotation marks, as tokens. */
 const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', "“", "”", "«", "»"]);
+/** Types a statement performs: without a subject of their own, the sentence's speaker is their actor. */
+const SPOKEN: ReadonlySet<PloverType> = new Set(["THREATEN", "ACCUSE", "REJECT", "REQUEST"]);
 /** Statement types: a governor of one of these starts an event of its own. */
 const STATEMENTS: ReadonlySet<PloverType> = new Set(["THREATEN", "AGREE", "ACCUSE", "REJECT", "REQUEST"]);
 
@@ -82,13 +88,19 @@ function dateAndTier(
   published: DateValue | null,
   cutoff: string | null,
   leadDate: DateValue | null,
+  dateline: { readonly start: number; readonly end: number } | null = null,
 ): { date: DateValue | null; tier: "core" | "background" } {
-  const inSentence = times.filter((x) => x.start >= s.start && x.end <= s.end);
-  inSentence.sort((a, b) => Math.abs(a.start - trigPos) - Math.abs(b.start - trigPos));
-  let date: DateValue | null = inSentence[0]?.value ?? null;
+  // "Baghdad, March 6 (RHC)-- …": the dateline says when the report was filed, not when its events happened
+  // the time expression of the sentence nearest the trigger (the first of equals)
+  let near: TimeExpression | null = null;
+  for (const x of times) {
+    if (x.start < s.start || x.end > s.end || (dateline && x.start >= dateline.start && x.end <= dateline.end)) continue;
+    if (!near || Math.abs(x.start - trigPos) < Math.abs(near.start - trigPos)) near = x;
+  }
+  let date: DateValue | null = near?.value ?? null;
   const tier: "core" | "background" = tierCue || (date && cutoff && date.date < cutoff.slice(0, date.date.length) && date.date !== published?.date.slice(0, date.date.length)) ? "background" : "core";
   // the news itself, undated in its sentence: the date the lead reports, saying so
-  if (!date && tier === "core" && leadDate) date = { ...leadDate, basis: `no date in the sentence; the report's date: ${leadDate.basis}` };
+  if (!date && tier === "core" && leadDate) date = { ...leadDate, basis: `${LEAD_BASIS}${leadDate.basis}` };
   return { date, tier };
 }
 
@@ -110,12 +122,56 @@ export function redateEvents(doc: Doc): readonly EventRecord[] | null {
     const s = sentences.find((x) => e.trigger.start >= x.start && e.trigger.start < x.end);
     if (!s) return e;
     // a core event had no tier cue: only a date found now can make it background
-    const { date, tier } = dateAndTier(times, s, e.trigger.start, false, published, cutoff, leadDate);
+    const { date, tier } = dateAndTier(times, s, e.trigger.start, false, published, cutoff, leadDate, doc.meta?.dateline ?? null);
     if (!date) return e;
     changed = true;
     return { ...e, date, tier };
   });
   return changed ? out : null;
+}
+
+/**
+ * The party a responsibility statement names and who makes it: "X claimed responsibility" (X, itself); "Y blamed X
+ * for …" (X, Y); "Iran bears responsibility", "X is suspected to have been behind" (the subject, the sentence's
+ * speaker); "bore the footprints of X", "carried out by X" (the party after the trigger, the speaker).
+ */
+function responsibility(
+  v: SentenceView,
+  site: TriggerSite,
+  slots: Slots,
+  resp: NonNullable<TriggerEntry["resp"]>,
+  relative: boolean,
+  speaker: () => Candidate | null,
+): { party: Candidate | null; accuser: Candidate | null } {
+  const party = (c: Candidate | null | undefined) => (c && ACTOR_TYPES.has(c.entity.type) && !c.hyphenated && !c.roles.has("location") ? c : null);
+  if (resp === "object") return { party: party(slots.target), accuser: slots.actor };
+  if (resp === "after") {
+    const after = v.candidates.find((c) => c.from >= site.to && c.from - site.to <= 6 && !!party(c) && c.from < (site.limit ?? Infinity));
+    return { party: after ?? null, accuser: speaker() };
+  }
+  // the subject; in a passive clause ("X has been singled out by US officials as …") the agent blames it
+  let subject = party(slots.passive ? slots.target : slots.actor);
+  // "Kataib Hezbollah, who is suspected to have been behind …": the noun the relative clause hangs on
+  if (!subject && relative) {
+    const c = v.candidates.filter((x) => x.to <= site.clauseStart).pop();
+    if (c && party(c) && v.tokens.slice(c.to, site.clauseStart - 1).every((x) => /^[,،]$/.test(x.forms[0]))) subject = c;
+  }
+  if (resp === "claim") return { party: subject, accuser: subject };
+  return { party: subject, accuser: slots.passive && slots.actor ? slots.actor : speaker() };
+}
+
+/** "killed", "tués", "مقتل" alone: the toll of an attack, not an attack of its own. */
+function isToll(it: Item): boolean {
+  const v = it.main.value;
+  return v.weak && v.type === "ASSAULT" && v.mode === null && it.absorbed.length === 0;
+}
+
+/** The trigger group of the attack a toll belongs to: the nearest attack before it in the sentence, else after it. */
+function tollOwner(items: readonly Item[], ii: number): number | undefined {
+  const attack = (k: number) => k !== ii && items[k].main.value.type === "ASSAULT" && !isToll(items[k]);
+  for (let k = ii - 1; k >= 0; k--) if (attack(k)) return k;
+  for (let k = ii + 1; k < items.length; k++) if (attack(k)) return k;
+  return undefined;
 }
 
 /** Groups a sentence's triggers: a governor absorbs the triggers of its complement; same-clause ASSAULT triggers merge. */
@@ -136,7 +192,9 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[]): Ite
         for (let k = t.to; k < u.from; k++) if (v.marks.get(k) === "break" || v.marks.get(k) === "relative") crosses = true;
         if (crosses) break;
         // "agreed … and vowed …": a second statement of another kind is its own event
-        if (!t.value.verbsOnly && (u.value.role === "g" || u.value.role === "gi") && u.value.type !== t.value.type && u.value.type !== null && STATEMENTS.has(u.value.type)) break;
+        // "accused X of threatening …" is one accusation; "a accusé X …, menaçant …" two statements
+        const comma = v.tokens.slice(t.to, u.from).some((x) => x.forms[0] === "," || x.forms[0] === "،");
+        if ((!t.value.verbsOnly || comma) && (u.value.role === "g" || u.value.role === "gi") && u.value.type !== t.value.type && u.value.type !== null && STATEMENTS.has(u.value.type)) break;
         item.absorbed.push(u);
         used.add(j);
       }
@@ -159,8 +217,10 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[]): Ite
         // one attack: a verb keeps the slots (its voice and position: "a drone strike assassinated X"); among
         // nouns, the most specific ("responded to the attack with airstrikes"); the most specific gives the mode
         const all = [prev.main, ...prev.absorbed, it.main, ...it.absorbed];
-        const verb = all.find((x) => x.value.role === "v");
-        const main = verb ?? [...all].sort((a, b) => b.value.prio - a.value.prio)[0];
+        // the verb the attack noun is the subject of ("a drone strike assassinated X"), not a participle after a
+        // comma ("last year's airstrikes on the PMU, targeting public facilities")
+        const verb = all.find((x) => x.value.role === "v" && !v.tokens.slice(all[0].to, x.from).some((k) => k.forms[0] === "," || k.forms[0] === "،"));
+        const main = verb ?? all.reduce((a, b) => (b.value.prio > a.value.prio ? b : a));
         prev.main = main;
         prev.absorbed = all.filter((x) => x !== main);
         continue;
@@ -172,10 +232,10 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[]): Ite
 }
 
 /** The PLOVER events of a document, one per trigger clause, merged within the document. */
-export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables): EventRecord[] {
+export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, anchors: readonly Anchor[] = []): EventRecord[] {
   const sentences = doc.sentences ?? [];
   if (!sentences.length) return [];
-  const mentions = buildMentionIndex(doc);
+  const mentions = buildMentionIndex(doc, tables.stateForces);
   const times = (doc.times ?? []).filter((t) => t.value);
   const published = doc.published?.value ?? null;
   const cutoff = published ? daysBefore(published.date, 30) : null;
@@ -186,15 +246,26 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
   const anaphorStart = (v: SentenceView) => startsWithEventAnaphor(v.tokens);
 
   // the party a sentence quotes: its own attribution, else the next sentence's ("…", Biden said.), else the previous
-  const speakerOf = (si: number): Candidate | null => {
+  // "…," it said: a pronoun before a reporting verb stands for the party the text is about
+  const pronounSpeaker = (sv: SentenceView): Candidate | null => {
+    for (const m of lex.attribution.findAll(sv.tokens)) {
+      if (m.value !== "after" && m.value !== "after-nobreak") continue;
+      const p = sv.tokens[m.from - 1];
+      if (!p || !lex.pronouns.has(p.forms[0])) continue;
+      // "he said" is a person; "it said", "they said" a group or a body
+      const listed = lex.anaphora.matchAt(sv.tokens, m.from - 1).flatMap((a) => a.value.types).filter((x): x is EntityType => x !== "event");
+      const entity = resolveAnaphor(mentions, p.start, listed.length ? listed : ["armed_group", "organization", "government_body"]);
+      if (entity) return { start: p.start, end: p.end, from: m.from - 1, to: m.from, text: doc.text.slice(p.start, p.end), entity, roles: new Set(), anaphor: true, anaphorTarget: false, hyphenated: false, possessive: false };
+    }
+    return null;
+  };
+  const speakerOf = (si: number, neighbours = true): Candidate | null => {
     const k = body.indexOf(si);
-    for (const sj of [si, body[k + 1], body[k - 1]]) {
+    for (const sj of neighbours ? [si, body[k + 1], body[k - 1]] : [si]) {
       if (sj === undefined || Math.abs(sj - si) > 1) continue;
       const sv = view(sj);
-      const att = findAttribution(sv, doc.text, lex);
-      if (!att?.span) continue;
-      const c = sv.candidates.find((x) => x.start >= att.span!.start && x.end <= att.span!.end && !x.anaphor && SPEAKERS.has(x.entity.type));
-      if (c) return c;
+      const c = findSpeaker(sv, lex) ?? pronounSpeaker(sv);
+      if (c && SPEAKERS.has(c.entity.type)) return c;
     }
     return null;
   };
@@ -210,7 +281,30 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
     }
     return q[Math.min(at, v.tokens.length)] % 2 === 1;
   };
+  // per-sentence answers several events of a sentence share
+  const attributions = new Map<number, SlotRef | null>();
+  const attributionOf = (si: number) => {
+    let a = attributions.get(si);
+    if (a === undefined) attributions.set(si, (a = findAttribution(view(si), doc.text, lex)));
+    return a;
+  };
+  const followCounts = new Map<number, { ownAttack: boolean; anaphor: boolean; counts: ReturnType<typeof findCounts> }>();
+  const countsAfter = (nx: number) => {
+    let c = followCounts.get(nx);
+    if (!c) {
+      const nt = toks(nx);
+      followCounts.set(nx, (c = { ownAttack: lex.triggers.findAll(nt).some((m) => m.value.type === "ASSAULT" && !m.value.weak), anaphor: startsWithEventAnaphor(nt), counts: findCounts(nt, doc.text, lex) }));
+    }
+    return c;
+  };
+  const tierCues = new Map<SentenceView, boolean>();
+  const tierCueOf = (v: SentenceView) => {
+    let c = tierCues.get(v);
+    if (c === undefined) tierCues.set(v, (c = lex.tier.findAll(v.tokens).length > 0));
+    return c;
+  };
   const events: EventRecord[] = [];
+  const links: ResponsibilityLink[] = [];
   const notes: EventNotes = new WeakMap();
   let lastAssault: { index: number; sentence: number } | null = null;
   const views = new Map<number, SentenceView>();
@@ -230,89 +324,167 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
   const mayHold = new Uint8Array(sentences.length);
   const docTokens = doc.tokens ?? [];
   const shapes: WordShape[] = new Array(docTokens.length);
+  const wordShapes = shapeCache(lex.lang, true);
   for (let ti = 0; ti < docTokens.length; ti++) {
     const t = docTokens[ti];
-    const sh = (shapes[ti] = shapeOf(t.text, t.isWord, lex.lang));
+    // punctuation starts no trigger: its shape is looked up only in the sentences that need it
+    if (!t.isWord || mayHold[t.sentence]) continue;
+    const sh = (shapes[ti] = wordShapes.get(t.text) ?? shapeOf(t.text, true, lex.lang, wordShapes));
     // every word is looked up (primed) once: its tokens then carry the phrases they may start
-    if (lex.triggers.mayStartShape(sh, t.isWord)) mayHold[t.sentence] = 1;
+    if (lex.triggers.mayStartShape(sh, true)) mayHold[t.sentence] = 1;
   }
 
   for (const si of body) {
     const s = sentences[si];
     // most sentences hold no trigger: look before building the sentence's view
-    if (!mayHold[si] || !lex.triggers.findAll(toks(si)).length) continue;
+    if (!mayHold[si]) continue;
+    const found = lex.triggers.findAll(toks(si));
+    if (!found.some((m) => m.value.type !== null || m.value.role === "gi")) continue;
     const v = view(si);
     // a trigger inside a name is no trigger: "Popular Mobilization Units"
-    const named = v.candidates.filter((c) => !c.anaphor);
-    const trigs = lex.triggers
-      .findAll(v.tokens)
-      .filter((m) => m.value.type !== null || m.value.role === "gi")
-      .filter((m) => !named.some((c) => v.tokens[m.from].start < c.end && c.start < v.tokens[m.to - 1].end));
+    const trigs = found.filter(
+      (m) => (m.value.type !== null || m.value.role === "gi") && !v.candidates.some((c) => !c.anaphor && v.tokens[m.from].start < c.end && c.start < v.tokens[m.to - 1].end),
+    );
     if (!trigs.length) continue;
     const items = groupTriggers(v, trigs);
     for (let ii = 0; ii < items.length; ii++) {
       const it = items[ii];
       const t = it.main;
-      const itemEnd = Math.max(t.to, ...it.absorbed.map((a) => a.to));
-      const nextItem = items.slice(ii + 1).map((x) => Math.min(x.main.from, ...x.absorbed.map((a) => a.from))).find((f) => f >= itemEnd);
+      let itemEnd = t.to;
+      for (const a of it.absorbed) if (a.to > itemEnd) itemEnd = a.to;
+      let nextItem: number | undefined;
+      for (let jj = ii + 1; jj < items.length && nextItem === undefined; jj++) {
+        // "strikes were carried out by US aircraft against …": who is behind it is part of the same report
+        if (items[jj].main.value.resp && items[jj].main.value.resp !== "claim") continue;
+        let f = items[jj].main.from;
+        for (const a of items[jj].absorbed) if (a.from < f) f = a.from;
+        if (f >= itemEnd) nextItem = f;
+      }
       let type: PloverType | null = t.value.type;
       if (t.value.role === "gi") {
         // "intend to …", "claimed responsibility for …": nothing without the event they govern
         type = it.absorbed.find((a) => a.value.type)?.value.type ?? null;
       }
-      if (!type) continue;
+      const resp = t.value.resp;
+      if (!type && resp !== "claim") continue;
       const clause = clauseOf(v, t.from, t.to);
-      const reach = Math.max(t.to, ...it.absorbed.map((a) => a.to));
-      const targeted = [t, ...it.absorbed].some((x) => x.value.mode === "targeted");
+      const reach = itemEnd;
+      const targeted = t.value.mode === "targeted" || it.absorbed.some((x) => x.value.mode === "targeted");
       const speechAct = type === "ACCUSE" || type === "REJECT" || type === "REQUEST";
       const merged = it.absorbed.map((a) => ({ from: a.from, to: a.to, verb: a.value.role === "v" }));
       const site: TriggerSite = { from: t.from, to: t.to, clauseStart: clause.start, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle, limit: nextItem };
       let slots = resolveSlots(v, site, lex);
+      if (resp) {
+        // who is behind an attack: a claim names its author; blame names the party and, beside it, who blames
+        // blame is said in this sentence, or in the one around a quotation
+        const r = responsibility(v, site, slots, resp, clause.relative, () => speakerOf(si, quoted(v, t.from)));
+        const at = v.tokens[t.from].start;
+        if (r.party) {
+          links.push({ kind: resp === "claim" ? "claim" : "blame", party: slot(r.party)!, partyType: r.party.entity.type, at, attribution: resp === "claim" ? null : attributionOf(si) });
+        }
+        if (resp === "claim") {
+          if (!type) continue;
+        } else {
+          // an accusation needs an attack to be about and someone who makes it
+          const attackSeen = events.some((e) => e.type === "ASSAULT") || trigs.some((m) => m.value.type === "ASSAULT");
+          if (!r.accuser || !attackSeen || r.accuser.entity === r.party?.entity) continue;
+          type = "ACCUSE";
+          slots = { ...slots, actor: r.accuser, target: r.party };
+        }
+      }
+      if (!type) continue;
+      if (t.value.addressee) {
+        // "If they fail …, you will pay double the price," it said: the speaker threatens the subject
+        const who = speakerOf(si, true);
+        if (who) slots = { ...slots, actor: who, target: slots.actor && slots.actor.entity !== who.entity ? slots.actor : slots.target };
+      }
 
       // "Baghdad, August 26 (RHC)--" names where the report was filed, not where the event was
       const dl = doc.meta?.dateline;
       if (dl && slots.location && slots.location.start >= dl.start && slots.location.end <= dl.end) slots = { ...slots, location: null };
-      const st = eventStatus(v, site, t.value, type, lex);
+      let st = eventStatus(v, site, t.value, type, lex);
       if (t.value.future && !st.future) continue;
       if (it.absorbed.some((a) => a.value.future) && !st.future && type !== t.value.type) continue;
 
       // mode: the most specific trigger, else the weapon named in the clause
-      const all = [t, ...it.absorbed].filter((x) => x.value.type === "ASSAULT" || x.value.type === type);
-      const best = [...all].sort((a, b) => b.value.prio - a.value.prio)[0];
-      let mode = type === "ASSAULT" || type === "COERCE" || type === "RETREAT" || type === "PROTEST" ? (all.filter((x) => x.value.mode).sort((a, b) => b.value.prio - a.value.prio)[0]?.value.mode ?? null) : null;
+      // (the first of the highest priority, as a stable sort would give)
+      let best: PhraseMatch<TriggerEntry> | undefined;
+      let moded: PhraseMatch<TriggerEntry> | undefined;
+      for (let k = -1; k < it.absorbed.length; k++) {
+        const x = k < 0 ? t : it.absorbed[k];
+        if (x.value.type !== "ASSAULT" && x.value.type !== type) continue;
+        if (!best || x.value.prio > best.value.prio) best = x;
+        if (x.value.mode && (!moded || x.value.prio > moded.value.prio)) moded = x;
+      }
+      let mode = type === "ASSAULT" || type === "COERCE" || type === "RETREAT" || type === "PROTEST" ? (moded?.value.mode ?? null) : null;
       const wm = lex.weapons.findAll(v.tokens, clause.start, Math.max(clause.end, reach))[0];
       const weapon = wm ? doc.text.slice(v.tokens[wm.from].start, v.tokens[wm.to - 1].end) : null;
       if (type === "ASSAULT" && wm && (!mode || mode === "targeted" || (wm.value === "drone" && mode === "aerial"))) mode = wm.value;
+      // a withdrawal to come that the withdrawing party announces itself is a concession: "the coalition announced it
+      // will withdraw its forces by September"; one that others report is a planned retreat ("Sudani said the coalition
+      // will reduce its presence")
+      const announcer = type === "RETREAT" && mode === "withdrawal" && st.future ? speakerOf(si, false) : null;
+      if (announcer && slots.actor && announcer.entity === slots.actor.entity && (st.status === "planned" || st.status === "threatened")) {
+        type = "CONCEDE";
+        st = { ...st, status: "planned" };
+      }
       // a threatened or conditional attack is a threat
       if ((type === "ASSAULT" || type === "COERCE") && st.future && st.status !== "denied") {
         type = "THREATEN";
         mode = null;
       }
+      // "The groups have reiterated that attacks on US bases will continue": an armed group speaking of attacks to
+      // come, naming no one behind them, threatens them itself
+      if (type === "ASSAULT" && !slots.actor && st.status === "ongoing") {
+        const who = speakerOf(si, false);
+        if (who && who.entity.type === "armed_group" && who.entity !== slots.target?.entity) {
+          type = "THREATEN";
+          mode = null;
+          slots = { ...slots, actor: who };
+        }
+      }
       const isAttack = type === "ASSAULT";
       // "“We will respond,” Biden said": the actor of a quoted statement in the first person is its speaker
-      if (!isAttack && (slots.actor?.speaker || (!slots.actor && quoted(v, t.from)))) {
+      // ("its fighters attacked …", "nos combattants ont attaqué": an attack too is the speaker's)
+      if (isAttack && slots.actor?.speaker) {
+        const who = speakerOf(si);
+        slots = { ...slots, actor: who && who.entity !== slots.target?.entity ? who : null };
+      } else if (!isAttack && (slots.actor?.speaker || (!slots.actor && quoted(v, t.from)))) {
         const who = speakerOf(si);
         if (who) slots = { ...slots, actor: who };
+      } else if (!slots.actor && SPOKEN.has(type)) {
+        // "After the announcement, the US said [it] would hold … accountable": the speaker of the sentence
+        const who = speakerOf(si, false);
+        if (who && who.entity !== slots.target?.entity) slots = { ...slots, actor: who };
       }
 
       // counts: this sentence, and the next when it goes on about the same attack ("The incident led to …")
       let counts: EventCounts = {};
       let countPhrases: TextSpan[] = [];
+      let figures: EventFigure[] = [];
       let evEnd = s.end;
       if (isAttack) {
         // the figures of this attack, not of the next one the sentence reports ("strikes … after an attack that killed three")
         const c = findCounts(v.tokens, doc.text, lex, 0, nextItem ?? v.tokens.length);
         counts = c.counts;
         countPhrases = c.phrases;
+        if (c.figures.length) {
+          const by = attributionOf(si);
+          figures = c.figures.map((f) => ({ ...f, attribution: by }));
+        }
         // the next sentences of the paragraph, while they go on about this attack: "The incident led to the
         // death of two …", "At least 34 soldiers were wounded." (no attack trigger of their own)
         for (let k = 1; k <= 2; k++) {
           const nx = body[body.indexOf(si) + k];
           if (nx === undefined || nx !== si + k || sentences[nx].paragraph !== s.paragraph) break;
-          const nt = toks(nx);
-          const ownAttack = lex.triggers.findAll(nt).some((m) => m.value.type === "ASSAULT" && !m.value.weak);
-          if (ownAttack && !startsWithEventAnaphor(nt)) break;
-          const c2 = findCounts(nt, doc.text, lex);
+          const { ownAttack, anaphor, counts: c2 } = countsAfter(nx);
+          if (ownAttack && !anaphor) break;
+          // every figure of the sentences that go on about the attack, each with its own source
+          if (c2.figures.length) {
+            const by = attributionOf(nx);
+            figures = [...figures, ...c2.figures.map((f) => ({ ...f, attribution: by }))];
+            evEnd = Math.max(evEnd, sentences[nx].end);
+          }
           for (const kind of ["killed", "injured", "munitions"] as const) {
             if (counts[kind] === undefined && c2.counts[kind] !== undefined) {
               counts = { ...counts, [kind]: c2.counts[kind] };
@@ -334,6 +506,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
           location: prev.location ?? place(slots.location),
           counts: { ...counts, ...(prev.counts ?? {}) },
           countPhrases: [...(prev.countPhrases ?? []), ...countPhrases],
+          figures: joinFigures(prev.figures, figures),
         };
         continue;
       }
@@ -346,6 +519,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
             location: prev.location ?? place(slots.location),
             counts: { ...counts, ...(prev.counts ?? {}) },
             countPhrases: [...(prev.countPhrases ?? []), ...countPhrases],
+            figures: joinFigures(prev.figures, figures),
           };
         }
         if (!(isAttack && hasCounts && slots.location)) continue;
@@ -356,8 +530,21 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
       if (type !== "ASSAULT" && !slots.actor) continue;
 
       // date: the nearest time expression in the sentence; else the lead's date for the news itself
-      const tierCue = lex.tier.findAll(v.tokens).length > 0;
-      const { date, tier } = dateAndTier(times, s, v.tokens[t.from].start, tierCue, published, cutoff, leadDate);
+      const tierCue = tierCueOf(v);
+      let { date, tier } = dateAndTier(times, s, v.tokens[t.from].start, tierCue, published, cutoff, leadDate, doc.meta?.dateline ?? null);
+      // a known event ("the 2003 invasion", "the assassination of Soleimani") has its known date, when the text's own
+      // is missing, borrowed from the lead, or a year or month that holds it
+      const parties = [slots.actor?.entity.kb, slots.target?.entity.kb];
+      if (anchors.length && (!date || date.precision !== "day" || date.basis.startsWith(LEAD_BASIS)) && mayNameAnchor(anchors, lex.lang, v.tokens, parties)) {
+        const known = anchorDate(
+          { text: doc.text, sentence: s, trigger: { start: v.tokens[t.from].start, end: v.tokens[t.to - 1].end }, parties, lang: lex.lang },
+          anchors,
+        );
+        if (known && (!published || known.date <= published.date) && (!date || date.basis.startsWith(LEAD_BASIS) || known.date.startsWith(date.date))) {
+          date = known;
+          if (cutoff && known.date < cutoff) tier = "background";
+        }
+      }
 
       const code = (mode ? tables.plover.get(`${type}/${mode}`) : undefined) ?? tables.plover.get(`${type}/-`);
       const acledCode = type === "ASSAULT" && !mode && best?.value.acled ? best.value.acled : code?.acled ?? null;
@@ -374,22 +561,40 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables):
         location: place(slots.location),
         date,
         status: st.status,
-        ...(hasCounts ? { counts, countPhrases } : {}),
+        ...(hasCounts ? { counts, countPhrases, figures } : {}),
         weapon,
-        attribution: findAttribution(v, doc.text, lex),
+        attribution: attributionOf(si),
         trigger: { start: v.tokens[t.from].start, end: v.tokens[t.to - 1].end, text: trigText },
         evidence: { start: s.start, end: evEnd, text: doc.text.slice(s.start, evEnd) },
         tier,
       };
       if (isAttack) lastAssault = { index: events.length, sentence: si };
       events.push(rec);
-      const before = v.tokens[t.from - 1];
+      // "the attack", "cette attaque", "الهجوم" (the article a prefix); "the strikes targeted …" (the noun merged)
+      const definiteAt = (from: number) => {
+        const before = v.tokens[from - 1];
+        return (!!before && before.forms.some((f) => lex.definites.has(f))) || (!!lex.definitePrefix && v.tokens[from].forms.some((f) => f.startsWith(lex.definitePrefix!)));
+      };
       notes.set(rec, {
         sentence: si,
-        definite: !!before && before.forms.some((f) => lex.definites.has(f)),
+        definite: definiteAt(t.from) || it.absorbed.some((a) => a.value.role === "n" && a.from < t.from && definiteAt(a.from)),
         claim: t.value.role === "gi" && t.value.acled === "ATTRIB",
+        // "killed", "tués", "مقتل": the toll, not the attack
+        toll: isToll(it),
+        item: ii,
+        tollOf: isToll(it) ? tollOwner(items, ii) : undefined,
+        placeTarget: !!slots.target && (slots.target.entity.type === "state" || slots.target.entity.type === "place"),
       });
     }
   }
-  return mergeEvents(events, notes);
+  // one side, one key: "Al-Hamidawi" speaks for Kata'ib Hezbollah, "US forces" fight for the United States
+  const kbOf = new Map((doc.entities ?? []).map((e) => [e.id, e.kb]));
+  const side: SideOf = (r) => {
+    if (!r) return null;
+    const kb = r.kb ?? (r.entity ? kbOf.get(r.entity) : null);
+    if (!kb) return r.entity ?? null;
+    const chain = tables.sides?.get(kb);
+    return chain ? chain[chain.length - 1] : kb;
+  };
+  return applyResponsibility(mergeEvents(events, notes, side), links);
 }

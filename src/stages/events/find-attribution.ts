@@ -1,6 +1,6 @@
 import type { SlotRef } from "../../core/doc.js";
 import type { EventLexicon } from "./event-lexicon.js";
-import type { SentenceView } from "./sentence-view.js";
+import type { Candidate, SentenceView } from "./sentence-view.js";
 
 const STOP = new Set([",", ".", "\"", "“", "”", "«", "»", "(", ")", "–", "—", ";", ":"]);
 const PRONOUNS = new Set(["it", "he", "she", "they", "we", "il", "elle", "ils", "elles", "nous"]);
@@ -35,3 +35,41 @@ export function findAttribution(v: SentenceView, text: string, lex: EventLexicon
   }
   return null;
 }
+
+const SPEAKER_TYPES: ReadonlySet<string> = new Set(["person", "armed_group", "organization", "government_body", "state", "media"]);
+
+/**
+ * The party a sentence quotes: the name nearest before its reporting verb, across an apposition ("Milley, the
+ * chairman of the Joint Chiefs of Staff, said"), a pronoun included ("he added"); the name after a verb that comes
+ * first ("قال المتحدث …", "…, a déclaré la source") or after "according to".
+ */
+export function findSpeaker(v: SentenceView, lex: EventLexicon): Candidate | null {
+  const toks = v.tokens;
+  const ok = (c: Candidate) => SPEAKER_TYPES.has(c.entity.type) && !c.roles.has("target") && !c.roles.has("location") && !c.hyphenated;
+  for (const m of lex.attribution.findAll(toks)) {
+    if (m.value === "after" || m.value === "after-nobreak") {
+      // back to the name: at most two commas (an apposition) and twelve tokens, never across a quotation mark
+      let commas = 0;
+      let best: Candidate | null = null;
+      for (let k = m.from - 1; k >= 0 && m.from - k <= 12; k--) {
+        const f = toks[k].forms[0];
+        if (QUOTE_MARKS.has(f) || f === ";" || f === ":") break;
+        if (f === "," && ++commas > 2) break;
+        const c = v.candidates.find((x) => x.to === k + 1 && ok(x));
+        if (c) {
+          best = c;
+          break;
+        }
+      }
+      if (best) return best;
+    }
+    // "…, a déclaré la source", "قال الرئيس", "according to Reuters": the name after, when the verb comes first
+    const inverted = m.value === "before" || m.value === "verb-before" || m.from === 0 || /^[,"“”«»،]$/.test(toks[m.from - 1].forms[0]);
+    if (!inverted) continue;
+    const c = v.candidates.find((x) => x.from >= m.to && x.from - m.to <= 6 && ok(x));
+    if (c) return c;
+  }
+  return null;
+}
+
+const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', "“", "”", "«", "»"]);

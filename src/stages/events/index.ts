@@ -1,6 +1,9 @@
 import type { Stage } from "../../core/stage.js";
 import { extractEvents } from "./extract-events.js";
 import { loadEventLexicon, loadEventTables } from "./event-lexicon.js";
+import { partySides, stateForces } from "./party-sides.js";
+import { loadKb } from "../../kb/load-kb.js";
+import { loadAnchors } from "../dates/anchors.js";
 
 /** Events: PLOVER-coded events with slots, status and evidence, from per-language trigger lexicons. */
 export const eventsStage: Stage = {
@@ -11,7 +14,13 @@ export const eventsStage: Stage = {
   run: (doc, ctx) => {
     const lang = doc.language?.code ?? "und";
     const lex = ctx.resource(`events:lexicon:${lang}`, () => loadEventLexicon(ctx, lang));
-    const tables = ctx.resource("events:tables", loadEventTables);
-    return { ...doc, events: extractEvents(doc, lex, tables) };
+    const tables = ctx.resource("events:tables", (dir) => {
+      const kb = ctx.resource("kb", loadKb);
+      const sides = partySides(kb);
+      return { ...loadEventTables(dir), sides, stateForces: stateForces(kb, sides) };
+    });
+    // the known events of data/time/anchors.jsonl, shared with the dates stage
+    const anchors = ctx.resource("time-anchors", loadAnchors);
+    return { ...doc, events: extractEvents(doc, lex, tables, anchors) };
   },
 };

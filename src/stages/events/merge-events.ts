@@ -1,4 +1,11 @@
-import type { EventRecord } from "../../core/doc.js";
+import type { EventFigure, EventRecord } from "../../core/doc.js";
+
+/** Two reports' figures, each phrase once: two sources' tolls both stay. */
+export function joinFigures(a: readonly EventFigure[] | undefined, b: readonly EventFigure[] | undefined): EventFigure[] {
+  const out = [...(a ?? [])];
+  for (const f of b ?? []) if (!out.some((x) => x.phrase.start === f.phrase.start)) out.push(f);
+  return out;
+}
 
 /** What the merge needs to know of an event beyond its record: where it was found and how it was named. */
 export interface EventNote {
@@ -7,27 +14,43 @@ export interface EventNote {
   readonly definite: boolean;
   /** Found through a claim: "claimed responsibility for …". */
   readonly claim: boolean;
+  /** Told by its toll only ("killed", "wounded"): the consequence of an attack the sentence may name too. */
+  readonly toll?: boolean;
+  /** The trigger group of its sentence the event came from, and for a toll the group of the attack it is the toll of. */
+  readonly item?: number;
+  readonly tollOf?: number;
+  /** The target is a country or a place, not a party ("a drone attack on a Jordan military base"). */
+  readonly placeTarget?: boolean;
 }
 
 /** Notes by event record; merged records inherit the first record's note. */
 export type EventNotes = WeakMap<EventRecord, EventNote>;
 
-function key(e: EventRecord): string {
-  return `${e.type}|${e.actor?.entity ?? e.actor?.kb ?? "-"}|${e.target?.entity ?? e.target?.kb ?? "-"}`;
+/** The side a slot stands for (party-sides.ts), or its own entity; null when empty. */
+export type SideOf = (ref: EventRecord["actor"]) => string | null;
+const ownSide: SideOf = (r) => r?.entity ?? r?.kb ?? null;
+
+function key(e: EventRecord, side: SideOf): string {
+  // statements merge by side ("Al-Hamidawi announced …", "Kataib Hezbollah announced …"); attacks by party
+  const s = e.type === "ASSAULT" ? ownSide : side;
+  return `${e.type}|${s(e.actor) ?? "-"}|${s(e.target) ?? "-"}`;
 }
 
 /** Merges events of the same type between the same actor and target: the first keeps its evidence, gains missing slots. */
-export function mergeEvents(events: readonly EventRecord[], notes: EventNotes = new WeakMap()): EventRecord[] {
+export function mergeEvents(events: readonly EventRecord[], notes: EventNotes = new WeakMap(), side: SideOf = ownSide): EventRecord[] {
   const out: EventRecord[] = [];
   const byKey = new Map<string, number>();
   for (const e of events) {
-    const k = key(e);
+    const k = key(e, side);
     let i = byKey.get(k);
     // "the Soleimani assassination" again, without its author: the same event
-    if (i === undefined && !e.actor && e.target?.entity) i = out.findIndex((o) => o.type === e.type && o.target?.entity === e.target!.entity);
+    const sd = e.type === "ASSAULT" ? ownSide : side;
+    if (i === undefined && !e.actor && e.target?.entity) i = out.findIndex((o) => o.type === e.type && sd(o.target) === sd(e.target));
     if (i === -1) i = undefined;
     // "We announce the suspension …" after "KH announced the suspension of attacks on US forces": the same event
-    if (i === undefined && !e.target && e.actor?.entity) i = out.findIndex((o) => o.type === e.type && o.actor?.entity === e.actor!.entity);
+    if (i === undefined && !e.target && e.actor?.entity) i = out.findIndex((o) => o.type === e.type && sd(o.actor) === sd(e.actor));
+    // "Kataib Hezbollah suspends operations." … "It suspended operations against US forces.": the later report completes the first
+    if (i === undefined && e.target && e.actor) i = out.findIndex((o) => o.type === e.type && !o.target && sd(o.actor) === sd(e.actor));
     if (i === -1) i = undefined;
     if (i === undefined) {
       byKey.set(k, out.length);
@@ -38,44 +61,64 @@ export function mergeEvents(events: readonly EventRecord[], notes: EventNotes = 
     out[i] = absorb(out[i], e, false);
     if (note) notes.set(out[i], note);
   }
-  return mergeAttackReports(out, notes);
+  return mergeAttackReports(out, notes, side);
 }
 
 const compatible = (a: string | null | undefined, b: string | null | undefined) => !a || !b || a === b;
 
+/** The basis of a date borrowed from the report's lead: no evidence of the event's own date. */
+export const LEAD_BASIS = "no date in the sentence; the report's date: ";
+/** An event's own date: null when it only borrowed the report's. */
+const ownDate = (e: EventRecord) => (e.date && !e.date.basis.startsWith(LEAD_BASIS) ? e.date.date : null);
+const sameCount = (a: EventRecord, b: EventRecord) =>
+  a.counts?.killed !== undefined && a.counts.killed === b.counts?.killed;
+
 /**
  * One attack, several sentences: "Three soldiers were killed in a drone attack at Tower 22." … "The Islamic
- * Resistance claimed responsibility for the attack." An attack report missing its actor or its target joins an
- * earlier report of the same tier and date whose parties do not contradict it.
+ * Resistance claimed responsibility for the attack." … "The attack on the base killed three soldiers." A report of
+ * an attack joins an earlier report of the same tier whose parties and date do not contradict it, when it points back
+ * to it ("the attack", a claim), gives the same death toll, or completes it close by.
  */
-export function mergeAttackReports(events: readonly EventRecord[], notes: EventNotes = new WeakMap()): EventRecord[] {
+export function mergeAttackReports(events: readonly EventRecord[], notes: EventNotes = new WeakMap(), side: SideOf = ownSide): EventRecord[] {
   const out: EventRecord[] = [];
   for (const e of events) {
-    const incomplete = !e.actor || !e.target;
     const n = notes.get(e);
-    // a report joins an earlier one when it points back to it ("the attack", a claim) or follows it closely
-    const near = (o: EventRecord) => {
-      const m = notes.get(o);
-      // two attacks of one sentence were told apart on purpose ("strikes … after an attack …")
-      if (n && m && n.sentence === m.sentence && !n.claim) return false;
-      return !n || !m || n.definite || n.claim || Math.abs(n.sentence - m.sentence) <= 2;
-    };
     // "the strikes" points back to strikes, not to the attack that prompted them
     const stem = (x: EventRecord) => x.trigger.text.toLowerCase().slice(0, 5);
     const sameWord = out.some((o) => o.type === "ASSAULT" && stem(o) === stem(e));
+    const linked = (o: EventRecord) => {
+      const m = notes.get(o);
+      // two attacks of one sentence were told apart on purpose ("strikes … after an attack …"), unless one is only
+      // the toll of the other ("a contractor was killed after a drone targeted a coalition base")
+      if (n && m && n.sentence === m.sentence && !n.claim) return tollPair(n, m) && (n.toll ? !e.actor : !o.actor);
+      const close = !n || !m || Math.abs(n.sentence - m.sentence) <= 2;
+      const fills = (!o.actor && !!e.actor) || (!o.target && !!e.target);
+      if (sameCount(o, e)) return true;
+      if (n?.claim) return true;
+      if (n?.definite) return !sameWord || stem(o) === stem(e);
+      // "… assassinated Soleimani." "The two commanders were targeted in a drone strike … near the airport.": a
+      // partial report right after a full one tells where and how
+      // "The US launched strikes on the IRGC." "The strikes targeted facilities linked to the IRGC.": a partial report
+      // close to a full one that it does not contradict is the same event
+      if ((!e.actor || !e.target) && (e.actor || e.target) && close) return true;
+      const tells = (!o.location && !!e.location) || ((!o.mode || o.mode === "targeted") && !!e.mode && e.mode !== "targeted");
+      return (!o.actor || !o.target || !e.actor || !e.target) && (fills || (tells && (!e.actor || !e.target))) && close;
+    };
+    const sameSentenceToll = (o: EventRecord) => tollPair(n, notes.get(o));
+    // a toll goes with the attack of its sentence it is the toll of ("airstrikes in retaliation for a drone attack that
+    // killed three soldiers": the drone attack's), even when that attack named no party and was not kept
+    const tollPair = (a: EventNote | undefined, b: EventNote | undefined) =>
+      !!a && !!b && a.sentence === b.sentence && ((!!a.toll && a.tollOf === b.item) || (!!b.toll && b.tollOf === a.item));
     const i =
-      e.type === "ASSAULT" && incomplete
+      e.type === "ASSAULT"
         ? out.findIndex(
             (o) =>
-              (!n?.definite || !sameWord || stem(o) === stem(e)) &&
               o.type === "ASSAULT" &&
               o.tier === e.tier &&
-              (!o.actor || !o.target) &&
-              compatible(o.actor?.entity, e.actor?.entity) &&
-              compatible(o.target?.entity, e.target?.entity) &&
-              compatible(o.date?.date, e.date?.date) &&
-              ((!o.actor && !!e.actor) || (!o.target && !!e.target)) &&
-              near(o),
+              (compatible(ownSide(o.actor), ownSide(e.actor)) || side(o.actor) === side(e.actor)) &&
+              (compatible(ownSide(o.target), ownSide(e.target)) || sameSentenceToll(o)) &&
+              compatible(ownDate(o), ownDate(e)) &&
+              linked(o),
           )
         : -1;
     if (i < 0) {
@@ -83,8 +126,15 @@ export function mergeAttackReports(events: readonly EventRecord[], notes: EventN
       continue;
     }
     const note = notes.get(out[i]);
-    out[i] = absorb(out[i], e, true);
-    if (note) notes.set(out[i], note);
+    // the attack tells who and what; its toll only how many
+    const keep = note?.toll && !n?.toll && note.sentence === n?.sentence;
+    const [attack, toll] = keep ? [e, out[i]] : [out[i], e];
+    let merged = absorb(attack, toll, true);
+    // the victims the toll names are the target rather than the country the attack is placed in
+    const tollMerge = tollPair(note, n);
+    if (tollMerge && toll.target && (keep ? n : note)?.placeTarget) merged = { ...merged, target: toll.target };
+    out[i] = merged;
+    if (note) notes.set(out[i], keep ? { ...note, toll: false } : note);
   }
   return out;
 }
@@ -95,11 +145,13 @@ function absorb(a: EventRecord, e: EventRecord, withActor: boolean): EventRecord
     ...a,
     ...(withActor ? { actor: a.actor ?? e.actor } : {}),
     target: a.target ?? e.target,
-    mode: a.mode ?? e.mode,
+    // the weapon tells more than "targeted": "assassinated …" then "in a drone strike"
+    mode: a.mode && !(a.mode === "targeted" && e.mode) ? a.mode : e.mode ?? a.mode,
     location: a.location ?? e.location,
-    date: a.date ?? e.date,
+    date: a.date && !(a.date.basis.startsWith(LEAD_BASIS) && e.date && !e.date.basis.startsWith(LEAD_BASIS)) ? a.date : e.date ?? a.date,
     counts: { ...(e.counts ?? {}), ...(a.counts ?? {}) },
     countPhrases: [...(a.countPhrases ?? []), ...(e.countPhrases ?? [])],
+    ...(a.figures || e.figures ? { figures: joinFigures(a.figures, e.figures) } : {}),
     weapon: a.weapon ?? e.weapon,
     attribution: a.attribution ?? e.attribution,
   };

@@ -21,6 +21,26 @@ interface Compiled<T> {
   /** Characters of the pattern: the longer, the more specific ("condemnation*" before "condemn*"). */
   readonly size: number;
   readonly value: T;
+  /** Its matches by start position, made once: a phrase matched at token i always spans the same tokens. */
+  readonly at?: (PhraseMatch<unknown> & { size: number })[];
+}
+
+/** A scratch list for groupedAt (one call at a time: the matcher is synchronous). */
+const scratch: { g: number; m: unknown }[] = [];
+/** The one-element list of a match, made once (a shared, read-only match). */
+function alone<U>(m: PhraseMatch<U>): PhraseMatch<U>[] {
+  const holder = m as { alone?: PhraseMatch<U>[] };
+  return holder.alone ?? (holder.alone = [m]);
+}
+
+/** The match of compiled phrase `c` at token i ending before token j, shared by every sentence (matches are read-only). */
+function matchOf<U>(c: Compiled<unknown>, i: number, j: number, value: U): PhraseMatch<U> & { size: number } {
+  const memo = (c as { at?: (PhraseMatch<unknown> & { size: number })[] }).at ?? ((c as { at?: unknown[] }).at = []);
+  const m = memo[i];
+  if (m && m.to === j) return m as PhraseMatch<U> & { size: number };
+  const made = { from: i, to: j, value, size: c.size };
+  if (i < 512) memo[i] = made;
+  return made;
 }
 
 function wordMatches(pat: string, forms: readonly string[]): boolean {
@@ -120,7 +140,7 @@ export class PhraseMatcher<T> {
           (tried ??= []).push(c);
         }
         const j = phraseEnd(c.words, tokens, i);
-        if (j >= 0) (out ??= []).push({ from: i, to: j, value: c.value, size: c.size });
+        if (j >= 0) (out ??= []).push(matchOf(c, i, j, c.value));
       }
     }
     if (!out) return EMPTY;
@@ -130,11 +150,15 @@ export class PhraseMatcher<T> {
 
   /**
    * The phrases that start at token i, grouped by `groupOf` of their value (each group longest first, as matchAt
-   * orders them), each match carrying `valueOf` of its value; null when none starts there.
+   * orders them), each match carrying `valueOf` of its value, as a flat list [group, matches, group, matches …]
+   * (most tokens start phrases of one or two groups); null when none starts there.
    */
-  groupedAt<U>(tokens: readonly EventToken[], i: number, groupOf: (v: T) => number, valueOf: (v: T) => U): PhraseMatch<U>[][] | null {
+  groupedAt<U>(tokens: readonly EventToken[], i: number, groupOf: (v: T) => number, valueOf: (v: T) => U): (number | PhraseMatch<U>[])[] | null {
     const t = tokens[i];
-    let out: (PhraseMatch<U> & { size: number })[][] | null = null;
+    // matches are gathered in a scratch list first: the annotation is then made at its exact size, and a group of
+    // one match (most are) shares that match's one-element list
+    const found = scratch as { g: number; m: PhraseMatch<U> & { size: number } }[];
+    let n = 0;
     let tried: Compiled<T>[] | null = null;
     const multi = t.forms.length > 1;
     const pre = t.by === this ? (t.starts as readonly (readonly Compiled<T>[])[] | undefined) : undefined;
@@ -147,11 +171,28 @@ export class PhraseMatcher<T> {
           (tried ??= []).push(c);
         }
         const j = phraseEnd(c.words, tokens, i);
-        if (j >= 0) ((out ??= [])[groupOf(c.value)] ??= []).push({ from: i, to: j, value: valueOf(c.value), size: c.size });
+        if (j < 0) continue;
+        const slot = found[n] ?? (found[n] = { g: 0, m: null as unknown as PhraseMatch<U> & { size: number } });
+        slot.g = groupOf(c.value);
+        slot.m = matchOf(c, i, j, valueOf(c.value));
+        n++;
       }
     }
-    if (!out) return null;
-    for (const g of out) if (g && g.length > 1) g.sort((a, b) => b.to - a.to || b.size - a.size);
+    if (!n) return null;
+    if (n === 1) return [found[0].g, alone(found[0].m)];
+    const out: (number | PhraseMatch<U>[])[] = [];
+    for (let k = 0; k < n; k++) {
+      const { g, m } = found[k];
+      let at = 0;
+      while (at < out.length && out[at] !== g) at += 2;
+      if (at === out.length) out.push(g, [m]);
+      else (out[at + 1] as PhraseMatch<U>[]).push(m);
+    }
+    for (let k = 1; k < out.length; k += 2) {
+      const g = out[k] as (PhraseMatch<U> & { size: number })[];
+      if (g.length > 1) g.sort((a, b) => b.to - a.to || b.size - a.size);
+      else out[k] = alone(g[0]);
+    }
     return out;
   }
 
@@ -192,7 +233,7 @@ export class SentenceAnnotator {
   private matcher: PhraseMatcher<{ readonly t: number; readonly v: unknown }>;
   private count = 0;
   private lastTokens: readonly EventToken[] | null = null;
-  private lastAnn: (PhraseMatch<unknown>[][] | undefined)[] | null = null;
+  private lastAnn: ((number | PhraseMatch<unknown>[])[] | undefined)[] | null = null;
   private readonly rows: { phrase: string; value: { t: number; v: unknown } }[] = [];
 
   /** Collects tables, then `seal` compiles them. */
@@ -241,10 +282,10 @@ export class SentenceAnnotator {
 
   /** The matches of table `t` starting at token i. */
   at(tokens: readonly EventToken[], i: number, t: number): readonly PhraseMatch<unknown>[] {
-    // the rules ask about one sentence at a time: skip the WeakMap for the sentence just asked about
-    if (tokens === this.lastTokens) return this.lastAnn![i]?.[t] ?? EMPTY;
+    // the rules ask about one sentence at a time: skip the lookup for the sentence just asked about
+    if (tokens === this.lastTokens) return pick(this.lastAnn![i], t);
     // kept on the token array itself: cheaper for the collector than a WeakMap entry per sentence
-    const holder = tokens as unknown as { [ANNOTATIONS]?: { readonly by: SentenceAnnotator; readonly ann: (PhraseMatch<unknown>[][] | undefined)[] } };
+    const holder = tokens as unknown as { [ANNOTATIONS]?: { readonly by: SentenceAnnotator; readonly ann: ((number | PhraseMatch<unknown>[])[] | undefined)[] } };
     let ann = holder[ANNOTATIONS]?.by === this ? holder[ANNOTATIONS]!.ann : undefined;
     if (!ann) {
       ann = new Array(tokens.length);
@@ -256,8 +297,15 @@ export class SentenceAnnotator {
     }
     this.lastTokens = tokens;
     this.lastAnn = ann;
-    return ann[i]?.[t] ?? EMPTY;
+    return pick(ann[i], t);
   }
+}
+
+/** The matches of table t in a token's flat annotation [table, matches, table, matches …]. */
+function pick(g: (number | PhraseMatch<unknown>[])[] | undefined, t: number): readonly PhraseMatch<unknown>[] {
+  if (!g) return EMPTY;
+  for (let k = 0; k < g.length; k += 2) if (g[k] === t) return g[k + 1] as PhraseMatch<unknown>[];
+  return EMPTY;
 }
 
 class TableView<T> implements PhraseTable<T> {

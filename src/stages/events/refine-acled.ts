@@ -2,6 +2,14 @@ import type { EventLexicon, EventTables } from "./event-lexicon.js";
 import type { EventToken } from "./event-tokens.js";
 
 const ACTOR_CUES = new Set(["state-actor", "nonstate-actor"]);
+/** The codes acled-refine.tsv has rows for, by table set. */
+const REFINABLE = new WeakMap<EventTables, ReadonlySet<string>>();
+function refinable(tables: EventTables): ReadonlySet<string> {
+  let s = REFINABLE.get(tables);
+  if (!s) REFINABLE.set(tables, (s = new Set(tables.refine.map((r) => r.code))));
+  return s;
+}
+
 /** Cue positions by token array: several events of one sentence share them. */
 const CUE_POSITIONS = Symbol("refiner-cues");
 
@@ -10,12 +18,16 @@ const CUE_POSITIONS = Symbol("refiner-cues");
  * "Excessive force against protesters", an IED that was defused is "Disrupted weapons use".
  */
 export function refineAcled(code: string, tokens: readonly EventToken[], triggerAt: number, lex: EventLexicon, tables: EventTables): string {
+  // most codes have no finer kind: no need to look for cues
+  if (!refinable(tables).has(code)) return code;
   const holder = tokens as { [CUE_POSITIONS]?: Map<string, number[]> };
   let cues = holder[CUE_POSITIONS];
   if (!cues) {
     cues = new Map<string, number[]>();
     for (let i = 0; i < tokens.length; i++) {
-      for (const m of lex.refiners.matchAt(tokens, i)) {
+      const ms = lex.refiners.matchAt(tokens, i);
+      for (let k = 0; k < ms.length; k++) {
+        const m = ms[k];
         const l = cues.get(m.value) ?? [];
         l.push(i);
         cues.set(m.value, l);

@@ -1,6 +1,7 @@
 import type { EntityType } from "../../core/doc.js";
 import type { EventLexicon } from "./event-lexicon.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
+import { foldDemonym } from "./event-lexicon.js";
 
 /** Entity types that can act or be acted upon. */
 export const ACTOR_TYPES: ReadonlySet<EntityType> = new Set(["person", "armed_group", "organization", "state", "government_body"]);
@@ -79,9 +80,21 @@ function isPossessor(_v: SentenceView, c: Candidate): boolean {
   return c.possessive;
 }
 
+/** A passive auxiliary among the three tokens before `from` ("were", "a été"). */
+function auxBefore(v: SentenceView, from: number, lex: EventLexicon): boolean {
+  for (let k = from - 1, n = 0; k >= 0 && n < 3; k--, n++) {
+    if (lex.roles.matchAt(v.tokens, k).some((m) => m.value === "passive")) return true;
+    if (!v.tokens[k].isWord) return false;
+  }
+  return false;
+}
+
 function passiveAt(v: SentenceView, site: TriggerSite, lex: EventLexicon): boolean {
   if (site.role !== "v" && site.role !== "g") return false;
-  for (let k = site.from - 1, n = 0; k >= 0 && n < 3; k--, n++) {
+  // "did not appear to be targeting": a progressive form is active whatever stands before it
+  const last = v.tokens[site.to - 1].forms[0];
+  const progressive = !!lex.progressiveSuffix && last.length > lex.progressiveSuffix.length + 2 && last.endsWith(lex.progressiveSuffix);
+  for (let k = site.from - 1, n = 0; k >= 0 && n < 3 && !progressive; k--, n++) {
     const ms = lex.roles.matchAt(v.tokens, k);
     if (ms.some((m) => m.value === "passive")) return true;
     if (!v.tokens[k].isWord) break;
@@ -94,15 +107,19 @@ function passiveAt(v: SentenceView, site: TriggerSite, lex: EventLexicon): boole
   return false;
 }
 
-function isLightVerbBefore(v: SentenceView, from: number, lex: EventLexicon): boolean {
+/** The light verb before a noun trigger, as its token range, or null: "carried out … airstrikes". */
+function lightVerbBefore(v: SentenceView, from: number, lex: EventLexicon): { from: number; to: number } | null {
   for (let k = from - 1, n = 0; k >= 0 && n < 14; k--, n++) {
     // "a annoncé mardi « suspendre » …", "أعلنت كتائب حزب الله، مساء الثلاثاء، تعليق …": quotation marks and the
     // commas around a time do not break the link; a clause boundary does
-    if (v.marks.get(k) === "break" || v.marks.get(k) === "complement" || v.marks.get(k) === "relative") return false;
-    if (!v.tokens[k].isWord && !/^["“”«»„'’,،]$/.test(v.tokens[k].forms[0])) return false;
-    if (lex.lightVerbs.matchAt(v.tokens, k).some((m) => m.to <= from)) return true;
+    if (v.marks.get(k) === "break" || v.marks.get(k) === "complement" || v.marks.get(k) === "relative") return null;
+    if (!v.tokens[k].isWord && !/^["“”«»„'’,،]$/.test(v.tokens[k].forms[0])) return null;
+    const m = lex.lightVerbs.matchAt(v.tokens, k).find((x) => x.to <= from);
+    if (m) return { from: m.from, to: m.to };
+    // "announcement of talks … for a coalition withdrawal": the light verb is the talks', not the withdrawal's
+    if (k < from - 1 && lex.triggers.matchAt(v.tokens, k).some((x) => x.value.type !== null && x.value.role !== "g" && x.value.role !== "gi")) return null;
   }
-  return false;
+  return null;
 }
 
 const OF = new Set(["of", "de", "du", "des", "d'"]);
@@ -122,6 +139,46 @@ function ofLinked(v: SentenceView, from: number, to: number, lex: EventLexicon):
   return of;
 }
 
+const ABBREVIATION = /^[A-Z](?:\.?[A-Z]){1,3}\.?$/;
+
+/** A state named as an adjective ("American", "israélienne") or an abbreviation ("US", "U.S."), not by its name. */
+function adjectival(c: Candidate, lex: EventLexicon): boolean {
+  return ABBREVIATION.test(c.text) || lex.demonyms.has(foldDemonym(c.text));
+}
+
+/** The party whose sites an attack's object names: the first party after an asset noun ("facilities", "cibles"). */
+function assetOwner(v: SentenceView, site: TriggerSite, lex: EventLexicon, actor: Candidate | null): Candidate | null {
+  const end = Math.min(site.limit ?? v.tokens.length, Math.max(site.reach, site.to) + 16);
+  let at = -1;
+  for (let k = site.to; k < end && at < 0; k++) if (lex.assetNouns.matchAt(v.tokens, k).length) at = k;
+  if (at < 0) return null;
+  const limit = Math.min(site.limit ?? v.tokens.length, at + 20);
+  const owners = v.candidates.filter(
+    // ("affiliés au corps des Gardiens": a preposition of place before a group is no place)
+    (c) => c.from > at && c.from < limit && !c.hyphenated && !c.anaphor && c.entity !== actor?.entity && !(c.roles.has("location") && (c.entity.type === "state" || c.entity.type === "place")) && !c.roles.has("backer"),
+  );
+  // "four enemy bases …, namely the Al-Shaddadi base, …": else the first site the text names
+  return owners.find((c) => c.entity.type === "armed_group") ?? owners.find((c) => ACTOR_TYPES.has(c.entity.type) && c.entity.type !== "state") ?? owners.find((c) => c.entity.type === "facility") ?? null;
+}
+
+/**
+ * The party a relative clause hangs on: the name right before its pronoun ("Kataib Hezbollah, who …"), not any name
+ * earlier in the sentence ("Jordan condemned the attack which targeted …" hangs on "the attack").
+ */
+function antecedent(v: SentenceView, clauseStart: number, ok: (c: Candidate) => boolean): Candidate | null {
+  const c = v.candidates.filter((x) => x.to <= clauseStart).pop();
+  if (!c || !ok(c)) return null;
+  // only a comma may stand between the name and the relative pronoun (which sits at clauseStart - 1)
+  for (let k = c.to; k < clauseStart - 1; k++) if (!/^[,،]$/.test(v.tokens[k].forms[0])) return null;
+  return c;
+}
+
+/** The last element satisfying `ok` (without copying the array). */
+function findLast<T>(xs: readonly T[], ok: (x: T) => boolean): T | undefined {
+  for (let k = xs.length - 1; k >= 0; k--) if (ok(xs[k])) return xs[k];
+  return undefined;
+}
+
 /** Chooses actor, target and location for a trigger by position, voice and role words. */
 export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexicon): Slots {
   const cands = v.candidates;
@@ -129,9 +186,22 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
   const passive = passiveAt(v, site, lex);
   let actor: Candidate | null = null;
   let target: Candidate | null = null;
+  let light: { from: number; to: number } | null = null;
 
-  const leftInClause = cands.filter((c) => c.from >= site.clauseStart && c.to <= site.from);
-  const rightInReach = cands.filter((c) => c.from >= site.to && c.from < Math.min(Math.max(site.reach, site.clauseEnd), site.limit ?? Infinity));
+  // "L'attaque … contre une base américaine a tué …": an attack noun merged before the verb is its subject; the
+  // parties named inside that noun phrase are not the verb's actor
+  let subjectEnd = site.from;
+  let subjectNoun: { from: number; to: number } | null = null;
+  for (const m of site.merged ?? []) {
+    if (m.verb || m.to > site.from || m.from < site.clauseStart || m.from >= subjectEnd) continue;
+    subjectEnd = m.from;
+    subjectNoun = m;
+  }
+  const leftInClause = cands.filter((c) => c.from >= site.clauseStart && c.to <= subjectEnd);
+  let rightEnd = Math.min(Math.max(site.reach, site.clauseEnd), site.limit ?? Infinity);
+  // "refused to withdraw its troops, with President Trump balking …": what a statement is about stands before the next comma
+  if (site.speechAct) for (let k = site.to; k < rightEnd; k++) if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") rightEnd = Math.max(k, site.reach);
+  const rightInReach = cands.filter((c) => c.from >= site.to && c.from < rightEnd);
   let agentAfter = cands.find((c) => c.from >= site.to && c.roles.has("agent") && ACTOR_TYPES.has(c.entity.type) && !c.hyphenated && c.from - Math.max(site.to, site.reach) < 8);
   // "by former U.S. President Donald Trump": the person the title belongs to
   const head = agentAfter && cands.find((c) => c.from > agentAfter!.from && c.from - agentAfter!.to <= 2 && c.entity.type === "person");
@@ -139,30 +209,53 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
 
   if (passive) {
     actor = agentAfter ?? null;
-    target = leftInClause.find((c) => !c.anaphor && TARGET_TYPES.has(c.entity.type) && !c.roles.has("location")) ?? null;
+    const patient = (c: Candidate) => !c.anaphor && TARGET_TYPES.has(c.entity.type) && !c.roles.has("location");
+    // "the remains of three US service members killed in the attack": a participle with no auxiliary qualifies the
+    // noun right before it; "US soldiers were killed": the subject
+    const bare = site.participle && !auxBefore(v, site.from, lex);
+    target = (bare ? leftInClause.filter((c) => site.from - c.to <= 2 && patient(c)).pop() : leftInClause.find(patient)) ?? null;
   } else {
     if (site.role === "n" || site.role === "gn") {
       // "a US drone strike", "Israeli air raids": a modifier right before the noun
       // "frappe de drone américaine": the adjective after the noun
       const nextAdj = cands.find((c) => c.from === site.to && !c.roles.size);
       const adjBefore = (from: number) =>
-        cands.filter((c) => c.to <= from && c.from >= site.clauseStart).reverse().find(
-          (c) => from - c.to <= 2 && ACTOR_TYPES.has(c.entity.type) && !c.roles.has("location") && !c.roles.has("target") && v.tokens.slice(c.to, from).every((x) => x.isWord && (DETERMINERS.has(x.forms[0]) || lex.nounModifiers.has(x.forms[0]))),
+        findLast(
+          cands,
+          (c) =>
+            c.to <= from &&
+            c.from >= site.clauseStart &&
+            from - c.to <= 2 &&
+            ACTOR_TYPES.has(c.entity.type) &&
+            !c.roles.has("location") &&
+            !c.roles.has("target") &&
+            // "the Jordan attack" is where; "the US strike", "Israeli raids" who
+            (c.entity.type !== "state" || adjectival(c, lex)) &&
+            // "Biden strikes a balance": a person acts through a noun only as its possessor ("Biden's strikes")
+            (c.entity.type !== "person" || c.possessive || site.targeted === true) &&
+            v.tokens.slice(c.to, from).every((x) => x.isWord && (DETERMINERS.has(x.forms[0]) || lex.nounModifiers.has(x.forms[0]))),
         );
       // "the recent US aggression … included the assassination of": a merged noun's modifier counts too
       const adj = adjBefore(site.from) ?? (site.merged ?? []).filter((m) => !m.verb).map((m) => adjBefore(m.from)).find((c) => !!c);
       // "the Soleimani assassination": a person before an assassination noun is its victim
       if (adj && adj.entity.type === "person" && site.targeted) target = adj;
       else if (adj && !adj.roles.has("target") && !adj.roles.has("location")) actor = adj;
-      else if (lex.modifierAfterNoun && nextAdj && nextAdj.entity.type === "state") actor = nextAdj;
+      else if (lex.modifierAfterNoun && nextAdj && nextAdj.entity.type === "state" && adjectival(nextAdj, lex)) actor = nextAdj;
       else if (agentAfter) actor = agentAfter;
-      else if (isLightVerbBefore(v, site.from, lex)) {
-        actor = leftInClause.find(actorOk) ?? null;
+      else if ((light = lightVerbBefore(v, site.from, lex))) {
+        // "criminal acts carried out by the US …, including airstrikes": the light verb's own agent
+        const lv = light;
+        const byAgent = cands.find((c) => c.from >= lv.to && c.from - lv.to <= 3 && c.to <= site.from && c.roles.has("agent") && actorOk({ ...c, roles: new Set() }));
+        actor = byAgent ?? leftInClause.find(actorOk) ?? null;
         // "Kataib Hezbollah, who is suspected to have been behind the attack"
-        if (!actor && clauseOf(v, site.from, site.to).relative) actor = cands.filter((x) => x.to <= site.clauseStart && actorOk(x)).pop() ?? null;
+        if (!actor && clauseOf(v, site.from, site.to).relative) actor = antecedent(v, site.clauseStart, actorOk);
       }
     } else {
-      actor = leftInClause.find(actorOk) ?? null;
+      // "une frappe de drone américaine a assassiné …": the adjective after the subject noun
+      const post = subjectNoun && lex.modifierAfterNoun ? cands.find((c) => c.from === subjectNoun!.to && !c.roles.size && c.entity.type === "state" && adjectival(c, lex)) : undefined;
+      // "The Jordan attack killed …": a country named (not as an adjective) right before the subject noun is where
+      const modifierPlace = (c: Candidate) => !!subjectNoun && c.entity.type === "state" && subjectNoun.from - c.to <= 2 && !adjectival(c, lex);
+      actor = post ?? leftInClause.find((c) => actorOk(c) && !modifierPlace(c)) ?? null;
       // VSO: "استهدفت المقاومة الإسلامية قاعدة …": the subject right after the verb
       if (!actor && lex.subjectAfterVerb) {
         const after = cands.find((c) => c.from >= site.to && c.from - site.to <= 2 && actorOk(c) && !c.roles.has("agent"));
@@ -174,7 +267,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       }
       // "Kataib Hezbollah said it will not target …", "ont annoncé qu'ils suspendraient": the speaker speaks of itself
       if (actor?.anaphor && actor.from === site.clauseStart && site.clauseStart > 0 && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
-        const speaker = cands.filter((x) => x.to <= site.clauseStart && actorOk(x) && !x.anaphor).pop();
+        const speaker = cands.filter((x) => x.to <= site.clauseStart && actorOk(x) && (!x.anaphor || x.from === 0)).pop();
         if (speaker) actor = speaker;
       }
       if (!actor && site.clauseStart > 0 && v.tokens[site.clauseStart] && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
@@ -183,10 +276,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       if (!actor && (site.role === "v" || site.role === "g")) {
         const c = clauseOf(v, site.from, site.to);
         // "Kataib Hezbollah, who is suspected …, has announced": the noun the relative clause hangs on
-        if (c.relative || leftInClause.length === 0) {
-          const before = cands.filter((x) => x.to <= site.clauseStart && actorOk(x));
-          if (c.relative && before.length) actor = before[before.length - 1];
-        }
+        if (c.relative) actor = antecedent(v, site.clauseStart, actorOk);
       }
     }
     const isTargetable = (c: Candidate) =>
@@ -194,7 +284,12 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     // an assassination's target is the person it names: "assassinated the commander of …, General X"
     if (!target && site.targeted) target = rightInReach.find((c) => c.entity.type === "person" && c.from - site.to <= 14 && c !== actor) ?? null;
     // "accused the US of …", "condemned acts carried out by the US": the accused is the first party named
-    if (!target && site.speechAct) target = rightInReach.find((c) => isTargetable(c) && ACTOR_TYPES.has(c.entity.type) && !c.roles.has("location")) ?? null;
+    // "refused to withdraw its troops, with President Trump balking …": the accused, the refused, stand before the next comma
+    if (!target && site.speechAct) {
+      let comma = v.tokens.length;
+      for (let k = site.to; k < v.tokens.length; k++) if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") { comma = k; break; }
+      target = rightInReach.find((c) => c.from < comma && isTargetable(c) && ACTOR_TYPES.has(c.entity.type) && !c.roles.has("location")) ?? null;
+    }
     // "attacks against X", "targeting X" first; then the direct object
     const notPlace = (c: Candidate) => c.entity.type !== "place";
     // a noun takes its object through "of": "the assassination of X", "the killing of three US troops"
@@ -206,6 +301,22 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       rightInReach.find((c) => c.roles.has("partner") && isTargetable(c) && notPlace(c)) ??
       leftInClause.find((c) => c.roles.has("target") && isTargetable(c)) ??
       null;
+    // "strikes on facilities in eastern Syria used by groups linked to the IRGC", "frappe plus de 85 cibles liées aux
+    // Gardiens de la révolution": the party the sites belong to, when the text names no party as the object itself
+    if (!target || target.from < site.from || (target.entity.type !== "armed_group" && target.entity.type !== "facility" && !target.roles.has("target"))) {
+      const owner = assetOwner(v, site, lex, actor);
+      if (owner) target = owner;
+    }
+    // "targeted the same air base that Iran attacked on January 8": a relative clause's verb with no object of its own
+    // acts on the noun the clause hangs on
+    // ("that" opens a relative clause or a complement: right after a noun it is the relative pronoun)
+    if (!target && site.role === "v" && actor && actor.from >= site.clauseStart && site.clauseStart > 0) {
+      const mark = v.marks.get(site.clauseStart - 1);
+      if (mark === "relative" || mark === "complement") {
+        const head = cands.find((x) => x.to === site.clauseStart - 1);
+        if (head && head !== actor && head.entity !== actor.entity && (TARGET_TYPES.has(head.entity.type) || head.entity.type === "place")) target = head;
+      }
+    }
     if (target && isPossessor(v, target)) {
       const next = rightInReach.find((c) => c.from > target!.from && c.from - target!.to <= 8 && isTargetable(c) && (c.entity.type === "person" || c.entity.type === "armed_group"));
       if (next) target = next;

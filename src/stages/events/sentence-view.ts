@@ -38,28 +38,37 @@ export interface SentenceView {
 
 /** A doc-wide list of entity mentions in text order, for anaphora. */
 export interface MentionIndex {
-  readonly list: readonly { start: number; end: number; text: string; entity: EntityRecord }[];
+  /** Mentions in text order; `lead` when the mention is the first of its sentence (the sentence's topic, usually its subject). */
+  readonly list: readonly { start: number; end: number; text: string; entity: EntityRecord; lead?: boolean }[];
   /** The document's entities by KB id. */
   readonly byKb: ReadonlyMap<string, EntityRecord>;
   /** KB parties the document names only by a loaded label, as entity records with an empty id (not output). */
   readonly unlisted: Map<string, EntityRecord>;
+  /** KB ids of a state's forces: "the group", "the militia" do not stand for them. */
+  readonly stateForces?: ReadonlySet<string>;
 }
 
 /** Every mention of every entity, sorted by position. */
-export function buildMentionIndex(doc: Doc): MentionIndex {
-  const list: { start: number; end: number; text: string; entity: EntityRecord }[] = [];
-  for (const e of doc.entities ?? []) for (const m of e.mentions) list.push({ start: m.start, end: m.end, text: m.text, entity: e });
+export function buildMentionIndex(doc: Doc, stateForces?: ReadonlySet<string>): MentionIndex {
+  const list: { start: number; end: number; text: string; entity: EntityRecord; lead: boolean }[] = [];
+  for (const e of doc.entities ?? []) for (const m of e.mentions) list.push({ start: m.start, end: m.end, text: m.text, entity: e, lead: false });
   list.sort((a, b) => a.start - b.start || b.end - a.end);
-  // drop mentions nested inside a longer one ("Iraq" inside "Iraqi resistance")
+  // drop mentions nested inside a longer one ("Iraq" inside "Iraqi resistance"); mark each sentence's first
   const out: typeof list = [];
+  const sentences = doc.sentences ?? [];
+  let si = 0;
+  let lastSentence = -1;
   for (const m of list) {
     const last = out[out.length - 1];
     if (last && m.start < last.end) continue;
+    while (si < sentences.length - 1 && sentences[si].end <= m.start) si++;
+    m.lead = si !== lastSentence;
     out.push(m);
+    lastSentence = si;
   }
   const byKb = new Map<string, EntityRecord>();
   for (const e of doc.entities ?? []) if (e.kb && !byKb.has(e.kb)) byKb.set(e.kb, e);
-  return { list: out, byKb, unlisted: new Map() };
+  return { list: out, byKb, unlisted: new Map(), stateForces };
 }
 
 /** The entity a loaded label stands for: the document's own entity of that KB id, else an unlisted record (id ""). */
@@ -89,8 +98,10 @@ const OF = new Set(["of", "de", "du", "des", "d'"]);
  * Role words before token i, across determiners and one other word, and across "the positions of":
  * "on the positions of the PMU" gives the PMU the role of "on".
  */
-function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon, floor = 0): Set<string> {
-  const roles = new Set<string>();
+const NO_ROLES: ReadonlySet<string> = new Set();
+
+function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon, floor = 0): ReadonlySet<string> {
+  let roles: Set<string> | null = null;
   let others = 0;
   let sawOf = false;
   for (let k = i - 1, n = 0; k >= floor && n < 6; k--, n++) {
@@ -101,16 +112,29 @@ function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon
       continue;
     }
     if (DETERMINERS.has(t.forms[0])) continue;
-    const ms = lex.roles.matchAt(tokens, k).filter((m) => m.to <= i);
-    if (ms.length) {
+    const all = lex.roles.matchAt(tokens, k);
+    if (all.some((m) => m.to <= i)) {
       // "backed by Iran": a two-word role that ends here outranks the one-word "by"
-      const wider = k > 0 ? lex.roles.matchAt(tokens, k - 1).filter((m) => m.to === k + 1) : [];
-      for (const m of wider.length ? wider : ms) roles.add(m.value);
+      const before = k > 0 ? lex.roles.matchAt(tokens, k - 1) : [];
+      const wide = before.some((m) => m.to === k + 1);
+      roles = new Set();
+      if (wide) {
+        for (const m of before) if (m.to === k + 1) roles.add(m.value);
+      } else for (const m of all) if (m.to <= i) roles.add(m.value);
       break;
     }
+    // "en faveur de l'expulsion des forces étrangères": an event noun between heads its own phrase
+    if (lex.triggers.matchAt(tokens, k).some((m) => m.value.type !== null)) break;
     if (++others > (sawOf ? 2 : 1)) break;
   }
-  return roles;
+  return roles ?? NO_ROLES;
+}
+
+/** True when tokens [from, to) are a coordinator and determiners only: "and", "et la". */
+function coordinated(tokens: readonly EventToken[], from: number, to: number, lex: EventLexicon): boolean {
+  if (to <= from || to - from > 3 || !lex.coordinators.has(tokens[from].forms[0])) return false;
+  for (let k = from + 1; k < to; k++) if (!DETERMINERS.has(tokens[k].forms[0])) return false;
+  return true;
 }
 
 /** Prepares sentence `si`: tokens, the entity mentions in it (with anaphors resolved), clause marks. */
@@ -124,8 +148,13 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     const from = tokenAt(tokens, m.start);
     const to = Math.max(from + 1, tokenAt(tokens, m.end));
     // role words are looked for back to the previous mention, not inside it ("… في العراق القوات الأمريكية")
-    const floor = cands.length ? cands[cands.length - 1].to : 0;
-    cands.push({ start: m.start, end: m.end, from, to, text: m.text, entity: m.entity, roles: rolesBefore(tokens, from, lex, floor), anaphor: false, anaphorTarget: false, hyphenated: /^[-‑]\p{L}/u.test(doc.text.slice(m.end, m.end + 2)), possessive: /^['’]s\b/.test(doc.text.slice(m.end, m.end + 3)) });
+    const prev = cands.length ? cands[cands.length - 1] : null;
+    const floor = prev ? prev.to : 0;
+    let roles = rolesBefore(tokens, from, lex, floor);
+    // "in Iraq and Syria", "l'Irak et la Syrie": the second name shares the first one's role
+    // (places only: "milices soutenues par l'Iran et les Gardiens" coordinates the militias and the Guards)
+    if (!roles.size && prev?.roles.has("location") && coordinated(tokens, prev.to, from, lex)) roles = prev.roles;
+    cands.push({ start: m.start, end: m.end, from, to, text: m.text, entity: m.entity, roles, anaphor: false, anaphorTarget: false, hyphenated: /^[-‑]\p{L}/u.test(doc.text.slice(m.end, m.end + 2)), possessive: /^['’]s\b/.test(doc.text.slice(m.end, m.end + 3)) });
   }
   // "the occupiers", "قوات الاحتلال": a loaded label stands for the party its neutral alternative names; it takes
   // the place of names inside it ("American" in "American occupation forces"), not of a longer name around it
@@ -145,7 +174,9 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     const start = tokens[a.from].start;
     const end = tokens[a.to - 1].end;
     if (cands.some((c) => c.start < end && start < c.end)) continue;
-    const ref = resolveAnaphor(mentions, start, types);
+    // "the same air base": a place named again by its kind is one whose name has that word
+    const head = types.every((x) => x === "facility" || x === "place") ? tokens[a.to - 1].forms[0] : undefined;
+    const ref = resolveAnaphor(mentions, start, types, head);
     if (!ref) continue;
     cands.push({ start, end: tokens[a.to - 1].end, from: a.from, to: a.to, text: doc.text.slice(start, tokens[a.to - 1].end), entity: ref, roles: rolesBefore(tokens, a.from, lex), anaphor: true, speaker: a.value.speaker, anaphorTarget: a.value.target, hyphenated: false, possessive: false });
   }
@@ -168,12 +199,31 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
   return { index: si, start: s.start, end: s.end, tokens, candidates: cands, marks };
 }
 
-/** The most recent mention before `pos` of an entity of one of `types`. */
-export function resolveAnaphor(mentions: MentionIndex, pos: number, types: readonly EntityType[]): EntityRecord | null {
+/**
+ * What an anaphor stands for: the most recent party of one of `types` that opened a sentence ("Iraqi resistance groups
+ * have issued a statement …" … "The resistance groups also censured …"), else the most recent one of those types.
+ */
+export function resolveAnaphor(mentions: MentionIndex, pos: number, types: readonly EntityType[], head?: string): EntityRecord | null {
   const l = mentions.list;
-  for (let i = l.length - 1; i >= 0; i--) {
-    if (l[i].start >= pos) continue;
-    if (types.includes(l[i].entity.type)) return l[i].entity;
+  if (head) {
+    for (let i = l.length - 1; i >= 0; i--) if (l[i].start < pos && types.includes(l[i].entity.type) && l[i].text.toLowerCase().includes(head)) return l[i].entity;
+    return null;
   }
-  return null;
+  // "the groups", "the militia": the group the text is about, the one that opens most of its sentences so far
+  const groups = types.every((t) => t === "armed_group" || t === "organization");
+  let recent: EntityRecord | null = null;
+  const leads = new Map<EntityRecord, number>();
+  for (let i = l.length - 1; i >= 0; i--) {
+    if (l[i].start >= pos || !types.includes(l[i].entity.type)) continue;
+    const kb = l[i].entity.kb;
+    if (groups && kb && mentions.stateForces?.has(kb)) continue;
+    recent ??= l[i].entity;
+    if (!groups) break;
+    if (l[i].lead) leads.set(l[i].entity, (leads.get(l[i].entity) ?? 0) + 1);
+  }
+  let best = recent;
+  let most = 0;
+  // walked from the most recent: a tie goes to the most recent
+  for (const [e, n] of leads) if (n > most) (best = e), (most = n);
+  return best;
 }

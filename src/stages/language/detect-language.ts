@@ -1,4 +1,4 @@
-import { eld } from "eld/medium";
+import { eldDetect } from "./eld-detect.js";
 import type { LanguageInfo } from "../../core/doc.js";
 
 /** Share of Arabic-script letters (U+0600–U+06FF, U+0750–U+077F, presentation forms) among letters, by code unit ranges. */
@@ -26,7 +26,7 @@ export function detectLanguage(text: string): LanguageInfo {
   const sample = t.length <= 600 ? t : t.slice(0, 400) + " " + t.slice(Math.floor(t.length / 2) - 100, Math.floor(t.length / 2) + 100);
   // Arabic script is decisive for short or noisy Arabic texts (eld also knows Persian and Urdu, which share it).
   const share = arabicShare(sample);
-  const r = eld.detect(sample);
+  const r = eldDetect(sample);
   let code = r.language || "und";
   if (share > 0.5 && !["ar", "fa", "ur"].includes(code)) code = "ar";
   // eld's full score table costs three detections; its reliability flag is enough to grade the answer.

@@ -30,3 +30,11 @@ test("one real event across outlets keeps every source's figure; another event s
   assert.deepEqual(attack.target, { entity: "us-forces", text: "US forces" });
   assert.equal(merged.length, 3); // the Jan 28 attack, the threat, the Feb 9 attack
 });
+
+test("an article's two figures from two sources both reach the story, each with its source", () => {
+  const fig = (value: number, by: string | null) => ({ kind: "injured" as const, value, phrase: span, attribution: by ? { entity: null, text: by } : null });
+  const a = doc("a", "Outlet A", "2031-01-28", [ev({ counts: { injured: 34 }, figures: [fig(34, "according to CENTCOM"), fig(25, "Jordan said")] })]);
+  const story = { id: "s1", title: null, documents: ["a"], relations: [] };
+  const [m] = mergeStoryEvents(story, new Map([[a.id, a]]));
+  assert.deepEqual(m.counts.injured?.map((f) => [f.value, f.attribution]), [[34, "according to CENTCOM"], [25, "Jordan said"]]);
+});

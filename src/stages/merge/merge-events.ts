@@ -86,11 +86,21 @@ export function mergeStoryEvents(story: Story, docsById: ReadonlyMap<string, Doc
   }
   return groups.map((group, k) => {
     const counts: Record<"killed" | "injured" | "munitions", SourcedFigure[]> = { killed: [], injured: [], munitions: [] };
-    for (const g of group)
+    for (const g of group) {
+      const outlet = g.doc.meta?.outlet?.name ?? g.doc.source.outlet ?? null;
       for (const key of ["killed", "injured", "munitions"] as const) {
+        // every figure the article gives, each with its own source ("34 wounded, per CENTCOM; 25, per Jordan")
+        const figs = (g.ev.figures ?? []).filter((f) => f.kind === key);
+        const seen = new Set<number>();
+        for (const f of figs) {
+          if (seen.has(f.value)) continue;
+          seen.add(f.value);
+          counts[key].push({ value: f.value, doc: g.doc.id, attribution: f.attribution?.text ?? g.ev.attribution?.text ?? outlet });
+        }
         const v = g.ev.counts?.[key];
-        if (typeof v === "number") counts[key].push({ value: v, doc: g.doc.id, attribution: g.ev.attribution?.text ?? g.doc.meta?.outlet?.name ?? g.doc.source.outlet ?? null });
+        if (!figs.length && typeof v === "number") counts[key].push({ value: v, doc: g.doc.id, attribution: g.ev.attribution?.text ?? outlet });
       }
+    }
     const dates: DateValue[] = [];
     for (const g of group) if (g.ev.date && !dates.some((d) => d.date === g.ev.date!.date)) dates.push(g.ev.date);
     dates.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -54,3 +54,15 @@ test("an Arabic block of the story joins the English one through pooled anchors 
   assert.equal(storyOf.get("ar1"), storyOf.get("en1"));
   assert.notEqual(storyOf.get("en3"), storyOf.get("en1"));
 });
+
+test("a report citing another outlet links to that outlet's report (a citation chain), even one listed after it", () => {
+  const original = { ...doc("akh", "en", "The Northfield Coordination Committee agreed to resume attacks on coalition bases after a meeting of its 12 factions, its statement said on Monday.", "2031-05-05", ["northfield-committee", "coalition"]), source: { file: "akh", origin: "akh", format: "text" as const, outlet: "Al-Akhbar" } };
+  const text = "Factions of the Northfield Coordination Committee will resume attacks on coalition bases, al-Akhbar newspaper quoted a source as saying; the 12 factions met on Monday.";
+  const citing: Doc = { ...doc("cit", "en", text, "2031-05-05", ["northfield-committee", "coalition"]), meta: { title: null, titleSpan: null, outlet: null, url: null, dateline: null, credits: [], cites: [{ start: 0, end: 1, text: "al-Akhbar", name: "al-Akhbar" }], dateClues: [] } };
+  // "akh" sorts first (same day, content id order), so without the citation "cit" would be the one linked to it anyway;
+  // make the citing report the earlier one in canonical order to check the link goes to the cited outlet.
+  const stories = clusterStories([{ ...citing, id: "a-cit" }, { ...original, id: "b-akh" }]);
+  assert.equal(stories.length, 1);
+  const link = stories[0].relations.find((r) => r.kind !== "related" && r.from === "a-cit");
+  assert.equal(link?.to, "b-akh", JSON.stringify(stories[0].relations));
+});

@@ -1,71 +1,65 @@
 import type { Story, StoryRelation } from "../../core/corpus.js";
 import type { Doc } from "../../core/doc.js";
+import { canonicalOrder } from "../../stories/canonical-order.js";
 import { extractFeatures } from "../../stories/extract-features.js";
+import type { StoryFeatures } from "../../stories/story-features.js";
 import { StoryIndex, type StoryIndexOptions } from "../../stories/story-index.js";
+
+/** Stories up to this size get every member's link recomputed; larger ones only the batch's (the cost of one batch). */
+const FULL_LINKS = 200;
+
+/**
+ * Clusters a batch of documents into stories: clusterFeatures over their story fingerprints.
+ */
+export function clusterStories(docs: readonly Doc[], options: Partial<StoryIndexOptions> = {}, index = new StoryIndex(options)): Story[] {
+  return clusterFeatures(docs.map((d) => extractFeatures(d)), index);
+}
 
 /**
  * Clusters a batch into stories with a StoryIndex: every document's keys are counted first (so the batch's own
- * statistics weigh the first articles too), then documents are added in publication order (undated ones after,
- * in input order), then the index consolidates (language blocks of one story merge through their pooled
- * anchors; lone articles get a second chance against mature stories). Each document links to the member it is
- * closest to (or the one it cites); a near miss in another story is kept as a "related" link (a follow-up, a
- * reaction), never merged.
+ * statistics weigh the first articles too), documents are added in a canonical order (publication day, then content
+ * id), then the index consolidates: it re-clusters the neighbourhood of the batch by group-average linkage, so the
+ * stories depend on the documents, not on the order or the batches they arrived in. Each member links to its
+ * closest earlier member (or the one it cites); a document's best match in another story, when near enough, is kept
+ * as a "related" link (a follow-up, a reaction), never merged. Returns the stories holding a batch document, and
+ * those consolidation changed (with all their members).
  */
-export function clusterStories(docs: readonly Doc[], options: Partial<StoryIndexOptions> = {}, index = new StoryIndex(options)): Story[] {
-  const feats = docs.map((d, i) => ({ f: extractFeatures(d), i }));
-  for (const { f } of feats) index.observe(f);
-  const order = [...feats].sort((a, b) => {
-    const da = a.f.day, db = b.f.day;
-    if (da !== null && db !== null && da !== db) return da - db;
-    if ((da === null) !== (db === null)) return da === null ? 1 : -1;
-    return a.i - b.i;
-  });
-  const relations = new Map<string, StoryRelation[]>();
-  for (const { f } of order) {
-    const r = index.add(f);
-    const list = relations.get(r.story) ?? [];
-    list.push(...r.relations);
-    for (const rel of r.related) list.push({ from: f.id, to: rel.doc, kind: "related", score: rel.score });
-    relations.set(r.story, list);
-  }
-  const { moved, relations: links } = index.consolidate();
-  const survivor = (id: string) => {
-    let s = id;
-    for (let i = 0; moved.has(s) && i < 1000; i++) s = moved.get(s)!;
-    return s;
-  };
-  for (const [from] of moved) {
-    const list = relations.get(from);
-    if (!list) continue;
-    relations.delete(from);
-    const to = survivor(from);
-    relations.set(to, [...(relations.get(to) ?? []), ...list]);
-  }
-  for (const rel of links) {
-    const s = index.storyOf(rel.from);
-    if (s) relations.set(s, [...(relations.get(s) ?? []), rel]);
-  }
-  const inBatch = new Set(docs.map((d) => d.id));
-  const titleOf = new Map(docs.map((d) => [d.id, d.meta?.title ?? d.source.title ?? null]));
+export function clusterFeatures(features: readonly StoryFeatures[], index: StoryIndex = new StoryIndex()): Story[] {
+  for (const f of features) index.observe(f);
+  for (const f of [...features].sort(canonicalOrder)) index.add(f);
+  const { changed } = index.consolidate();
+
+  const inBatch = new Set(features.map((f) => f.id));
   /** The most central member's title (most links within the story), the earliest report's on a tie. */
   const centralTitle = (members: readonly string[], rels: readonly StoryRelation[], fallback: string | null) => {
     const degree = new Map<string, number>();
     for (const r of rels) if (r.kind !== "related") for (const d of [r.from, r.to]) degree.set(d, (degree.get(d) ?? 0) + 1);
     let best: string | null = null, bestDeg = -1;
     for (const m of members) {
-      const t = titleOf.get(m);
+      const t = index.features(m)?.title ?? null;
       if (t && (degree.get(m) ?? 0) > bestDeg) [best, bestDeg] = [t, degree.get(m) ?? 0];
     }
     return best ?? fallback;
   };
-  return index
-    .stories()
-    .filter((s) => s.members.some((m) => inBatch.has(m)))
-    .map((s) => ({
-      id: s.id,
-      title: centralTitle(s.members, relations.get(s.id) ?? [], s.title),
-      documents: s.members.filter((m) => inBatch.has(m)),
-      // "related" links that ended up inside one story after consolidation are no longer near misses.
-      relations: (relations.get(s.id) ?? []).filter((r) => r.kind !== "related" || index.storyOf(r.to) !== s.id),
-    }));
+  // The batch's stories (its documents in canonical order), then the others consolidation changed.
+  const wanted = new Set<string>();
+  for (const f of [...features].sort(canonicalOrder)) {
+    const s = index.storyOf(f.id);
+    if (s) wanted.add(s);
+  }
+  for (const s of changed) wanted.add(s);
+  return [...wanted]
+    .map((id) => index.story(id))
+    .filter((s): s is NonNullable<typeof s> => !!s)
+    .map((s) => {
+      const links = s.members.length <= FULL_LINKS ? index.links(s.id) : s.members.filter((m) => inBatch.has(m)).flatMap((m) => index.linkOf(m, s.id) ?? []);
+      const related: StoryRelation[] = [];
+      for (const m of s.members) {
+        if (!inBatch.has(m)) continue;
+        const r = index.relatedOf(m);
+        if (r) related.push({ from: m, to: r.doc, kind: "related", score: r.score });
+      }
+      const relations = [...links, ...related];
+      return { id: s.id, title: centralTitle(s.members, relations, s.title), documents: [...s.members], relations };
+    });
 }

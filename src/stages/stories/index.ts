@@ -12,7 +12,7 @@ export const STORY_INDEX_STATE = "story-index";
  */
 export const storiesStage: CorpusStage = {
   name: "stories",
-  version: "1.1.0",
+  version: "2.0.0",
   requires: ["entities", "events", "published"],
   provides: ["stories"],
   run(corpus) {
@@ -20,8 +20,7 @@ export const storiesStage: CorpusStage = {
     if (!corpus.state) return { ...corpus, stories: clusterStories(corpus.docs) };
     const index = saved ? StoryIndex.fromJSON(saved) : new StoryIndex();
     const batch = clusterStories(corpus.docs, {}, index);
-    const members = new Map(index.stories().map((s) => [s.id, s.members]));
-    const stories = batch.map((s) => ({ ...s, documents: [...(members.get(s.id) ?? s.documents)] }));
+    const stories = batch.map((s) => ({ ...s, documents: [...(index.story(s.id)?.members ?? s.documents)] }));
     return { ...corpus, stories, state: { ...corpus.state, [STORY_INDEX_STATE]: index.toJSON() } };
   },
 };
