@@ -63,6 +63,10 @@ function event(doc: Doc, e: EventRecord): Record<string, unknown> {
     date: e.date,
     status: e.status,
     counts: e.counts ?? {},
+    // every figure with the phrase it came from and who gives it (two sources' counts are both kept)
+    ...(e.figures?.length
+      ? { figures: e.figures.map((f) => ({ kind: f.kind, value: f.value, phrase: { ...orig(doc, f.phrase), text: f.phrase.text }, attribution: slot(f.attribution) })) }
+      : {}),
     weapon: e.weapon ?? null,
     attribution: slot(e.attribution),
     tier: e.tier ?? null,
