@@ -162,6 +162,19 @@ async function setUp(state) {
   await run("sitrep", ext);
 }
 
+/** Whether 127.0.0.1:port can be bound (port 0: the free port the system picks, or false). */
+async function portFree(port) {
+  const net = await import("node:net");
+  return new Promise((done) => {
+    const srv = net.createServer();
+    srv.once("error", () => done(false));
+    srv.listen(port, "127.0.0.1", () => {
+      const got = srv.address().port;
+      srv.close(() => done(port === 0 ? got : true));
+    });
+  });
+}
+
 async function start({ dir, port }) {
   const bin = findBinDir();
   if (!bin) fail("no PostgreSQL binaries (initdb, pg_ctl) found: install Debian's postgresql package or set PG_BINDIR", NO_BINARIES);
@@ -179,6 +192,12 @@ async function start({ dir, port }) {
     }
     if (!isRunning(bin, data)) {
       if (port && port !== state.port) writeState(dir, (state = { ...state, port }));
+      // With no --port, a port another server holds (a second checkout's cluster, say) gives way to a free one.
+      if (!port && !(await portFree(state.port))) {
+        const free = await portFree(0);
+        process.stderr.write(`pg-server: port ${state.port} is taken; using ${free}\n`);
+        writeState(dir, (state = { ...state, port: free }));
+      }
       const log = join(dir, "server.log");
       const r = pgRun(join(bin, "pg_ctl"), ["start", "-w", "-t", "60", "-D", data, "-l", log, "-o", `-p ${state.port}`], { allowFail: true });
       if (r.status !== 0) {
