@@ -198,20 +198,7 @@ export class PhraseMatcher<T> {
 
   /** Non-overlapping matches in tokens [from, to), longest at each position, left to right. */
   findAll(tokens: readonly EventToken[], from = 0, to = tokens.length): PhraseMatch<T>[] {
-    const out: PhraseMatch<T>[] = [];
-    for (let i = from; i < to; ) {
-      const ms = this.matchAt(tokens, i);
-      let m: PhraseMatch<T> | undefined;
-      for (let k = 0; k < ms.length; k++) if (ms[k].to <= to) {
-        m = ms[k];
-        break;
-      }
-      if (m) {
-        out.push(m);
-        i = m.to;
-      } else i++;
-    }
-    return out;
+    return longestMatches((t, i) => this.matchAt(t, i), tokens, from, to);
   }
 }
 
@@ -327,20 +314,7 @@ class TableView<T> implements PhraseTable<T> {
   }
 
   findAll(tokens: readonly EventToken[], from = 0, to = tokens.length): PhraseMatch<T>[] {
-    const out: PhraseMatch<T>[] = [];
-    for (let i = from; i < to; ) {
-      const ms = this.matchAt(tokens, i);
-      let m: PhraseMatch<T> | undefined;
-      for (let k = 0; k < ms.length; k++) if (ms[k].to <= to) {
-        m = ms[k];
-        break;
-      }
-      if (m) {
-        out.push(m);
-        i = m.to;
-      } else i++;
-    }
-    return out;
+    return longestMatches((t, i) => this.matchAt(t, i), tokens, from, to);
   }
 }
 
@@ -352,4 +326,27 @@ function phraseEnd(words: readonly string[], tokens: readonly EventToken[], i: n
     j++;
   }
   return j;
+}
+
+/** Non-overlapping matches in tokens [from, to), the longest at each position (matchAt lists longest first), left to right. */
+function longestMatches<T>(
+  matchAt: (tokens: readonly EventToken[], i: number) => readonly PhraseMatch<T>[],
+  tokens: readonly EventToken[],
+  from: number,
+  to: number,
+): PhraseMatch<T>[] {
+  const out: PhraseMatch<T>[] = [];
+  for (let i = from; i < to; ) {
+    const ms = matchAt(tokens, i);
+    let m: PhraseMatch<T> | undefined;
+    for (let k = 0; k < ms.length; k++) if (ms[k].to <= to) {
+      m = ms[k];
+      break;
+    }
+    if (m) {
+      out.push(m);
+      i = m.to;
+    } else i++;
+  }
+  return out;
 }
