@@ -22,6 +22,7 @@ function doc(id: string, lang: string, text: string, published: string | null, k
 const ATTACK = ["brigade-north", "northfield-base", "coalition"];
 const TRUCE = ["brigade-north", "coalition", "capital-city"];
 const PORT = ["harbor-front", "harbor-city", "coastal-navy"];
+const SOUTH = ["southern-front", "southgate-base", "coalition"];
 const CORPUS = [
   // Monday's rocket attack on the Northfield airbase: English, French and (undated) Arabic reports.
   doc("atk-en1", "en", "Militia fighters fired 12 rockets at the Northfield airbase on Monday, wounding 4 contractors. The Brigade of the North claimed the rocket attack on the coalition base.", "2031-05-05", ATTACK),
@@ -31,6 +32,9 @@ const CORPUS = [
   doc("atk-fr2", "fr", "La Brigade du Nord a revendiqué lundi une attaque de 12 roquettes contre la base de Northfield, qui accueille la coalition ; 4 sous-traitants ont été blessés.", "2031-05-06", ATTACK),
   doc("atk-ar1", "ar", "أطلق مسلحون 12 صاروخا على قاعدة نورثفيلد الجوية يوم الاثنين ما أدى إلى إصابة 4 متعاقدين، وتبنى لواء الشمال الهجوم الصاروخي على قاعدة التحالف.", null, ATTACK),
   doc("atk-ar2", "ar", "تبنى لواء الشمال إطلاق 12 صاروخا على قاعدة نورثفيلد الجوية التي تستضيف قوات التحالف، وأصيب 4 متعاقدين في الهجوم يوم الاثنين.", null, ATTACK),
+  // The same week, another group fires rockets at another base: the same kind of event, another story.
+  doc("south-en1", "en", "Fighters of the Southern Front fired 7 rockets at the Southgate base on Thursday, damaging a hangar; no one was hurt, the coalition said.", "2031-05-08", SOUTH),
+  doc("south-fr1", "fr", "Le Front du Sud a tiré jeudi 7 roquettes sur la base de Southgate, endommageant un hangar sans faire de victimes, selon la coalition.", "2031-05-08", SOUTH),
   // Two weeks later the same brigade announces a truce: same actor, another story.
   doc("truce-en1", "en", "The Brigade of the North announced on Thursday a halt to its operations against the coalition after talks in the capital; the truce will last until the elections, its spokesman said.", "2031-05-22", TRUCE),
   doc("truce-en2", "en", "After negotiations in the capital, the Brigade of the North said on Thursday it was suspending all operations against coalition forces until the elections.", "2031-05-22", TRUCE),
@@ -70,14 +74,16 @@ function inBatches(docs: readonly Doc[], size: number, options: Partial<StoryInd
 
 const storyOf = (stories: readonly Story[], id: string) => stories.find((s) => s.documents.includes(id))?.id;
 
-test("the fixture corpus clusters into its three events across English, French and Arabic", () => {
+test("the fixture corpus clusters into its four events across English, French and Arabic", () => {
   const stories = clusterStories(CORPUS);
   for (const id of ["atk-en2", "atk-en3", "atk-fr1", "atk-fr2", "atk-ar1", "atk-ar2"]) assert.equal(storyOf(stories, id), storyOf(stories, "atk-en1"), id);
   for (const id of ["truce-en2", "truce-fr1"]) assert.equal(storyOf(stories, id), storyOf(stories, "truce-en1"), id);
   for (const id of ["port-en2", "port-fr1"]) assert.equal(storyOf(stories, id), storyOf(stories, "port-en1"), id);
   assert.notEqual(storyOf(stories, "truce-en1"), storyOf(stories, "atk-en1"));
   assert.notEqual(storyOf(stories, "port-en1"), storyOf(stories, "atk-en1"));
-  assert.equal(stories.length, 3);
+  assert.equal(storyOf(stories, "south-fr1"), storyOf(stories, "south-en1"));
+  assert.notEqual(storyOf(stories, "south-en1"), storyOf(stories, "atk-en1"));
+  assert.equal(stories.length, 4);
 });
 
 test("issue 6: shuffled input orders give the same stories, and the same story ids in one batch", () => {
