@@ -67,6 +67,10 @@ function nextFeatures() {
 
 const index = new StoryIndex();
 const rows = [];
+// Garbage-collection time inside the measured phases: a heap of several GB makes a major collection cost seconds.
+const { PerformanceObserver } = await import("node:perf_hooks");
+let gcMs = 0;
+new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; }).observe({ entryTypes: ["gc"] });
 const t0 = Date.now();
 for (const target of sizes) {
   while (docNo < target) {
@@ -80,14 +84,18 @@ for (const target of sizes) {
   const batch = Array.from({ length: N }, nextFeatures);
   // CPU time of this process as well as wall time: on a shared machine the wall clock also counts other processes.
   const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  await new Promise((r) => setTimeout(r, 0)); // deliver the GC entries of the growth phase
+  gcMs = 0;
   const s = process.hrtime.bigint(), s1 = cpu();
   for (const f of batch) compared += index.add(f).compared;
   const ms = Number(process.hrtime.bigint() - s) / 1e6, cpuMs = cpu() - s1;
   const c0 = process.hrtime.bigint(), c1 = cpu();
   const settled = index.consolidate();
   const cms = Number(process.hrtime.bigint() - c0) / 1e6, ccpu = cpu() - c1;
-  rows.push({ stored: target, msPerArticle: ms / N, cpuMsPerArticle: cpuMs / N, comparedPerArticle: compared / N, consolidateMsPerArticle: cms / N, consolidateCpuMsPerArticle: ccpu / N, examined: settled.examined, heapMB: heap / 1048576, bytesPerArticle: heap / target, stories: index.stories().length });
+  await new Promise((r) => setTimeout(r, 0));
+  const gc = gcMs;
+  rows.push({ stored: target, msPerArticle: ms / N, cpuMsPerArticle: cpuMs / N, comparedPerArticle: compared / N, consolidateMsPerArticle: cms / N, consolidateCpuMsPerArticle: ccpu / N, examined: settled.examined, gcMsPerArticle: gc / N, heapMB: heap / 1048576, bytesPerArticle: heap / target, stories: index.stories().length });
   const r = rows[rows.length - 1];
-  console.log(`${String(target).padStart(9)} stored: add ${r.msPerArticle.toFixed(3)} ms/article (cpu ${r.cpuMsPerArticle.toFixed(3)}), ${r.comparedPerArticle.toFixed(1)} compared/article; consolidate ${r.consolidateMsPerArticle.toFixed(3)} ms/article (cpu ${r.consolidateCpuMsPerArticle.toFixed(3)}, ${r.examined} re-clustered); heap ${r.heapMB.toFixed(0)} MB (${(r.bytesPerArticle / 1024).toFixed(2)} KB/article), ${r.stories} stories  [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
+  console.log(`${String(target).padStart(9)} stored: add ${r.msPerArticle.toFixed(3)} ms/article (cpu ${r.cpuMsPerArticle.toFixed(3)}), ${r.comparedPerArticle.toFixed(1)} compared/article; consolidate ${r.consolidateMsPerArticle.toFixed(3)} ms/article (cpu ${r.consolidateCpuMsPerArticle.toFixed(3)}, ${r.examined} re-clustered); GC ${r.gcMsPerArticle.toFixed(3)} ms/article of both; heap ${r.heapMB.toFixed(0)} MB (${(r.bytesPerArticle / 1024).toFixed(2)} KB/article), ${r.stories} stories  [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
 }
 if (args.includes("--json")) console.log("BENCH " + JSON.stringify(rows));

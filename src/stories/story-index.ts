@@ -432,7 +432,7 @@ export class StoryIndex implements KeyStats {
       out.push(...st.members);
       taken += st.members.length;
     }
-    this.staleQueue = q.slice(head);
+    q.splice(0, head); // cheap next to the re-clustering it starts: the entries taken are few
     return out;
   }
 
