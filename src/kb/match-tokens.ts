@@ -1,3 +1,4 @@
+import { isSpace } from "../core/is-space.js";
 import { arabicTextKeys, isArabic, latinKey } from "./token-keys.js";
 
 /** A token of text as the name matcher sees it. */
@@ -31,14 +32,6 @@ const SUN_ARTICLE = new Set(["ad", "ag", "an", "ar", "as", "ash", "at", "az", "e
 // By character code (indexing a string with text[i] makes a new string for every Arabic letter).
 const HYPHENS = new Set([..."-‐‑"].map((ch) => ch.charCodeAt(0)));
 const QUOTES = new Set([..."\"“”«»'’‘/"].map((ch) => ch.charCodeAt(0)));
-const SPACE = new Uint8Array(0x10000);
-/** True for white space (what trim() and \s remove). */
-function isSpace(c: number): boolean {
-  if (c !== c) return false; // NaN: past the end
-  let v = SPACE[c];
-  if (!v) SPACE[c] = v = /\s/.test(String.fromCharCode(c)) ? 1 : 2;
-  return v === 1;
-}
 /** What a token is, from its characters alone: the same word recurs across articles, so it is worked out once. */
 interface WordInfo {
   readonly keys: readonly string[];

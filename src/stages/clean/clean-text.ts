@@ -1,6 +1,7 @@
 import type { AsideBlock, Diagnostic, Region } from "../../core/doc.js";
 import { type OffsetMap, TextBuilder } from "../../core/offset-map.js";
 import type { CleanPatterns } from "./clean-patterns.js";
+import { isSpace } from "../../core/is-space.js";
 
 /** The clean text of a plain-text or Markdown article, with its regions and what was set aside. */
 export interface CleanResult {
@@ -204,15 +205,6 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
   }
   if (!text.trim()) diagnostics.push({ severity: "warning", code: "W_NO_TEXT", stage: "clean", message: "no article text left after cleaning" });
   return { text, offsets, regions: regions.sort((a, b2) => a.start - b2.start), aside, diagnostics };
-}
-
-const SPACE = new Uint8Array(0x10000);
-/** True for the white space of \s. */
-function isSpace(c: number): boolean {
-  if (c !== c) return false; // NaN: past the end
-  let v = SPACE[c];
-  if (!v) SPACE[c] = v = /\s/.test(String.fromCharCode(c)) ? 1 : 2;
-  return v === 1;
 }
 
 /**
