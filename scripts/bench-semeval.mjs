@@ -11,8 +11,8 @@
 // Reads ../shared/benchmarks/semeval2022-task8-sample/pairs.jsonl (third-party text: evaluation only, never copied).
 import { existsSync, readFileSync } from "node:fs";
 import { join, dirname, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { sitrepModules } from "./lib/sitrep-modules.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = resolve(process.env.SITREP_SHARED ?? join(root, "..", "shared"));
@@ -23,17 +23,7 @@ if (!existsSync(file)) {
   console.log(`bench:semeval: skipped — ${file} is absent.`);
   process.exit(0);
 }
-const fromSource = args.includes("--src");
-if (fromSource && !process.env.SITREP_BENCH_TSX) {
-  // Re-run under the tsx loader so the TypeScript sources import directly.
-  const r = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), ...args], { stdio: "inherit", env: { ...process.env, SITREP_BENCH_TSX: "1" } });
-  process.exit(r.status ?? 1);
-}
-if (!fromSource && !args.includes("--no-build")) {
-  const b = spawnSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
-  if (b.status !== 0) process.exit(b.status ?? 1);
-}
-const imp = (p) => import(pathToFileURL(fromSource ? join(root, "src", p.replace(/\.js$/, ".ts")) : join(root, "dist", p)).href);
+const imp = sitrepModules(root, fileURLToPath(import.meta.url), args);
 const { analyzeItems } = await imp("analyze.js");
 const { createContext } = await imp("core/context.js");
 const { extractFeatures, storySimilarity, relationKind, calibratedScore, StoryIndex } = await imp("stories/index.js");
