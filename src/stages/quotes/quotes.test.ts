@@ -139,3 +139,22 @@ test("a quote carries its chain: outlet, cited medium, speaker", () => {
   assert.ok(chain.some((t) => /Akhbar/i.test(t)), JSON.stringify(chain));
   assert.ok(/source/.test(chain[chain.length - 1]), JSON.stringify(chain));
 });
+
+test("a subject that names nobody is no speaker: no claim, no quote, and never the speaker 'No'", () => {
+  const cases = [
+    "Rockets hit the base on Monday. No party has claimed that it carried out the attack.",
+    "Rockets hit the base on Monday. No one has said that the fighters will strike again.",
+    "Rockets hit the base on Monday. Nobody has said that the fighters will strike again.",
+    "Rockets hit the base on Monday. No militia claimed that it carried out the attack.",
+    "Rockets hit the base on Monday. None of the factions said it was behind the attack.",
+    "Rockets hit the base on Monday. No group claimed the attack, saying “we had nothing to do with it”.",
+    "Des roquettes ont visé la base lundi. Aucun groupe n'a affirmé qu'il était derrière cette attaque.",
+  ];
+  for (const t of cases) {
+    const doc = analyzeText(t);
+    assert.deepEqual([...(doc.claims ?? []), ...(doc.quotes ?? [])].map((c) => c.speaker?.text), [], t);
+  }
+  // the same sentence with a named subject keeps its claim
+  const named = analyzeText("Rockets hit the base on Monday. Kataib Hezbollah claimed that it carried out the attack.");
+  assert.deepEqual(named.claims?.map((c) => c.content.text), ["it carried out the attack"]);
+});

@@ -113,6 +113,15 @@ export class SpeakerResolver {
     return false;
   }
 
+  /** True when the clause that ends at `end` (after its last comma or semicolon) opens with a word naming nobody. */
+  private namesNobody(start: number, end: number): boolean {
+    if (!this.lex.nobody.size) return false;
+    let a = end;
+    while (a > start && !/[,;:،؛.!?“”"«»]/.test(this.text[a - 1])) a--;
+    const w = wordsIn(this.text, a, end, 1)[0];
+    return w !== undefined && this.lex.nobody.has(w.text.toLowerCase());
+  }
+
   /** The mention that covers a phrase found by other means (a name run, a role's name), if any. */
   private mentionAt(p: Span): SpeakerMention | undefined {
     return this.mentions.find((m) => m.start < p.end && p.start < m.end);
@@ -242,6 +251,8 @@ export class SpeakerResolver {
     while (start < end && /[\s,;:،—–-]/.test(text[start])) start++;
     while (end > start && /[\s,;:،—–-]/.test(text[end - 1])) end--;
     if (end <= start) return null;
+    // "No group claimed that …", "Nobody has said …": a subject that names nobody is no speaker
+    if (this.namesNobody(start, end)) return null;
     const span: Phrase = { start, end, text: text.slice(start, end) };
     // only the first three words, the last one and the count matter here
     const nWords = countWords(text, start, end, 10);

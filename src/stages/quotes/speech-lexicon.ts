@@ -38,6 +38,8 @@ export interface SpeechLexicon {
   readonly mediaBeforeWords: ReadonlySet<string>;
   /** Both at once, for one look-up a word: 1 = an "after" noun's last word, 2 = a "before" noun's first word, 3 = both. */
   readonly mediaWords: ReadonlyMap<string, number>;
+  /** Words that open a subject naming nobody ("No group claimed …"), lower-case (speaker-nobody.txt). */
+  readonly nobody: ReadonlySet<string>;
   /** Clitics allowed before a verb or speaker word (Arabic و ف). */
   readonly prefix: string;
   /** A cite cue at the end of a stretch (group 1: what follows the cue). */
@@ -58,7 +60,10 @@ export function formPattern(form: string): string {
 
 const foldKey = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ");
 
-/** Loads speech-verbs.tsv, speaker-words.tsv, cite-cues.tsv, media-nouns.tsv and speech-prefixes.txt of one language. */
+/**
+ * Loads speech-verbs.tsv, speaker-words.tsv, speaker-nobody.txt, cite-cues.tsv, media-nouns.tsv and speech-prefixes.txt
+ * of one language.
+ */
 export function loadSpeechLexicon(ctx: Context, iso: string): SpeechLexicon {
   return ctx.resource(`speech-lexicon:${iso}`, () => {
     const pack = ctx.lang(iso);
@@ -107,6 +112,7 @@ export function loadSpeechLexicon(ctx: Context, iso: string): SpeechLexicon {
       mediaAfterWords,
       mediaBeforeWords,
       mediaWords,
+      nobody: new Set(pack.list("speaker-nobody").map((w) => w.toLowerCase())),
       prefix,
       citeBeforeRe: cb.length ? new RegExp(`(?<![\\p{L}])${prefix}(?:${alts(cb)})(?![\\p{L}])([^.;!?]*)$`, "iu") : null,
       citeAfterRe: ca.length ? new RegExp(`^([^.;!?]*?)(?<![\\p{L}])(?:${alts(ca)})(?![\\p{L}])`, "iu") : null,
