@@ -77,3 +77,19 @@ test("hard-wrapped lines join with a space; a line after a full stop starts a ne
   const r = cleanText("Title of the piece here\n\nThe attack on the base was claimed by the\nIslamic Resistance in Iraq on Sunday.\nA second paragraph follows.", patterns);
   assert.match(r.text, /claimed by the Islamic Resistance in Iraq on Sunday\.\nA second paragraph/);
 });
+
+test("underscores are emphasis marks only where they open or close an emphasis: a title keeps the others", () => {
+  const body = "\n\nThree rockets hit the base near the airport on Monday, officials said.\n\nThe army said it was looking for the launchers.";
+  const title = (t: string) => {
+    const r = cleanText(t + body, patterns);
+    const reg = r.regions.find((x) => x.kind === "title");
+    return reg ? r.text.slice(reg.start, reg.end) : null;
+  };
+  // marks around a word go
+  assert.equal(title("__Breaking__ Rockets hit the airport base"), "Breaking Rockets hit the airport base");
+  assert.equal(title("**Rockets** hit _the_ airport base"), "Rockets hit the airport base");
+  // a run inside a word, or standing alone between spaces, is text
+  assert.equal(title("Rockets hit __ base near the airport"), "Rockets hit __ base near the airport");
+  assert.equal(title("PMF__statement on the airport attack"), "PMF__statement on the airport attack");
+  assert.equal(title("Rockets hit the al_Asad ___ base"), "Rockets hit the al_Asad ___ base");
+});

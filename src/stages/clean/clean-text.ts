@@ -14,8 +14,24 @@ export interface CleanResult {
 
 /** Zero-width, bidi and other invisible format characters that break matching. */
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/;
-/** Markdown markers inside a line: emphasis and inline code. */
-const INLINE_MARK = /\*{1,3}|(?<![\p{L}\p{N}])_{1,2}(?=\S)|(?<=\S)_{1,2}(?![\p{L}\p{N}])|`/u;
+/** Markdown markers inside a line: "*" emphasis and inline code ("_" emphasis: see underscoreMark). */
+const INLINE_MARK = /\*{1,3}|`/;
+const ALNUM = /[\p{L}\p{N}]/u;
+
+/**
+ * True when the run of underscores s[i, j) is a Markdown emphasis mark: it opens an emphasis (no letter or digit
+ * before it, a non-space after it: "__Breaking__", "_Erbil_") or closes one (a non-space before, no letter or digit
+ * after). A run inside a word ("al_Asad", "PMF__statement"), alone between spaces ("hit __ base") or longer than three
+ * is text. Outside [lo, hi) counts as a space (the ends of a line).
+ */
+function underscoreMark(s: string, i: number, j: number, lo = 0, hi = s.length): boolean {
+  if (j - i > 3) return false;
+  const before = i > lo ? s[i - 1] : " ";
+  const after = j < hi ? s[j] : " ";
+  const opens = !/\s/.test(after) && !ALNUM.test(before);
+  const closes = !/\s/.test(before) && !ALNUM.test(after);
+  return opens || closes;
+}
 /** A line ending in a word that cannot end a sentence or a heading was wrapped: "claimed by the" ⏎ "Islamic Resistance". */
 const WRAP_WORD = /\s(?:the|a|an|of|by|to|in|on|at|and|or|with|for|from|as|de|du|des|la|le|les|et|à|au|aux|en|par|pour|sur|dans|avec)$/i;
 const LINK_LINE = /^<?(https?:\/\/[^\s<>]+)>?$/i;
@@ -69,12 +85,19 @@ function copyLine(b: TextBuilder, raw: string, start: number, end: number, remov
       runStart = i + 1;
       continue;
     }
+    if (ch === "_") {
+      // the whole run of underscores is one mark, or text
+      let j = i + 1;
+      while (j < end && raw.charCodeAt(j) === 95) j++;
+      if (underscoreMark(raw, i, j, start, end)) {
+        b.copy(raw, runStart, i);
+        runStart = j;
+      }
+      SPECIAL.lastIndex = j;
+      continue;
+    }
     const mark = INLINE_MARK.exec(raw.slice(i, Math.min(end, i + 3)));
-    const before = i > start ? raw[i - 1] : " ";
-    const after = i + 1 < end ? raw[i + 1] : " ";
-    // "_" inside a word ("al_Asad") is kept; emphasis marks touch a word on one side only.
-    const isMark = mark && mark.index === 0 && (ch !== "_" || !/[\p{L}\p{N}]/u.test(before) || !/[\p{L}\p{N}]/u.test(after));
-    if (isMark) {
+    if (mark && mark.index === 0) {
       b.copy(raw, runStart, i);
       runStart = i + mark[0].length;
       SPECIAL.lastIndex = runStart;
@@ -91,7 +114,8 @@ const MARKED = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00A
 export function stripMarks(s: string): string {
   // most lines have none: trimming is all there is to do
   if (!MARKED.test(s)) return s.trim();
-  return s.replace(/[*`]+/g, "").replace(/(^|\s)_+|_+(\s|$)/g, "$1$2").replace(INVISIBLE_ALL, "").trim();
+  const t = s.replace(/[*`]+/g, "");
+  return t.replace(/_+/g, (run: string, i: number) => (underscoreMark(t, i, i + run.length) ? "" : run)).replace(INVISIBLE_ALL, "").trim();
 }
 
 /**
