@@ -295,6 +295,7 @@ export interface Doc {
   readonly meta?: Metadata;
   readonly language?: LanguageInfo;
   readonly sentences?: readonly Sentence[];
+  /** A working layer: the per-article stages share it, and Pipeline.runDoc drops it from the Doc it returns. */
   readonly tokens?: readonly Token[];
   readonly entities?: readonly EntityRecord[];
   readonly published?: Published;
@@ -305,6 +306,12 @@ export interface Doc {
   readonly framing?: readonly FramingTerm[];
   readonly diagnostics: readonly Diagnostic[];
 }
+
+/**
+ * Layers only the per-article stages read: Pipeline.runDoc returns the Doc without them, so a batch of analysed Docs
+ * does not keep every token alive (about half of a kept Doc's heap). No corpus stage may require one.
+ */
+export const WORKING_LAYERS = ["tokens"] as const;
 
 /** The names of the layers a stage may require or provide. */
 export type Layer =

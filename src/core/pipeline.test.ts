@@ -30,3 +30,15 @@ test("runDoc records a throwing stage as a diagnostic and goes on under 'continu
 test("table lists requires and provides", () => {
   assert.deepEqual(createPipeline(["a", "b"], registry).table().map((r) => `${r.name}:${r.requires}>${r.provides}`), ["a:>text", "b:text>language"]);
 });
+
+test("runDoc hands back the Doc without its working layers, which no corpus stage may require", () => {
+  const seg: Stage = { name: "seg", version: "1", requires: [], provides: ["sentences", "tokens"], run: (d) => ({ ...d, sentences: [{ start: 0, end: 2, paragraph: 0 }], tokens: [{ start: 0, end: 2, text: "hi", sentence: 0, isWord: true }] }) };
+  const seen: number[] = [];
+  const count: Stage = { name: "count", version: "1", requires: ["tokens"], provides: ["meta"], run: (d) => { seen.push(d.tokens?.length ?? -1); return d; } };
+  const out = createPipeline(["seg", "count"], { stages: { seg, count }, corpus: {} }).runDoc(doc, createContext(), "strict");
+  assert.deepEqual(seen, [1]);
+  assert.equal(out.tokens, undefined);
+  assert.equal(out.sentences?.length, 1);
+  const reader = { name: "reader", version: "1", requires: ["tokens" as const], provides: [], run: (c: never) => c };
+  assert.throws(() => createPipeline(["seg", "reader"], { stages: { seg }, corpus: { reader } }), (e: unknown) => e instanceof SitrepError && e.code === "E_STAGE_REQUIRES");
+});

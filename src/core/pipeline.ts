@@ -1,6 +1,6 @@
 import type { Context } from "./context.js";
 import type { Corpus, CorpusLayer } from "./corpus.js";
-import type { Doc, Layer } from "./doc.js";
+import { WORKING_LAYERS, type Doc, type Layer } from "./doc.js";
 import { SitrepError } from "./errors.js";
 import type { CorpusStage, Stage } from "./stage.js";
 
@@ -17,6 +17,13 @@ export interface Pipeline {
   runCorpus(corpus: Corpus, ctx: Context, policy?: RunPolicy): Corpus;
   /** The requires/provides table, one row per stage. */
   table(): { name: string; kind: "doc" | "corpus"; version: string; requires: string[]; provides: string[] }[];
+}
+
+/** The Doc without its working layers (tokens): nothing after the per-article stages reads them. */
+function dropWorkingLayers(doc: Doc): Doc {
+  if (doc.tokens === undefined) return doc;
+  const { tokens: _tokens, ...rest } = doc;
+  return rest;
 }
 
 /**
@@ -44,6 +51,9 @@ export function createPipeline(
       throw new SitrepError("E_STAGE_REQUIRES", `per-article stage "${name}" comes after a corpus stage`, "list per-article stages first");
     }
     for (const need of stage.requires) {
+      if (isCorpus && (WORKING_LAYERS as readonly string[]).includes(need)) {
+        throw new SitrepError("E_STAGE_REQUIRES", `corpus stage "${name}" requires "${need}", a working layer of the per-article stages`, `read "${need}" in a per-article stage`);
+      }
       if (!provided.has(need)) {
         throw new SitrepError(
           "E_STAGE_REQUIRES",
@@ -75,7 +85,7 @@ export function createPipeline(
           };
         }
       }
-      return cur;
+      return dropWorkingLayers(cur);
     },
     runCorpus(corpus, ctx, policy = "continue") {
       let cur = corpus;
