@@ -71,6 +71,13 @@ function possessive(text: string, i: number): boolean {
   return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
 }
 
+/** What ends a clause before a reporting verb: "Rockets hit the base. No group claimed …", "…, nobody said". */
+const CLAUSE_MARKS = new Set([...",;:،؛.!?“”\"«»"].map((ch) => ch.charCodeAt(0)));
+/** Letters of the Latin, Greek, Cyrillic and Arabic blocks (not the punctuation from U+2000 on). */
+const isLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7);
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const WORD_JOINERS = new Set([..."-‐‑'’"].map((ch) => ch.charCodeAt(0)));
+
 const kindOfType = (t: EntityType): SpeakerKind => (t === "person" ? "person" : GROUP_TYPES.has(t) ? "group" : "other");
 
 /** Resolves speaker phrases to entities or text, keeping the history that pronouns and "the statement" refer back to. */
@@ -116,10 +123,15 @@ export class SpeakerResolver {
   /** True when the clause that ends at `end` (after its last comma or semicolon) opens with a word naming nobody. */
   private namesNobody(start: number, end: number): boolean {
     if (!this.lex.nobody.size) return false;
+    const text = this.text;
     let a = end;
-    while (a > start && !/[,;:،؛.!?“”"«»]/.test(this.text[a - 1])) a--;
-    const w = wordsIn(this.text, a, end, 1)[0];
-    return w !== undefined && this.lex.nobody.has(w.text.toLowerCase());
+    while (a > start && !CLAUSE_MARKS.has(text.charCodeAt(a - 1))) a--;
+    // its first word: a run of letters ("No", "Aucun") that no digit, hyphen or apostrophe continues ("No-fly")
+    while (a < end && !isLetterCode(text.charCodeAt(a)) && !isDigitCode(text.charCodeAt(a))) a++;
+    let b = a;
+    while (b < end && isLetterCode(text.charCodeAt(b))) b++;
+    if (b === a || b - a > 12 || (b < end && (isDigitCode(text.charCodeAt(b)) || WORD_JOINERS.has(text.charCodeAt(b))))) return false;
+    return this.lex.nobody.has(text.slice(a, b).toLowerCase());
   }
 
   /** The mention that covers a phrase found by other means (a name run, a role's name), if any. */
