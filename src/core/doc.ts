@@ -295,7 +295,7 @@ export interface Doc {
   readonly meta?: Metadata;
   readonly language?: LanguageInfo;
   readonly sentences?: readonly Sentence[];
-  /** A working layer: the per-article stages share it, and Pipeline.runDoc drops it from the Doc it returns. */
+  /** A working layer: the per-article stages share it; a pipeline with corpus stages drops it (WORKING_LAYERS). */
   readonly tokens?: readonly Token[];
   readonly entities?: readonly EntityRecord[];
   readonly published?: Published;
@@ -308,8 +308,10 @@ export interface Doc {
 }
 
 /**
- * Layers only the per-article stages read: Pipeline.runDoc returns the Doc without them, so a batch of analysed Docs
- * does not keep every token alive (about half of a kept Doc's heap). No corpus stage may require one.
+ * Layers only the per-article stages read. The runDoc of a pipeline with corpus stages returns the Doc without them,
+ * so a batch of analysed Docs waiting for the corpus stages does not keep every token alive (about half of a kept
+ * Doc's heap); a pipeline of per-article stages alone keeps them (a caller may run more stages on its Docs).
+ * No corpus stage may require one.
  */
 export const WORKING_LAYERS = ["tokens"] as const;
 

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createPipeline } from "./pipeline.js";
 import { SitrepError } from "./errors.js";
-import type { Stage } from "./stage.js";
+import type { CorpusStage, Stage } from "./stage.js";
 import { createContext } from "./context.js";
 import { OffsetMap } from "./offset-map.js";
 
@@ -31,14 +31,18 @@ test("table lists requires and provides", () => {
   assert.deepEqual(createPipeline(["a", "b"], registry).table().map((r) => `${r.name}:${r.requires}>${r.provides}`), ["a:>text", "b:text>language"]);
 });
 
-test("runDoc hands back the Doc without its working layers, which no corpus stage may require", () => {
+test("a pipeline with corpus stages hands its Docs on without their working layers, which no corpus stage may require", () => {
   const seg: Stage = { name: "seg", version: "1", requires: [], provides: ["sentences", "tokens"], run: (d) => ({ ...d, sentences: [{ start: 0, end: 2, paragraph: 0 }], tokens: [{ start: 0, end: 2, text: "hi", sentence: 0, isWord: true }] }) };
   const seen: number[] = [];
   const count: Stage = { name: "count", version: "1", requires: ["tokens"], provides: ["meta"], run: (d) => { seen.push(d.tokens?.length ?? -1); return d; } };
-  const out = createPipeline(["seg", "count"], { stages: { seg, count }, corpus: {} }).runDoc(doc, createContext(), "strict");
+  const batch: CorpusStage = { name: "batch", version: "1", requires: ["sentences"], provides: [], run: (c) => c };
+  const reg = { stages: { seg, count }, corpus: { batch } };
+  const out = createPipeline(["seg", "count", "batch"], reg).runDoc(doc, createContext(), "strict");
   assert.deepEqual(seen, [1]);
   assert.equal(out.tokens, undefined);
   assert.equal(out.sentences?.length, 1);
-  const reader = { name: "reader", version: "1", requires: ["tokens" as const], provides: [], run: (c: never) => c };
+  // per-article stages alone: the caller may run more stages on the Doc, which keeps its tokens
+  assert.equal(createPipeline(["seg", "count"], reg).runDoc(doc, createContext(), "strict").tokens?.length, 1);
+  const reader: CorpusStage = { name: "reader", version: "1", requires: ["tokens"], provides: [], run: (c) => c };
   assert.throws(() => createPipeline(["seg", "reader"], { stages: { seg }, corpus: { reader } }), (e: unknown) => e instanceof SitrepError && e.code === "E_STAGE_REQUIRES");
 });

@@ -11,7 +11,10 @@ export type RunPolicy = "strict" | "continue";
 export interface Pipeline {
   readonly stages: readonly Stage[];
   readonly corpusStages: readonly CorpusStage[];
-  /** Runs the per-article stages on one doc. Under "continue", a throw becomes an E_STAGE_FAILED diagnostic. */
+  /**
+   * Runs the per-article stages on one doc. Under "continue", a throw becomes an E_STAGE_FAILED diagnostic. A pipeline
+   * with corpus stages hands its Docs on to them: it returns them without their working layers (WORKING_LAYERS).
+   */
   runDoc(doc: Doc, ctx: Context, policy?: RunPolicy): Doc;
   /** Runs the corpus stages over a batch. */
   runCorpus(corpus: Corpus, ctx: Context, policy?: RunPolicy): Corpus;
@@ -19,7 +22,7 @@ export interface Pipeline {
   table(): { name: string; kind: "doc" | "corpus"; version: string; requires: string[]; provides: string[] }[];
 }
 
-/** The Doc without its working layers (tokens): nothing after the per-article stages reads them. */
+/** The Doc without its working layers (tokens): no corpus stage reads them. */
 function dropWorkingLayers(doc: Doc): Doc {
   if (doc.tokens === undefined) return doc;
   const { tokens: _tokens, ...rest } = doc;
@@ -85,7 +88,7 @@ export function createPipeline(
           };
         }
       }
-      return dropWorkingLayers(cur);
+      return corpusStages.length ? dropWorkingLayers(cur) : cur;
     },
     runCorpus(corpus, ctx, policy = "continue") {
       let cur = corpus;
