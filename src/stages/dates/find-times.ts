@@ -1,5 +1,6 @@
 import type { TimeSpec, Resolved, TimeRef } from "./resolve-spec.js";
 import { resolveSpec } from "./resolve-spec.js";
+import { sortByStart } from "../../core/sort-by-start.js";
 import type { TimeGrammar } from "./time-grammar.js";
 import { foldForDates, foldLower, type TimeWords } from "./time-words.js";
 
@@ -214,7 +215,7 @@ export function findTimes(text: string, w: TimeWords, grammar: TimeGrammar, opts
   cands.sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order || a.start - b.start);
   const taken: { start: number; end: number; spec: TimeSpec }[] = [];
   for (const c of cands) if (!taken.some((t) => c.start < t.end && t.start < c.end)) taken.push(c);
-  taken.sort((a, b) => a.start - b.start);
+  sortByStart(taken);
   return taken.map((t) => {
     const span = text.slice(t.start, t.end);
     const future = opts.futureAt ? opts.futureAt(t.start) : false;

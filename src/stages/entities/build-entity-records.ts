@@ -19,24 +19,38 @@ export function buildEntityRecords(mentions: readonly FoundMention[]): EntityRec
     const first = g[0];
     const e = first.entry;
     // a discovered entity is named by its longest mention
-    const name = e ? e.name : g.reduce((a, m) => (m.text.length > a.length ? m.text : a), first.name);
+    let name = e ? e.name : first.name;
+    if (!e) for (const m of g) if (m.text.length > name.length) name = m.text;
     // the forms the article uses, then a few of the KB's other names for the entity
-    const seen = [...new Set(g.map((m) => (SPACES.test(m.text) ? m.text.replace(/\s+/g, " ") : m.text)))];
+    const seen: string[] = [];
+    for (const m of g) {
+      const form = SPACES.test(m.text) ? m.text.replace(/\s+/g, " ") : m.text;
+      if (!seen.includes(form)) seen.push(form);
+    }
+    const aliases: string[] = [];
+    for (const a of seen) if (a !== name) aliases.push(a);
     // the first few KB aliases the article does not use (an entry may have hundreds: stop at KB_ALIASES)
-    const extra: string[] = [];
-    if (e) for (let i = 0; i < e.aliases.length && extra.length < KB_ALIASES; i++) if (!seen.includes(e.aliases[i])) extra.push(e.aliases[i]);
-    const aliases = [...seen, ...extra].filter((a) => a !== name);
-    out.push({
-      id: `e${out.length + 1}`,
-      kb: e ? e.id : null,
-      name,
-      aliases,
-      type: first.type,
-      mentions: g.map((m) => ({ start: m.start, end: m.end, text: m.text })),
-      ...(e && e.lat != null && e.lon != null ? { lat: e.lat, lon: e.lon } : {}),
-      ...(e?.wikidata ? { wikidata: e.wikidata } : {}),
-      ...(e ? {} : { discovered: true }),
-    });
+    if (e) {
+      for (let i = 0, extra = 0; i < e.aliases.length && extra < KB_ALIASES; i++) {
+        const a = e.aliases[i];
+        if (seen.includes(a)) continue;
+        extra++;
+        if (a !== name) aliases.push(a);
+      }
+    }
+    const mentionList = new Array<{ start: number; end: number; text: string }>(g.length);
+    for (let i = 0; i < g.length; i++) mentionList[i] = { start: g[i].start, end: g[i].end, text: g[i].text };
+    // (the optional fields are added in this order: the JSON output lists them so)
+    const record: Mutable<EntityRecord> = { id: `e${out.length + 1}`, kb: e ? e.id : null, name, aliases, type: first.type, mentions: mentionList };
+    if (e && e.lat != null && e.lon != null) {
+      record.lat = e.lat;
+      record.lon = e.lon;
+    }
+    if (e?.wikidata) record.wikidata = e.wikidata;
+    if (!e) record.discovered = true;
+    out.push(record);
   }
   return out;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -43,6 +43,22 @@ function matchOf<U>(c: Compiled<unknown>, i: number, j: number, value: U): Phras
   return made;
 }
 
+/**
+ * Sorts matches in place, longest first (by end, then by pattern size), stably: as
+ * `xs.sort((a, b) => b.to - a.to || b.size - a.size)`, by insertion (the lists are short; sort() copies each one).
+ */
+function longestFirst(xs: { readonly to: number; readonly size: number }[]): void {
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    while (j >= 0 && (xs[j].to < x.to || (xs[j].to === x.to && xs[j].size < x.size))) {
+      xs[j + 1] = xs[j];
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+}
+
 function wordMatches(pat: string, forms: readonly string[]): boolean {
   if (pat === "~") return true;
   if (pat.startsWith("*") && pat.length > 1) {
@@ -144,7 +160,7 @@ export class PhraseMatcher<T> {
       }
     }
     if (!out) return EMPTY;
-    if (out.length > 1) out.sort((a, b) => b.to - a.to || b.size - a.size);
+    if (out.length > 1) longestFirst(out);
     return out;
   }
 
@@ -190,7 +206,7 @@ export class PhraseMatcher<T> {
     }
     for (let k = 1; k < out.length; k += 2) {
       const g = out[k] as (PhraseMatch<U> & { size: number })[];
-      if (g.length > 1) g.sort((a, b) => b.to - a.to || b.size - a.size);
+      if (g.length > 1) longestFirst(g);
       else out[k] = alone(g[0]);
     }
     return out;

@@ -1,4 +1,5 @@
 import type { Doc, EntityRecord, EntityType } from "../../core/doc.js";
+import { sortByStart } from "../../core/sort-by-start.js";
 import type { EventLexicon, LabelLink } from "./event-lexicon.js";
 import type { EventToken } from "./event-tokens.js";
 import { sentenceTokens } from "./event-tokens.js";
@@ -137,13 +138,40 @@ function coordinated(tokens: readonly EventToken[], from: number, to: number, le
   return true;
 }
 
+const LETTER = /^\p{L}$/u;
+/** A hyphen and a letter at i: "Iran-backed", "US‑led" (as /^[-‑]\p{L}/u on text.slice(i, i + 2)). */
+function hyphenatedAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== 45 && c !== 0x2011) return false;
+  const d = text.charCodeAt(i + 1);
+  if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122)) return true;
+  // (a lone surrogate, as the 2-character slice would cut it, is no letter)
+  return d === d && d >= 128 && (d < 0xd800 || d > 0xdfff) && LETTER.test(text[i + 1]);
+}
+
+/** "'s" or "’s" ending a word at i: "Iran's top commander" (as /^['’]s\b/ on text.slice(i, i + 3)). */
+function possessiveAt(text: string, i: number): boolean {
+  const a = text.charCodeAt(i);
+  if ((a !== 39 && a !== 0x2019) || text.charCodeAt(i + 1) !== 115) return false;
+  const c = text.charCodeAt(i + 2);
+  return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
+}
+
 /** Prepares sentence `si`: tokens, the entity mentions in it (with anaphors resolved), clause marks. */
 export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, mentions: MentionIndex, given?: EventToken[]): SentenceView {
   const s = doc.sentences![si];
   const tokens = given ?? sentenceTokens(doc, si, lex.lang);
   const cands: Candidate[] = [];
-  for (const m of mentions.list) {
-    if (m.start < s.start) continue;
+  const list = mentions.list;
+  // the sentence's first mention (the list is in text order)
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let mi = lo; mi < list.length; mi++) {
+    const m = list[mi];
     if (m.start >= s.end) break;
     const from = tokenAt(tokens, m.start);
     const to = Math.max(from + 1, tokenAt(tokens, m.end));
@@ -154,7 +182,7 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     // "in Iraq and Syria", "l'Irak et la Syrie": the second name shares the first one's role
     // (places only: "milices soutenues par l'Iran et les Gardiens" coordinates the militias and the Guards)
     if (!roles.size && prev?.roles.has("location") && coordinated(tokens, prev.to, from, lex)) roles = prev.roles;
-    cands.push({ start: m.start, end: m.end, from, to, text: m.text, entity: m.entity, roles, anaphor: false, anaphorTarget: false, hyphenated: /^[-‑]\p{L}/u.test(doc.text.slice(m.end, m.end + 2)), possessive: /^['’]s\b/.test(doc.text.slice(m.end, m.end + 3)) });
+    cands.push({ start: m.start, end: m.end, from, to, text: m.text, entity: m.entity, roles, anaphor: false, anaphorTarget: false, hyphenated: hyphenatedAt(doc.text, m.end), possessive: possessiveAt(doc.text, m.end) });
   }
   // "the occupiers", "قوات الاحتلال": a loaded label stands for the party its neutral alternative names; it takes
   // the place of names inside it ("American" in "American occupation forces"), not of a longer name around it
@@ -165,7 +193,7 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     if (over.some((c) => c.start < start || c.end > end || c.entity.kb === a.value.kb)) continue;
     for (const c of over) cands.splice(cands.indexOf(c), 1);
     const floor = cands.filter((c) => c.to <= a.from).reduce((m, c) => Math.max(m, c.to), 0);
-    cands.push({ start, end, from: a.from, to: a.to, text: doc.text.slice(start, end), entity: labelEntity(mentions, a.value), roles: rolesBefore(tokens, a.from, lex, floor), anaphor: false, anaphorTarget: false, hyphenated: /^[-‑]\p{L}/u.test(doc.text.slice(end, end + 2)), possessive: /^['’]s\b/.test(doc.text.slice(end, end + 3)) });
+    cands.push({ start, end, from: a.from, to: a.to, text: doc.text.slice(start, end), entity: labelEntity(mentions, a.value), roles: rolesBefore(tokens, a.from, lex, floor), anaphor: false, anaphorTarget: false, hyphenated: hyphenatedAt(doc.text, end), possessive: possessiveAt(doc.text, end) });
   }
   for (const a of lex.anaphora.findAll(tokens)) {
     if (!a.value.types.some((t) => t !== "event")) continue;
@@ -180,7 +208,7 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     if (!ref) continue;
     cands.push({ start, end: tokens[a.to - 1].end, from: a.from, to: a.to, text: doc.text.slice(start, tokens[a.to - 1].end), entity: ref, roles: rolesBefore(tokens, a.from, lex), anaphor: true, speaker: a.value.speaker, anaphorTarget: a.value.target, hyphenated: false, possessive: false });
   }
-  cands.sort((a, b) => a.start - b.start);
+  sortByStart(cands);
   const marks = new Map<number, string>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];

@@ -1,4 +1,5 @@
 import type { Span } from "../../core/doc.js";
+export { sortByStart } from "../../core/sort-by-start.js";
 
 /** A piece of text picked out as (part of) a speaker phrase. */
 export interface Phrase extends Span {
@@ -24,21 +25,6 @@ export function objectList<T extends object>(): T[] {
   const a = [{}] as T[];
   a.length = 0;
   return a;
-}
-
-/** Sorts spans by start in place, stably (as `xs.sort((a, b) => a.start - b.start)`), cheaply for short lists. */
-export function sortByStart<T extends Span>(xs: T[]): T[] {
-  if (xs.length > 64) return xs.sort((a, b) => a.start - b.start);
-  for (let i = 1; i < xs.length; i++) {
-    const x = xs[i];
-    let j = i - 1;
-    while (j >= 0 && xs[j].start > x.start) {
-      xs[j + 1] = xs[j];
-      j--;
-    }
-    xs[j + 1] = x;
-  }
-  return xs;
 }
 
 /** How many words text[start, end) has, with at most `cap` counted (a cheap loop for length checks). */
