@@ -62,8 +62,10 @@ export function createContext(opts: { dataDir?: string; log?: Logger; now?: () =
     log,
     now: opts.now ?? (() => new Date()),
     resource<T>(key: string, load: (dataDir: string) => T): T {
-      if (!cache.has(key)) cache.set(key, load(dataDir));
-      return cache.get(key) as T;
+      // one look-up in the common case (every stage asks for its resources on every article)
+      let v = cache.get(key);
+      if (v === undefined && !cache.has(key)) cache.set(key, (v = load(dataDir)));
+      return v as T;
     },
     lang(iso: string): LangPack {
       let pack = packs.get(iso);
