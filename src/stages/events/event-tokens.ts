@@ -113,10 +113,13 @@ export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, sh
     if (all[mid].start < s.start) lo = mid + 1;
     else hi = mid;
   }
+  // the two caches, looked up once for the sentence rather than once a token
+  const words = shapeCache(lang, true);
+  const puncts = shapeCache(lang, false);
   for (let ti = lo; ti < all.length && all[ti].start < s.end; ti++) {
     const t = all[ti];
     if (t.sentence !== sentenceIndex) continue;
-    const sh = shapes?.[ti] ?? shapeOf(t.text, t.isWord, lang);
+    const sh = shapes?.[ti] ?? shapeOf(t.text, t.isWord, lang, t.isWord ? words : puncts);
     const memo = sh.memo;
     if (sh.cut) {
       out.push(mk(t.start, t.start + sh.cut, sh.forms, true, memo?.starts, memo?.by));
