@@ -50,91 +50,35 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult }: EldI
   const table = ngramsData.ngrams;
   // eld subtracted this minimum from every stored score to keep its table small.
   const BASE = 53;
-  // The scores of the n-grams met so far, as [lang, score + BASE, …] runs in one pool. An n-gram of up to six
-  // characters (all but the tail of a word longer than 70 bytes; eld's characters are all below 256) is keyed by a
-  // number, its characters in base 256 then its length, in an open-addressing table of keys, runs and the detection
-  // that last met it: the distinct n-grams of a text are counted and scored without making a string or a Set entry
-  // for each. Longer n-grams keep string keys. The table and the pool are emptied when the table is half full.
+  // The scores of the n-grams met so far, as [lang, score + BASE, …] runs in one pool; an n-gram maps to its run's
+  // start × 128 + its length (small integers: no object per n-gram). Both are emptied when the memo grows large.
   let pool: number[] = [];
-  const BITS = 17;
-  const MASK = (1 << BITS) - 1;
-  const tKey = new Float64Array(1 << BITS);
-  const tStart = new Int32Array(1 << BITS);
-  const tLen = new Uint8Array(1 << BITS);
-  const tMet = new Int32Array(1 << BITS);
-  let tCount = 0;
-  const longRuns = new Map<string, number>();
-  let detection = 0;
-  let distinct = 0;
-  const scores = new Float64Array(nLangs);
-  const F = String.fromCharCode;
-
-  /** Appends the scores of n-gram g to the pool: [start, number of languages]. */
-  const addRun = (g: string): [number, number] => {
-    const entry = table[g];
-    const keys = entry === undefined ? [] : Object.keys(entry);
-    const start = pool.length;
-    for (const k of keys) pool.push(Number(k), entry[k] + BASE);
-    return [start, keys.length];
-  };
-  const score = (start: number, len: number) => {
-    for (let k = start, to = start + 2 * len; k < to; k += 2) scores[pool[k]] += pool[k + 1];
-  };
-  /** Counts and scores the n-gram of key `key` (see above), once a detection. */
-  const meet = (key: number) => {
-    const lo = key % 4294967296 | 0;
-    const hi = (key / 4294967296) | 0;
-    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
-    h = (h ^ (h >>> 15)) & MASK;
-    for (;;) {
-      const k = tKey[h];
-      if (k === key) break;
-      if (k === 0) {
-        // first met: its string, from the key
-        const n = key % 8;
-        let rest = (key - n) / 8;
-        let g = "";
-        for (let i = 0; i < n; i++) {
-          const c = rest % 256;
-          g = F(c) + g;
-          rest = (rest - c) / 256;
-        }
-        const [start, len] = addRun(g);
-        tKey[h] = key;
-        tStart[h] = start;
-        tLen[h] = len;
-        tMet[h] = 0;
-        tCount++;
-        break;
-      }
-      h = (h + 1) & MASK;
-    }
-    if (tMet[h] === detection) return;
-    tMet[h] = detection;
-    distinct++;
-    score(tStart[h], tLen[h]);
-  };
-  let longMet: Set<string> | null = null;
-  /** The same for an n-gram longer than six characters, by its string. */
-  const meetLong = (g: string) => {
-    if (longMet?.has(g)) return;
-    (longMet ??= new Set()).add(g);
-    let r = longRuns.get(g);
+  const cache = new Map<string, number>();
+  const runOf = (g: string): number => {
+    let r = cache.get(g);
     if (r === undefined) {
-      const [start, len] = addRun(g);
-      longRuns.set(g, (r = start * 128 + len));
+      if (cache.size > 100_000) {
+        cache.clear();
+        pool = [];
+      }
+      const entry = table[g];
+      const keys = entry === undefined ? [] : Object.keys(entry);
+      r = pool.length * 128 + keys.length;
+      for (const k of keys) pool.push(Number(k), entry[k] + BASE);
+      cache.set(g, r);
     }
-    distinct++;
-    score((r - (r % 128)) / 128, r % 128);
+    return r;
   };
+  const scores = new Float64Array(nLangs);
   // eld writes a word's UTF-8 bytes as characters: an ASCII byte as itself, a higher byte through its dictionary
   const BYTE = new Uint16Array(256);
   for (let b = 0; b < 256; b++) BYTE[b] = b < 0x80 ? b : dictionary[b].charCodeAt(0);
-  if (BYTE.some((c) => c > 255)) throw new Error("eld's dictionary has a character above 255");
   const word = new Uint16Array(1024);
+  const F = String.fromCharCode;
 
-  /** eld's strToUtf8Bytes, getByteNgrams and the score sums: the distinct n-grams of the words of the first ~350 bytes. */
-  const scoreNgrams = (str: string): void => {
+  /** eld's strToUtf8Bytes then getByteNgrams: the distinct n-grams of the words of the first ~350 bytes. */
+  const ngrams = (str: string): Set<string> => {
+    const grams = new Set<string>();
     let n = 0;
     let countBytes = 0;
     // 4-byte n-grams with a 3-byte stride, the first with a leading space, the last closed by one
@@ -142,22 +86,12 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult }: EldI
       if (n === 0) return;
       const len = n > 70 ? 70 : n;
       let j = 0;
-      for (; j + 4 < len; j += 3) {
-        const four = ((word[j] * 256 + word[j + 1]) * 256 + word[j + 2]) * 256 + word[j + 3];
-        meet(j === 0 ? (32 * 4294967296 + four) * 8 + 5 : four * 8 + 4);
-      }
+      for (; j + 4 < len; j += 3) grams.add(j === 0 ? F(32, word[0], word[1], word[2], word[3]) : F(word[j], word[j + 1], word[j + 2], word[j + 3]));
       // (eld's last n-gram runs to the end of the word, past the 70 bytes it otherwise reads)
       const from = len !== 3 ? Math.max(0, len - 4) : 0;
-      const size = (j === 0 ? 1 : 0) + (n - from) + 1;
-      if (size <= 6) {
-        let key = j === 0 ? 32 : 0;
-        for (let k = from; k < n; k++) key = key * 256 + word[k];
-        meet((key * 256 + 32) * 8 + size);
-      } else {
-        let g = j === 0 ? " " : "";
-        for (let k = from; k < n; k++) g += F(word[k]);
-        meetLong(g + " ");
-      }
+      let g = j === 0 ? " " : "";
+      for (let k = from; k < n; k++) g += F(word[k]);
+      grams.add(g + " ");
       n = 0;
     };
     for (let ii = 0; ii < str.length; ii++) {
@@ -165,7 +99,7 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult }: EldI
       if (c < 0x80) {
         if (c === 32) {
           flush();
-          if (countBytes > 350) return;
+          if (countBytes > 350) return grams;
         } else word[n++] = c;
         countBytes++;
       } else if (c < 0x800) {
@@ -189,6 +123,7 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult }: EldI
       if (countBytes > 380) break;
     }
     flush();
+    return grams;
   };
 
   // 1 = a letter eld keeps, 2 = an apostrophe (not a letter, but eld keeps it when it ends a run), 3 = a separator
@@ -251,23 +186,19 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult }: EldI
   };
 
   return (input: string): EldResult => {
-    // a detection adds at most a few hundred n-grams: the table is emptied between detections, never during one
-    if (tCount > 1 << (BITS - 1) || longRuns.size > 10_000) {
-      tKey.fill(0);
-      tCount = 0;
-      longRuns.clear();
-      pool = [];
-    }
-    detection++;
-    distinct = 0;
-    longMet = null;
+    const grams = ngrams(separate(input.substring(0, 1000)).toLowerCase());
     scores.fill(0);
-    scoreNgrams(separate(input.substring(0, 1000)).toLowerCase());
+    for (const g of grams) {
+      const r = runOf(g);
+      const from = (r - (r % 128)) / 128;
+      const to = from + 2 * (r % 128);
+      for (let k = from; k < to; k += 2) scores[pool[k]] += pool[k + 1];
+    }
     // eld's getMaxLang: the first language with the highest positive score
     let best = -1;
     let bestVal = 0;
     for (let i = 0; i < nLangs; i++) if (scores[i] > 0 && scores[i] > bestVal) (bestVal = scores[i]), (best = i);
     if (best < 0) return new LanguageResult("", [], 0, {});
-    return new LanguageResult(langCodes[best], Array.from(scores), distinct, langCodes);
+    return new LanguageResult(langCodes[best], Array.from(scores), grams.size, langCodes);
   };
 }
