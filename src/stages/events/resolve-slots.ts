@@ -179,10 +179,38 @@ function findLast<T>(xs: readonly T[], ok: (x: T) => boolean): T | undefined {
   return undefined;
 }
 
+/**
+ * A name written inside a hyphenated word ("Iran-backed", "pro-Iran", "Israel-Hamas"): a modifier of the noun after
+ * it, not a party of its own.
+ */
+export function inCompound(v: SentenceView, c: Candidate): boolean {
+  if (c.hyphenated) return true;
+  if (c.anaphor) return false;
+  // the word the name starts in (a name inside a word is indexed from the word after it)
+  const k = c.from > 0 && v.tokens[c.from]?.start > c.start ? c.from - 1 : c.from;
+  const w = v.tokens[k];
+  return !!w && c.start > w.start && c.start <= w.end && /[-‑]$/.test(w.forms[0].slice(0, c.start - w.start));
+}
+
+/**
+ * The two sides of a hyphenated pair of names right before a noun trigger: "the Israel-Hamas war", "US-Iraq talks".
+ * The first is the actor, the second the target.
+ */
+function pairBefore(v: SentenceView, site: TriggerSite): [Candidate, Candidate] | null {
+  const at = site.from - 1;
+  if (at < site.clauseStart || site.role === "v" || site.role === "g") return null;
+  const w = v.tokens[at];
+  const inWord = v.candidates.filter((c) => c.start >= w.start && c.end <= w.end && ACTOR_TYPES.has(c.entity.type) && !c.anaphor);
+  if (inWord.length !== 2) return null;
+  const [a, b] = inWord[0].start < inWord[1].start ? inWord : [inWord[1], inWord[0]];
+  if (a.start !== w.start || b.end !== w.end || a.entity === b.entity || !/^[-‑]$/.test(w.forms[0].slice(a.end - w.start, b.start - w.start))) return null;
+  return [a, b];
+}
+
 /** Chooses actor, target and location for a trigger by position, voice and role words. */
 export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexicon): Slots {
   const cands = v.candidates;
-  const actorOk = (c: Candidate) => ACTOR_TYPES.has(c.entity.type) && !c.roles.has("location") && !c.roles.has("target") && !c.hyphenated;
+  const actorOk = (c: Candidate) => ACTOR_TYPES.has(c.entity.type) && !c.roles.has("location") && !c.roles.has("target") && !inCompound(v, c);
   const passive = passiveAt(v, site, lex);
   let actor: Candidate | null = null;
   let target: Candidate | null = null;
@@ -209,7 +237,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
 
   if (passive) {
     actor = agentAfter ?? null;
-    const patient = (c: Candidate) => !c.anaphor && TARGET_TYPES.has(c.entity.type) && !c.roles.has("location");
+    const patient = (c: Candidate) => !c.anaphor && TARGET_TYPES.has(c.entity.type) && !c.roles.has("location") && !inCompound(v, c);
     // "the remains of three US service members killed in the attack": a participle with no auxiliary qualifies the
     // noun right before it; "US soldiers were killed": the subject
     const bare = site.participle && !auxBefore(v, site.from, lex);
@@ -230,15 +258,20 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
             !c.roles.has("location") &&
             !c.roles.has("target") &&
             // "the Jordan attack" is where; "the US strike", "Israeli raids" who
-            (c.entity.type !== "state" || adjectival(c, lex)) &&
+            // "Israel's war on Gaza": a country's possessive is who acts
+            (c.entity.type !== "state" || adjectival(c, lex) || c.possessive) &&
+            !inCompound(v, c) &&
             // "Biden strikes a balance": a person acts through a noun only as its possessor ("Biden's strikes")
             (c.entity.type !== "person" || c.possessive || site.targeted === true) &&
             v.tokens.slice(c.to, from).every((x) => x.isWord && (DETERMINERS.has(x.forms[0]) || lex.nounModifiers.has(x.forms[0]))),
         );
+      // "the Israel-Hamas war": the pair names both sides
+      const pair = pairBefore(v, site);
       // "the recent US aggression … included the assassination of": a merged noun's modifier counts too
-      const adj = adjBefore(site.from) ?? (site.merged ?? []).filter((m) => !m.verb).map((m) => adjBefore(m.from)).find((c) => !!c);
+      const adj = pair ? null : adjBefore(site.from) ?? (site.merged ?? []).filter((m) => !m.verb).map((m) => adjBefore(m.from)).find((c) => !!c);
       // "the Soleimani assassination": a person before an assassination noun is its victim
-      if (adj && adj.entity.type === "person" && site.targeted) target = adj;
+      if (pair) [actor, target] = pair;
+      else if (adj && adj.entity.type === "person" && site.targeted) target = adj;
       else if (adj && !adj.roles.has("target") && !adj.roles.has("location")) actor = adj;
       else if (lex.modifierAfterNoun && nextAdj && nextAdj.entity.type === "state" && adjectival(nextAdj, lex)) actor = nextAdj;
       else if (agentAfter) actor = agentAfter;
@@ -280,7 +313,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       }
     }
     const isTargetable = (c: Candidate) =>
-      (!c.anaphor || c.anaphorTarget) && c !== actor && c.entity !== actor?.entity && (TARGET_TYPES.has(c.entity.type) || (c.roles.has("target") && c.entity.type === "place"));
+      (!c.anaphor || c.anaphorTarget) && !inCompound(v, c) && c !== actor && c.entity !== actor?.entity && (TARGET_TYPES.has(c.entity.type) || (c.roles.has("target") && c.entity.type === "place"));
     // an assassination's target is the person it names: "assassinated the commander of …, General X"
     if (!target && site.targeted) target = rightInReach.find((c) => c.entity.type === "person" && c.from - site.to <= 14 && c !== actor) ?? null;
     // "accused the US of …", "condemned acts carried out by the US": the accused is the first party named
