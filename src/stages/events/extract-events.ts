@@ -380,7 +380,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
         const r = responsibility(v, site, slots, resp, clause.relative, () => speakerOf(si, quoted(v, t.from)));
         const at = v.tokens[t.from].start;
         if (r.party) {
-          links.push({ kind: resp === "claim" ? "claim" : "blame", party: slot(r.party)!, partyType: r.party.entity.type, at, attribution: resp === "claim" ? null : attributionOf(si) });
+          // "X was behind a rocket attack on …": the sentence names the attack the statement is about
+          const own = resp !== "claim" && trigs.some((m) => m.from >= t.to && m.value.type === "ASSAULT" && !m.value.weak);
+          links.push({ kind: resp === "claim" ? "claim" : "blame", party: slot(r.party)!, partyType: r.party.entity.type, at, attribution: resp === "claim" ? null : attributionOf(si), ...(own ? { ownUntil: s.end } : {}) });
         }
         if (resp === "claim") {
           if (!type) continue;

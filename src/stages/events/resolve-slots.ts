@@ -312,8 +312,10 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
         if (c.relative) actor = antecedent(v, site.clauseStart, actorOk);
       }
     }
+    // ("“We want to see the government do more”": a first-person pronoun is resolved later, to the speaker; the party
+    // it was first taken for may still be the target)
     const isTargetable = (c: Candidate) =>
-      (!c.anaphor || c.anaphorTarget) && !inCompound(v, c) && c !== actor && c.entity !== actor?.entity && (TARGET_TYPES.has(c.entity.type) || (c.roles.has("target") && c.entity.type === "place"));
+      (!c.anaphor || c.anaphorTarget) && !inCompound(v, c) && c !== actor && (c.entity !== actor?.entity || !!actor?.speaker) && (TARGET_TYPES.has(c.entity.type) || (c.roles.has("target") && c.entity.type === "place"));
     // an assassination's target is the person it names: "assassinated the commander of …, General X"
     if (!target && site.targeted) target = rightInReach.find((c) => c.entity.type === "person" && c.from - site.to <= 14 && c !== actor) ?? null;
     // "accused the US of …", "condemned acts carried out by the US": the accused is the first party named
