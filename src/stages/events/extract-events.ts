@@ -168,7 +168,9 @@ function isToll(it: Item): boolean {
 
 /** The trigger group of the attack a toll belongs to: the nearest attack before it in the sentence, else after it. */
 function tollOwner(items: readonly Item[], ii: number): number | undefined {
-  const attack = (k: number) => k !== ii && items[k].main.value.type === "ASSAULT" && !isToll(items[k]);
+  // ("claimed responsibility for the drone attack, which killed …": a claim's attack too)
+  const attack = (k: number) =>
+    k !== ii && (items[k].main.value.type === "ASSAULT" || (items[k].main.value.role === "gi" && items[k].absorbed.some((a) => a.value.type === "ASSAULT"))) && !isToll(items[k]);
   for (let k = ii - 1; k >= 0; k--) if (attack(k)) return k;
   for (let k = ii + 1; k < items.length; k++) if (attack(k)) return k;
   return undefined;
@@ -372,7 +374,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       const targeted = t.value.mode === "targeted" || it.absorbed.some((x) => x.value.mode === "targeted");
       const speechAct = type === "ACCUSE" || type === "REJECT" || type === "REQUEST";
       const merged = it.absorbed.map((a) => ({ from: a.from, to: a.to, verb: a.value.role === "v" }));
-      const site: TriggerSite = { from: t.from, to: t.to, clauseStart: clause.start, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle, limit: nextItem };
+      // "WASHINGTON, March 23 (Reuters) - The U.S. military carried out …": the dateline names no party of the clause
+      const dl0 = doc.meta?.dateline;
+      let clauseStart = clause.start;
+      if (dl0 && dl0.end > s.start && dl0.end <= v.tokens[t.from].start) while (clauseStart < t.from && v.tokens[clauseStart].start < dl0.end) clauseStart++;
+      const site: TriggerSite = { from: t.from, to: t.to, clauseStart, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle, limit: nextItem };
       let slots = resolveSlots(v, site, lex);
       if (resp) {
         // who is behind an attack: a claim names its author; blame names the party and, beside it, who blames

@@ -50,6 +50,11 @@ export function clauseOf(v: SentenceView, from: number, to: number): { start: nu
       comma = false;
       continue;
     }
+    if (m === "break" && comma && i > 0 && /^[,،]$/.test(v.tokens[i - 1].forms[0])) {
+      // "X, following talks with Y, has declared …": a phrase set off by commas; the main clause goes on around it
+      comma = false;
+      continue;
+    }
     if (m === "break" || m === "relative" || m === "complement") {
       start = i + 1;
       relative = m === "relative";
@@ -289,6 +294,8 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       // "The Jordan attack killed …": a country named (not as an adjective) right before the subject noun is where
       const modifierPlace = (c: Candidate) => !!subjectNoun && c.entity.type === "state" && subjectNoun.from - c.to <= 2 && !adjectival(c, lex);
       actor = post ?? leftInClause.find((c) => actorOk(c) && !modifierPlace(c)) ?? null;
+      // "a rocket attack by KH killed …", "a drone strike carried out by X hit …": the agent of the subject noun
+      if (!actor && subjectNoun) actor = cands.find((c) => c.from >= subjectNoun!.to && c.to <= site.from && c.from - subjectNoun!.to <= 4 && c.roles.has("agent") && actorOk({ ...c, roles: new Set() })) ?? null;
       // VSO: "استهدفت المقاومة الإسلامية قاعدة …": the subject right after the verb
       if (!actor && lex.subjectAfterVerb) {
         const after = cands.find((c) => c.from >= site.to && c.from - site.to <= 2 && actorOk(c) && !c.roles.has("agent"));
