@@ -114,6 +114,14 @@ const CASES: Case[] = [
     text: "Kataib Hezbollah announced a pause on Monday. Over the years the resistance has launched many attacks against US forces.",
     ents: [["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["US forces", "armed_group", "us-forces"]],
     expect: [{ type: "ASSAULT", actor: "Kataib Hezbollah", target: "US forces" }] },
+  { title: "two attack nouns with their own articles joined by 'and' are two attacks; the role word before a hyphenated modifier marks the next name",
+    text: "The feud led to US airstrikes against the Iran-backed militia Kataib Hezbollah and a drone strike that killed General Qassem Soleimani.",
+    ents: [["US", "state", "united-states"], IRAN, ["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["Qassem Soleimani", "person", "qassem-soleimani"]],
+    expect: [{ type: "ASSAULT", actor: "US", target: "Kataib Hezbollah" }, { type: "ASSAULT", target: "Qassem Soleimani" }] },
+  { title: "one side's attack told without its target in the lead and with it later is one attack",
+    text: "The United States launched a wave of airstrikes on Friday. Officials described the scale. Reporters were briefed at length. The Pentagon gave no toll. US forces struck sites used by the IRGC, a statement said.",
+    ents: [["United States", "state", "united-states"], ["US forces", "armed_group", "us-forces", ], ["IRGC", "armed_group", "irgc"]],
+    count: 1, expect: [{ type: "ASSAULT", target: "IRGC" }] },
 ];
 
 for (const c of CASES) {

@@ -4,7 +4,7 @@ import type { PhraseMatch } from "./phrase-matcher.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
 import { buildMentionIndex, buildSentenceView, resolveAnaphor } from "./sentence-view.js";
 import { sentenceTokens, shapeCache, shapeOf, type EventToken, type WordShape } from "./event-tokens.js";
-import { clauseOf, resolveSlots, type TriggerSite } from "./resolve-slots.js";
+import { clauseOf, DETERMINERS, resolveSlots, type TriggerSite } from "./resolve-slots.js";
 import { eventStatus } from "./event-status.js";
 import { findCounts } from "./event-counts.js";
 import { findAttribution, findSpeaker } from "./find-attribution.js";
@@ -177,7 +177,7 @@ function tollOwner(items: readonly Item[], ii: number): number | undefined {
 }
 
 /** Groups a sentence's triggers: a governor absorbs the triggers of its complement; same-clause ASSAULT triggers merge. */
-function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[]): Item[] {
+function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coordinators: ReadonlySet<string>): Item[] {
   const items: Item[] = [];
   const used = new Set<number>();
   for (let i = 0; i < trigs.length; i++) {
@@ -215,7 +215,14 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[]): Ite
       it.main.value.role !== "g"
     ) {
       const c = clauseOf(v, prev.main.from, prev.main.to);
-      if (it.main.from < c.end) {
+      // "airstrikes against X and a drone strike that killed Y": two attack nouns, each with its article, joined by a
+      // coordinator are two attacks
+      let prevEnd = prev.main.to;
+      for (const a of prev.absorbed) if (a.to > prevEnd) prevEnd = a.to;
+      let coordinated = false;
+      if (prev.main.value.role === "n" && it.main.value.role === "n")
+        for (let k = prevEnd; k + 1 < it.main.from && !coordinated; k++) coordinated = coordinators.has(v.tokens[k].forms[0]) && DETERMINERS.has(v.tokens[k + 1].forms[0]);
+      if (it.main.from < c.end && !coordinated) {
         // one attack: a verb keeps the slots (its voice and position: "a drone strike assassinated X"); among
         // nouns, the most specific ("responded to the attack with airstrikes"); the most specific gives the mode
         const all = [prev.main, ...prev.absorbed, it.main, ...it.absorbed];
@@ -348,7 +355,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       (m) => (m.value.type !== null || m.value.role === "gi") && !v.candidates.some((c) => !c.anaphor && v.tokens[m.from].start < c.end && c.start < v.tokens[m.to - 1].end),
     );
     if (!trigs.length) continue;
-    const items = groupTriggers(v, trigs);
+    const items = groupTriggers(v, trigs, lex.coordinators);
     for (let ii = 0; ii < items.length; ii++) {
       const it = items[ii];
       const t = it.main;

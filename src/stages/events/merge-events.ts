@@ -92,6 +92,9 @@ export function mergeAttackReports(events: readonly EventRecord[], notes: EventN
       // the toll of the other ("a contractor was killed after a drone targeted a coalition base")
       if (n && m && n.sentence === m.sentence && !n.claim) return tollPair(n, m) && (n.toll ? !e.actor : !o.actor);
       const close = !n || !m || Math.abs(n.sentence - m.sentence) <= 2;
+      // "The US launched strikes in Iraq and Syria." … "US forces struck sites of the IRGC.": one side's attack told
+      // once without its target and once with it is one attack, however far apart
+      if (o.actor && e.actor && side(o.actor) === side(e.actor) && !o.target !== !e.target) return true;
       const fills = (!o.actor && !!e.actor) || (!o.target && !!e.target);
       if (sameCount(o, e)) return true;
       if (n?.claim) return true;

@@ -108,7 +108,10 @@ function passiveAt(v: SentenceView, site: TriggerSite, lex: EventLexicon): boole
   if (!nx) return site.participle === true;
   if (lex.roles.matchAt(v.tokens, site.to).some((m) => m.value === "agent")) return true;
   // "three soldiers killed in …" is passive; "killed three soldiers", "killed the commander" is not
-  if (site.participle) return !(/^\d/.test(nx.forms[0]) || lex.numbers.has(nx.forms[0]) || v.candidates.some((c) => c.from === site.to) || ["the", "a", "an", "two", "his", "their"].includes(nx.forms[0]));
+  // ("killed General Qassem Soleimani": a title between the verb and the name it heads)
+  const titled = (c: Candidate) =>
+    c.from > site.to && c.from - site.to <= 2 && c.entity.type === "person" && v.tokens.slice(site.to, c.from).every((x, k) => x.isWord && !lex.roles.matchAt(v.tokens, site.to + k).length && !DETERMINERS.has(x.forms[0]));
+  if (site.participle) return !(/^\d/.test(nx.forms[0]) || lex.numbers.has(nx.forms[0]) || v.candidates.some((c) => c.from === site.to || titled(c)) || ["the", "a", "an", "two", "his", "their"].includes(nx.forms[0]));
   return false;
 }
 
@@ -128,7 +131,7 @@ function lightVerbBefore(v: SentenceView, from: number, lex: EventLexicon): { fr
 }
 
 const OF = new Set(["of", "de", "du", "des", "d'"]);
-const DETERMINERS = new Set(["the", "a", "an", "its", "their", "le", "la", "les", "l'", "un", "une"]);
+export const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "its", "their", "le", "la", "les", "l'", "un", "une"]);
 
 /** True when tokens [from, to) hold an "of" and no role word or punctuation: "of a prominent leader of". */
 function ofLinked(v: SentenceView, from: number, to: number, lex: EventLexicon): boolean {
@@ -336,8 +339,11 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     const notPlace = (c: Candidate) => c.entity.type !== "place";
     // a noun takes its object through "of": "the assassination of X", "the killing of three US troops"
     const linked = (c: Candidate) => (site.role === "v" || site.role === "g" || site.role === "gi" ? c.from - Math.max(site.to, site.reach) <= 6 : ofLinked(v, site.to, c.from, lex) || (site.merged ?? []).some((m) => c.from >= m.to && (m.verb ? c.from - m.to <= 6 : ofLinked(v, m.to, c.from, lex))));
+    // "strikes against the Iran-backed militia X": the role word before a hyphenated modifier is the next name's
+    const marked = (c: Candidate) =>
+      c.roles.has("target") || cands.some((p) => p.roles.has("target") && p.to <= c.from && c.from - p.to <= 2 && p !== c && inCompound(v, p));
     if (!target) target =
-      rightInReach.find((c) => c.roles.has("target") && isTargetable(c) && notPlace(c)) ??
+      rightInReach.find((c) => marked(c) && isTargetable(c) && notPlace(c)) ??
       rightInReach.find((c) => !c.roles.has("location") && !c.roles.has("agent") && isTargetable(c) && notPlace(c) && linked(c)) ??
       rightInReach.find((c) => c.roles.has("target") && isTargetable(c)) ??
       rightInReach.find((c) => c.roles.has("partner") && isTargetable(c) && notPlace(c)) ??
