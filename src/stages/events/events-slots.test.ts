@@ -122,6 +122,10 @@ const CASES: Case[] = [
     text: "The United States launched a wave of airstrikes on Friday. Officials described the scale. Reporters were briefed at length. The Pentagon gave no toll. US forces struck sites used by the IRGC, a statement said.",
     ents: [["United States", "state", "united-states"], ["US forces", "armed_group", "us-forces", ], ["IRGC", "armed_group", "irgc"]],
     count: 1, expect: [{ type: "ASSAULT", target: "IRGC" }] },
+  { title: "a noun's target stands near it: a name far on in the clause is a later verb's",
+    text: "The US airstrikes followed a long and tense meeting of the president and his senior military advisers with the grieving families at Fort Dix on Friday.",
+    ents: [["US", "state", "united-states"], ["Fort Dix", "facility"]],
+    none: [{ type: "ASSAULT", target: "Fort Dix" }] },
 ];
 
 for (const c of CASES) {

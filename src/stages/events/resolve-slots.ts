@@ -147,6 +147,9 @@ function ofLinked(v: SentenceView, from: number, to: number, lex: EventLexicon):
   return of;
 }
 
+/** How far (in tokens) after a noun trigger its target may be named. */
+const NOUN_REACH = 16;
+
 const ABBREVIATION = /^[A-Z](?:\.?[A-Z]){1,3}\.?$/;
 
 /** A state named as an adjective ("American", "israélienne") or an abbreviation ("US", "U.S."), not by its name. */
@@ -342,11 +345,14 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     // "strikes against the Iran-backed militia X": the role word before a hyphenated modifier is the next name's
     const marked = (c: Candidate) =>
       c.roles.has("target") || cands.some((p) => p.roles.has("target") && p.to <= c.from && c.from - p.to <= 2 && p !== c && inCompound(v, p));
+    // a noun's target stands close to it ("strikes on Friday against X"); further on, a later verb's object ("the
+    // strikes followed talks at the base") is not the noun's
+    const near = (c: Candidate) => (site.role !== "n" && site.role !== "gn") || c.from - Math.max(site.to, site.reach) <= NOUN_REACH;
     if (!target) target =
-      rightInReach.find((c) => marked(c) && isTargetable(c) && notPlace(c)) ??
+      rightInReach.find((c) => marked(c) && isTargetable(c) && notPlace(c) && near(c)) ??
       rightInReach.find((c) => !c.roles.has("location") && !c.roles.has("agent") && isTargetable(c) && notPlace(c) && linked(c)) ??
-      rightInReach.find((c) => c.roles.has("target") && isTargetable(c)) ??
-      rightInReach.find((c) => c.roles.has("partner") && isTargetable(c) && notPlace(c)) ??
+      rightInReach.find((c) => c.roles.has("target") && isTargetable(c) && near(c)) ??
+      rightInReach.find((c) => c.roles.has("partner") && isTargetable(c) && notPlace(c) && near(c)) ??
       leftInClause.find((c) => c.roles.has("target") && isTargetable(c)) ??
       null;
     // "strikes on facilities in eastern Syria used by groups linked to the IRGC", "frappe plus de 85 cibles liées aux
