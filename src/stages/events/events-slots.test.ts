@@ -137,3 +137,23 @@ for (const c of CASES) {
     if (c.count !== undefined) assert.equal(evs.length, c.count, shown());
   });
 }
+
+const COUNTS: { title: string; text: string; ents: Ent[]; counts: Record<string, number> }[] = [
+  { title: "coordinated figures before the count word add up",
+    text: "Two Americans and one British soldier were killed and 12 were wounded when rockets hit Camp Alpha.", ents: [["Camp Alpha", "facility"]],
+    counts: { killed: 3, injured: 12 } },
+  { title: "coordinated figures after the count word add up",
+    text: "Rockets hit Camp Alpha on Monday, killing two Americans and one Briton.", ents: [["Camp Alpha", "facility"]],
+    counts: { killed: 3 } },
+  { title: "a figure of another kind after 'and' is not added",
+    text: "Gunmen attacked Camp Alpha, killing 3 and wounding 25.", ents: [["Camp Alpha", "facility"]],
+    counts: { killed: 3, injured: 25 } },
+];
+for (const c of COUNTS) {
+  test(`events en counts: ${c.title}`, () => {
+    const { events: evs } = events(c.text, c.ents);
+    const e = evs.find((x) => x.type === "ASSAULT");
+    assert.ok(e, JSON.stringify(evs.map((x) => x.type)));
+    assert.deepEqual({ ...e.counts }, c.counts);
+  });
+}
