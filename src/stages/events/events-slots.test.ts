@@ -126,6 +126,16 @@ const CASES: Case[] = [
     text: "The US airstrikes followed a long and tense meeting of the president and his senior military advisers with the grieving families at Fort Dix on Friday.",
     ents: [["US", "state", "united-states"], ["Fort Dix", "facility"]],
     none: [{ type: "ASSAULT", target: "Fort Dix" }] },
+  { title: "a denial is a rejection by its subject, and the attack it denies is no attack of its own",
+    text: "The Jordanian government denied that the drone attack took place on its soil.", ents: [["Jordanian government", "government_body", "jordan-government"]],
+    expect: [{ type: "REJECT", actor: "Jordanian government", status: "denied" }], none: [{ type: "ASSAULT" }] },
+  { title: "'X has nothing to do with the attacks' rejects",
+    text: "Tehran's envoy told reporters that Iran has nothing to do with the attacks on the bases.", ents: [IRAN],
+    expect: [{ type: "REJECT", actor: "Iran", status: "denied" }] },
+  { title: "'X alleged that Y launched the strike' accuses Y",
+    text: "In a statement, Kataib Hezbollah alleged that US drones launched the strike from a base abroad.",
+    ents: [["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["US", "state", "united-states"]],
+    expect: [{ type: "ACCUSE", actor: "Kataib Hezbollah", target: "US" }] },
 ];
 
 for (const c of CASES) {
