@@ -137,7 +137,7 @@ const CASES: Case[] = [
     ents: [["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["US", "state", "united-states"]],
     expect: [{ type: "ACCUSE", actor: "Kataib Hezbollah", target: "US" }] },
   { title: "'the strikes' naming no author points back to the strikes told before; the rest of its sentence is not their target",
-    text: "US forces launched strikes on the IRGC in Syria on Friday. Officials gave no toll. The strikes came a day after the president met the families at Fort Dix.",
+    text: "US forces launched strikes on the IRGC in Syria on Friday. Officials gave no toll. The strikes followed a meeting of the president with the families at Fort Dix.",
     ents: [["US forces", "armed_group", "us-forces"], ["IRGC", "armed_group", "irgc"], ["Fort Dix", "facility"]],
     count: 1, expect: [{ type: "ASSAULT", actor: "US forces", target: "IRGC" }] },
 ];

@@ -112,11 +112,13 @@ export function mergeAttackReports(events: readonly EventRecord[], notes: EventN
     // killed three soldiers": the drone attack's), even when that attack named no party and was not kept
     const tollPair = (a: EventNote | undefined, b: EventNote | undefined) =>
       !!a && !!b && a.sentence === b.sentence && ((!!a.toll && a.tollOf === b.item) || (!!b.toll && b.tollOf === a.item));
+    // (the earlier report's trigger, or a word of its evidence: "US forces launched strikes on …")
+    const toldWith = (o: EventRecord, st: string) => stem(o) === st || o.evidence.text.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.startsWith(st));
     // "The strikes followed talks at the base …": a definite noun naming no author points back to the latest attack
     // told with the same word; what else its sentence names is not that attack's
     let back = -1;
     if (e.type === "ASSAULT" && n?.definite && !n.toll && !e.actor)
-      for (let k = out.length - 1; k >= 0 && back < 0; k--) if (out[k].type === "ASSAULT" && stem(out[k]) === stem(e) && notes.get(out[k])?.sentence !== n.sentence && compatible(ownDate(out[k]), ownDate(e))) back = k;
+      for (let k = out.length - 1; k >= 0 && back < 0; k--) if (out[k].type === "ASSAULT" && toldWith(out[k], stem(e)) && notes.get(out[k])?.sentence !== n.sentence && compatible(ownDate(out[k]), ownDate(e))) back = k;
     if (back >= 0) {
       const note = notes.get(out[back]);
       out[back] = absorb(out[back], { ...e, target: null }, true);
