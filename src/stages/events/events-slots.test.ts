@@ -140,6 +140,14 @@ const CASES: Case[] = [
     text: "US forces launched strikes on the IRGC in Syria on Friday. Officials gave no toll. The strikes followed a meeting of the president with the families at Fort Dix.",
     ents: [["US forces", "armed_group", "us-forces"], ["IRGC", "armed_group", "irgc"], ["Fort Dix", "facility"]],
     count: 1, expect: [{ type: "ASSAULT", actor: "US forces", target: "IRGC" }] },
+  { title: "a country's possessive before a group's name says whose group it is: 'Iraq's Kataib Hezbollah suspends'",
+    text: "Iraq's Kataib Hezbollah suspends its operations against US forces.",
+    ents: [["Iraq", "state", "iraq"], ["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["US forces", "armed_group", "us-forces"]],
+    expect: [{ type: "RETREAT", actor: "Kataib Hezbollah" }], none: [{ type: "RETREAT", actor: "Iraq" }] },
+  { title: "a passive with its agent takes the object named after the verb: 'a war waged by X against Y'",
+    text: "Aid agencies condemned the long war launched by the Israeli government against Hamas last year.",
+    ents: [["Israeli government", "government_body", "israel"], HAMAS],
+    expect: [{ type: "ASSAULT", actor: "Israeli government", target: "Hamas" }] },
 ];
 
 for (const c of CASES) {

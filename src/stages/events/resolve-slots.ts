@@ -253,6 +253,10 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     // noun right before it; "US soldiers were killed": the subject
     const bare = site.participle && !auxBefore(v, site.from, lex);
     target = (bare ? leftInClause.filter((c) => site.from - c.to <= 2 && patient(c)).pop() : leftInClause.find(patient)) ?? null;
+    // "the war launched by X against Y", "strikes were carried out by X on Y": with its agent named, the object the role
+    // word names after the verb
+    if (!target && actor)
+      target = cands.find((c) => !c.possessive && c.from >= site.to && c.from - site.to <= NOUN_REACH && c.from < (site.limit ?? Infinity) && c.roles.has("target") && !c.roles.has("location") && c !== actor && c.entity !== actor?.entity && !c.anaphor && !inCompound(v, c) && (TARGET_TYPES.has(c.entity.type) || c.entity.type === "place")) ?? null;
   } else {
     if (site.role === "n" || site.role === "gn") {
       // "a US drone strike", "Israeli air raids": a modifier right before the noun
@@ -309,7 +313,9 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       }
       if (actor && isPossessor(v, actor)) {
         const next = leftInClause.find((c) => c.from > actor!.from && actorOk(c));
-        if (next && next.entity.type === "person") actor = next;
+        // "Iraq's Kataib Hezbollah suspends …": a country's possessive before a group's name says whose group it is
+        const group = !!next && (actor.entity.type === "state" || actor.entity.type === "place") && next.entity.type !== "state" && next.from - actor.to <= 1;
+        if (next && (next.entity.type === "person" || group)) actor = next;
       }
       // "Kataib Hezbollah said it will not target …", "ont annoncé qu'ils suspendraient": the speaker speaks of itself
       if (actor?.anaphor && actor.from === site.clauseStart && site.clauseStart > 0 && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
