@@ -145,7 +145,7 @@ const CASES: Case[] = [
     ents: [["Iraq", "state", "iraq"], ["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["US forces", "armed_group", "us-forces"]],
     expect: [{ type: "RETREAT", actor: "Kataib Hezbollah" }], none: [{ type: "RETREAT", actor: "Iraq" }] },
   { title: "a passive with its agent takes the object named after the verb: 'a war waged by X against Y'",
-    text: "Aid agencies condemned the long war launched by the Israeli government against Hamas last year.",
+    text: "Prices rose during the long war launched by the Israeli government against Hamas last year.",
     ents: [["Israeli government", "government_body", "israel"], HAMAS],
     expect: [{ type: "ASSAULT", actor: "Israeli government", target: "Hamas" }] },
 ];
