@@ -148,6 +148,9 @@ const CASES: Case[] = [
     text: "Prices rose during the long war launched by the Israeli government against Hamas last year.",
     ents: [["Israeli government", "government_body", "israel"], HAMAS],
     expect: [{ type: "ASSAULT", actor: "Israeli government", target: "Hamas" }] },
+  { title: "the object of an 'of' noun merged before the main attack noun is the target: 'the killing of X in a drone attack'",
+    text: "The pause follows the killing of three US troops in a drone attack near the border.", ents: [["US troops", "armed_group", "us-forces"]],
+    expect: [{ type: "ASSAULT", target: "US troops" }] },
 ];
 
 for (const c of CASES) {

@@ -240,7 +240,10 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
   let rightEnd = Math.min(Math.max(site.reach, site.clauseEnd), site.limit ?? Infinity);
   // "refused to withdraw its troops, with President Trump balking …": what a statement is about stands before the next comma
   if (site.speechAct) for (let k = site.to; k < rightEnd; k++) if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") rightEnd = Math.max(k, site.reach);
-  const rightInReach = cands.filter((c) => c.from >= site.to && c.from < rightEnd);
+  // "the killing of three US troops in a drone attack": the object of an "of" noun merged before the main one counts too
+  const ofObject = (c: Candidate) =>
+    c.to <= site.from && (site.merged ?? []).some((m) => !m.verb && m.to <= c.from && m.from >= site.clauseStart && OF.has(v.tokens[m.to - 1].forms[0]) && ofLinked(v, m.to, c.from, lex));
+  const rightInReach = cands.filter((c) => (c.from >= site.to && c.from < rightEnd) || ofObject(c));
   let agentAfter = cands.find((c) => c.from >= site.to && c.roles.has("agent") && ACTOR_TYPES.has(c.entity.type) && !c.hyphenated && c.from - Math.max(site.to, site.reach) < 8);
   // "by former U.S. President Donald Trump": the person the title belongs to
   const head = agentAfter && cands.find((c) => c.from > agentAfter!.from && c.from - agentAfter!.to <= 2 && c.entity.type === "person");
