@@ -149,7 +149,7 @@ const CASES: Case[] = [
     ents: [["Israeli government", "government_body", "israel"], HAMAS],
     expect: [{ type: "ASSAULT", actor: "Israeli government", target: "Hamas" }] },
   { title: "the object of an 'of' noun merged before the main attack noun is the target: 'the killing of X in a drone attack'",
-    text: "The pause follows the killing of three US troops in a drone attack near the border.", ents: [["US troops", "armed_group", "us-forces"]],
+    text: "The decision follows the killing of three US troops in a drone attack near the border.", ents: [["US troops", "armed_group", "us-forces"]],
     expect: [{ type: "ASSAULT", target: "US troops" }] },
 ];
 
