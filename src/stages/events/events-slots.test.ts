@@ -151,6 +151,13 @@ const CASES: Case[] = [
   { title: "the object of an 'of' noun merged before the main attack noun is the target: 'the killing of X in a drone attack'",
     text: "The decision follows the killing of three US troops in a drone attack near the border.", ents: [["US troops", "armed_group", "us-forces"]],
     expect: [{ type: "ASSAULT", target: "US troops" }] },
+  { title: "an open question of who did it blames no one",
+    text: "The Defense Department said no assessment had been made on who was behind the raid.", ents: [["Defense Department", "government_body", "pentagon"]],
+    none: [{ type: "ACCUSE" }] },
+  { title: "'those responsible for attacks' names unnamed perpetrators, no attack of its own",
+    text: "“We want the authorities to arrest those who are responsible for attacks on our forces,” spokeswoman Jane Doe said.",
+    ents: [["Jane Doe", "person"]],
+    none: [{ type: "ASSAULT" }, { type: "ACCUSE" }] },
 ];
 
 for (const c of CASES) {
