@@ -158,6 +158,10 @@ const CASES: Case[] = [
     text: "“We want the authorities to arrest those who are responsible for attacks on our forces,” spokeswoman Jane Doe said.",
     ents: [["Jane Doe", "person"]],
     none: [{ type: "ASSAULT" }, { type: "ACCUSE" }] },
+  { title: "a condemnation of 'the attacks' just reported is aimed at their author",
+    text: "US forces struck depots of the Kataib Hezbollah militia near Qaim on Friday. The foreign ministry in Tehran condemned the attacks as a grave error.",
+    ents: [["US forces", "armed_group", "us-forces"], ["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["foreign ministry in Tehran", "government_body", "iran-foreign-ministry"]],
+    expect: [{ type: "ACCUSE", actor: "foreign ministry in Tehran", target: "US forces" }] },
 ];
 
 for (const c of CASES) {

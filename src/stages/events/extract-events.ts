@@ -566,13 +566,20 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       const refined = acledCode ? refineAcled(acledCode, v.tokens, t.from, lex, tables) : null;
       const acled = refined ? tables.acled.get(refined) ?? null : null;
       const trigText = doc.text.slice(v.tokens[t.from].start, v.tokens[t.to - 1].end);
+      // "The ministry condemned the attacks": a condemnation of the attack just reported is aimed at its author
+      let blamed: SlotRef | null = null;
+      if (type === "ACCUSE" && !slots.target && !resp && t.value.role === "g") {
+        const object = trigs.find((m) => m.from >= t.to && m.from - t.to <= 2 && m.value.type === "ASSAULT" && m.value.role === "n" && lex.definites.has(v.tokens[m.from - 1]?.forms[0] ?? ""));
+        const last = object ? events.filter((e) => e.type === "ASSAULT" && e.actor && e.tier !== "background").pop() : undefined;
+        if (last?.actor && last.actor.entity !== slots.actor?.entity.id) blamed = last.actor;
+      }
       const rec: EventRecord = {
         type,
         mode,
         cameo: code?.cameo ?? null,
         acled,
         actor: slot(slots.actor),
-        target: slot(slots.target),
+        target: slot(slots.target) ?? blamed,
         location: place(slots.location),
         date,
         status: st.status,
