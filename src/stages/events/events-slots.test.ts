@@ -162,6 +162,10 @@ const CASES: Case[] = [
     text: "US forces struck depots of the Kataib Hezbollah militia near Qaim on Friday. The foreign ministry in Tehran condemned the attacks as a grave error.",
     ents: [["US forces", "armed_group", "us-forces"], ["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["foreign ministry in Tehran", "government_body", "iran-foreign-ministry"]],
     expect: [{ type: "ACCUSE", actor: "foreign ministry in Tehran", target: "US forces" }] },
+  { title: "a leading time phrase without its comma does not make the subject a target: 'On Sunday X attacked Y'",
+    text: "On Sunday Kataib Hezbollah attacked US forces near the border.",
+    ents: [["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["US forces", "armed_group", "us-forces"]],
+    expect: [{ type: "ASSAULT", actor: "Kataib Hezbollah", target: "US forces" }] },
 ];
 
 for (const c of CASES) {

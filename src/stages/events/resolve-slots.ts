@@ -221,7 +221,10 @@ function pairBefore(v: SentenceView, site: TriggerSite): [Candidate, Candidate] 
 /** Chooses actor, target and location for a trigger by position, voice and role words. */
 export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexicon): Slots {
   const cands = v.candidates;
-  const actorOk = (c: Candidate) => ACTOR_TYPES.has(c.entity.type) && !c.roles.has("location") && !c.roles.has("target") && !inCompound(v, c);
+  // "On Sunday Kataib Hezbollah attacked …": the role word of a leading time phrase without its comma is not the name's
+  const timeOpener = (c: Candidate) =>
+    c.from >= 2 && c.from <= 3 && v.marks.get(0) === "opener" && lex.roles.matchAt(v.tokens, 0).length > 0 && v.tokens.slice(1, c.from).every((x) => x.isWord) && !cands.some((x) => x !== c && x.from > 0 && x.from < c.from);
+  const actorOk = (c: Candidate) => ACTOR_TYPES.has(c.entity.type) && ((!c.roles.has("location") && !c.roles.has("target")) || timeOpener(c)) && !inCompound(v, c);
   const passive = passiveAt(v, site, lex);
   let actor: Candidate | null = null;
   let target: Candidate | null = null;
