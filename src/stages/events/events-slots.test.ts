@@ -166,6 +166,10 @@ const CASES: Case[] = [
     text: "On Sunday Kataib Hezbollah attacked US forces near the border.",
     ents: [["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["US forces", "armed_group", "us-forces"]],
     expect: [{ type: "ASSAULT", actor: "Kataib Hezbollah", target: "US forces" }] },
+  { title: "'the people of X' names X as the party a pledge or an attack is about",
+    text: "The movement pledged to keep backing the people of Gaza by other means.",
+    ents: [["The movement", "armed_group"], ["Gaza", "place", "gaza"]],
+    expect: [{ type: "THREATEN", actor: "The movement", target: "Gaza" }] },
 ];
 
 for (const c of CASES) {
