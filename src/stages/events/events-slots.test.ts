@@ -170,6 +170,14 @@ const CASES: Case[] = [
     text: "The movement pledged to keep backing the people of Gaza by other means.",
     ents: [["The movement", "armed_group"], ["Gaza", "place", "gaza"]],
     expect: [{ type: "THREATEN", actor: "The movement", target: "Gaza" }] },
+  { title: "a reprisal told as done is an attack: 'X retaliated against Y'",
+    text: "Last month the United States retaliated against Kataib Hezbollah with strikes near Qaim.",
+    ents: [["United States", "state", "united-states"], ["Kataib Hezbollah", "armed_group", "kataib-hezbollah"]],
+    expect: [{ type: "ASSAULT", actor: "United States", target: "Kataib Hezbollah" }], none: [{ type: "THREATEN" }] },
+  { title: "a reprisal vowed is still a threat",
+    text: "The United States vowed to retaliate against Kataib Hezbollah.",
+    ents: [["United States", "state", "united-states"], ["Kataib Hezbollah", "armed_group", "kataib-hezbollah"]],
+    expect: [{ type: "THREATEN", actor: "United States" }], none: [{ type: "ASSAULT" }] },
 ];
 
 for (const c of CASES) {
