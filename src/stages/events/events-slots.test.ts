@@ -178,6 +178,10 @@ const CASES: Case[] = [
     text: "The United States vowed to retaliate against Kataib Hezbollah.",
     ents: [["United States", "state", "united-states"], ["Kataib Hezbollah", "armed_group", "kataib-hezbollah"]],
     expect: [{ type: "THREATEN", actor: "United States" }], none: [{ type: "ASSAULT" }] },
+  { title: "'Ops.' is an abbreviation, not the end of a sentence",
+    text: "Kataib Hezbollah Halts Military Ops. On US Forces\n\nThe group gave no reason.",
+    ents: [["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["US Forces", "armed_group", "us-forces"]],
+    expect: [{ type: "RETREAT", actor: "Kataib Hezbollah", target: "US Forces" }] },
 ];
 
 for (const c of CASES) {
