@@ -182,6 +182,10 @@ const CASES: Case[] = [
     text: "Kataib Hezbollah Halts Military Ops. On US Forces\n\nThe group gave no reason.",
     ents: [["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["US Forces", "armed_group", "us-forces"]],
     expect: [{ type: "RETREAT", actor: "Kataib Hezbollah", target: "US Forces" }] },
+  { title: "a vague verb gives way to a specific one of the same clause",
+    text: "In a note launched late on Friday, the minister mentioned US forces retaliated with airstrikes on depots of the IRGC.",
+    ents: [["US forces", "armed_group", "us-forces"], ["IRGC", "armed_group", "irgc"]],
+    expect: [{ type: "ASSAULT", actor: "US forces", target: "IRGC", trigger: /^retaliated$/ }] },
 ];
 
 for (const c of CASES) {

@@ -228,7 +228,9 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
         const all = [prev.main, ...prev.absorbed, it.main, ...it.absorbed];
         // the verb the attack noun is the subject of ("a drone strike assassinated X"), not a participle after a
         // comma ("last year's airstrikes on the PMU, targeting public facilities")
-        const verb = all.find((x) => x.value.role === "v" && !v.tokens.slice(all[0].to, x.from).some((k) => k.forms[0] === "," || k.forms[0] === "،"));
+        const first = all.find((x) => x.value.role === "v" && !v.tokens.slice(all[0].to, x.from).some((k) => k.forms[0] === "," || k.forms[0] === "،"));
+        // a vague verb ("launched", "hit") gives way to a specific one of the same clause ("forces retaliated with airstrikes")
+        const verb = first?.value.weak ? all.find((x) => x.value.role === "v" && !x.value.weak && x.from > first.from) ?? first : first;
         const main = verb ?? all.reduce((a, b) => (b.value.prio > a.value.prio ? b : a));
         prev.main = main;
         prev.absorbed = all.filter((x) => x !== main);
