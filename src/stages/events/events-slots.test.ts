@@ -186,6 +186,12 @@ const CASES: Case[] = [
     text: "In a note launched late on Friday, the minister mentioned US forces retaliated with airstrikes on depots of the IRGC.",
     ents: [["US forces", "armed_group", "us-forces"], ["IRGC", "armed_group", "irgc"]],
     expect: [{ type: "ASSAULT", actor: "US forces", target: "IRGC", trigger: /^retaliated$/ }] },
+  { title: "a label that condemns ('a hostile act') is an accusation by whoever says so",
+    text: "The Iraqi army said in a statement that the shelling was a grave and hostile act.", ents: [["Iraqi army", "armed_group", "iraqi-armed-forces"]],
+    expect: [{ type: "ACCUSE", actor: "Iraqi army" }] },
+  { title: "'called the attack a …' passes judgement on the attack",
+    text: "The Jordanian government called the attack a cowardly crime.", ents: [["Jordanian government", "government_body", "jordan-government"]],
+    expect: [{ type: "ACCUSE", actor: "Jordanian government" }] },
 ];
 
 for (const c of CASES) {
