@@ -25,6 +25,7 @@ const name = (doc: Doc, ref: { entity: string | null; text: string } | null | un
 
 interface Expect {
   type: string;
+  location?: string | null;
   actor?: string | null;
   target?: string | null;
   status?: string;
@@ -45,7 +46,8 @@ const fits = (doc: Doc, e: EventRecord, w: Expect): boolean =>
   (!w.trigger || w.trigger.test(e.trigger.text)) &&
   (w.actor === undefined || name(doc, e.actor) === w.actor) &&
   (w.target === undefined || name(doc, e.target) === w.target) &&
-  (w.status === undefined || e.status === w.status);
+  (w.status === undefined || e.status === w.status) &&
+  (w.location === undefined || name(doc, e.location) === w.location);
 
 const IRAN: Ent = ["Iran", "state", "iran"];
 const ISRAEL: Ent = ["Israel", "state", "israel"];
@@ -192,6 +194,10 @@ const CASES: Case[] = [
   { title: "'called the attack a …' passes judgement on the attack",
     text: "The Jordanian government called the attack a cowardly crime.", ents: [["Jordanian government", "government_body", "jordan-government"]],
     expect: [{ type: "ACCUSE", actor: "Jordanian government" }] },
+  { title: "a relative clause's event happens where the noun it hangs on was placed",
+    text: "The strikes came after a drone attack in Jordan that killed three US soldiers.",
+    ents: [["Jordan", "state", "jordan"], ["US soldiers", "armed_group", "us-forces"]],
+    expect: [{ type: "ASSAULT", target: "US soldiers", location: "Jordan" }] },
 ];
 
 for (const c of CASES) {

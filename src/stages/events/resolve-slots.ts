@@ -398,6 +398,13 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     (target && PLACE_TYPES.has(target.entity.type) ? target : null) ??
     places.find((c) => c.from >= site.clauseStart && c.to <= site.clauseEnd && c.entity.type !== "state" && c !== actor) ??
     null;
+  // "a deadly attack in Jordan …, which killed three soldiers": a relative clause's event happens where the noun it hangs
+  // on was placed
+  if (!location && site.clauseStart > 0) {
+    const mark = v.marks.get(site.clauseStart - 1);
+    if (mark === "relative" || mark === "complement")
+      location = findLast(places, (c) => c.roles.has("location") && c.to < site.clauseStart && site.clauseStart - c.to <= 8 && c !== actor && c.entity !== target?.entity) ?? null;
+  }
   if (location && location.entity.lat == null && target?.entity.type === "facility" && target.entity.lat != null) location = target;
   return { actor, target, location, passive };
 }
