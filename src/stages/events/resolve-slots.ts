@@ -166,7 +166,7 @@ function assetOwner(v: SentenceView, site: TriggerSite, lex: EventLexicon, actor
   const limit = Math.min(site.limit ?? v.tokens.length, at + 20);
   const owners = v.candidates.filter(
     // ("affiliés au corps des Gardiens": a preposition of place before a group is no place)
-    (c) => c.from > at && c.from < limit && !c.hyphenated && !c.anaphor && c.entity !== actor?.entity && !(c.roles.has("location") && (c.entity.type === "state" || c.entity.type === "place")) && !c.roles.has("backer"),
+    (c) => c.from > at && c.from < limit && !c.hyphenated && !c.anaphor && c.entity !== actor?.entity && !(c.roles.has("location") && (c.entity.type === "state" || c.entity.type === "place")) && !c.roles.has("backer") && !c.roles.has("director"),
   );
   // "four enemy bases …, namely the Al-Shaddadi base, …": else the first site the text names
   return owners.find((c) => c.entity.type === "armed_group") ?? owners.find((c) => ACTOR_TYPES.has(c.entity.type) && c.entity.type !== "state") ?? owners.find((c) => c.entity.type === "facility") ?? null;
@@ -340,7 +340,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     // ("“We want to see the government do more”": a first-person pronoun is resolved later, to the speaker; the party
     // it was first taken for may still be the target)
     const isTargetable = (c: Candidate) =>
-      (!c.anaphor || c.anaphorTarget) && !inCompound(v, c) && c !== actor && (c.entity !== actor?.entity || !!actor?.speaker) && (TARGET_TYPES.has(c.entity.type) || (c.roles.has("target") && c.entity.type === "place"));
+      (!c.anaphor || c.anaphorTarget) && !inCompound(v, c) && !c.roles.has("director") && c !== actor && (c.entity !== actor?.entity || !!actor?.speaker) && (TARGET_TYPES.has(c.entity.type) || (c.roles.has("target") && c.entity.type === "place"));
     // an assassination's target is the person it names: "assassinated the commander of …, General X"
     if (!target && site.targeted) target = rightInReach.find((c) => c.entity.type === "person" && c.from - site.to <= 14 && c !== actor) ?? null;
     // "accused the US of …", "condemned acts carried out by the US": the accused is the first party named
@@ -388,6 +388,8 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       if (next) target = next;
     }
   }
+  // "the strikes were carried out at the direction of X": who ordered the event acts when the text names no one else
+  if (!actor) actor = cands.find((c) => c.roles.has("director") && ACTOR_TYPES.has(c.entity.type) && c.from >= site.clauseStart && c.from < Math.max(site.clauseEnd, site.reach) && c.entity !== target?.entity) ?? null;
   // location: a place after "in/near/at"; else a facility target; else any place in the clause
   const places = cands.filter((c) => PLACE_TYPES.has(c.entity.type) || (c.entity.type === "state" && c.roles.has("location")));
   const inClause = (c: Candidate) => c.from >= site.clauseStart && c.from < site.clauseEnd;
