@@ -26,6 +26,7 @@ const name = (doc: Doc, ref: { entity: string | null; text: string } | null | un
 interface Expect {
   type: string;
   location?: string | null;
+  date?: string;
   actor?: string | null;
   target?: string | null;
   status?: string;
@@ -47,7 +48,8 @@ const fits = (doc: Doc, e: EventRecord, w: Expect): boolean =>
   (w.actor === undefined || name(doc, e.actor) === w.actor) &&
   (w.target === undefined || name(doc, e.target) === w.target) &&
   (w.status === undefined || e.status === w.status) &&
-  (w.location === undefined || name(doc, e.location) === w.location);
+  (w.location === undefined || name(doc, e.location) === w.location) &&
+  (w.date === undefined || e.date?.date === w.date);
 
 const IRAN: Ent = ["Iran", "state", "iran"];
 const ISRAEL: Ent = ["Israel", "state", "israel"];
@@ -202,6 +204,10 @@ const CASES: Case[] = [
     text: "The strikes came after a drone attack in Jordan that killed three US soldiers.",
     ents: [["Jordan", "state", "jordan"], ["US soldiers", "armed_group", "us-forces"]],
     expect: [{ type: "ASSAULT", target: "US soldiers", location: "Jordan" }] },
+  { title: "the day named in a relative clause set off by commas is that clause's event's, not the main verb's",
+    text: "The militia spoke to reporters on Wednesday. Kataib Hezbollah, which carried out Sunday's raid, announced a halt to its attacks on US forces.",
+    ents: [["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["US forces", "armed_group", "us-forces"]],
+    expect: [{ type: "RETREAT", actor: "Kataib Hezbollah", date: "2024-01-31" }] },
 ];
 
 for (const c of CASES) {

@@ -89,12 +89,15 @@ function dateAndTier(
   cutoff: string | null,
   leadDate: DateValue | null,
   dateline: { readonly start: number; readonly end: number } | null = null,
+  aside: readonly (readonly [number, number])[] = [],
 ): { date: DateValue | null; tier: "core" | "background" } {
   // "Baghdad, March 6 (RHC)-- …": the dateline says when the report was filed, not when its events happened
   // the time expression of the sentence nearest the trigger (the first of equals)
   let near: TimeExpression | null = null;
   for (const x of times) {
     if (x.start < s.start || x.end > s.end || (dateline && x.start >= dateline.start && x.end <= dateline.end)) continue;
+    // ("X, who was behind Sunday's attack, announced …": the day of a relative clause is its own event's)
+    if (aside.some(([a, b]) => x.start >= a && x.end <= b)) continue;
     if (!near || Math.abs(x.start - trigPos) < Math.abs(near.start - trigPos)) near = x;
   }
   let date: DateValue | null = near?.value ?? null;
@@ -548,7 +551,15 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
 
       // date: the nearest time expression in the sentence; else the lead's date for the news itself
       const tierCue = tierCueOf(v);
-      let { date, tier } = dateAndTier(times, s, v.tokens[t.from].start, tierCue, published, cutoff, leadDate, doc.meta?.dateline ?? null);
+      // relative clauses set off by commas that do not hold the trigger: their times are not this event's
+      const aside: [number, number][] = [];
+      for (let k = 0; k < v.tokens.length; k++) {
+        if (v.marks.get(k) !== "relative" || k === 0 || !/^[,،]$/.test(v.tokens[k - 1].forms[0])) continue;
+        let e = k + 1;
+        while (e < v.tokens.length && !/^[,،]$/.test(v.tokens[e].forms[0])) e++;
+        if (e < v.tokens.length && (t.from < k || t.from > e)) aside.push([v.tokens[k].start, v.tokens[e].start]);
+      }
+      let { date, tier } = dateAndTier(times, s, v.tokens[t.from].start, tierCue, published, cutoff, leadDate, doc.meta?.dateline ?? null, aside);
       // a known event ("the 2003 invasion", "the assassination of Soleimani") has its known date, when the text's own
       // is missing, borrowed from the lead, or a year or month that holds it
       const parties = [slots.actor?.entity.kb, slots.target?.entity.kb];
