@@ -21,6 +21,8 @@ const GOVERNOR_REACH = 25;
 const SPEAKERS: ReadonlySet<string> = new Set(["person", "armed_group", "organization", "government_body", "state"]);
 /** Uses of force: triggers of these in one clause are one event ("continue its operations to drive out …"). */
 const FORCE: ReadonlySet<PloverType | null> = new Set(["ASSAULT", "COERCE"]);
+/** Commas, as tokens. */
+const COMMAS: ReadonlySet<string> = new Set([",", "،"]);
 /** Quotation marks, as tokens. */
 const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', "“", "”", "«", "»"]);
 /** Types a statement performs: without a subject of their own, the sentence's speaker is their actor. */
@@ -311,6 +313,20 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
     }
     return c;
   };
+  // relative clauses set off by commas ("X, who …, announced"), as token ranges [relative pronoun, closing comma], once per sentence
+  const asides = new Map<SentenceView, [number, number][]>();
+  const asidesOf = (v: SentenceView) => {
+    let a = asides.get(v);
+    if (a) return a;
+    asides.set(v, (a = []));
+    for (const [k, mark] of v.marks) {
+      if (mark !== "relative" || k === 0 || !COMMAS.has(v.tokens[k - 1].forms[0])) continue;
+      let e = k + 1;
+      while (e < v.tokens.length && !COMMAS.has(v.tokens[e].forms[0])) e++;
+      if (e < v.tokens.length) a.push([k, e]);
+    }
+    return a;
+  };
   const tierCues = new Map<SentenceView, boolean>();
   const tierCueOf = (v: SentenceView) => {
     let c = tierCues.get(v);
@@ -552,13 +568,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       // date: the nearest time expression in the sentence; else the lead's date for the news itself
       const tierCue = tierCueOf(v);
       // relative clauses set off by commas that do not hold the trigger: their times are not this event's
-      const aside: [number, number][] = [];
-      for (let k = 0; k < v.tokens.length; k++) {
-        if (v.marks.get(k) !== "relative" || k === 0 || !/^[,،]$/.test(v.tokens[k - 1].forms[0])) continue;
-        let e = k + 1;
-        while (e < v.tokens.length && !/^[,،]$/.test(v.tokens[e].forms[0])) e++;
-        if (e < v.tokens.length && (t.from < k || t.from > e)) aside.push([v.tokens[k].start, v.tokens[e].start]);
-      }
+      const aside = asidesOf(v).filter(([k, e]) => t.from < k || t.from > e).map(([k, e]) => [v.tokens[k].start, v.tokens[e].start] as const);
       let { date, tier } = dateAndTier(times, s, v.tokens[t.from].start, tierCue, published, cutoff, leadDate, doc.meta?.dateline ?? null, aside);
       // a known event ("the 2003 invasion", "the assassination of Soleimani") has its known date, when the text's own
       // is missing, borrowed from the lead, or a year or month that holds it
