@@ -408,6 +408,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       if (dl0 && dl0.end > s.start && dl0.end <= v.tokens[t.from].start) while (clauseStart < t.from && v.tokens[clauseStart].start < dl0.end) clauseStart++;
       const site: TriggerSite = { from: t.from, to: t.to, clauseStart, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle, limit: nextItem };
       let slots = resolveSlots(v, site, lex);
+      // a trigger kept only with an actor ("war", "conflict") that found none: no event, and no more work on it
+      if (t.value.needAgent && t.value.weak && !resp && !slots.actor && !it.absorbed.length) continue;
       if (resp) {
         // who is behind an attack: a claim names its author; blame names the party and, beside it, who blames
         // blame is said in this sentence, or in the one around a quotation

@@ -244,9 +244,9 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
   // "refused to withdraw its troops, with President Trump balking …": what a statement is about stands before the next comma
   if (site.speechAct) for (let k = site.to; k < rightEnd; k++) if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") rightEnd = Math.max(k, site.reach);
   // "the killing of three US troops in a drone attack": the object of an "of" noun merged before the main one counts too
-  const ofObject = (c: Candidate) =>
-    c.to <= site.from && (site.merged ?? []).some((m) => !m.verb && m.to <= c.from && m.from >= site.clauseStart && OF.has(v.tokens[m.to - 1].forms[0]) && ofLinked(v, m.to, c.from, lex));
-  const rightInReach = cands.filter((c) => (c.from >= site.to && c.from < rightEnd) || ofObject(c));
+  const ofNouns = site.merged?.length ? site.merged.filter((m) => !m.verb && m.to <= site.from && m.from >= site.clauseStart && OF.has(v.tokens[m.to - 1].forms[0])) : [];
+  const ofObject = (c: Candidate) => c.to <= site.from && ofNouns.some((m) => m.to <= c.from && ofLinked(v, m.to, c.from, lex));
+  const rightInReach = cands.filter((c) => (c.from >= site.to && c.from < rightEnd) || (ofNouns.length > 0 && ofObject(c)));
   let agentAfter = cands.find((c) => c.from >= site.to && c.roles.has("agent") && ACTOR_TYPES.has(c.entity.type) && !c.hyphenated && c.from - Math.max(site.to, site.reach) < 8);
   // "by former U.S. President Donald Trump": the person the title belongs to
   const head = agentAfter && cands.find((c) => c.from > agentAfter!.from && c.from - agentAfter!.to <= 2 && c.entity.type === "person");
@@ -355,8 +355,8 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     // a noun takes its object through "of": "the assassination of X", "the killing of three US troops"
     const linked = (c: Candidate) => (site.role === "v" || site.role === "g" || site.role === "gi" ? c.from - Math.max(site.to, site.reach) <= 6 : ofLinked(v, site.to, c.from, lex) || (site.merged ?? []).some((m) => c.from >= m.to && (m.verb ? c.from - m.to <= 6 : ofLinked(v, m.to, c.from, lex))));
     // "strikes against the Iran-backed militia X": the role word before a hyphenated modifier is the next name's
-    const marked = (c: Candidate) =>
-      c.roles.has("target") || cands.some((p) => p.roles.has("target") && p.to <= c.from && c.from - p.to <= 2 && p !== c && inCompound(v, p));
+    const compoundMarks = cands.filter((p) => p.roles.has("target") && inCompound(v, p));
+    const marked = (c: Candidate) => c.roles.has("target") || compoundMarks.some((p) => p.to <= c.from && c.from - p.to <= 2 && p !== c);
     // a noun's target stands close to it ("strikes on Friday against X"); further on, a later verb's object ("the
     // strikes followed talks at the base") is not the noun's
     const near = (c: Candidate) => (site.role !== "n" && site.role !== "gn") || c.from - Math.max(site.to, site.reach) <= NOUN_REACH;
