@@ -10,6 +10,11 @@ export interface ResponsibilityLink {
   readonly at: number;
   /** Who says so, for blame: "the Pentagon said it bore the footprints of …". */
   readonly attribution: SlotRef | null;
+  /**
+   * The end of the statement's sentence, when the sentence names the attack itself after the statement ("X was behind
+   * a rocket attack on …"): the statement is about that attack, and about no other.
+   */
+  readonly ownUntil?: number;
 }
 
 /** Party types blame may name as an attack's author: a state named as responsible is usually its sponsor. */
@@ -25,6 +30,12 @@ export function applyResponsibility(events: readonly EventRecord[], links: reado
   const out = [...events];
   const ordered = [...links.filter((l) => l.kind === "claim"), ...links.filter((l) => l.kind === "blame" && BLAMED_AUTHORS.has(l.partyType))];
   for (const l of ordered) {
+    if (l.ownUntil !== undefined) {
+      // the attack of the statement's own sentence, when the text has not named its author already
+      const k = out.findIndex((e) => e.type === "ASSAULT" && e.trigger.start >= l.at && e.trigger.start < l.ownUntil!);
+      if (k >= 0 && !out[k].actor) out[k] = { ...out[k], actor: l.party, attribution: out[k].attribution ?? (l.kind === "blame" ? l.attribution : null) };
+      if (k >= 0) continue;
+    }
     const open = out.map((e, i) => ({ e, i })).filter(({ e }) => e.type === "ASSAULT" && !e.actor && e.status === "occurred");
     const before = open.filter(({ e }) => e.trigger.start <= l.at);
     const pick =

@@ -66,7 +66,42 @@ export function findCounts(
       }
     }
     if (!found || found.n <= 0) continue;
-    const a = Math.min(found.at, m.from), b = Math.max(found.at + 1, m.to);
+    // "two Americans and one Briton were killed", "wounding five soldiers and a contractor": coordinated figures add up
+    let first = found.at;
+    let last = found.at;
+    if (found.at < m.from) {
+      const k0 = found.at - 1;
+      if (k0 > from && lex.coordinators.has(tokens[k0].forms[0])) {
+        for (let k = k0 - 1, n = 0; k >= from && n < 5; k--) {
+          if (!tokens[k].isWord) {
+            if (abbreviationDot(tokens, k)) continue;
+            break;
+          }
+          n++;
+          if (lex.counts.matchAt(tokens, k).length) break;
+          const v = numberOf(tokens[k], lex);
+          if (typeof v === "number") {
+            if (v > 0) (found = { n: found.n + v, at: found.at }), (first = k);
+            break;
+          }
+        }
+      }
+    } else {
+      for (let k = found.at + 1, n = 0; k + 1 < to && n < 5; k++) {
+        if (!tokens[k].isWord) {
+          if (abbreviationDot(tokens, k)) continue;
+          break;
+        }
+        n++;
+        if (lex.counts.matchAt(tokens, k).length) break;
+        if (lex.coordinators.has(tokens[k].forms[0])) {
+          const v = numberOf(tokens[k + 1], lex);
+          if (typeof v === "number" && v > 0) (found = { n: found.n + v, at: found.at }), (last = k + 1);
+          break;
+        }
+      }
+    }
+    const a = Math.min(first, m.from), b = Math.max(last + 1, m.to);
     const phrase = { start: tokens[a].start, end: tokens[b - 1].end, text: text.slice(tokens[a].start, tokens[b - 1].end) };
     figures.push({ kind, value: found.n, phrase });
     if (counts[kind] !== undefined) continue;

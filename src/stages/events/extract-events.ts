@@ -4,7 +4,7 @@ import type { PhraseMatch } from "./phrase-matcher.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
 import { buildMentionIndex, buildSentenceView, resolveAnaphor } from "./sentence-view.js";
 import { sentenceTokens, shapeCache, shapeOf, type EventToken, type WordShape } from "./event-tokens.js";
-import { clauseOf, resolveSlots, type TriggerSite } from "./resolve-slots.js";
+import { clauseOf, DETERMINERS, resolveSlots, type TriggerSite } from "./resolve-slots.js";
 import { eventStatus } from "./event-status.js";
 import { findCounts } from "./event-counts.js";
 import { findAttribution, findSpeaker } from "./find-attribution.js";
@@ -21,6 +21,8 @@ const GOVERNOR_REACH = 25;
 const SPEAKERS: ReadonlySet<string> = new Set(["person", "armed_group", "organization", "government_body", "state"]);
 /** Uses of force: triggers of these in one clause are one event ("continue its operations to drive out …"). */
 const FORCE: ReadonlySet<PloverType | null> = new Set(["ASSAULT", "COERCE"]);
+/** Commas, as tokens. */
+const COMMAS: ReadonlySet<string> = new Set([",", "،"]);
 /** Quotation marks, as tokens. */
 const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', "“", "”", "«", "»"]);
 /** Types a statement performs: without a subject of their own, the sentence's speaker is their actor. */
@@ -89,12 +91,15 @@ function dateAndTier(
   cutoff: string | null,
   leadDate: DateValue | null,
   dateline: { readonly start: number; readonly end: number } | null = null,
+  aside: readonly (readonly [number, number])[] = [],
 ): { date: DateValue | null; tier: "core" | "background" } {
   // "Baghdad, March 6 (RHC)-- …": the dateline says when the report was filed, not when its events happened
   // the time expression of the sentence nearest the trigger (the first of equals)
   let near: TimeExpression | null = null;
   for (const x of times) {
     if (x.start < s.start || x.end > s.end || (dateline && x.start >= dateline.start && x.end <= dateline.end)) continue;
+    // ("X, who was behind Sunday's attack, announced …": the day of a relative clause is its own event's)
+    if (aside.some(([a, b]) => x.start >= a && x.end <= b)) continue;
     if (!near || Math.abs(x.start - trigPos) < Math.abs(near.start - trigPos)) near = x;
   }
   let date: DateValue | null = near?.value ?? null;
@@ -168,14 +173,16 @@ function isToll(it: Item): boolean {
 
 /** The trigger group of the attack a toll belongs to: the nearest attack before it in the sentence, else after it. */
 function tollOwner(items: readonly Item[], ii: number): number | undefined {
-  const attack = (k: number) => k !== ii && items[k].main.value.type === "ASSAULT" && !isToll(items[k]);
+  // ("claimed responsibility for the drone attack, which killed …": a claim's attack too)
+  const attack = (k: number) =>
+    k !== ii && (items[k].main.value.type === "ASSAULT" || (items[k].main.value.role === "gi" && items[k].absorbed.some((a) => a.value.type === "ASSAULT"))) && !isToll(items[k]);
   for (let k = ii - 1; k >= 0; k--) if (attack(k)) return k;
   for (let k = ii + 1; k < items.length; k++) if (attack(k)) return k;
   return undefined;
 }
 
 /** Groups a sentence's triggers: a governor absorbs the triggers of its complement; same-clause ASSAULT triggers merge. */
-function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[]): Item[] {
+function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coordinators: ReadonlySet<string>): Item[] {
   const items: Item[] = [];
   const used = new Set<number>();
   for (let i = 0; i < trigs.length; i++) {
@@ -213,13 +220,22 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[]): Ite
       it.main.value.role !== "g"
     ) {
       const c = clauseOf(v, prev.main.from, prev.main.to);
-      if (it.main.from < c.end) {
+      // "airstrikes against X and a drone strike that killed Y": two attack nouns, each with its article, joined by a
+      // coordinator are two attacks
+      let prevEnd = prev.main.to;
+      for (const a of prev.absorbed) if (a.to > prevEnd) prevEnd = a.to;
+      let coordinated = false;
+      if (prev.main.value.role === "n" && it.main.value.role === "n")
+        for (let k = prevEnd; k + 1 < it.main.from && !coordinated; k++) coordinated = coordinators.has(v.tokens[k].forms[0]) && DETERMINERS.has(v.tokens[k + 1].forms[0]);
+      if (it.main.from < c.end && !coordinated) {
         // one attack: a verb keeps the slots (its voice and position: "a drone strike assassinated X"); among
         // nouns, the most specific ("responded to the attack with airstrikes"); the most specific gives the mode
         const all = [prev.main, ...prev.absorbed, it.main, ...it.absorbed];
         // the verb the attack noun is the subject of ("a drone strike assassinated X"), not a participle after a
         // comma ("last year's airstrikes on the PMU, targeting public facilities")
-        const verb = all.find((x) => x.value.role === "v" && !v.tokens.slice(all[0].to, x.from).some((k) => k.forms[0] === "," || k.forms[0] === "،"));
+        const first = all.find((x) => x.value.role === "v" && !v.tokens.slice(all[0].to, x.from).some((k) => k.forms[0] === "," || k.forms[0] === "،"));
+        // a vague verb ("launched", "hit") gives way to a specific one of the same clause ("forces retaliated with airstrikes")
+        const verb = first?.value.weak ? all.find((x) => x.value.role === "v" && !x.value.weak && x.from > first.from) ?? first : first;
         const main = verb ?? all.reduce((a, b) => (b.value.prio > a.value.prio ? b : a));
         prev.main = main;
         prev.absorbed = all.filter((x) => x !== main);
@@ -297,6 +313,20 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
     }
     return c;
   };
+  // relative clauses set off by commas ("X, who …, announced"), as token ranges [relative pronoun, closing comma], once per sentence
+  const asides = new Map<SentenceView, [number, number][]>();
+  const asidesOf = (v: SentenceView) => {
+    let a = asides.get(v);
+    if (a) return a;
+    asides.set(v, (a = []));
+    for (const [k, mark] of v.marks) {
+      if (mark !== "relative" || k === 0 || !COMMAS.has(v.tokens[k - 1].forms[0])) continue;
+      let e = k + 1;
+      while (e < v.tokens.length && !COMMAS.has(v.tokens[e].forms[0])) e++;
+      if (e < v.tokens.length) a.push([k, e]);
+    }
+    return a;
+  };
   const tierCues = new Map<SentenceView, boolean>();
   const tierCueOf = (v: SentenceView) => {
     let c = tierCues.get(v);
@@ -346,7 +376,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       (m) => (m.value.type !== null || m.value.role === "gi") && !v.candidates.some((c) => !c.anaphor && v.tokens[m.from].start < c.end && c.start < v.tokens[m.to - 1].end),
     );
     if (!trigs.length) continue;
-    const items = groupTriggers(v, trigs);
+    const items = groupTriggers(v, trigs, lex.coordinators);
     for (let ii = 0; ii < items.length; ii++) {
       const it = items[ii];
       const t = it.main;
@@ -372,15 +402,23 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       const targeted = t.value.mode === "targeted" || it.absorbed.some((x) => x.value.mode === "targeted");
       const speechAct = type === "ACCUSE" || type === "REJECT" || type === "REQUEST";
       const merged = it.absorbed.map((a) => ({ from: a.from, to: a.to, verb: a.value.role === "v" }));
-      const site: TriggerSite = { from: t.from, to: t.to, clauseStart: clause.start, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle, limit: nextItem };
+      // "WASHINGTON, March 23 (Reuters) - The U.S. military carried out …": the dateline names no party of the clause
+      const dl0 = doc.meta?.dateline;
+      let clauseStart = clause.start;
+      if (dl0 && dl0.end > s.start && dl0.end <= v.tokens[t.from].start) while (clauseStart < t.from && v.tokens[clauseStart].start < dl0.end) clauseStart++;
+      const site: TriggerSite = { from: t.from, to: t.to, clauseStart, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle, limit: nextItem };
       let slots = resolveSlots(v, site, lex);
+      // a trigger kept only with an actor ("war", "conflict") that found none: no event, and no more work on it
+      if (t.value.needAgent && t.value.weak && !resp && !slots.actor && !it.absorbed.length) continue;
       if (resp) {
         // who is behind an attack: a claim names its author; blame names the party and, beside it, who blames
         // blame is said in this sentence, or in the one around a quotation
         const r = responsibility(v, site, slots, resp, clause.relative, () => speakerOf(si, quoted(v, t.from)));
         const at = v.tokens[t.from].start;
         if (r.party) {
-          links.push({ kind: resp === "claim" ? "claim" : "blame", party: slot(r.party)!, partyType: r.party.entity.type, at, attribution: resp === "claim" ? null : attributionOf(si) });
+          // "X was behind a rocket attack on …": the sentence names the attack the statement is about
+          const own = resp !== "claim" && trigs.some((m) => m.from >= t.to && m.value.type === "ASSAULT" && !m.value.weak);
+          links.push({ kind: resp === "claim" ? "claim" : "blame", party: slot(r.party)!, partyType: r.party.entity.type, at, attribution: resp === "claim" ? null : attributionOf(si), ...(own ? { ownUntil: s.end } : {}) });
         }
         if (resp === "claim") {
           if (!type) continue;
@@ -531,7 +569,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
 
       // date: the nearest time expression in the sentence; else the lead's date for the news itself
       const tierCue = tierCueOf(v);
-      let { date, tier } = dateAndTier(times, s, v.tokens[t.from].start, tierCue, published, cutoff, leadDate, doc.meta?.dateline ?? null);
+      // relative clauses set off by commas that do not hold the trigger: their times are not this event's
+      const aside = asidesOf(v).filter(([k, e]) => t.from < k || t.from > e).map(([k, e]) => [v.tokens[k].start, v.tokens[e].start] as const);
+      let { date, tier } = dateAndTier(times, s, v.tokens[t.from].start, tierCue, published, cutoff, leadDate, doc.meta?.dateline ?? null, aside);
       // a known event ("the 2003 invasion", "the assassination of Soleimani") has its known date, when the text's own
       // is missing, borrowed from the lead, or a year or month that holds it
       const parties = [slots.actor?.entity.kb, slots.target?.entity.kb];
@@ -551,13 +591,20 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       const refined = acledCode ? refineAcled(acledCode, v.tokens, t.from, lex, tables) : null;
       const acled = refined ? tables.acled.get(refined) ?? null : null;
       const trigText = doc.text.slice(v.tokens[t.from].start, v.tokens[t.to - 1].end);
+      // "The ministry condemned the attacks": a condemnation of the attack just reported is aimed at its author
+      let blamed: SlotRef | null = null;
+      if (type === "ACCUSE" && !slots.target && !resp && t.value.role === "g") {
+        const object = trigs.find((m) => m.from >= t.to && m.from - t.to <= 2 && m.value.type === "ASSAULT" && m.value.role === "n" && lex.definites.has(v.tokens[m.from - 1]?.forms[0] ?? ""));
+        const last = object ? events.filter((e) => e.type === "ASSAULT" && e.actor && e.tier !== "background").pop() : undefined;
+        if (last?.actor && last.actor.entity !== slots.actor?.entity.id) blamed = last.actor;
+      }
       const rec: EventRecord = {
         type,
         mode,
         cameo: code?.cameo ?? null,
         acled,
         actor: slot(slots.actor),
-        target: slot(slots.target),
+        target: slot(slots.target) ?? blamed,
         location: place(slots.location),
         date,
         status: st.status,

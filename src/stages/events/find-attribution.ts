@@ -45,7 +45,8 @@ const SPEAKER_TYPES: ReadonlySet<string> = new Set(["person", "armed_group", "or
  */
 export function findSpeaker(v: SentenceView, lex: EventLexicon): Candidate | null {
   const toks = v.tokens;
-  const ok = (c: Candidate) => SPEAKER_TYPES.has(c.entity.type) && !c.roles.has("target") && !c.roles.has("location") && !c.hyphenated;
+  // "“We have said …,” the spokesman told reporters": a first-person pronoun stands for the speaker, it does not name one
+  const ok = (c: Candidate) => SPEAKER_TYPES.has(c.entity.type) && !c.roles.has("target") && !c.roles.has("location") && !c.hyphenated && !c.speaker;
   for (const m of lex.attribution.findAll(toks)) {
     if (m.value === "after" || m.value === "after-nobreak") {
       // back to the name: at most two commas (an apposition) and twelve tokens, never across a quotation mark

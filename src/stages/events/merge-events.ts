@@ -92,6 +92,9 @@ export function mergeAttackReports(events: readonly EventRecord[], notes: EventN
       // the toll of the other ("a contractor was killed after a drone targeted a coalition base")
       if (n && m && n.sentence === m.sentence && !n.claim) return tollPair(n, m) && (n.toll ? !e.actor : !o.actor);
       const close = !n || !m || Math.abs(n.sentence - m.sentence) <= 2;
+      // "The US launched strikes in Iraq and Syria." … "US forces struck sites of the IRGC.": one side's attack told
+      // once without its target and once with it is one attack, however far apart
+      if (o.actor && e.actor && side(o.actor) === side(e.actor) && !o.target !== !e.target) return true;
       const fills = (!o.actor && !!e.actor) || (!o.target && !!e.target);
       if (sameCount(o, e)) return true;
       if (n?.claim) return true;
@@ -109,6 +112,19 @@ export function mergeAttackReports(events: readonly EventRecord[], notes: EventN
     // killed three soldiers": the drone attack's), even when that attack named no party and was not kept
     const tollPair = (a: EventNote | undefined, b: EventNote | undefined) =>
       !!a && !!b && a.sentence === b.sentence && ((!!a.toll && a.tollOf === b.item) || (!!b.toll && b.tollOf === a.item));
+    // (the earlier report's trigger, or a word of its evidence: "US forces launched strikes on …")
+    const toldWith = (o: EventRecord, st: string) => stem(o) === st || o.evidence.text.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.startsWith(st));
+    // "The strikes followed talks at the base …": a definite noun naming no author points back to the latest attack
+    // told with the same word; what else its sentence names is not that attack's
+    let back = -1;
+    if (e.type === "ASSAULT" && n?.definite && !n.toll && !e.actor)
+      for (let k = out.length - 1; k >= 0 && back < 0; k--) if (out[k].type === "ASSAULT" && toldWith(out[k], stem(e)) && notes.get(out[k])?.sentence !== n.sentence && compatible(ownDate(out[k]), ownDate(e))) back = k;
+    if (back >= 0) {
+      const note = notes.get(out[back]);
+      out[back] = absorb(out[back], { ...e, target: null }, true);
+      if (note) notes.set(out[back], note);
+      continue;
+    }
     const i =
       e.type === "ASSAULT"
         ? out.findIndex(

@@ -50,6 +50,11 @@ export function clauseOf(v: SentenceView, from: number, to: number): { start: nu
       comma = false;
       continue;
     }
+    if (m === "break" && comma && i > 0 && /^[,،]$/.test(v.tokens[i - 1].forms[0])) {
+      // "X, following talks with Y, has declared …": a phrase set off by commas; the main clause goes on around it
+      comma = false;
+      continue;
+    }
     if (m === "break" || m === "relative" || m === "complement") {
       start = i + 1;
       relative = m === "relative";
@@ -103,7 +108,10 @@ function passiveAt(v: SentenceView, site: TriggerSite, lex: EventLexicon): boole
   if (!nx) return site.participle === true;
   if (lex.roles.matchAt(v.tokens, site.to).some((m) => m.value === "agent")) return true;
   // "three soldiers killed in …" is passive; "killed three soldiers", "killed the commander" is not
-  if (site.participle) return !(/^\d/.test(nx.forms[0]) || lex.numbers.has(nx.forms[0]) || v.candidates.some((c) => c.from === site.to) || ["the", "a", "an", "two", "his", "their"].includes(nx.forms[0]));
+  // ("killed General Qassem Soleimani": a title between the verb and the name it heads)
+  const titled = (c: Candidate) =>
+    c.from > site.to && c.from - site.to <= 2 && c.entity.type === "person" && v.tokens.slice(site.to, c.from).every((x, k) => x.isWord && !lex.roles.matchAt(v.tokens, site.to + k).length && !DETERMINERS.has(x.forms[0]));
+  if (site.participle) return !(/^\d/.test(nx.forms[0]) || lex.numbers.has(nx.forms[0]) || v.candidates.some((c) => c.from === site.to || titled(c)) || ["the", "a", "an", "two", "his", "their"].includes(nx.forms[0]));
   return false;
 }
 
@@ -123,7 +131,7 @@ function lightVerbBefore(v: SentenceView, from: number, lex: EventLexicon): { fr
 }
 
 const OF = new Set(["of", "de", "du", "des", "d'"]);
-const DETERMINERS = new Set(["the", "a", "an", "its", "their", "le", "la", "les", "l'", "un", "une"]);
+export const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "its", "their", "le", "la", "les", "l'", "un", "une"]);
 
 /** True when tokens [from, to) hold an "of" and no role word or punctuation: "of a prominent leader of". */
 function ofLinked(v: SentenceView, from: number, to: number, lex: EventLexicon): boolean {
@@ -138,6 +146,9 @@ function ofLinked(v: SentenceView, from: number, to: number, lex: EventLexicon):
   }
   return of;
 }
+
+/** How far (in tokens) after a noun trigger its target may be named. */
+const NOUN_REACH = 16;
 
 const ABBREVIATION = /^[A-Z](?:\.?[A-Z]){1,3}\.?$/;
 
@@ -155,7 +166,7 @@ function assetOwner(v: SentenceView, site: TriggerSite, lex: EventLexicon, actor
   const limit = Math.min(site.limit ?? v.tokens.length, at + 20);
   const owners = v.candidates.filter(
     // ("affiliés au corps des Gardiens": a preposition of place before a group is no place)
-    (c) => c.from > at && c.from < limit && !c.hyphenated && !c.anaphor && c.entity !== actor?.entity && !(c.roles.has("location") && (c.entity.type === "state" || c.entity.type === "place")) && !c.roles.has("backer"),
+    (c) => c.from > at && c.from < limit && !c.hyphenated && !c.anaphor && c.entity !== actor?.entity && !(c.roles.has("location") && (c.entity.type === "state" || c.entity.type === "place")) && !c.roles.has("backer") && !c.roles.has("director"),
   );
   // "four enemy bases …, namely the Al-Shaddadi base, …": else the first site the text names
   return owners.find((c) => c.entity.type === "armed_group") ?? owners.find((c) => ACTOR_TYPES.has(c.entity.type) && c.entity.type !== "state") ?? owners.find((c) => c.entity.type === "facility") ?? null;
@@ -179,10 +190,41 @@ function findLast<T>(xs: readonly T[], ok: (x: T) => boolean): T | undefined {
   return undefined;
 }
 
+/**
+ * A name written inside a hyphenated word ("Iran-backed", "pro-Iran", "Israel-Hamas"): a modifier of the noun after
+ * it, not a party of its own.
+ */
+export function inCompound(v: SentenceView, c: Candidate): boolean {
+  if (c.hyphenated) return true;
+  if (c.anaphor) return false;
+  // the word the name starts in (a name inside a word is indexed from the word after it)
+  const k = c.from > 0 && v.tokens[c.from]?.start > c.start ? c.from - 1 : c.from;
+  const w = v.tokens[k];
+  return !!w && c.start > w.start && c.start <= w.end && /[-‑]$/.test(w.forms[0].slice(0, c.start - w.start));
+}
+
+/**
+ * The two sides of a hyphenated pair of names right before a noun trigger: "the Israel-Hamas war", "US-Iraq talks".
+ * The first is the actor, the second the target.
+ */
+function pairBefore(v: SentenceView, site: TriggerSite): [Candidate, Candidate] | null {
+  const at = site.from - 1;
+  if (at < site.clauseStart || site.role === "v" || site.role === "g") return null;
+  const w = v.tokens[at];
+  const inWord = v.candidates.filter((c) => c.start >= w.start && c.end <= w.end && ACTOR_TYPES.has(c.entity.type) && !c.anaphor);
+  if (inWord.length !== 2) return null;
+  const [a, b] = inWord[0].start < inWord[1].start ? inWord : [inWord[1], inWord[0]];
+  if (a.start !== w.start || b.end !== w.end || a.entity === b.entity || !/^[-‑]$/.test(w.forms[0].slice(a.end - w.start, b.start - w.start))) return null;
+  return [a, b];
+}
+
 /** Chooses actor, target and location for a trigger by position, voice and role words. */
 export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexicon): Slots {
   const cands = v.candidates;
-  const actorOk = (c: Candidate) => ACTOR_TYPES.has(c.entity.type) && !c.roles.has("location") && !c.roles.has("target") && !c.hyphenated;
+  // "On Sunday Kataib Hezbollah attacked …": the role word of a leading time phrase without its comma is not the name's
+  const timeOpener = (c: Candidate) =>
+    c.from >= 2 && c.from <= 3 && v.marks.get(0) === "opener" && lex.roles.matchAt(v.tokens, 0).length > 0 && v.tokens.slice(1, c.from).every((x) => x.isWord) && !cands.some((x) => x !== c && x.from > 0 && x.from < c.from);
+  const actorOk = (c: Candidate) => ACTOR_TYPES.has(c.entity.type) && ((!c.roles.has("location") && !c.roles.has("target")) || timeOpener(c)) && !inCompound(v, c);
   const passive = passiveAt(v, site, lex);
   let actor: Candidate | null = null;
   let target: Candidate | null = null;
@@ -201,7 +243,10 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
   let rightEnd = Math.min(Math.max(site.reach, site.clauseEnd), site.limit ?? Infinity);
   // "refused to withdraw its troops, with President Trump balking …": what a statement is about stands before the next comma
   if (site.speechAct) for (let k = site.to; k < rightEnd; k++) if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") rightEnd = Math.max(k, site.reach);
-  const rightInReach = cands.filter((c) => c.from >= site.to && c.from < rightEnd);
+  // "the killing of three US troops in a drone attack": the object of an "of" noun merged before the main one counts too
+  const ofNouns = site.merged?.length ? site.merged.filter((m) => !m.verb && m.to <= site.from && m.from >= site.clauseStart && OF.has(v.tokens[m.to - 1].forms[0])) : [];
+  const ofObject = (c: Candidate) => c.to <= site.from && ofNouns.some((m) => m.to <= c.from && ofLinked(v, m.to, c.from, lex));
+  const rightInReach = cands.filter((c) => (c.from >= site.to && c.from < rightEnd) || (ofNouns.length > 0 && ofObject(c)));
   let agentAfter = cands.find((c) => c.from >= site.to && c.roles.has("agent") && ACTOR_TYPES.has(c.entity.type) && !c.hyphenated && c.from - Math.max(site.to, site.reach) < 8);
   // "by former U.S. President Donald Trump": the person the title belongs to
   const head = agentAfter && cands.find((c) => c.from > agentAfter!.from && c.from - agentAfter!.to <= 2 && c.entity.type === "person");
@@ -209,11 +254,15 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
 
   if (passive) {
     actor = agentAfter ?? null;
-    const patient = (c: Candidate) => !c.anaphor && TARGET_TYPES.has(c.entity.type) && !c.roles.has("location");
+    const patient = (c: Candidate) => !c.anaphor && TARGET_TYPES.has(c.entity.type) && !c.roles.has("location") && !inCompound(v, c);
     // "the remains of three US service members killed in the attack": a participle with no auxiliary qualifies the
     // noun right before it; "US soldiers were killed": the subject
     const bare = site.participle && !auxBefore(v, site.from, lex);
     target = (bare ? leftInClause.filter((c) => site.from - c.to <= 2 && patient(c)).pop() : leftInClause.find(patient)) ?? null;
+    // "the war launched by X against Y", "strikes were carried out by X on Y": with its agent named, the object the role
+    // word names after the verb
+    if (!target && actor)
+      target = cands.find((c) => !c.possessive && c.from >= site.to && c.from - site.to <= NOUN_REACH && c.from < (site.limit ?? Infinity) && c.roles.has("target") && !c.roles.has("location") && c !== actor && c.entity !== actor?.entity && !c.anaphor && !inCompound(v, c) && (TARGET_TYPES.has(c.entity.type) || c.entity.type === "place")) ?? null;
   } else {
     if (site.role === "n" || site.role === "gn") {
       // "a US drone strike", "Israeli air raids": a modifier right before the noun
@@ -230,15 +279,20 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
             !c.roles.has("location") &&
             !c.roles.has("target") &&
             // "the Jordan attack" is where; "the US strike", "Israeli raids" who
-            (c.entity.type !== "state" || adjectival(c, lex)) &&
+            // "Israel's war on Gaza": a country's possessive is who acts
+            (c.entity.type !== "state" || adjectival(c, lex) || c.possessive) &&
+            !inCompound(v, c) &&
             // "Biden strikes a balance": a person acts through a noun only as its possessor ("Biden's strikes")
             (c.entity.type !== "person" || c.possessive || site.targeted === true) &&
             v.tokens.slice(c.to, from).every((x) => x.isWord && (DETERMINERS.has(x.forms[0]) || lex.nounModifiers.has(x.forms[0]))),
         );
+      // "the Israel-Hamas war": the pair names both sides
+      const pair = pairBefore(v, site);
       // "the recent US aggression … included the assassination of": a merged noun's modifier counts too
-      const adj = adjBefore(site.from) ?? (site.merged ?? []).filter((m) => !m.verb).map((m) => adjBefore(m.from)).find((c) => !!c);
+      const adj = pair ? null : adjBefore(site.from) ?? (site.merged ?? []).filter((m) => !m.verb).map((m) => adjBefore(m.from)).find((c) => !!c);
       // "the Soleimani assassination": a person before an assassination noun is its victim
-      if (adj && adj.entity.type === "person" && site.targeted) target = adj;
+      if (pair) [actor, target] = pair;
+      else if (adj && adj.entity.type === "person" && site.targeted) target = adj;
       else if (adj && !adj.roles.has("target") && !adj.roles.has("location")) actor = adj;
       else if (lex.modifierAfterNoun && nextAdj && nextAdj.entity.type === "state" && adjectival(nextAdj, lex)) actor = nextAdj;
       else if (agentAfter) actor = agentAfter;
@@ -256,6 +310,8 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       // "The Jordan attack killed …": a country named (not as an adjective) right before the subject noun is where
       const modifierPlace = (c: Candidate) => !!subjectNoun && c.entity.type === "state" && subjectNoun.from - c.to <= 2 && !adjectival(c, lex);
       actor = post ?? leftInClause.find((c) => actorOk(c) && !modifierPlace(c)) ?? null;
+      // "a rocket attack by KH killed …", "a drone strike carried out by X hit …": the agent of the subject noun
+      if (!actor && subjectNoun) actor = cands.find((c) => c.from >= subjectNoun!.to && c.to <= site.from && c.from - subjectNoun!.to <= 4 && c.roles.has("agent") && actorOk({ ...c, roles: new Set() })) ?? null;
       // VSO: "استهدفت المقاومة الإسلامية قاعدة …": the subject right after the verb
       if (!actor && lex.subjectAfterVerb) {
         const after = cands.find((c) => c.from >= site.to && c.from - site.to <= 2 && actorOk(c) && !c.roles.has("agent"));
@@ -263,7 +319,9 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       }
       if (actor && isPossessor(v, actor)) {
         const next = leftInClause.find((c) => c.from > actor!.from && actorOk(c));
-        if (next && next.entity.type === "person") actor = next;
+        // "Iraq's Kataib Hezbollah suspends …": a country's possessive before a group's name says whose group it is
+        const group = !!next && (actor.entity.type === "state" || actor.entity.type === "place") && next.entity.type !== "state" && next.from - actor.to <= 1;
+        if (next && (next.entity.type === "person" || group)) actor = next;
       }
       // "Kataib Hezbollah said it will not target …", "ont annoncé qu'ils suspendraient": the speaker speaks of itself
       if (actor?.anaphor && actor.from === site.clauseStart && site.clauseStart > 0 && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
@@ -279,8 +337,10 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
         if (c.relative) actor = antecedent(v, site.clauseStart, actorOk);
       }
     }
+    // ("“We want to see the government do more”": a first-person pronoun is resolved later, to the speaker; the party
+    // it was first taken for may still be the target)
     const isTargetable = (c: Candidate) =>
-      (!c.anaphor || c.anaphorTarget) && c !== actor && c.entity !== actor?.entity && (TARGET_TYPES.has(c.entity.type) || (c.roles.has("target") && c.entity.type === "place"));
+      (!c.anaphor || c.anaphorTarget) && !inCompound(v, c) && !c.roles.has("director") && c !== actor && (c.entity !== actor?.entity || !!actor?.speaker) && (TARGET_TYPES.has(c.entity.type) || (c.roles.has("target") && c.entity.type === "place"));
     // an assassination's target is the person it names: "assassinated the commander of …, General X"
     if (!target && site.targeted) target = rightInReach.find((c) => c.entity.type === "person" && c.from - site.to <= 14 && c !== actor) ?? null;
     // "accused the US of …", "condemned acts carried out by the US": the accused is the first party named
@@ -294,11 +354,17 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     const notPlace = (c: Candidate) => c.entity.type !== "place";
     // a noun takes its object through "of": "the assassination of X", "the killing of three US troops"
     const linked = (c: Candidate) => (site.role === "v" || site.role === "g" || site.role === "gi" ? c.from - Math.max(site.to, site.reach) <= 6 : ofLinked(v, site.to, c.from, lex) || (site.merged ?? []).some((m) => c.from >= m.to && (m.verb ? c.from - m.to <= 6 : ofLinked(v, m.to, c.from, lex))));
+    // "strikes against the Iran-backed militia X": the role word before a hyphenated modifier is the next name's
+    const compoundMarks = cands.filter((p) => p.roles.has("target") && inCompound(v, p));
+    const marked = (c: Candidate) => c.roles.has("target") || compoundMarks.some((p) => p.to <= c.from && c.from - p.to <= 2 && p !== c);
+    // a noun's target stands close to it ("strikes on Friday against X"); further on, a later verb's object ("the
+    // strikes followed talks at the base") is not the noun's
+    const near = (c: Candidate) => (site.role !== "n" && site.role !== "gn") || c.from - Math.max(site.to, site.reach) <= NOUN_REACH;
     if (!target) target =
-      rightInReach.find((c) => c.roles.has("target") && isTargetable(c) && notPlace(c)) ??
+      rightInReach.find((c) => marked(c) && isTargetable(c) && notPlace(c) && near(c)) ??
       rightInReach.find((c) => !c.roles.has("location") && !c.roles.has("agent") && isTargetable(c) && notPlace(c) && linked(c)) ??
-      rightInReach.find((c) => c.roles.has("target") && isTargetable(c)) ??
-      rightInReach.find((c) => c.roles.has("partner") && isTargetable(c) && notPlace(c)) ??
+      rightInReach.find((c) => c.roles.has("target") && isTargetable(c) && near(c)) ??
+      rightInReach.find((c) => c.roles.has("partner") && isTargetable(c) && notPlace(c) && near(c)) ??
       leftInClause.find((c) => c.roles.has("target") && isTargetable(c)) ??
       null;
     // "strikes on facilities in eastern Syria used by groups linked to the IRGC", "frappe plus de 85 cibles liées aux
@@ -322,6 +388,8 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       if (next) target = next;
     }
   }
+  // "the strikes were carried out at the direction of X": who ordered the event acts when the text names no one else
+  if (!actor) actor = cands.find((c) => c.roles.has("director") && ACTOR_TYPES.has(c.entity.type) && c.from >= site.clauseStart && c.from < Math.max(site.clauseEnd, site.reach) && c.entity !== target?.entity) ?? null;
   // location: a place after "in/near/at"; else a facility target; else any place in the clause
   const places = cands.filter((c) => PLACE_TYPES.has(c.entity.type) || (c.entity.type === "state" && c.roles.has("location")));
   const inClause = (c: Candidate) => c.from >= site.clauseStart && c.from < site.clauseEnd;
@@ -332,6 +400,13 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     (target && PLACE_TYPES.has(target.entity.type) ? target : null) ??
     places.find((c) => c.from >= site.clauseStart && c.to <= site.clauseEnd && c.entity.type !== "state" && c !== actor) ??
     null;
+  // "a deadly attack in Jordan …, which killed three soldiers": a relative clause's event happens where the noun it hangs
+  // on was placed
+  if (!location && site.clauseStart > 0) {
+    const mark = v.marks.get(site.clauseStart - 1);
+    if (mark === "relative" || mark === "complement")
+      location = findLast(places, (c) => c.roles.has("location") && c.to < site.clauseStart && site.clauseStart - c.to <= 8 && c !== actor && c.entity !== target?.entity) ?? null;
+  }
   if (location && location.entity.lat == null && target?.entity.type === "facility" && target.entity.lat != null) location = target;
   return { actor, target, location, passive };
 }
