@@ -87,7 +87,8 @@ for (const target of sizes) {
     index.insert(f, `g${storyNo}`);
   }
   globalThis.gc();
-  const heap = process.memoryUsage().heapUsed;
+  // Typed arrays' backing stores live outside the JS heap: "external" counts them.
+  const { heapUsed: heap, external, rss } = process.memoryUsage();
   const N = 2000;
   let compared = 0;
   const batch = Array.from({ length: N }, nextFeatures);
@@ -110,8 +111,8 @@ for (const target of sizes) {
   }
   await new Promise((r) => setTimeout(r, 0));
   const gc = gcMs;
-  rows.push({ stored: target, msPerArticle: ms / N, cpuMsPerArticle: cpuMs / N, comparedPerArticle: compared / N, consolidateMsPerArticle: cms / N, consolidateCpuMsPerArticle: ccpu / N, examined: settled.examined, gcMsPerArticle: gc / N, heapMB: heap / 1048576, bytesPerArticle: heap / target, stories: index.stories().length });
+  rows.push({ stored: target, msPerArticle: ms / N, cpuMsPerArticle: cpuMs / N, comparedPerArticle: compared / N, consolidateMsPerArticle: cms / N, consolidateCpuMsPerArticle: ccpu / N, examined: settled.examined, gcMsPerArticle: gc / N, heapMB: heap / 1048576, externalMB: external / 1048576, rssMB: rss / 1048576, bytesPerArticle: heap / target, heapAndExternalPerArticle: (heap + external) / target, stories: index.stories().length });
   const r = rows[rows.length - 1];
-  console.log(`${String(target).padStart(9)} stored: add ${r.msPerArticle.toFixed(3)} ms/article (cpu ${r.cpuMsPerArticle.toFixed(3)}), ${r.comparedPerArticle.toFixed(1)} compared/article; consolidate ${r.consolidateMsPerArticle.toFixed(3)} ms/article (cpu ${r.consolidateCpuMsPerArticle.toFixed(3)}, ${r.examined} re-clustered); GC ${r.gcMsPerArticle.toFixed(3)} ms/article of both; heap ${r.heapMB.toFixed(0)} MB (${(r.bytesPerArticle / 1024).toFixed(2)} KB/article), ${r.stories} stories  [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
+  console.log(`${String(target).padStart(9)} stored: add ${r.msPerArticle.toFixed(3)} ms/article (cpu ${r.cpuMsPerArticle.toFixed(3)}), ${r.comparedPerArticle.toFixed(1)} compared/article; consolidate ${r.consolidateMsPerArticle.toFixed(3)} ms/article (cpu ${r.consolidateCpuMsPerArticle.toFixed(3)}, ${r.examined} re-clustered); GC ${r.gcMsPerArticle.toFixed(3)} ms/article of both; heap ${r.heapMB.toFixed(0)} MB (${(r.bytesPerArticle / 1024).toFixed(2)} KB/article) + external ${r.externalMB.toFixed(0)} MB (${(r.heapAndExternalPerArticle / 1024).toFixed(2)} KB/article with it), RSS ${r.rssMB.toFixed(0)} MB, ${r.stories} stories  [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
 }
 if (args.includes("--json")) console.log("BENCH " + JSON.stringify(rows));

@@ -3,7 +3,7 @@ import { averageLink, type LinkEdge } from "./average-link.js";
 import { calibratedScore } from "./calibrated-score.js";
 import { canonicalOrder, firmDay } from "./canonical-order.js";
 import { crossScriptAllowedCached } from "./cross-script-allowed.js";
-import { lshBands } from "./minhash.js";
+import { LSH_BANDS, lshBandHashes, lshBandKey } from "./minhash.js";
 import { relationKind } from "./relation-kind.js";
 import { addToCentroid, emptyCentroid, type StoryCentroid } from "./story-centroid.js";
 import type { StoryFeatures } from "./story-features.js";
@@ -157,6 +157,8 @@ export class StoryIndex implements KeyStats {
    * one document keeps its ordinal as a bare number: most LSH band keys are never shared.
    */
   private readonly postings = new Map<string, number | number[]>();
+  /** Per LSH band, the band's hash (as a signed 32-bit integer: a small integer to V8, no string) → its posting. */
+  private readonly bandPostings: Map<number, number | number[]>[] = Array.from({ length: LSH_BANDS }, () => new Map());
   /** Stored documents by ordinal (the order they were stored in). */
   private readonly byOrd: StoredDoc[] = [];
   /** By ordinal, a number ordered as the content ids are (see idKey): ties of candidates are broken without reading ids. */
@@ -245,31 +247,35 @@ export class StoryIndex implements KeyStats {
     for (const k of Object.keys(f.anchors)) this.dfs.set(k, (this.dfs.get(k) ?? 0) + 1);
   }
 
-  private lookupKeys(f: StoryFeatures): { key: string; weight: number }[] {
-    const out: { key: string; weight: number }[] = [];
-    for (const b of lshBands(f.minhash)) out.push({ key: b, weight: 4 });
-    for (const a of Object.keys(f.anchors)) out.push({ key: a, weight: idf(this, a) });
-    const terms = Object.entries(f.terms)
-      .map(([t, c]) => ({ key: "t:" + t, weight: (1 + Math.log(c)) * termIdf(this, t) }))
-      .sort((x, y) => y.weight - x.weight || (x.key < y.key ? -1 : 1))
-      .slice(0, this.options.lookupTerms);
-    out.push(...terms);
-    const { stopShare, minDocsForStop } = this.options;
-    return this.count >= minDocsForStop ? out.filter((k) => k.key.startsWith("b") || (k.key.startsWith("t:") ? this.termDf(k.key.slice(2)) : this.df(k.key)) <= stopShare * this.count) : out;
+  /** A document's lookup keys: its LSH band hashes, its anchors, its top terms by tf-idf ("t:<stem>"), stop keys left out. */
+  private lookupKeys(f: StoryFeatures): LookupKeys {
+    const terms = Object.keys(f.terms);
+    return this.lookupOf(f.minhash, Object.keys(f.anchors), terms, terms.map((t) => f.terms[t]));
   }
 
   /** The lookup keys of a stored document (as lookupKeys gives them for its features, without rebuilding those). */
-  private storedLookupKeys(d: StoredDoc): { key: string; weight: number }[] {
-    const out: { key: string; weight: number }[] = [];
-    for (const b of lshBands(d.p.f.minhash)) out.push({ key: b, weight: 4 });
-    for (const a of d.p.anchorKeys) out.push({ key: a, weight: idf(this, a) });
-    const terms = d.p.termKeys
-      .map((t, i) => ({ key: "t:" + t, weight: (1 + Math.log(d.termCounts[i])) * termIdf(this, t) }))
-      .sort((x, y) => y.weight - x.weight || (x.key < y.key ? -1 : 1))
-      .slice(0, this.options.lookupTerms);
-    out.push(...terms);
-    const { stopShare, minDocsForStop } = this.options;
-    return this.count >= minDocsForStop ? out.filter((k) => k.key.startsWith("b") || (k.key.startsWith("t:") ? this.termDf(k.key.slice(2)) : this.df(k.key)) <= stopShare * this.count) : out;
+  private storedLookupKeys(d: StoredDoc): LookupKeys {
+    return this.lookupOf(d.p.f.minhash, d.p.anchorKeys, d.p.termKeys, d.termCounts);
+  }
+
+  private lookupOf(minhash: ArrayLike<number>, anchors: readonly string[], terms: readonly string[], counts: ArrayLike<number>): LookupKeys {
+    const stop = this.count >= this.options.minDocsForStop ? this.options.stopShare * this.count : Infinity;
+    const keys: string[] = [];
+    const weights: number[] = [];
+    for (const a of anchors) {
+      if (this.df(a) > stop) continue;
+      keys.push(a);
+      weights.push(idf(this, a));
+    }
+    // The top terms (weight, then stem), chosen before any key string is built.
+    const tw = terms.map((t, i) => (1 + Math.log(counts[i])) * termIdf(this, t));
+    const order = terms.map((_, i) => i).sort((x, y) => tw[y] - tw[x] || (terms[x] < terms[y] ? -1 : 1));
+    for (const i of order.slice(0, this.options.lookupTerms)) {
+      if (this.termDf(terms[i]) > stop) continue;
+      keys.push("t:" + terms[i]);
+      weights.push(tw[i]);
+    }
+    return { bands: lshBandHashes(minhash), keys, weights };
   }
 
   /**
@@ -277,12 +283,12 @@ export class StoryIndex implements KeyStats {
    * accumulate in a scratch array indexed by ordinal, and the top ones are selected with a bounded heap: the cost is
    * the postings read (at most maxPosting a key), not the store, and no sort of every candidate.
    */
-  private candidates(keys: { key: string; weight: number }[]): string[] {
+  private candidates(keys: LookupKeys): string[] {
     return this.candidateOrds(keys).map((o) => this.byOrd[o].p.f.id);
   }
 
   /** candidates() as ordinals. */
-  private candidateOrds(keys: { key: string; weight: number }[]): number[] {
+  private candidateOrds(lookup: LookupKeys): number[] {
     if (ACC.length < this.byOrd.length) {
       const grown = new Float64Array(Math.max(this.byOrd.length, 2 * ACC.length));
       ACC = grown;
@@ -290,8 +296,11 @@ export class StoryIndex implements KeyStats {
     const acc = ACC;
     const touched: number[] = [];
     const cap = this.options.maxPosting;
-    for (const { key, weight } of keys) {
-      const list = this.postings.get(key);
+    const n = lookup.bands.length + lookup.keys.length;
+    for (let k = 0; k < n; k++) {
+      const band = k < lookup.bands.length;
+      const list = band ? this.bandPostings[k].get(lookup.bands[k] | 0) : this.postings.get(lookup.keys[k - lookup.bands.length]);
+      const weight = band ? BAND_WEIGHT : lookup.weights[k - lookup.bands.length];
       if (list === undefined) continue;
       if (typeof list === "number") {
         if (acc[list] === 0) touched.push(list);
@@ -348,7 +357,7 @@ export class StoryIndex implements KeyStats {
   }
 
   /** Compares a document with the index without adding it: the best story per candidate, best first (calibrated scores). */
-  query(f: StoryFeatures, keys = this.lookupKeys(f), pf = prepareFeatures(f, this)): { story: string; doc: string; sim: Similarity; score: number; compared: number }[] {
+  query(f: StoryFeatures, keys: LookupKeys = this.lookupKeys(f), pf = prepareFeatures(f, this)): { story: string; doc: string; sim: Similarity; score: number; compared: number }[] {
     const perStory = new Map<string, { story: string; doc: string; sim: Similarity; score: number; compared: number }>();
     const cands = this.candidateOrds(keys);
     const seen = new Map<string, number>();
@@ -428,7 +437,7 @@ export class StoryIndex implements KeyStats {
   }
 
   /** Puts a document into a story: members, title, days, postings. */
-  private place(f: StoryFeatures, story: IndexedStory, keys: { key: string }[], pf?: PreparedFeatures): void {
+  private place(f: StoryFeatures, story: IndexedStory, keys: LookupKeys, pf?: PreparedFeatures): void {
     story.members.push(f.id);
     if (!story.title && f.title) story.title = f.title;
     if (f.day !== null) {
@@ -441,8 +450,9 @@ export class StoryIndex implements KeyStats {
     const stored = this.compact(f, story.id, this.byOrd.length, pf);
     this.docs.set(f.id, stored);
     this.storeOrd(stored);
-    for (const { key } of keys) this.post(key, stored.ord);
-    for (const a of stored.p.anchorKeys) this.post(a, stored.ord);
+    keys.bands.forEach((h, b) => this.post(this.bandPostings[b], h | 0, stored.ord));
+    for (const key of keys.keys) this.post(this.postings, key, stored.ord);
+    for (const a of stored.p.anchorKeys) this.post(this.postings, a, stored.ord);
   }
 
   /**
@@ -466,9 +476,12 @@ export class StoryIndex implements KeyStats {
     };
     // Pairs of firmly dated articles carry their date factor; a pair with an undated or estimated side is weighed
     // by the spans of the clusters it joins instead (averageLink's times), and by the gap of coarser own dates.
-    const memo = new Map<string, number>();
+    // Pairs keyed by their ordinals (a number: no string built per pair).
+    const memo = new Map<number, number>();
+    const span = this.byOrd.length;
     const score = (a: string, b: string) => {
-      const key = a < b ? a + " " + b : b + " " + a;
+      const oa = this.docs.get(a)!.ord, ob = this.docs.get(b)!.ord;
+      const key = oa < ob ? oa * span + ob : ob * span + oa;
       const hit = memo.get(key);
       if (hit !== undefined) return hit;
       const s = pairScore(a, b);
@@ -718,7 +731,7 @@ export class StoryIndex implements KeyStats {
    * the signature as a Uint32Array, at most 30 numbers; the term and anchor dictionaries are dropped.
    */
   private compact(f: StoryFeatures, story: string, ord: number, prepared?: PreparedFeatures): StoredDoc {
-    const lite: StoryFeatures = { ...f, terms: {}, anchors: {}, numbers: f.numbers.slice(0, 30), minhash: Uint32Array.from(f.minhash) };
+    const lite: StoryFeatures = { ...f, lang: this.intern(f.lang), outlet: f.outlet === null ? null : this.intern(f.outlet), cites: f.cites.map((c) => this.intern(c)), terms: NO_KEYS, anchors: NO_KEYS, numbers: f.numbers.slice(0, 30) };
     // Weighed with the anchor weights as stored (single precision, read back to two decimals), so the stored weights
     // are exactly what weighing featuresOf() again under the same statistics gives (see fresh()). `prepared`: the same
     // features already weighed by add(), used when no anchor weight changes in storage.
@@ -732,10 +745,25 @@ export class StoryIndex implements KeyStats {
     const termKeys = p.termKeys.map((k) => this.intern(k));
     const anchorKeys = p.anchorKeys.map((k) => this.intern(k));
     const leadKeys = p.leadKeys.map((k) => this.intern(k));
+    // The signature and every weight in one buffer (one allocation, one backing store), as views.
+    const T = termKeys.length, A = anchorKeys.length, L = leadKeys.length, S = f.minhash.length;
+    const buf = new ArrayBuffer(4 * (S + 2 * T + 2 * A + L));
+    const minhash = new Uint32Array(buf, 0, S);
+    minhash.set(f.minhash);
+    let at = 4 * S;
+    const view = (n: number, from: ArrayLike<number>) => {
+      const v = new Float32Array(buf, at, n);
+      v.set(from);
+      at += 4 * n;
+      return v;
+    };
+    const termUnit = view(T, p.termUnit), anchorUnit = view(A, p.anchorUnit), leadUnit = view(L, p.leadUnit);
+    const termCounts = view(T, termKeys.map((k) => f.terms[k]));
+    const anchorWeights = view(A, anchorKeys.map((k) => f.anchors[k]));
     return {
-      p: { f: { ...lite, lead: leadKeys }, termKeys, termUnit: p.termUnit, anchorKeys, anchorUnit: p.anchorUnit, neutralNorm: neutralNormOf(anchorKeys, p.anchorUnit), strong: strongCount(anchorKeys), leadKeys, leadUnit: p.leadUnit },
-      termCounts: Float32Array.from(termKeys, (k) => f.terms[k]),
-      anchorWeights: Float32Array.from(anchorKeys, (k) => f.anchors[k]),
+      p: { f: { ...lite, minhash, lead: leadKeys }, termKeys, termUnit, anchorKeys, anchorUnit, neutralNorm: neutralNormOf(anchorKeys, anchorUnit), strong: strongCount(anchorKeys), leadKeys, leadUnit },
+      termCounts,
+      anchorWeights,
       story,
       ord,
       pAt: this.count,
@@ -764,14 +792,14 @@ export class StoryIndex implements KeyStats {
   }
 
   /** Appends a document's ordinal to a key's posting; a full posting drops its oldest half at once (amortised). */
-  private post(key: string, ord: number): void {
-    const list = this.postings.get(key);
+  private post<K>(postings: Map<K, number | number[]>, key: K, ord: number): void {
+    const list = postings.get(key);
     if (list === undefined) {
-      this.postings.set(key, ord);
+      postings.set(key, ord);
       return;
     }
     if (typeof list === "number") {
-      if (list !== ord) this.postings.set(key, [list, ord]);
+      if (list !== ord) postings.set(key, [list, ord]);
       return;
     }
     if (list[list.length - 1] === ord) return;
@@ -780,9 +808,8 @@ export class StoryIndex implements KeyStats {
     if (list.length >= 2 * this.options.maxPosting) list.splice(0, list.length - this.options.maxPosting);
   }
 
-  /** The document ids of a key's posting, oldest first (at most maxPosting). */
-  private postingIds(key: string): string[] {
-    const list = this.postings.get(key);
+  /** The document ids of a posting, oldest first (at most maxPosting). */
+  private postingIds(list: number | number[] | undefined): string[] {
     if (list === undefined) return [];
     const ords = typeof list === "number" ? [list] : list.slice(Math.max(0, list.length - this.options.maxPosting));
     return ords.map((o) => this.byOrd[o].p.f.id);
@@ -798,7 +825,10 @@ export class StoryIndex implements KeyStats {
       df: [...[...this.termDfs].map(([t, n]): [string, number] => ["t:" + t, n]), ...this.dfs],
       docs: [...this.docs.values()].map((d) => ({ features: { ...featuresOf(d), minhash: Array.from(d.p.f.minhash) }, story: d.story })),
       stories: [...this.storyMap.values()].map((s) => ({ ...s, members: [...s.members] })),
-      postings: [...this.postings.keys()].map((k) => [k, this.postingIds(k)]),
+      postings: [
+        ...this.bandPostings.flatMap((m, b) => [...m].map(([h, list]): [string, string[]] => [lshBandKey(b, h >>> 0), this.postingIds(list)])),
+        ...[...this.postings].map(([k, list]): [string, string[]] => [k, this.postingIds(list)]),
+      ],
       dirty: [...this.dirty],
       stale: this.staleQueue.filter((e) => this.storyMap.get(e.id)?.checked === e.checked).map((e) => e.id),
     };
@@ -822,9 +852,14 @@ export class StoryIndex implements KeyStats {
     idx.staleQueue = data.stale
       ? data.stale.flatMap((id) => (byId.has(id) ? [{ id, checked: byId.get(id)!.checked ?? 0 }] : []))
       : data.stories.map((s) => ({ id: s.id, checked: s.checked ?? 0 })).sort((a, b) => a.checked - b.checked || (a.id < b.id ? -1 : 1));
-    for (const [k, v] of data.postings) for (const id of v) {
-      const d = idx.docs.get(id);
-      if (d) idx.post(k, d.ord);
+    for (const [k, v] of data.postings) {
+      const band = /^b(\d+):([0-9a-z]+)$/.exec(k);
+      for (const id of v) {
+        const d = idx.docs.get(id);
+        if (!d) continue;
+        if (band) idx.post(idx.bandPostings[Number(band[1])], parseInt(band[2], 36) | 0, d.ord);
+        else idx.post(idx.postings, k, d.ord);
+      }
     }
     for (const id of data.dirty ?? []) idx.dirty.add(id);
     return idx;
@@ -862,6 +897,19 @@ export function idKey(id: string): number {
   for (; i < 6; i++) k *= 256;
   return k;
 }
+
+/** A document's lookup keys: its LSH band hashes (band b at index b), then anchors and "t:" terms with their weights. */
+interface LookupKeys {
+  readonly bands: readonly number[];
+  readonly keys: readonly string[];
+  readonly weights: readonly number[];
+}
+
+/** The lookup weight of a shared LSH band. */
+const BAND_WEIGHT = 4;
+
+/** The terms and anchors of a stored document's features: kept as arrays in PreparedFeatures instead (one shared empty record). */
+const NO_KEYS: Readonly<Record<string, number>> = Object.freeze({});
 
 /** Scratch scores of candidates(), by ordinal (all zero between calls; shared: an index works synchronously). */
 let ACC = new Float64Array(1024);
