@@ -228,6 +228,18 @@ export class StoryIndex implements KeyStats {
     return d.pAt === this.count ? d.p : prepareFeatures(featuresOf(d), this);
   }
 
+  /**
+   * Candidates of stored documents looked up by the last consolidate(), valid while no document is stored or counted
+   * since (the postings and statistics they came from): relatedOf() then reads them instead of looking up again.
+   * Kept beside the index, not in it (a snapshot does not carry it). `fresh`: start a new memo for the current state.
+   */
+  private lookupMemo(fresh: boolean): Map<string, readonly number[]> {
+    const token = this.count * 2 ** 26 + this.byOrd.length;
+    let m = LOOKUP_MEMO.get(this);
+    if (fresh || !m || m.token !== token) LOOKUP_MEMO.set(this, (m = { token, ords: new Map() }));
+    return m.ords;
+  }
+
   /** The stored features of a document. */
   features(docId: string): StoryFeatures | null {
     const d = this.docs.get(docId);
@@ -357,9 +369,10 @@ export class StoryIndex implements KeyStats {
   }
 
   /** Compares a document with the index without adding it: the best story per candidate, best first (calibrated scores). */
-  query(f: StoryFeatures, keys: LookupKeys = this.lookupKeys(f), pf = prepareFeatures(f, this)): { story: string; doc: string; sim: Similarity; score: number; compared: number }[] {
+  query(f: StoryFeatures, keys: LookupKeys = this.lookupKeys(f), pf = prepareFeatures(f, this), known?: readonly number[]): { story: string; doc: string; sim: Similarity; score: number; compared: number }[] {
     const perStory = new Map<string, { story: string; doc: string; sim: Similarity; score: number; compared: number }>();
-    const cands = this.candidateOrds(keys);
+    // (known: the candidates of these keys, already looked up on this same index state)
+    const cands = known ?? this.candidateOrds(keys);
     const seen = new Map<string, number>();
     let compared = 0;
     for (const o of cands) {
@@ -497,9 +510,21 @@ export class StoryIndex implements KeyStats {
       const coarse = own ? gapFactor(spanGap(pa.f.span!, pb.f.span!)) : pa.f.year !== null && pb.f.year !== null && pa.f.year !== pb.f.year ? 0.5 : 1;
       return calibratedScore(sim.base * coarse, pa.f.lang, pb.f.lang, this.options);
     };
-    if (full) return this.rewrite(this.clusterRegion(seeds, score), seeds.length);
-    const region = this.region(seeds, score);
-    return this.rewrite(this.clusterRegion([...region], score), region.size);
+    // A document's candidates, looked up once: region() and clusterRegion() both read them, on the same index.
+    const found = new Map<string, string[]>();
+    const lookedUp = this.lookupMemo(true);
+    const cands = (id: string) => {
+      let c = found.get(id);
+      if (!c) {
+        const ords = this.candidateOrds(this.storedLookupKeys(this.docs.get(id)!));
+        lookedUp.set(id, ords);
+        found.set(id, (c = ords.map((o) => this.byOrd[o].p.f.id)));
+      }
+      return c;
+    };
+    if (full) return this.rewrite(this.clusterRegion(seeds, score, cands), seeds.length);
+    const region = this.region(seeds, score, cands);
+    return this.rewrite(this.clusterRegion([...region], score, cands), region.size);
   }
 
   /** Compares two stored documents in canonical order (a method, not a closure: the index must stay serialisable). */
@@ -511,7 +536,7 @@ export class StoryIndex implements KeyStats {
    * Clusters a set of documents from scratch: every pair compared (or, above denseRegion documents, each document
    * with its candidates), then group-average linkage in two stages.
    */
-  private clusterRegion(docs: readonly string[], score: (a: string, b: string) => number): string[][] {
+  private clusterRegion(docs: readonly string[], score: (a: string, b: string) => number, cands: (id: string) => readonly string[]): string[][] {
     const ids = [...docs].sort((a, b) => this.byCanonical(a, b));
     const pos = new Map(ids.map((id, i) => [id, i]));
     const edges: LinkEdge[] = [];
@@ -520,7 +545,7 @@ export class StoryIndex implements KeyStats {
     } else {
       const seen = new Set<number>();
       for (let i = 0; i < ids.length; i++) {
-        for (const c of this.candidates(this.storedLookupKeys(this.docs.get(ids[i])!))) {
+        for (const c of cands(ids[i])) {
           const j = pos.get(c);
           if (j === undefined || j === i) continue;
           const [a, b] = i < j ? [i, j] : [j, i];
@@ -577,7 +602,7 @@ export class StoryIndex implements KeyStats {
    * exactly as the whole index would; but a news stream's similarity graph percolates, so the growth stops at
    * maxRegion documents (the seeds' own stories always go in), and a story the cap cut through is left out whole.
    */
-  private region(seeds: readonly string[], score: (a: string, b: string) => number): Set<string> {
+  private region(seeds: readonly string[], score: (a: string, b: string) => number, cands: (id: string) => readonly string[]): Set<string> {
     const region = new Set<string>();
     const queue: string[] = [];
     const addStory = (id: string) => {
@@ -591,7 +616,7 @@ export class StoryIndex implements KeyStats {
     const M = this.options.mergeThreshold;
     for (let q = 0; q < queue.length && region.size < this.options.maxRegion; q++) {
       const id = queue[q];
-      for (const c of this.candidates(this.storedLookupKeys(this.docs.get(id)!))) {
+      for (const c of cands(id)) {
         if (region.size >= this.options.maxRegion) break;
         if (!region.has(c) && score(id, c) >= M) addStory(c);
       }
@@ -668,11 +693,12 @@ export class StoryIndex implements KeyStats {
    * The link of a member to the story: to the member whose outlet it cites (a citation chain), else to its closest
    * earlier member (canonical order, the nearest LINK_WINDOW), else, for the first member, to its closest later one.
    */
-  linkOf(docId: string, story: IndexedStory | string, prepared = new Map<string, PreparedFeatures>()): StoryRelation | null {
+  linkOf(docId: string, story: IndexedStory | string, prepared = new Map<string, PreparedFeatures>(), citedIn?: (f: StoryFeatures) => string | null, position?: number): StoryRelation | null {
     const st = typeof story === "string" ? this.storyMap.get(story) : story;
     const d = this.docs.get(docId);
     if (!st || !d) return null;
-    const at = st.members.indexOf(docId);
+    // (links() passes the member's position and a citation index of the story)
+    const at = position ?? st.members.indexOf(docId);
     const earlier = at > 0 ? st.members.slice(Math.max(0, at - LINK_WINDOW), at) : st.members.filter((m) => m !== docId).slice(0, LINK_WINDOW);
     if (!earlier.length) return null;
     const prep = (id: string) => {
@@ -682,7 +708,7 @@ export class StoryIndex implements KeyStats {
     };
     const pf = prep(docId);
     // A citation chain: the member whose outlet the article cites, earlier or not.
-    const cited = this.citedMember(pf.f, st.members);
+    const cited = citedIn ? citedIn(pf.f) : this.citedMember(pf.f, st.members);
     let best: { id: string; sim: Similarity; score: number } | null = null;
     for (const m of cited ? [cited] : earlier) {
       if (!this.docs.has(m)) continue;
@@ -703,9 +729,10 @@ export class StoryIndex implements KeyStats {
     if (!st) return [];
     const prepared = new Map<string, PreparedFeatures>();
     const out: StoryRelation[] = [];
+    const cited = this.citedFinder(st.members);
     st.members.forEach((m, i) => {
-      if (i === 0 && !this.citedMember(this.docs.get(m)!.p.f, st.members)) return;
-      const link = this.linkOf(m, st, prepared);
+      if (i === 0 && !cited(this.docs.get(m)!.p.f)) return;
+      const link = this.linkOf(m, st, prepared, cited, i);
       if (link) out.push(link);
     });
     return out;
@@ -715,7 +742,8 @@ export class StoryIndex implements KeyStats {
   relatedOf(docId: string): { story: string; doc: string; score: number } | null {
     const d = this.docs.get(docId);
     if (!d) return null;
-    const best = this.query(d.p.f, this.storedLookupKeys(d), this.fresh(d)).find((r) => r.story !== d.story && r.score >= this.options.relatedThreshold);
+    const known = this.lookupMemo(false).get(docId);
+    const best = this.query(d.p.f, known ? NO_LOOKUP : this.storedLookupKeys(d), this.fresh(d), known).find((r) => r.story !== d.story && r.score >= this.options.relatedThreshold);
     return best ? { story: best.story, doc: best.doc, score: r3(best.sim.score) } : null;
   }
 
@@ -778,6 +806,33 @@ export class StoryIndex implements KeyStats {
       if (o && id !== f.id && f.cites.includes(o)) return id;
     }
     return null;
+  }
+
+  /**
+   * citedMember over one member list, for many articles: the members of each outlet (the first two, in member
+   * order) are indexed once, so each question costs the article's citations, not the story's size.
+   */
+  private citedFinder(members: readonly string[]): (f: StoryFeatures) => string | null {
+    let byOutlet: Map<string, [number, string][]> | null = null;
+    return (f) => {
+      if (!f.cites.length) return null;
+      if (!byOutlet) {
+        byOutlet = new Map();
+        members.forEach((id, i) => {
+          const o = this.docs.get(id)?.p.f.outlet;
+          if (!o) return;
+          const list = byOutlet!.get(o);
+          if (!list) byOutlet!.set(o, [[i, id]]);
+          else if (list.length < 2) list.push([i, id]);
+        });
+      }
+      let best: [number, string] | null = null;
+      for (const c of f.cites) {
+        const hit = byOutlet.get(c)?.find(([, id]) => id !== f.id);
+        if (hit && (!best || hit[0] < best[0])) best = hit;
+      }
+      return best ? best[1] : null;
+    };
   }
 
   /** Registers a stored document under its ordinal. */
@@ -905,11 +960,17 @@ interface LookupKeys {
   readonly weights: readonly number[];
 }
 
+/** No lookup keys (for a query whose candidates are known). */
+const NO_LOOKUP: LookupKeys = { bands: [], keys: [], weights: [] };
+
 /** The lookup weight of a shared LSH band. */
 const BAND_WEIGHT = 4;
 
 /** The terms and anchors of a stored document's features: kept as arrays in PreparedFeatures instead (one shared empty record). */
 const NO_KEYS: Readonly<Record<string, number>> = Object.freeze({});
+
+/** See StoryIndex.lookupMemo. */
+const LOOKUP_MEMO = new WeakMap<StoryIndex, { token: number; ords: Map<string, readonly number[]> }>();
 
 /** Scratch scores of candidates(), by ordinal (all zero between calls; shared: an index works synchronously). */
 let ACC = new Float64Array(1024);
