@@ -5,7 +5,7 @@
 // re-clustering of their neighbourhood, as after an ingest batch), and reads the heap after a full GC.
 // The synthetic articles look like real fingerprints: Zipf-distributed word stems around a per-story topic,
 // entity/number anchors, MinHash signatures, publication days advancing through time; stories of 1 to 20 articles.
-// Usage: node scripts/bench-stories.mjs [--sizes 10000,100000,1000000] [--no-build] [--src] [--json]  (about 8 min per
+// Usage: node scripts/bench-stories.mjs [--sizes 10000,100000,1000000] [--no-build] [--src] [--json] [--profile DIR]  (about 8 min per
 // 100k on 2 busy cores; 1M needs ~12 GB of heap and most of an hour). --src runs from source through tsx.
 import { spawnSync } from "node:child_process";
 import { join, dirname, resolve } from "node:path";
@@ -71,6 +71,15 @@ const rows = [];
 const { PerformanceObserver } = await import("node:perf_hooks");
 let gcMs = 0;
 new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; }).observe({ entryTypes: ["gc"] });
+// --profile DIR: a CPU profile (.cpuprofile, for Chrome DevTools or speedscope) of the measured add() and consolidate()
+// calls at each size, the growth phase left out.
+const profileDir = args.includes("--profile") ? args[args.indexOf("--profile") + 1] : null;
+const session = profileDir ? new (await import("node:inspector")).Session() : null;
+const post = (method, params = {}) => new Promise((ok, fail) => session.post(method, params, (err, r) => (err ? fail(err) : ok(r))));
+if (session) {
+  session.connect();
+  await post("Profiler.enable");
+}
 const t0 = Date.now();
 for (const target of sizes) {
   while (docNo < target) {
@@ -78,7 +87,8 @@ for (const target of sizes) {
     index.insert(f, `g${storyNo}`);
   }
   globalThis.gc();
-  const heap = process.memoryUsage().heapUsed;
+  // Typed arrays' backing stores live outside the JS heap: "external" counts them.
+  const { heapUsed: heap, external, rss } = process.memoryUsage();
   const N = 2000;
   let compared = 0;
   const batch = Array.from({ length: N }, nextFeatures);
@@ -86,16 +96,23 @@ for (const target of sizes) {
   const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   await new Promise((r) => setTimeout(r, 0)); // deliver the GC entries of the growth phase
   gcMs = 0;
+  if (session) await post("Profiler.start");
   const s = process.hrtime.bigint(), s1 = cpu();
   for (const f of batch) compared += index.add(f).compared;
   const ms = Number(process.hrtime.bigint() - s) / 1e6, cpuMs = cpu() - s1;
   const c0 = process.hrtime.bigint(), c1 = cpu();
   const settled = index.consolidate();
   const cms = Number(process.hrtime.bigint() - c0) / 1e6, ccpu = cpu() - c1;
+  if (session) {
+    const { profile } = await post("Profiler.stop");
+    const { writeFileSync, mkdirSync } = await import("node:fs");
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(join(profileDir, `stories-${target}.cpuprofile`), JSON.stringify(profile));
+  }
   await new Promise((r) => setTimeout(r, 0));
   const gc = gcMs;
-  rows.push({ stored: target, msPerArticle: ms / N, cpuMsPerArticle: cpuMs / N, comparedPerArticle: compared / N, consolidateMsPerArticle: cms / N, consolidateCpuMsPerArticle: ccpu / N, examined: settled.examined, gcMsPerArticle: gc / N, heapMB: heap / 1048576, bytesPerArticle: heap / target, stories: index.stories().length });
+  rows.push({ stored: target, msPerArticle: ms / N, cpuMsPerArticle: cpuMs / N, comparedPerArticle: compared / N, consolidateMsPerArticle: cms / N, consolidateCpuMsPerArticle: ccpu / N, examined: settled.examined, gcMsPerArticle: gc / N, heapMB: heap / 1048576, externalMB: external / 1048576, rssMB: rss / 1048576, bytesPerArticle: heap / target, heapAndExternalPerArticle: (heap + external) / target, stories: index.stories().length });
   const r = rows[rows.length - 1];
-  console.log(`${String(target).padStart(9)} stored: add ${r.msPerArticle.toFixed(3)} ms/article (cpu ${r.cpuMsPerArticle.toFixed(3)}), ${r.comparedPerArticle.toFixed(1)} compared/article; consolidate ${r.consolidateMsPerArticle.toFixed(3)} ms/article (cpu ${r.consolidateCpuMsPerArticle.toFixed(3)}, ${r.examined} re-clustered); GC ${r.gcMsPerArticle.toFixed(3)} ms/article of both; heap ${r.heapMB.toFixed(0)} MB (${(r.bytesPerArticle / 1024).toFixed(2)} KB/article), ${r.stories} stories  [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
+  console.log(`${String(target).padStart(9)} stored: add ${r.msPerArticle.toFixed(3)} ms/article (cpu ${r.cpuMsPerArticle.toFixed(3)}), ${r.comparedPerArticle.toFixed(1)} compared/article; consolidate ${r.consolidateMsPerArticle.toFixed(3)} ms/article (cpu ${r.consolidateCpuMsPerArticle.toFixed(3)}, ${r.examined} re-clustered); GC ${r.gcMsPerArticle.toFixed(3)} ms/article of both; heap ${r.heapMB.toFixed(0)} MB (${(r.bytesPerArticle / 1024).toFixed(2)} KB/article) + external ${r.externalMB.toFixed(0)} MB (${(r.heapAndExternalPerArticle / 1024).toFixed(2)} KB/article with it), RSS ${r.rssMB.toFixed(0)} MB, ${r.stories} stories  [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
 }
 if (args.includes("--json")) console.log("BENCH " + JSON.stringify(rows));

@@ -38,14 +38,27 @@ export function minhashJaccard(a: ArrayLike<number>, b: ArrayLike<number>): numb
   return eq / MINHASH_SIZE;
 }
 
-/** LSH band keys of a signature ("b3:1a2b…"); two texts sharing a key are near-duplicate candidates. */
-export function lshBands(sig: ArrayLike<number>): string[] {
+/** LSH bands of a signature. */
+export const LSH_BANDS = MINHASH_SIZE / LSH_ROWS;
+
+/** The hash of each LSH band of a signature (band b at index b; none for an empty text). */
+export function lshBandHashes(sig: ArrayLike<number>): number[] {
   if (!sig.length || sig[0] === 0xffffffff) return [];
-  const out: string[] = [];
-  for (let b = 0; b * LSH_ROWS < MINHASH_SIZE; b++) {
+  const out: number[] = [];
+  for (let b = 0; b < LSH_BANDS; b++) {
     let h = 0x811c9dc5 ^ b;
     for (let r = 0; r < LSH_ROWS; r++) h = mix32(h ^ sig[b * LSH_ROWS + r]);
-    out.push(`b${b}:${h.toString(36)}`);
+    out.push(h);
   }
   return out;
+}
+
+/** The key of band b with hash h ("b3:1a2b…"). */
+export function lshBandKey(b: number, h: number): string {
+  return `b${b}:${h.toString(36)}`;
+}
+
+/** LSH band keys of a signature ("b3:1a2b…"); two texts sharing a key are near-duplicate candidates. */
+export function lshBands(sig: ArrayLike<number>): string[] {
+  return lshBandHashes(sig).map((h, b) => lshBandKey(b, h));
 }

@@ -2,8 +2,8 @@ import type { StoryRelation } from "../core/corpus.js";
 import { averageLink, type LinkEdge } from "./average-link.js";
 import { calibratedScore } from "./calibrated-score.js";
 import { canonicalOrder, firmDay } from "./canonical-order.js";
-import { crossScriptAllowed } from "./cross-script-allowed.js";
-import { lshBands } from "./minhash.js";
+import { crossScriptAllowedCached } from "./cross-script-allowed.js";
+import { LSH_BANDS, lshBandHashes, lshBandKey } from "./minhash.js";
 import { relationKind } from "./relation-kind.js";
 import { addToCentroid, emptyCentroid, type StoryCentroid } from "./story-centroid.js";
 import type { StoryFeatures } from "./story-features.js";
@@ -29,8 +29,13 @@ export interface StoryIndexOptions {
   readonly crossScriptScale: number;
   /** Postings kept per key (the most recent): bounds the cost of one lookup. */
   readonly maxPosting: number;
-  /** Documents fully compared per added document. */
+  /** Candidate documents looked at per added document (the most key weight shared). */
   readonly maxCandidates: number;
+  /**
+   * Of those, members of one story fully compared at most (the first in candidate order): a big story's best match
+   * is among its members that share the most keys, and the rest of the candidates go to other stories.
+   */
+  readonly maxPerStory: number;
   /** Terms of a document used as lookup keys (its highest tf-idf). */
   readonly lookupTerms: number;
   /** Once the index holds `minDocsForStop` documents, keys in more than this share of them are not looked up. */
@@ -60,6 +65,7 @@ export const DEFAULT_STORY_INDEX_OPTIONS: StoryIndexOptions = {
   crossScriptScale: 0.55,
   maxPosting: 200,
   maxCandidates: 60,
+  maxPerStory: 6,
   lookupTerms: 16,
   stopShare: 0.15,
   minDocsForStop: 200,
@@ -77,8 +83,6 @@ export interface IndexedStory {
   readonly members: string[];
   firstDay: number | null;
   lastDay: number | null;
-  /** Pooled terms and anchors of the members. */
-  centroid: StoryCentroid;
   /** Documents the index held when this story was last clustered (consolidate revisits it once the index has grown). */
   checked?: number;
 }
@@ -148,7 +152,17 @@ export class StoryIndex implements KeyStats {
   private readonly interned = new Map<string, string>();
   private readonly docs = new Map<string, StoredDoc>();
   private readonly storyMap = new Map<string, IndexedStory>();
-  private readonly postings = new Map<string, string[]>();
+  /**
+   * Key → the ordinals of the documents holding it (oldest first; the most recent maxPosting count). A key held by
+   * one document keeps its ordinal as a bare number: most LSH band keys are never shared.
+   */
+  private readonly postings = new Map<string, number | number[]>();
+  /** Per LSH band, the band's hash (as a signed 32-bit integer: a small integer to V8, no string) → its posting. */
+  private readonly bandPostings: Map<number, number | number[]>[] = Array.from({ length: LSH_BANDS }, () => new Map());
+  /** Stored documents by ordinal (the order they were stored in). */
+  private readonly byOrd: StoredDoc[] = [];
+  /** By ordinal, a number ordered as the content ids are (see idKey): ties of candidates are broken without reading ids. */
+  private idKeys = new Float64Array(1024);
   private readonly pending = new Set<string>();
   /** Documents added since the last consolidate(). */
   private readonly dirty = new Set<string>();
@@ -190,6 +204,42 @@ export class StoryIndex implements KeyStats {
     return this.docs.get(docId)?.story ?? null;
   }
 
+  /**
+   * The pooled terms and anchors of a story's members (a summary of the story, null for an unknown story), computed
+   * on demand: clustering compares articles, so the index keeps no centroid per story (it cost memory and time on
+   * every placement).
+   */
+  centroid(storyId: string): StoryCentroid | null {
+    const st = this.storyMap.get(storyId);
+    if (!st) return null;
+    const c = emptyCentroid();
+    for (const m of st.members) {
+      const d = this.docs.get(m);
+      if (d) addToCentroid(c, featuresOf(d));
+    }
+    return c;
+  }
+
+  /**
+   * A stored document's features weighed under the current statistics: its stored weights while the statistics have
+   * not moved since (no document counted since it was stored), else weighed again.
+   */
+  private fresh(d: StoredDoc): PreparedFeatures {
+    return d.pAt === this.count ? d.p : prepareFeatures(featuresOf(d), this);
+  }
+
+  /**
+   * Candidates of stored documents looked up by the last consolidate(), valid while no document is stored or counted
+   * since (the postings and statistics they came from): relatedOf() then reads them instead of looking up again.
+   * Kept beside the index, not in it (a snapshot does not carry it). `fresh`: start a new memo for the current state.
+   */
+  private lookupMemo(fresh: boolean): Map<string, readonly number[]> {
+    const token = this.count * 2 ** 26 + this.byOrd.length;
+    let m = LOOKUP_MEMO.get(this);
+    if (fresh || !m || m.token !== token) LOOKUP_MEMO.set(this, (m = { token, ords: new Map() }));
+    return m.ords;
+  }
+
   /** The stored features of a document. */
   features(docId: string): StoryFeatures | null {
     const d = this.docs.get(docId);
@@ -209,26 +259,108 @@ export class StoryIndex implements KeyStats {
     for (const k of Object.keys(f.anchors)) this.dfs.set(k, (this.dfs.get(k) ?? 0) + 1);
   }
 
-  private lookupKeys(f: StoryFeatures): { key: string; weight: number }[] {
-    const out: { key: string; weight: number }[] = [];
-    for (const b of lshBands(f.minhash)) out.push({ key: b, weight: 4 });
-    for (const a of Object.keys(f.anchors)) out.push({ key: a, weight: idf(this, a) });
-    const terms = Object.entries(f.terms)
-      .map(([t, c]) => ({ key: "t:" + t, weight: (1 + Math.log(c)) * termIdf(this, t) }))
-      .sort((x, y) => y.weight - x.weight || (x.key < y.key ? -1 : 1))
-      .slice(0, this.options.lookupTerms);
-    out.push(...terms);
-    const { stopShare, minDocsForStop } = this.options;
-    return this.count >= minDocsForStop ? out.filter((k) => k.key.startsWith("b") || (k.key.startsWith("t:") ? this.termDf(k.key.slice(2)) : this.df(k.key)) <= stopShare * this.count) : out;
+  /** A document's lookup keys: its LSH band hashes, its anchors, its top terms by tf-idf ("t:<stem>"), stop keys left out. */
+  private lookupKeys(f: StoryFeatures): LookupKeys {
+    const terms = Object.keys(f.terms);
+    return this.lookupOf(f.minhash, Object.keys(f.anchors), terms, terms.map((t) => f.terms[t]));
   }
 
-  private candidates(keys: { key: string; weight: number }[]): string[] {
-    const acc = new Map<string, number>();
-    for (const { key, weight } of keys) for (const id of this.postings.get(key) ?? []) acc.set(id, (acc.get(id) ?? 0) + weight);
-    return [...acc]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, this.options.maxCandidates)
-      .map(([id]) => id);
+  /** The lookup keys of a stored document (as lookupKeys gives them for its features, without rebuilding those). */
+  private storedLookupKeys(d: StoredDoc): LookupKeys {
+    return this.lookupOf(d.p.f.minhash, d.p.anchorKeys, d.p.termKeys, d.termCounts);
+  }
+
+  private lookupOf(minhash: ArrayLike<number>, anchors: readonly string[], terms: readonly string[], counts: ArrayLike<number>): LookupKeys {
+    const stop = this.count >= this.options.minDocsForStop ? this.options.stopShare * this.count : Infinity;
+    const keys: string[] = [];
+    const weights: number[] = [];
+    for (const a of anchors) {
+      if (this.df(a) > stop) continue;
+      keys.push(a);
+      weights.push(idf(this, a));
+    }
+    // The top terms (weight, then stem), chosen before any key string is built.
+    const tw = terms.map((t, i) => (1 + Math.log(counts[i])) * termIdf(this, t));
+    const order = terms.map((_, i) => i).sort((x, y) => tw[y] - tw[x] || (terms[x] < terms[y] ? -1 : 1));
+    for (const i of order.slice(0, this.options.lookupTerms)) {
+      if (this.termDf(terms[i]) > stop) continue;
+      keys.push("t:" + terms[i]);
+      weights.push(tw[i]);
+    }
+    return { bands: lshBandHashes(minhash), keys, weights };
+  }
+
+  /**
+   * The documents sharing the most key weight with the keys (the top maxCandidates; ties by content id). Scores
+   * accumulate in a scratch array indexed by ordinal, and the top ones are selected with a bounded heap: the cost is
+   * the postings read (at most maxPosting a key), not the store, and no sort of every candidate.
+   */
+  private candidates(keys: LookupKeys): string[] {
+    return this.candidateOrds(keys).map((o) => this.byOrd[o].p.f.id);
+  }
+
+  /** candidates() as ordinals. */
+  private candidateOrds(lookup: LookupKeys): number[] {
+    if (ACC.length < this.byOrd.length) {
+      const grown = new Float64Array(Math.max(this.byOrd.length, 2 * ACC.length));
+      ACC = grown;
+    }
+    const acc = ACC;
+    const touched: number[] = [];
+    const cap = this.options.maxPosting;
+    const n = lookup.bands.length + lookup.keys.length;
+    for (let k = 0; k < n; k++) {
+      const band = k < lookup.bands.length;
+      const list = band ? this.bandPostings[k].get(lookup.bands[k] | 0) : this.postings.get(lookup.keys[k - lookup.bands.length]);
+      const weight = band ? BAND_WEIGHT : lookup.weights[k - lookup.bands.length];
+      if (list === undefined) continue;
+      if (typeof list === "number") {
+        if (acc[list] === 0) touched.push(list);
+        acc[list] += weight;
+        continue;
+      }
+      for (let i = Math.max(0, list.length - cap); i < list.length; i++) {
+        const o = list[i];
+        if (acc[o] === 0) touched.push(o);
+        acc[o] += weight;
+      }
+    }
+    const docs = this.byOrd, ik = this.idKeys;
+    // Better: higher score, then smaller content id (a strict order: ids are unique); the id keys decide most ties.
+    const better = (a: number, b: number) => acc[a] > acc[b] || (acc[a] === acc[b] && (ik[a] < ik[b] || (ik[a] === ik[b] && docs[a].p.f.id < docs[b].p.f.id)));
+    const K = this.options.maxCandidates;
+    let top: number[];
+    if (touched.length <= K) top = touched;
+    else {
+      // A min-heap (worst on top) of the best K so far.
+      const heap: number[] = [];
+      for (const o of touched) {
+        if (heap.length < K) {
+          heap.push(o);
+          for (let i = heap.length - 1; i > 0; ) {
+            const p = (i - 1) >> 1;
+            if (!better(heap[p], heap[i])) break;
+            [heap[p], heap[i]] = [heap[i], heap[p]];
+            i = p;
+          }
+        } else if (better(o, heap[0])) {
+          heap[0] = o;
+          for (let i = 0; ; ) {
+            const l = 2 * i + 1, r = l + 1;
+            let m = i;
+            if (l < K && better(heap[m], heap[l])) m = l;
+            if (r < K && better(heap[m], heap[r])) m = r;
+            if (m === i) break;
+            [heap[m], heap[i]] = [heap[i], heap[m]];
+            i = m;
+          }
+        }
+      }
+      top = heap;
+    }
+    const out = [...top].sort((a, b) => (better(a, b) ? -1 : 1));
+    for (const o of touched) acc[o] = 0;
+    return out;
   }
 
   /** A pair's score on the one scale every language pair shares (see calibratedScore). */
@@ -237,17 +369,26 @@ export class StoryIndex implements KeyStats {
   }
 
   /** Compares a document with the index without adding it: the best story per candidate, best first (calibrated scores). */
-  query(f: StoryFeatures, keys = this.lookupKeys(f), pf = prepareFeatures(f, this)): { story: string; doc: string; sim: Similarity; score: number; compared: number }[] {
+  query(f: StoryFeatures, keys: LookupKeys = this.lookupKeys(f), pf = prepareFeatures(f, this), known?: readonly number[]): { story: string; doc: string; sim: Similarity; score: number; compared: number }[] {
     const perStory = new Map<string, { story: string; doc: string; sim: Similarity; score: number; compared: number }>();
-    const cands = this.candidates(keys);
-    for (const id of cands) {
-      const other = this.docs.get(id);
-      if (!other || id === f.id) continue;
+    // (known: the candidates of these keys, already looked up on this same index state)
+    const cands = known ?? this.candidateOrds(keys);
+    const seen = new Map<string, number>();
+    let compared = 0;
+    for (const o of cands) {
+      const other = this.byOrd[o];
+      const id = other.p.f.id;
+      if (id === f.id) continue;
+      const n = seen.get(other.story) ?? 0;
+      if (n >= this.options.maxPerStory) continue;
+      seen.set(other.story, n + 1);
+      compared++;
       const sim = preparedSimilarity(pf, other.p, false);
       const score = this.calibrated(sim, f, other.p.f);
       const cur = perStory.get(other.story);
-      if (!cur || score > cur.score || (score === cur.score && id < cur.doc)) perStory.set(other.story, { story: other.story, doc: id, sim, score, compared: cands.length });
+      if (!cur || score > cur.score || (score === cur.score && id < cur.doc)) perStory.set(other.story, { story: other.story, doc: id, sim, score, compared: 0 });
     }
+    for (const r of perStory.values()) r.compared = compared;
     return [...perStory.values()].sort((a, b) => b.score - a.score || (a.story < b.story ? -1 : 1));
   }
 
@@ -270,13 +411,13 @@ export class StoryIndex implements KeyStats {
       story = this.storyMap.get(top.story)!;
       const to = this.citedMember(f, story.members) ?? top.doc;
       const toF = featuresOf(this.docs.get(to)!);
-      const sim = preparedSimilarity(pf, to === top.doc ? this.docs.get(to)!.p : prepareFeatures(toF, this));
+      const sim = preparedSimilarity(pf, to === top.doc ? this.docs.get(to)!.p : this.fresh(this.docs.get(to)!));
       relations.push({ from: f.id, to, kind: relationKind(f, toF, sim), score: r3(sim.score) });
     } else {
       story = this.newStory();
       created = true;
     }
-    this.place(f, story, keys);
+    this.place(f, story, keys, pf);
     this.dirty.add(f.id);
 
     const related = ranked
@@ -302,21 +443,15 @@ export class StoryIndex implements KeyStats {
   }
 
   private newStory(id = `s${this.nextStory++}`): IndexedStory {
-    const story: IndexedStory = { id, title: null, members: [], firstDay: null, lastDay: null, centroid: emptyCentroid() };
+    const story: IndexedStory = { id, title: null, members: [], firstDay: null, lastDay: null };
     this.storyMap.set(story.id, story);
     this.checkedNow(story);
     return story;
   }
 
-  /** Puts a document into a story: members, centroid (from the second member on), title, days, postings. */
-  private place(f: StoryFeatures, story: IndexedStory, keys: { key: string }[]): void {
+  /** Puts a document into a story: members, title, days, postings. */
+  private place(f: StoryFeatures, story: IndexedStory, keys: LookupKeys, pf?: PreparedFeatures): void {
     story.members.push(f.id);
-    if (story.members.length === 2) {
-      // A singleton keeps no centroid (its own features serve); pool both members when the second arrives.
-      const first = this.docs.get(story.members[0]);
-      if (first) addToCentroid(story.centroid, featuresOf(first));
-    }
-    if (story.members.length >= 2) addToCentroid(story.centroid, f);
     if (!story.title && f.title) story.title = f.title;
     if (f.day !== null) {
       if (story.firstDay === null || f.day < story.firstDay) {
@@ -325,10 +460,12 @@ export class StoryIndex implements KeyStats {
       }
       if (story.lastDay === null || f.day > story.lastDay) story.lastDay = f.day;
     }
-    const stored = this.compact(f, story.id);
+    const stored = this.compact(f, story.id, this.byOrd.length, pf);
     this.docs.set(f.id, stored);
-    for (const { key } of keys) this.post(key, f.id);
-    for (const a of stored.p.anchorKeys) this.post(a, f.id);
+    this.storeOrd(stored);
+    keys.bands.forEach((h, b) => this.post(this.bandPostings[b], h | 0, stored.ord));
+    for (const key of keys.keys) this.post(this.postings, key, stored.ord);
+    for (const a of stored.p.anchorKeys) this.post(this.postings, a, stored.ord);
   }
 
   /**
@@ -347,14 +484,17 @@ export class StoryIndex implements KeyStats {
     const fresh = new Map<string, PreparedFeatures>();
     const prep = (id: string): PreparedFeatures => {
       let p = fresh.get(id);
-      if (!p) fresh.set(id, (p = prepareFeatures(featuresOf(this.docs.get(id)!), this)));
+      if (!p) fresh.set(id, (p = this.fresh(this.docs.get(id)!)));
       return p;
     };
     // Pairs of firmly dated articles carry their date factor; a pair with an undated or estimated side is weighed
     // by the spans of the clusters it joins instead (averageLink's times), and by the gap of coarser own dates.
-    const memo = new Map<string, number>();
+    // Pairs keyed by their ordinals (a number: no string built per pair).
+    const memo = new Map<number, number>();
+    const span = this.byOrd.length;
     const score = (a: string, b: string) => {
-      const key = a < b ? a + " " + b : b + " " + a;
+      const oa = this.docs.get(a)!.ord, ob = this.docs.get(b)!.ord;
+      const key = oa < ob ? oa * span + ob : ob * span + oa;
       const hit = memo.get(key);
       if (hit !== undefined) return hit;
       const s = pairScore(a, b);
@@ -370,9 +510,21 @@ export class StoryIndex implements KeyStats {
       const coarse = own ? gapFactor(spanGap(pa.f.span!, pb.f.span!)) : pa.f.year !== null && pb.f.year !== null && pa.f.year !== pb.f.year ? 0.5 : 1;
       return calibratedScore(sim.base * coarse, pa.f.lang, pb.f.lang, this.options);
     };
-    if (full) return this.rewrite(this.clusterRegion(seeds, score), seeds.length);
-    const region = this.region(seeds, score);
-    return this.rewrite(this.clusterRegion([...region], score), region.size);
+    // A document's candidates, looked up once: region() and clusterRegion() both read them, on the same index.
+    const found = new Map<string, string[]>();
+    const lookedUp = this.lookupMemo(true);
+    const cands = (id: string) => {
+      let c = found.get(id);
+      if (!c) {
+        const ords = this.candidateOrds(this.storedLookupKeys(this.docs.get(id)!));
+        lookedUp.set(id, ords);
+        found.set(id, (c = ords.map((o) => this.byOrd[o].p.f.id)));
+      }
+      return c;
+    };
+    if (full) return this.rewrite(this.clusterRegion(seeds, score, cands), seeds.length);
+    const region = this.region(seeds, score, cands);
+    return this.rewrite(this.clusterRegion([...region], score, cands), region.size);
   }
 
   /** Compares two stored documents in canonical order (a method, not a closure: the index must stay serialisable). */
@@ -384,7 +536,7 @@ export class StoryIndex implements KeyStats {
    * Clusters a set of documents from scratch: every pair compared (or, above denseRegion documents, each document
    * with its candidates), then group-average linkage in two stages.
    */
-  private clusterRegion(docs: readonly string[], score: (a: string, b: string) => number): string[][] {
+  private clusterRegion(docs: readonly string[], score: (a: string, b: string) => number, cands: (id: string) => readonly string[]): string[][] {
     const ids = [...docs].sort((a, b) => this.byCanonical(a, b));
     const pos = new Map(ids.map((id, i) => [id, i]));
     const edges: LinkEdge[] = [];
@@ -393,7 +545,7 @@ export class StoryIndex implements KeyStats {
     } else {
       const seen = new Set<number>();
       for (let i = 0; i < ids.length; i++) {
-        for (const c of this.candidates(this.lookupKeys(featuresOf(this.docs.get(ids[i])!)))) {
+        for (const c of cands(ids[i])) {
           const j = pos.get(c);
           if (j === undefined || j === i) continue;
           const [a, b] = i < j ? [i, j] : [j, i];
@@ -414,7 +566,7 @@ export class StoryIndex implements KeyStats {
     const script = lang.map(scriptOf);
     const M = this.options.mergeThreshold;
     const blocks = averageLink(ids.length, edges.filter((e) => lang[e.i] === lang[e.j]), M, times);
-    return averageLink(ids.length, edges, M, times, blocks, lang, (a, b) => crossScriptAllowed(a, b, script)).map((c) => c.map((i) => ids[i]));
+    return averageLink(ids.length, edges, M, times, blocks, lang, crossScriptAllowedCached(script)).map((c) => c.map((i) => ids[i]));
   }
 
   /** The documents consolidate() starts from: the new ones, and the members of a few stale stories. */
@@ -450,7 +602,7 @@ export class StoryIndex implements KeyStats {
    * exactly as the whole index would; but a news stream's similarity graph percolates, so the growth stops at
    * maxRegion documents (the seeds' own stories always go in), and a story the cap cut through is left out whole.
    */
-  private region(seeds: readonly string[], score: (a: string, b: string) => number): Set<string> {
+  private region(seeds: readonly string[], score: (a: string, b: string) => number, cands: (id: string) => readonly string[]): Set<string> {
     const region = new Set<string>();
     const queue: string[] = [];
     const addStory = (id: string) => {
@@ -464,7 +616,7 @@ export class StoryIndex implements KeyStats {
     const M = this.options.mergeThreshold;
     for (let q = 0; q < queue.length && region.size < this.options.maxRegion; q++) {
       const id = queue[q];
-      for (const c of this.candidates(this.lookupKeys(featuresOf(this.docs.get(id)!)))) {
+      for (const c of cands(id)) {
         if (region.size >= this.options.maxRegion) break;
         if (!region.has(c) && score(id, c) >= M) addStory(c);
       }
@@ -524,13 +676,11 @@ export class StoryIndex implements KeyStats {
     return { moved, relations, changed: [...changed].filter((s) => this.storyMap.has(s)), examined };
   }
 
-  /** Sets a story's members (canonical order), title, days and centroid from scratch. */
+  /** Sets a story's members (canonical order), title and days from scratch. */
   private rebuild(story: IndexedStory, members: readonly string[]): void {
     const feats = members.map((m) => this.docs.get(m)!.p.f).sort(canonicalOrder);
     story.members.length = 0;
     story.members.push(...feats.map((f) => f.id));
-    story.centroid = emptyCentroid();
-    if (feats.length >= 2) for (const f of feats) addToCentroid(story.centroid, featuresOf(this.docs.get(f.id)!));
     const dated = feats.filter((f) => f.day !== null);
     story.firstDay = dated.length ? dated[0].day : null;
     story.lastDay = dated.length ? dated[dated.length - 1].day : null;
@@ -543,31 +693,34 @@ export class StoryIndex implements KeyStats {
    * The link of a member to the story: to the member whose outlet it cites (a citation chain), else to its closest
    * earlier member (canonical order, the nearest LINK_WINDOW), else, for the first member, to its closest later one.
    */
-  linkOf(docId: string, story: IndexedStory | string, prepared = new Map<string, PreparedFeatures>()): StoryRelation | null {
+  linkOf(docId: string, story: IndexedStory | string, prepared = new Map<string, PreparedFeatures>(), citedIn?: (f: StoryFeatures) => string | null, position?: number): StoryRelation | null {
     const st = typeof story === "string" ? this.storyMap.get(story) : story;
     const d = this.docs.get(docId);
     if (!st || !d) return null;
-    const at = st.members.indexOf(docId);
+    // (links() passes the member's position and a citation index of the story)
+    const at = position ?? st.members.indexOf(docId);
     const earlier = at > 0 ? st.members.slice(Math.max(0, at - LINK_WINDOW), at) : st.members.filter((m) => m !== docId).slice(0, LINK_WINDOW);
     if (!earlier.length) return null;
     const prep = (id: string) => {
       let p = prepared.get(id);
-      if (!p) prepared.set(id, (p = prepareFeatures(featuresOf(this.docs.get(id)!), this)));
+      if (!p) prepared.set(id, (p = this.fresh(this.docs.get(id)!)));
       return p;
     };
     const pf = prep(docId);
     // A citation chain: the member whose outlet the article cites, earlier or not.
-    const cited = this.citedMember(pf.f, st.members);
+    const cited = citedIn ? citedIn(pf.f) : this.citedMember(pf.f, st.members);
     let best: { id: string; sim: Similarity; score: number } | null = null;
     for (const m of cited ? [cited] : earlier) {
       if (!this.docs.has(m)) continue;
       const po = prep(m);
-      const sim = preparedSimilarity(pf, po);
+      // (the score does not read the figures' alignment: only the chosen pair's kind needs it)
+      const sim = preparedSimilarity(pf, po, false);
       const score = this.calibrated(sim, pf.f, po.f);
       if (!best || score > best.score) best = { id: m, sim, score };
     }
     if (!best) return null;
-    return { from: docId, to: best.id, kind: relationKind(pf.f, prep(best.id).f, best.sim), score: r3(best.sim.score) };
+    const sim = preparedSimilarity(pf, prep(best.id));
+    return { from: docId, to: best.id, kind: relationKind(pf.f, prep(best.id).f, sim), score: r3(sim.score) };
   }
 
   /** Every member's link within a story (the first member has none unless it cites a later one). */
@@ -576,9 +729,10 @@ export class StoryIndex implements KeyStats {
     if (!st) return [];
     const prepared = new Map<string, PreparedFeatures>();
     const out: StoryRelation[] = [];
+    const cited = this.citedFinder(st.members);
     st.members.forEach((m, i) => {
-      if (i === 0 && !this.citedMember(this.docs.get(m)!.p.f, st.members)) return;
-      const link = this.linkOf(m, st, prepared);
+      if (i === 0 && !cited(this.docs.get(m)!.p.f)) return;
+      const link = this.linkOf(m, st, prepared, cited, i);
       if (link) out.push(link);
     });
     return out;
@@ -588,7 +742,8 @@ export class StoryIndex implements KeyStats {
   relatedOf(docId: string): { story: string; doc: string; score: number } | null {
     const d = this.docs.get(docId);
     if (!d) return null;
-    const best = this.query(featuresOf(d)).find((r) => r.story !== d.story && r.score >= this.options.relatedThreshold);
+    const known = this.lookupMemo(false).get(docId);
+    const best = this.query(d.p.f, known ? NO_LOOKUP : this.storedLookupKeys(d), this.fresh(d), known).find((r) => r.story !== d.story && r.score >= this.options.relatedThreshold);
     return best ? { story: best.story, doc: best.doc, score: r3(best.sim.score) } : null;
   }
 
@@ -603,17 +758,43 @@ export class StoryIndex implements KeyStats {
    * The stored form of a document: weights prepared once (idf as of now), key strings shared across documents,
    * the signature as a Uint32Array, at most 30 numbers; the term and anchor dictionaries are dropped.
    */
-  private compact(f: StoryFeatures, story: string): StoredDoc {
-    const lite: StoryFeatures = { ...f, terms: {}, anchors: {}, numbers: f.numbers.slice(0, 30), minhash: Uint32Array.from(f.minhash) };
-    const p = prepareFeatures({ ...f, terms: f.terms, anchors: f.anchors }, this);
+  private compact(f: StoryFeatures, story: string, ord: number, prepared?: PreparedFeatures): StoredDoc {
+    const lite: StoryFeatures = { ...f, lang: this.intern(f.lang), outlet: f.outlet === null ? null : this.intern(f.outlet), cites: f.cites.map((c) => this.intern(c)), terms: NO_KEYS, anchors: NO_KEYS, numbers: f.numbers.slice(0, 30) };
+    // Weighed with the anchor weights as stored (single precision, read back to two decimals), so the stored weights
+    // are exactly what weighing featuresOf() again under the same statistics gives (see fresh()). `prepared`: the same
+    // features already weighed by add(), used when no anchor weight changes in storage.
+    const anchors: Record<string, number> = {};
+    let exact = true;
+    for (const [k, w] of Object.entries(f.anchors)) {
+      anchors[k] = Math.round(Math.fround(w) * 100) / 100;
+      if (anchors[k] !== w) exact = false;
+    }
+    const p = prepared && exact ? prepared : prepareFeatures({ ...f, anchors }, this);
     const termKeys = p.termKeys.map((k) => this.intern(k));
     const anchorKeys = p.anchorKeys.map((k) => this.intern(k));
     const leadKeys = p.leadKeys.map((k) => this.intern(k));
+    // The signature and every weight in one buffer (one allocation, one backing store), as views.
+    const T = termKeys.length, A = anchorKeys.length, L = leadKeys.length, S = f.minhash.length;
+    const buf = new ArrayBuffer(4 * (S + 2 * T + 2 * A + L));
+    const minhash = new Uint32Array(buf, 0, S);
+    minhash.set(f.minhash);
+    let at = 4 * S;
+    const view = (n: number, from: ArrayLike<number>) => {
+      const v = new Float32Array(buf, at, n);
+      v.set(from);
+      at += 4 * n;
+      return v;
+    };
+    const termUnit = view(T, p.termUnit), anchorUnit = view(A, p.anchorUnit), leadUnit = view(L, p.leadUnit);
+    const termCounts = view(T, termKeys.map((k) => f.terms[k]));
+    const anchorWeights = view(A, anchorKeys.map((k) => f.anchors[k]));
     return {
-      p: { f: { ...lite, lead: leadKeys }, termKeys, termUnit: p.termUnit, anchorKeys, anchorUnit: p.anchorUnit, neutralNorm: neutralNormOf(anchorKeys, p.anchorUnit), strong: strongCount(anchorKeys), leadKeys, leadUnit: p.leadUnit },
-      termCounts: Float32Array.from(termKeys, (k) => f.terms[k]),
-      anchorWeights: Float32Array.from(anchorKeys, (k) => f.anchors[k]),
+      p: { f: { ...lite, minhash, lead: leadKeys }, termKeys, termUnit, anchorKeys, anchorUnit, neutralNorm: neutralNormOf(anchorKeys, anchorUnit), strong: strongCount(anchorKeys), leadKeys, leadUnit },
+      termCounts,
+      anchorWeights,
       story,
+      ord,
+      pAt: this.count,
     };
   }
 
@@ -627,12 +808,66 @@ export class StoryIndex implements KeyStats {
     return null;
   }
 
-  private post(key: string, id: string): void {
-    let list = this.postings.get(key);
-    if (!list) this.postings.set(key, (list = []));
-    if (list[list.length - 1] === id) return;
-    list.push(id);
-    if (list.length > this.options.maxPosting) list.splice(0, list.length - this.options.maxPosting);
+  /**
+   * citedMember over one member list, for many articles: the members of each outlet (the first two, in member
+   * order) are indexed once, so each question costs the article's citations, not the story's size.
+   */
+  private citedFinder(members: readonly string[]): (f: StoryFeatures) => string | null {
+    let byOutlet: Map<string, [number, string][]> | null = null;
+    return (f) => {
+      if (!f.cites.length) return null;
+      if (!byOutlet) {
+        byOutlet = new Map();
+        members.forEach((id, i) => {
+          const o = this.docs.get(id)?.p.f.outlet;
+          if (!o) return;
+          const list = byOutlet!.get(o);
+          if (!list) byOutlet!.set(o, [[i, id]]);
+          else if (list.length < 2) list.push([i, id]);
+        });
+      }
+      let best: [number, string] | null = null;
+      for (const c of f.cites) {
+        const hit = byOutlet.get(c)?.find(([, id]) => id !== f.id);
+        if (hit && (!best || hit[0] < best[0])) best = hit;
+      }
+      return best ? best[1] : null;
+    };
+  }
+
+  /** Registers a stored document under its ordinal. */
+  private storeOrd(d: StoredDoc): void {
+    this.byOrd.push(d);
+    if (this.idKeys.length < this.byOrd.length) {
+      const grown = new Float64Array(2 * this.idKeys.length);
+      grown.set(this.idKeys);
+      this.idKeys = grown;
+    }
+    this.idKeys[d.ord] = idKey(d.p.f.id);
+  }
+
+  /** Appends a document's ordinal to a key's posting; a full posting drops its oldest half at once (amortised). */
+  private post<K>(postings: Map<K, number | number[]>, key: K, ord: number): void {
+    const list = postings.get(key);
+    if (list === undefined) {
+      postings.set(key, ord);
+      return;
+    }
+    if (typeof list === "number") {
+      if (list !== ord) postings.set(key, [list, ord]);
+      return;
+    }
+    if (list[list.length - 1] === ord) return;
+    list.push(ord);
+    // Readers take the last maxPosting entries; the older ones are dropped once they are as many again.
+    if (list.length >= 2 * this.options.maxPosting) list.splice(0, list.length - this.options.maxPosting);
+  }
+
+  /** The document ids of a posting, oldest first (at most maxPosting). */
+  private postingIds(list: number | number[] | undefined): string[] {
+    if (list === undefined) return [];
+    const ords = typeof list === "number" ? [list] : list.slice(Math.max(0, list.length - this.options.maxPosting));
+    return ords.map((o) => this.byOrd[o].p.f.id);
   }
 
   /** Plain JSON of the whole index. */
@@ -644,8 +879,11 @@ export class StoryIndex implements KeyStats {
       nextStory: this.nextStory,
       df: [...[...this.termDfs].map(([t, n]): [string, number] => ["t:" + t, n]), ...this.dfs],
       docs: [...this.docs.values()].map((d) => ({ features: { ...featuresOf(d), minhash: Array.from(d.p.f.minhash) }, story: d.story })),
-      stories: [...this.storyMap.values()].map((s) => ({ ...s, members: [...s.members], centroid: structuredClone(s.centroid) })),
-      postings: [...this.postings].map(([k, v]) => [k, [...v]]),
+      stories: [...this.storyMap.values()].map((s) => ({ ...s, members: [...s.members] })),
+      postings: [
+        ...this.bandPostings.flatMap((m, b) => [...m].map(([h, list]): [string, string[]] => [lshBandKey(b, h >>> 0), this.postingIds(list)])),
+        ...[...this.postings].map(([k, list]): [string, string[]] => [k, this.postingIds(list)]),
+      ],
       dirty: [...this.dirty],
       stale: this.staleQueue.filter((e) => this.storyMap.get(e.id)?.checked === e.checked).map((e) => e.id),
     };
@@ -658,13 +896,26 @@ export class StoryIndex implements KeyStats {
     idx.nextStory = data.nextStory;
     for (const [k, v] of data.df) if (k.startsWith("t:")) idx.termDfs.set(k.slice(2), v);
     else idx.dfs.set(k, v);
-    for (const d of data.docs) idx.docs.set(d.features.id, idx.compact(d.features, d.story));
-    for (const s of data.stories) idx.storyMap.set(s.id, { ...s, members: [...s.members], centroid: structuredClone(s.centroid) });
+    for (const d of data.docs) {
+      const stored = idx.compact(d.features, d.story, idx.byOrd.length);
+      idx.docs.set(d.features.id, stored);
+      idx.storeOrd(stored);
+    }
+    // (an index serialised before centroids were computed on demand carries one per story: dropped)
+    for (const { centroid: _, ...s } of data.stories as (IndexedStory & { centroid?: unknown })[]) idx.storyMap.set(s.id, { ...s, members: [...s.members] });
     const byId = new Map(data.stories.map((s) => [s.id, s]));
     idx.staleQueue = data.stale
       ? data.stale.flatMap((id) => (byId.has(id) ? [{ id, checked: byId.get(id)!.checked ?? 0 }] : []))
       : data.stories.map((s) => ({ id: s.id, checked: s.checked ?? 0 })).sort((a, b) => a.checked - b.checked || (a.id < b.id ? -1 : 1));
-    for (const [k, v] of data.postings) idx.postings.set(k, [...v]);
+    for (const [k, v] of data.postings) {
+      const band = /^b(\d+):([0-9a-z]+)$/.exec(k);
+      for (const id of v) {
+        const d = idx.docs.get(id);
+        if (!d) continue;
+        if (band) idx.post(idx.bandPostings[Number(band[1])], parseInt(band[2], 36) | 0, d.ord);
+        else idx.post(idx.postings, k, d.ord);
+      }
+    }
     for (const id of data.dirty ?? []) idx.dirty.add(id);
     return idx;
   }
@@ -676,7 +927,53 @@ interface StoredDoc {
   readonly termCounts: Float32Array;
   readonly anchorWeights: Float32Array;
   story: string;
+  /** Its ordinal: the position in which it was stored (postings hold ordinals). */
+  readonly ord: number;
+  /** The number of documents counted in the statistics when `p` was weighed. */
+  readonly pAt: number;
 }
+
+/**
+ * A number that orders strings as they compare (by UTF-16 code units), weakly: a < b implies idKey(a) <= idKey(b).
+ * The first six code units, a byte each; a unit past 255 counts as 255 and ends the key (later units would not
+ * order it). Equal keys leave the decision to the strings themselves.
+ */
+export function idKey(id: string): number {
+  let k = 0;
+  let i = 0;
+  for (; i < 6 && i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    k = k * 256 + Math.min(c, 255);
+    if (c >= 255) {
+      i++;
+      break;
+    }
+  }
+  for (; i < 6; i++) k *= 256;
+  return k;
+}
+
+/** A document's lookup keys: its LSH band hashes (band b at index b), then anchors and "t:" terms with their weights. */
+interface LookupKeys {
+  readonly bands: readonly number[];
+  readonly keys: readonly string[];
+  readonly weights: readonly number[];
+}
+
+/** No lookup keys (for a query whose candidates are known). */
+const NO_LOOKUP: LookupKeys = { bands: [], keys: [], weights: [] };
+
+/** The lookup weight of a shared LSH band. */
+const BAND_WEIGHT = 4;
+
+/** The terms and anchors of a stored document's features: kept as arrays in PreparedFeatures instead (one shared empty record). */
+const NO_KEYS: Readonly<Record<string, number>> = Object.freeze({});
+
+/** See StoryIndex.lookupMemo. */
+const LOOKUP_MEMO = new WeakMap<StoryIndex, { token: number; ords: Map<string, readonly number[]> }>();
+
+/** Scratch scores of candidates(), by ordinal (all zero between calls; shared: an index works synchronously). */
+let ACC = new Float64Array(1024);
 
 /** Rebuilds full features from a stored document. */
 function featuresOf(d: StoredDoc): StoryFeatures {

@@ -13,6 +13,9 @@ import type { StoryFeatures } from "../stories/story-features.js";
  */
 export const REPLICA_INDEX_OPTIONS = { consolidateTouchedOnly: true } as const;
 
+/** The snapshot format: 2 since postings hold document ordinals (a snapshot of another version is not read). */
+const SNAPSHOT_VERSION = 2;
+
 /**
  * A process's in-memory copy of the story index, at story log entry `seq`. StoryIndex is deterministic: the same
  * entries applied in the same order give the same state in every process, which is what makes it a replica.
@@ -61,13 +64,13 @@ export class StoryReplica {
    */
   toSnapshot(): Uint8Array {
     const data = Object.fromEntries(Object.entries(this.index).filter(([, v]) => typeof v !== "function"));
-    return v8.serialize({ v: 1, seq: this.seq, index: data });
+    return v8.serialize({ v: SNAPSHOT_VERSION, seq: this.seq, index: data });
   }
 
   /** The replica a snapshot holds. */
   static fromSnapshot(data: Uint8Array): StoryReplica {
     const o = v8.deserialize(data) as { v: number; seq: number; index: { options?: StoryIndex["options"] } };
-    if (o?.v !== 1 || typeof o.seq !== "number" || !o.index?.options) throw new SitrepError("E_STORY_LOG", "the story index snapshot is not one this version reads", "delete the rows of story_snapshots: the log alone rebuilds the index");
+    if (o?.v !== SNAPSHOT_VERSION || typeof o.seq !== "number" || !o.index?.options) throw new SitrepError("E_STORY_LOG", "the story index snapshot is not one this version reads", "delete the rows of story_snapshots: the log alone rebuilds the index");
     return new StoryReplica(Object.assign(new StoryIndex(o.index.options), o.index), o.seq);
   }
 

@@ -33,14 +33,42 @@ export function datesAgree(a: DateValue | null, b: DateValue | null): boolean {
   return false;
 }
 
-function compatible(group: Member[], m: Member): boolean {
-  if (group.some((g) => g.doc.id === m.doc.id)) return false; // one article's two events are two events
-  const first = group[0];
-  if (first.ev.type !== m.ev.type) return false;
-  for (const slot of ["actor", "target", "location"] as Slot[]) {
-    if (!group.every((g) => slotsAgree(slotKey(g.doc, g.ev[slot]), slotKey(m.doc, m.ev[slot])))) return false;
+const SLOTS: readonly Slot[] = ["actor", "target", "location"];
+
+/** A member's slot keys, computed once. */
+type Keyed = Member & { readonly keys: readonly (string | null)[] };
+
+/**
+ * A group of events being merged, with what compatibility reads of its members kept as sets of distinct values
+ * (their documents, slot keys and dates): agreeing with every member is agreeing with every distinct value, so a
+ * check costs the group's variety, not its size (a big story's near-copies repeat the same values).
+ */
+interface Group {
+  readonly members: Keyed[];
+  readonly docs: Set<string>;
+  readonly slotKeys: Set<string | null>[];
+  readonly dates: Map<string, DateValue | null>;
+}
+
+function dateId(d: DateValue | null): string {
+  return d ? d.precision + " " + d.date : "";
+}
+
+function compatible(group: Group, m: Keyed): boolean {
+  if (group.docs.has(m.doc.id)) return false; // one article's two events are two events
+  if (group.members[0].ev.type !== m.ev.type) return false;
+  for (let s = 0; s < SLOTS.length; s++) {
+    for (const k of group.slotKeys[s]) if (!slotsAgree(k, m.keys[s])) return false;
   }
-  return group.every((g) => datesAgree(g.ev.date, m.ev.date));
+  for (const d of group.dates.values()) if (!datesAgree(d, m.ev.date)) return false;
+  return true;
+}
+
+function join(group: Group, m: Keyed): void {
+  group.members.push(m);
+  group.docs.add(m.doc.id);
+  m.keys.forEach((k, s) => group.slotKeys[s].add(k));
+  group.dates.set(dateId(m.ev.date), m.ev.date);
 }
 
 /** A story-level slot: the first named one, its entity given as the KB id (doc-local ids mean nothing here). */
@@ -78,12 +106,14 @@ export function mergeStoryEvents(story: Story, docsById: ReadonlyMap<string, Doc
   // Core events first, earliest report first: they found the groups that background mentions then join.
   const pubKey = (m: Member) => published(m.doc) ?? "9999";
   members.sort((a, b) => (a.ev.tier === "background" ? 1 : 0) - (b.ev.tier === "background" ? 1 : 0) || (pubKey(a) < pubKey(b) ? -1 : pubKey(a) > pubKey(b) ? 1 : 0));
-  const groups: Member[][] = [];
-  for (const m of members) {
-    const g = groups.find((grp) => compatible(grp, m));
-    if (g) g.push(m);
-    else groups.push([m]);
+  const grouped: Group[] = [];
+  for (const member of members) {
+    const m: Keyed = { ...member, keys: SLOTS.map((slot) => slotKey(member.doc, member.ev[slot])) };
+    let g = grouped.find((grp) => compatible(grp, m));
+    if (!g) grouped.push((g = { members: [], docs: new Set(), slotKeys: SLOTS.map(() => new Set()), dates: new Map() }));
+    join(g, m);
   }
+  const groups: Member[][] = grouped.map((g) => g.members);
   return groups.map((group, k) => {
     const counts: Record<"killed" | "injured" | "munitions", SourcedFigure[]> = { killed: [], injured: [], munitions: [] };
     for (const g of group) {

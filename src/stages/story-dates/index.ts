@@ -1,7 +1,7 @@
 import type { CorpusStage } from "../../core/stage.js";
 import type { Context } from "../../core/context.js";
 import type { Doc } from "../../core/doc.js";
-import type { Story } from "../../core/corpus.js";
+import type { Story, StoryRelation } from "../../core/corpus.js";
 import { analyzeDates, dateWindow } from "../dates/index.js";
 import type { FoundTime } from "../dates/find-times.js";
 import { dayOf, pushByWeekdays } from "../dates/infer-published.js";
@@ -188,11 +188,10 @@ export function neighbourDays(days: readonly DayNum[]): DayNum[] {
 }
 
 /** A document its story could not date (alone, or no dated member) takes the agreeing days of its linked neighbours. */
-function dateFromNeighbours(doc: Doc, stories: readonly Story[], byId: ReadonlyMap<string, Doc>, ctx: Context): Doc | null {
+function dateFromNeighbours(doc: Doc, relationsOf: ReadonlyMap<string, readonly StoryRelation[]>, byId: ReadonlyMap<string, Doc>, ctx: Context): Doc | null {
   const allowed = dateWindow(doc, ctx);
   const days: DayNum[] = [];
-  for (const s of stories) for (const r of s.relations) {
-    if (r.from !== doc.id && r.to !== doc.id) continue;
+  for (const r of relationsOf.get(doc.id) ?? []) {
     const o = byId.get(r.from === doc.id ? r.to : r.from);
     const p = o?.published;
     if (!p?.value || p.value.precision !== "day" || !NEIGHBOUR.has(p.source ?? "")) continue;
@@ -225,10 +224,19 @@ export const storyDatesStage: CorpusStage = {
     }
     // Second pass: documents still without a date (or with only a known event's day after) from linked neighbours.
     const byId2 = new Map(corpus.docs.map((d) => [d.id, updated.get(d.id) ?? d]));
+    // Each document's relations, in story then relation order (one pass, not one per document).
+    const relationsOf = new Map<string, StoryRelation[]>();
+    for (const s of stories) for (const r of s.relations) {
+      for (const id of r.from === r.to ? [r.from] : [r.from, r.to]) {
+        const list = relationsOf.get(id);
+        if (list) list.push(r);
+        else relationsOf.set(id, [r]);
+      }
+    }
     for (const doc of byId2.values()) {
       if (updated.has(doc.id) || hasOwnDate(doc) || !doc.published) continue;
       if (doc.published.value && doc.published.source !== "anchors") continue;
-      const next = dateFromNeighbours(doc, stories, byId2, ctx);
+      const next = dateFromNeighbours(doc, relationsOf, byId2, ctx);
       if (next) updated.set(doc.id, next);
     }
     if (!updated.size) return corpus;
