@@ -74,7 +74,8 @@ export class StoryLog {
   async catchUp(store: NewsStore): Promise<StoryReplica> {
     if (!this.replica) {
       const snap = await store.latestStorySnapshot();
-      this.replica = snap ? StoryReplica.fromSnapshot(snap.data) : StoryReplica.empty();
+      // (a snapshot another version wrote is skipped: the log is replayed from its start)
+      this.replica = (snap && StoryReplica.fromSnapshot(snap.data)) || StoryReplica.empty();
       this.snapshotSeq = this.replica.seq;
       this.sinceSnapshot = 0;
     }
@@ -103,8 +104,8 @@ export class StoryLog {
     } else {
       // A rebuild: the snapshot written right after it when there is one, else the same re-clustering again.
       const snap = await store.latestStorySnapshot();
-      if (snap && snap.seq >= seq) {
-        const r = StoryReplica.fromSnapshot(snap.data);
+      const r = snap && snap.seq >= seq ? StoryReplica.fromSnapshot(snap.data) : null;
+      if (r) {
         [replica.index, replica.seq] = [r.index, r.seq];
         [this.snapshotSeq, this.sinceSnapshot] = [r.seq, 0];
         return;

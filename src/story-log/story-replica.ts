@@ -67,10 +67,13 @@ export class StoryReplica {
     return v8.serialize({ v: SNAPSHOT_VERSION, seq: this.seq, index: data });
   }
 
-  /** The replica a snapshot holds. */
-  static fromSnapshot(data: Uint8Array): StoryReplica {
+  /**
+   * The replica a snapshot holds, or null when the snapshot was written by another version of the index (a snapshot
+   * is only a shortcut: the log alone rebuilds the same state).
+   */
+  static fromSnapshot(data: Uint8Array): StoryReplica | null {
     const o = v8.deserialize(data) as { v: number; seq: number; index: { options?: StoryIndex["options"] } };
-    if (o?.v !== SNAPSHOT_VERSION || typeof o.seq !== "number" || !o.index?.options) throw new SitrepError("E_STORY_LOG", "the story index snapshot is not one this version reads", "delete the rows of story_snapshots: the log alone rebuilds the index");
+    if (o?.v !== SNAPSHOT_VERSION || typeof o.seq !== "number" || !o.index?.options) return null;
     return new StoryReplica(Object.assign(new StoryIndex(o.index.options), o.index), o.seq);
   }
 
