@@ -97,12 +97,16 @@ for (const target of sizes) {
   await new Promise((r) => setTimeout(r, 0)); // deliver the GC entries of the growth phase
   gcMs = 0;
   if (session) await post("Profiler.start");
+  const read0 = index.work().postingsRead;
   const s = process.hrtime.bigint(), s1 = cpu();
   for (const f of batch) compared += index.add(f).compared;
+  const read1 = index.work().postingsRead;
   const ms = Number(process.hrtime.bigint() - s) / 1e6, cpuMs = cpu() - s1;
   const c0 = process.hrtime.bigint(), c1 = cpu();
   const settled = index.consolidate();
   const cms = Number(process.hrtime.bigint() - c0) / 1e6, ccpu = cpu() - c1;
+  // the work itself, apart from its time: posting entries read by the lookups of add() and of consolidate()
+  const readAdd = (read1 - read0) / N, readConsolidate = (index.work().postingsRead - read1) / N;
   if (session) {
     const { profile } = await post("Profiler.stop");
     const { writeFileSync, mkdirSync } = await import("node:fs");
@@ -111,8 +115,8 @@ for (const target of sizes) {
   }
   await new Promise((r) => setTimeout(r, 0));
   const gc = gcMs;
-  rows.push({ stored: target, msPerArticle: ms / N, cpuMsPerArticle: cpuMs / N, comparedPerArticle: compared / N, consolidateMsPerArticle: cms / N, consolidateCpuMsPerArticle: ccpu / N, examined: settled.examined, gcMsPerArticle: gc / N, heapMB: heap / 1048576, externalMB: external / 1048576, rssMB: rss / 1048576, bytesPerArticle: heap / target, heapAndExternalPerArticle: (heap + external) / target, stories: index.stories().length });
+  rows.push({ stored: target, msPerArticle: ms / N, cpuMsPerArticle: cpuMs / N, comparedPerArticle: compared / N, postingsReadPerAdd: readAdd, postingsReadPerConsolidated: readConsolidate, consolidateMsPerArticle: cms / N, consolidateCpuMsPerArticle: ccpu / N, examined: settled.examined, gcMsPerArticle: gc / N, heapMB: heap / 1048576, externalMB: external / 1048576, rssMB: rss / 1048576, bytesPerArticle: heap / target, heapAndExternalPerArticle: (heap + external) / target, stories: index.stories().length });
   const r = rows[rows.length - 1];
-  console.log(`${String(target).padStart(9)} stored: add ${r.msPerArticle.toFixed(3)} ms/article (cpu ${r.cpuMsPerArticle.toFixed(3)}), ${r.comparedPerArticle.toFixed(1)} compared/article; consolidate ${r.consolidateMsPerArticle.toFixed(3)} ms/article (cpu ${r.consolidateCpuMsPerArticle.toFixed(3)}, ${r.examined} re-clustered); GC ${r.gcMsPerArticle.toFixed(3)} ms/article of both; heap ${r.heapMB.toFixed(0)} MB (${(r.bytesPerArticle / 1024).toFixed(2)} KB/article) + external ${r.externalMB.toFixed(0)} MB (${(r.heapAndExternalPerArticle / 1024).toFixed(2)} KB/article with it), RSS ${r.rssMB.toFixed(0)} MB, ${r.stories} stories  [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
+  console.log(`${String(target).padStart(9)} stored: add ${r.msPerArticle.toFixed(3)} ms/article (cpu ${r.cpuMsPerArticle.toFixed(3)}), ${r.comparedPerArticle.toFixed(1)} compared and ${r.postingsReadPerAdd.toFixed(0)} postings read/article; consolidate ${r.consolidateMsPerArticle.toFixed(3)} ms/article (cpu ${r.consolidateCpuMsPerArticle.toFixed(3)}, ${r.examined} re-clustered, ${r.postingsReadPerConsolidated.toFixed(0)} postings read/article); GC ${r.gcMsPerArticle.toFixed(3)} ms/article of both; heap ${r.heapMB.toFixed(0)} MB (${(r.bytesPerArticle / 1024).toFixed(2)} KB/article) + external ${r.externalMB.toFixed(0)} MB (${(r.heapAndExternalPerArticle / 1024).toFixed(2)} KB/article with it), RSS ${r.rssMB.toFixed(0)} MB, ${r.stories} stories  [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
 }
 if (args.includes("--json")) console.log("BENCH " + JSON.stringify(rows));

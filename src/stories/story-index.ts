@@ -168,6 +168,8 @@ export class StoryIndex implements KeyStats {
   private readonly dirty = new Set<string>();
   /** Stories in the order they were last clustered (with the index size then); entries of later rounds supersede. */
   private staleQueue: { id: string; checked: number }[] = [];
+  /** Posting entries read by candidate lookups since the index was made: the work a lookup does (bounded by maxPosting a key). */
+  private postingsRead = 0;
 
   /** An empty index. */
   constructor(options: Partial<StoryIndexOptions> = {}) {
@@ -175,6 +177,11 @@ export class StoryIndex implements KeyStats {
   }
 
   /** Documents counted in the key statistics. */
+  /** Counters of the work done so far (for benchmarks: each is bounded per article whatever the store's size). */
+  work(): { postingsRead: number } {
+    return { postingsRead: this.postingsRead };
+  }
+
   get n(): number {
     return this.count;
   }
@@ -319,7 +326,9 @@ export class StoryIndex implements KeyStats {
         acc[list] += weight;
         continue;
       }
-      for (let i = Math.max(0, list.length - cap); i < list.length; i++) {
+      const from = Math.max(0, list.length - cap);
+      this.postingsRead += list.length - from;
+      for (let i = from; i < list.length; i++) {
         const o = list[i];
         if (acc[o] === 0) touched.push(o);
         acc[o] += weight;
