@@ -58,7 +58,8 @@ export function mergeEvents(events: readonly EventRecord[], notes: EventNotes = 
       continue;
     }
     const note = notes.get(out[i]);
-    out[i] = absorb(out[i], e, false);
+    // a report of another tier ("attacks since October") adds no date to the news itself
+    out[i] = absorb(out[i], e, false, out[i].tier === e.tier);
     if (note) notes.set(out[i], note);
   }
   return mergeAttackReports(out, notes, side);
@@ -140,7 +141,7 @@ export function mergeAttackReports(events: readonly EventRecord[], notes: EventN
 }
 
 /** Event `a` completed with what a second report `e` of the same event adds (the actor too when `withActor`). */
-function absorb(a: EventRecord, e: EventRecord, withActor: boolean): EventRecord {
+function absorb(a: EventRecord, e: EventRecord, withActor: boolean, withDate = true): EventRecord {
   return {
     ...a,
     ...(withActor ? { actor: a.actor ?? e.actor } : {}),
@@ -148,7 +149,7 @@ function absorb(a: EventRecord, e: EventRecord, withActor: boolean): EventRecord
     // the weapon tells more than "targeted": "assassinated …" then "in a drone strike"
     mode: a.mode && !(a.mode === "targeted" && e.mode) ? a.mode : e.mode ?? a.mode,
     location: a.location ?? e.location,
-    date: a.date && !(a.date.basis.startsWith(LEAD_BASIS) && e.date && !e.date.basis.startsWith(LEAD_BASIS)) ? a.date : e.date ?? a.date,
+    date: !withDate || (a.date && !(a.date.basis.startsWith(LEAD_BASIS) && e.date && !e.date.basis.startsWith(LEAD_BASIS))) ? a.date : e.date ?? a.date,
     counts: { ...(e.counts ?? {}), ...(a.counts ?? {}) },
     countPhrases: [...(a.countPhrases ?? []), ...(e.countPhrases ?? [])],
     ...(a.figures || e.figures ? { figures: joinFigures(a.figures, e.figures) } : {}),

@@ -173,6 +173,15 @@ function antecedent(v: SentenceView, clauseStart: number, ok: (c: Candidate) => 
   return c;
 }
 
+/** A number among tokens [from, to): "three", "3", "ثلاثة". */
+function countedBetween(v: SentenceView, from: number, to: number, lex: EventLexicon): boolean {
+  for (let k = from; k < to; k++) {
+    const t = v.tokens[k];
+    if (/^[\d\u0660-\u0669]/.test(t.forms[0]) || t.forms.some((f) => typeof lex.numbers.get(f) === "number")) return true;
+  }
+  return false;
+}
+
 /** The last element satisfying `ok` (without copying the array). */
 function findLast<T>(xs: readonly T[], ok: (x: T) => boolean): T | undefined {
   for (let k = xs.length - 1; k >= 0; k--) if (ok(xs[k])) return xs[k];
@@ -182,11 +191,13 @@ function findLast<T>(xs: readonly T[], ok: (x: T) => boolean): T | undefined {
 /** Chooses actor, target and location for a trigger by position, voice and role words. */
 export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexicon): Slots {
   const cands = v.candidates;
-  const actorOk = (c: Candidate) => ACTOR_TYPES.has(c.entity.type) && !c.roles.has("location") && !c.roles.has("target") && !c.hyphenated;
+  // "X, backed by Iran, announced …": the backer does not act in the event
+  const actorOk = (c: Candidate) => ACTOR_TYPES.has(c.entity.type) && !c.roles.has("location") && !c.roles.has("target") && !c.roles.has("backer") && !c.hyphenated;
   const passive = passiveAt(v, site, lex);
   let actor: Candidate | null = null;
   let target: Candidate | null = null;
   let light: { from: number; to: number } | null = null;
+  let victim: Candidate | null = null;
 
   // "L'attaque … contre une base américaine a tué …": an attack noun merged before the verb is its subject; the
   // parties named inside that noun phrase are not the verb's actor
@@ -257,9 +268,13 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       const modifierPlace = (c: Candidate) => !!subjectNoun && c.entity.type === "state" && subjectNoun.from - c.to <= 2 && !adjectival(c, lex);
       actor = post ?? leftInClause.find((c) => actorOk(c) && !modifierPlace(c)) ?? null;
       // VSO: "استهدفت المقاومة الإسلامية قاعدة …": the subject right after the verb
-      if (!actor && lex.subjectAfterVerb) {
+      // ("الهجوم الذي استهدف عسكريين": the verb of a relative clause has its subject in the noun it hangs on, the party
+      // after it is its object)
+      if (!actor && lex.subjectAfterVerb && v.marks.get(site.from - 1) !== "relative") {
         const after = cands.find((c) => c.from >= site.to && c.from - site.to <= 2 && actorOk(c) && !c.roles.has("agent"));
-        if (after) actor = after;
+        // "قتل ثلاثة جنود …": a counted noun right after the verb is who it befell (an unvocalised passive), not its subject
+        if (after && countedBetween(v, site.to, after.from, lex)) victim = after;
+        else if (after) actor = after;
       }
       if (actor && isPossessor(v, actor)) {
         const next = leftInClause.find((c) => c.from > actor!.from && actorOk(c));
@@ -281,6 +296,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     }
     const isTargetable = (c: Candidate) =>
       (!c.anaphor || c.anaphorTarget) && c !== actor && c.entity !== actor?.entity && (TARGET_TYPES.has(c.entity.type) || (c.roles.has("target") && c.entity.type === "place"));
+    if (!target && victim) target = victim;
     // an assassination's target is the person it names: "assassinated the commander of …, General X"
     if (!target && site.targeted) target = rightInReach.find((c) => c.entity.type === "person" && c.from - site.to <= 14 && c !== actor) ?? null;
     // "accused the US of …", "condemned acts carried out by the US": the accused is the first party named

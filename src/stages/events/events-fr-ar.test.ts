@@ -1,0 +1,147 @@
+// Events stage, French and Arabic rules: table-driven cases, each checking what a rule makes of a sentence of our own.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { Doc, EntityRecord, EntityType, EventRecord } from "../../core/doc.js";
+import { analyzeText, testContext } from "../../test-helpers/analyze-text.js";
+import { eventsStage } from "./index.js";
+import { mergeEvents } from "./merge-events.js";
+
+type Ent = [name: string, type: EntityType, kb?: string];
+
+const HEADLINES: Record<string, string> = { fr: "Un titre qui parle d'autre chose", ar: "عنوان عن موضوع آخر" };
+
+/** Runs the pipeline up to the dates stage, then sets the entities by name so the case does not depend on the KB. */
+function events(body: string, ents: Ent[], lang: string, published = "2024-02-01"): { doc: Doc; events: readonly EventRecord[] } {
+  const base = analyzeText(`${HEADLINES[lang]}\n\n${body}`, { upTo: "dates", published });
+  const entities: EntityRecord[] = ents.map(([name, type, kb], i) => {
+    const mentions = [];
+    for (let at = base.text.indexOf(name); at >= 0; at = base.text.indexOf(name, at + name.length)) mentions.push({ start: at, end: at + name.length, text: name });
+    return { id: `e${i + 1}`, kb: kb ?? null, name, aliases: [], type, mentions };
+  });
+  const doc = eventsStage.run({ ...base, entities }, testContext());
+  return { doc, events: doc.events ?? [] };
+}
+
+const name = (doc: Doc, ref: { entity: string | null; text: string } | null | undefined) =>
+  ref ? (doc.entities ?? []).find((e) => e.id === ref.entity)?.name ?? `text:${ref.text}` : null;
+
+interface Want {
+  type: string;
+  actor?: string | null;
+  target?: string | null;
+  status?: string;
+  counts?: Record<string, number>;
+}
+
+interface Case {
+  readonly lang: "fr" | "ar";
+  readonly title: string;
+  readonly text: string;
+  readonly ents: Ent[];
+  readonly expect?: Want[];
+  /** Events that must not be found (only the fields given are compared). */
+  readonly none?: Want[];
+}
+
+const USF_FR: Ent = ["forces américaines", "armed_group", "us-forces"];
+const USF_AR: Ent = ["القوات الأمريكية", "armed_group", "us-forces"];
+
+const CASES: Case[] = [
+  // status cues
+  { lang: "fr", title: "« représailles » n'est pas une reprise",
+    text: "Le Pentagone a menacé les milices de représailles après l'attaque.",
+    ents: [["Pentagone", "government_body", "pentagon"], ["milices", "armed_group"]],
+    expect: [{ type: "THREATEN", actor: "Pentagone", status: "threatened" }], none: [{ type: "THREATEN", status: "resumed" }] },
+  { lang: "fr", title: "« à plusieurs reprises » n'est pas une reprise",
+    text: "La milice a attaqué à plusieurs reprises les forces américaines en Syrie.",
+    ents: [["milice", "armed_group"], USF_FR, ["Syrie", "state", "syria"]],
+    expect: [{ type: "ASSAULT", target: "forces américaines", status: "occurred" }] },
+  { lang: "fr", title: "la reprise annoncée reste une reprise",
+    text: "La milice a repris ses attaques contre les forces américaines.",
+    ents: [["milice", "armed_group"], USF_FR],
+    expect: [{ type: "ASSAULT", actor: "milice", status: "resumed" }] },
+  { lang: "fr", title: "une négation suivie de deux-points ne nie pas ce qui suit",
+    text: "« Aucun doute : nous demanderons des comptes aux coupables », a déclaré Joe Biden.",
+    ents: [["Joe Biden", "person", "joe-biden"]],
+    expect: [{ type: "THREATEN", actor: "Joe Biden", status: "threatened" }], none: [{ type: "THREATEN", status: "denied" }] },
+  { lang: "fr", title: "une négation tout contre le verbe nie toujours",
+    text: "La milice a déclaré qu'elle n'a pas attaqué les forces américaines.",
+    ents: [["milice", "armed_group"], USF_FR],
+    expect: [{ type: "ASSAULT", status: "denied" }] },
+  // lexicon
+  { lang: "fr", title: "« bombardements américains » : l'adjectif après le nom est l'auteur",
+    text: "Les bombardements américains ont visé des positions de la milice près de Qaïm.",
+    ents: [["américains", "state", "united-states"], ["milice", "armed_group"], ["Qaïm", "place"]],
+    expect: [{ type: "ASSAULT", actor: "américains" }], none: [{ type: "ASSAULT", target: "américains" }] },
+  { lang: "fr", title: "refuser de commenter n'est pas un rejet",
+    text: "Un porte-parole du Pentagone a refusé de commenter la décision du groupe.",
+    ents: [["Pentagone", "government_body", "pentagon"]],
+    none: [{ type: "REJECT" }] },
+  { lang: "fr", title: "un refus reste un rejet",
+    text: "Le gouvernement irakien a refusé la présence des forces américaines.",
+    ents: [["gouvernement irakien", "government_body", "iraqi-government"], USF_FR],
+    expect: [{ type: "REJECT", actor: "gouvernement irakien" }] },
+  // slots
+  { lang: "fr", title: "le soutien nommé en apposition n'est pas l'auteur : « X, soutenu par l'Iran, … qu'il suspendait »",
+    text: "Le groupe armé Kataib Hezbollah, soutenu par l'Iran, a annoncé qu'il suspendait ses opérations contre les forces américaines.",
+    ents: [["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["Iran", "state", "iran"], USF_FR],
+    expect: [{ type: "RETREAT", actor: "Kataib Hezbollah", target: "forces américaines", status: "suspended" }], none: [{ type: "RETREAT", actor: "Iran" }] },
+  { lang: "ar", title: "«علق على» تعليق بالكلام لا تعليق للعمليات",
+    text: "علق البنتاغون على الهجوم بالقول إن الوضع خطير.",
+    ents: [["البنتاغون", "government_body", "pentagon"]],
+    none: [{ type: "RETREAT" }] },
+  { lang: "ar", title: "«التعليق على» القرار ليس تعليقا للعمليات",
+    text: "رفضت الخارجية الأمريكية التعليق على قرار الفصائل.",
+    ents: [["الخارجية الأمريكية", "government_body", "us-state-department"], ["الفصائل", "armed_group"]],
+    none: [{ type: "RETREAT" }] },
+  { lang: "ar", title: "تعليق العمليات بالفعل «علقت» يبقى تعليقا",
+    text: "علقت الفصائل المسلحة عملياتها ضد القوات الأمريكية.",
+    ents: [["الفصائل المسلحة", "armed_group"], USF_AR],
+    expect: [{ type: "RETREAT", actor: "الفصائل المسلحة", target: "القوات الأمريكية", status: "suspended" }] },
+  { lang: "ar", title: "عدد بعد الفعل: المعدود ضحية لا فاعل (مبني للمجهول)",
+    text: "قتل خمسة جنود أمريكيين وأصيب 12 آخرون في هجوم بطائرة مسيرة على قاعدة في سوريا.",
+    ents: [["جنود أمريكيين", "armed_group", "us-forces"], ["سوريا", "state", "syria"]],
+    expect: [{ type: "ASSAULT", actor: null, target: "جنود أمريكيين", counts: { killed: 5, injured: 12 } }] },
+  { lang: "ar", title: "فاعل بعد الفعل بلا عدد يبقى فاعلا",
+    text: "هاجمت الفصائل المسلحة القوات الأمريكية في سوريا.",
+    ents: [["الفصائل المسلحة", "armed_group"], USF_AR, ["سوريا", "state", "syria"]],
+    expect: [{ type: "ASSAULT", actor: "الفصائل المسلحة", target: "القوات الأمريكية" }] },
+  { lang: "ar", title: "صلة الموصول: «الهجوم الذي استهدف X» — X مفعول به",
+    text: "قال المتحدث إن الهجوم الذي استهدف القوات الأمريكية كان خطيرا.",
+    ents: [USF_AR],
+    expect: [{ type: "ASSAULT", actor: null, target: "القوات الأمريكية" }], none: [{ type: "ASSAULT", actor: "القوات الأمريكية" }] },
+  { lang: "ar", title: "«ما لا يقل عن» قبل العدد",
+    text: "قتل جنديان وأصيب ما لا يقل عن 30 عسكريا في قصف صاروخي على القوات الأمريكية.",
+    ents: [USF_AR],
+    expect: [{ type: "ASSAULT", counts: { injured: 30 } }] },
+];
+
+const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>
+  e.type === w.type &&
+  (w.actor === undefined || name(doc, e.actor) === w.actor) &&
+  (w.target === undefined || name(doc, e.target) === w.target) &&
+  (w.status === undefined || e.status === w.status) &&
+  (w.counts === undefined || Object.entries(w.counts).every(([k, v]) => (e.counts as Record<string, number> | undefined)?.[k] === v));
+
+for (const c of CASES) {
+  test(`events ${c.lang}: ${c.title}`, () => {
+    const { doc, events: evs } = events(c.text, c.ents, c.lang);
+    assert.equal(doc.language?.code, c.lang);
+    const shown = () => JSON.stringify(evs.map((e) => `${e.type} [${e.status}] ${name(doc, e.actor)} -> ${name(doc, e.target)} ${JSON.stringify(e.counts ?? {})} '${e.trigger.text}'`));
+    for (const w of c.expect ?? []) assert.ok(evs.some((e) => fits(doc, e, w)), `expected ${JSON.stringify(w)} in ${shown()}`);
+    for (const w of c.none ?? []) assert.ok(!evs.some((e) => fits(doc, e, w)), `unexpected ${JSON.stringify(w)} in ${shown()}`);
+  });
+}
+
+test("events: merging a report of another tier keeps the news's own date", () => {
+  const at = (s: number) => ({ start: s, end: s + 1, text: "x" });
+  const base = { mode: null, cameo: "18", acled: null, location: null, weapon: null, attribution: null, evidence: at(0) };
+  const news = { ...base, type: "ASSAULT", actor: { entity: "e1", text: "g" }, target: null, status: "occurred", trigger: at(1), tier: "core",
+    date: { date: "2024-01-28", precision: "day", basis: "no date in the sentence; the report's date: Sunday" } } as unknown as EventRecord;
+  const campaign = { ...base, type: "ASSAULT", actor: { entity: "e1", text: "g" }, target: null, status: "ongoing", trigger: at(9), tier: "background",
+    date: { date: "2023-10-10", precision: "day", basis: "'since 110 days'" } } as unknown as EventRecord;
+  const sameTier = { ...campaign, tier: "core" } as EventRecord;
+  assert.equal(mergeEvents([news, campaign])[0].date?.date, "2024-01-28");
+  // a report of the same tier with a date of its own still dates the news
+  assert.equal(mergeEvents([news, sameTier])[0].date?.date, "2023-10-10");
+});
