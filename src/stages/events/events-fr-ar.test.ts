@@ -29,6 +29,7 @@ interface Want {
   type: string;
   actor?: string | null;
   target?: string | null;
+  location?: string | null;
   status?: string;
   counts?: Record<string, number>;
 }
@@ -114,12 +115,33 @@ const CASES: Case[] = [
     text: "قتل جنديان وأصيب ما لا يقل عن 30 عسكريا في قصف صاروخي على القوات الأمريكية.",
     ents: [USF_AR],
     expect: [{ type: "ASSAULT", counts: { injured: 30 } }] },
+  { lang: "fr", title: "« dans l'est de la Syrie » est un lieu, pas un auxiliaire",
+    text: "La milice a attaqué les forces américaines dans l'est de la Syrie.",
+    ents: [["milice", "armed_group"], USF_FR, ["Syrie", "state", "syria"]],
+    expect: [{ type: "ASSAULT", target: "forces américaines", location: "Syrie" }] },
+  { lang: "ar", title: "النفي «نفت الحكومة وقوع الهجوم» رفض من الحكومة",
+    text: "نفت الحكومة العراقية وقوع الهجوم على القاعدة داخل أراضيها.",
+    ents: [["الحكومة العراقية", "government_body", "iraqi-government"]],
+    expect: [{ type: "REJECT", actor: "الحكومة العراقية", status: "occurred" }], none: [{ type: "ASSAULT", actor: "الحكومة العراقية" }] },
+  { lang: "ar", title: "«مسلحيها هاجموا»: الهجوم لصاحب البيان",
+    text: "وقالت الفصائل المسلحة في بيان إن مسلحيها هاجموا قاعدة التنف.",
+    ents: [["الفصائل المسلحة", "armed_group"], ["قاعدة التنف", "facility", "al-tanf"]],
+    expect: [{ type: "ASSAULT", actor: "الفصائل المسلحة", target: "قاعدة التنف" }] },
+  { lang: "ar", title: "اسم الهجوم قبل الفعل فاعله: «الهجوم استهدف قاعدة أمريكية»",
+    text: "وأكد مسؤول أن الهجوم استهدف قاعدة أمريكية في سوريا.",
+    ents: [["أمريكية", "state", "united-states"], ["سوريا", "state", "syria"]],
+    none: [{ type: "ASSAULT", actor: "أمريكية" }] },
+  { lang: "ar", title: "«فيما» تفصل الجملتين: المعلن ليس فاعل النفي ولا الهجوم",
+    text: "نفت الحكومة العراقية وقوع الهجوم، فيما أعلنت القيادة المركزية مقتل جنديين في هجوم صاروخي على قاعدة قرب بغداد.",
+    ents: [["الحكومة العراقية", "government_body", "iraqi-government"], ["القيادة المركزية", "armed_group", "centcom"], ["بغداد", "place"]],
+    expect: [{ type: "REJECT", actor: "الحكومة العراقية" }], none: [{ type: "REJECT", target: "القيادة المركزية" }] },
 ];
 
 const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>
   e.type === w.type &&
   (w.actor === undefined || name(doc, e.actor) === w.actor) &&
   (w.target === undefined || name(doc, e.target) === w.target) &&
+  (w.location === undefined || name(doc, e.location) === w.location) &&
   (w.status === undefined || e.status === w.status) &&
   (w.counts === undefined || Object.entries(w.counts).every(([k, v]) => (e.counts as Record<string, number> | undefined)?.[k] === v));
 

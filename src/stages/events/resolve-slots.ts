@@ -270,7 +270,8 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       // VSO: "استهدفت المقاومة الإسلامية قاعدة …": the subject right after the verb
       // ("الهجوم الذي استهدف عسكريين": the verb of a relative clause has its subject in the noun it hangs on, the party
       // after it is its object)
-      if (!actor && lex.subjectAfterVerb && v.marks.get(site.from - 1) !== "relative") {
+      // ("الهجوم استهدف قاعدة أميركية": an attack noun before the verb is its subject already)
+      if (!actor && lex.subjectAfterVerb && !subjectNoun && v.marks.get(site.from - 1) !== "relative") {
         const after = cands.find((c) => c.from >= site.to && c.from - site.to <= 2 && actorOk(c) && !c.roles.has("agent"));
         // "قتل ثلاثة جنود …": a counted noun right after the verb is who it befell (an unvocalised passive), not its subject
         if (after && countedBetween(v, site.to, after.from, lex)) victim = after;
