@@ -135,6 +135,18 @@ const CASES: Case[] = [
     text: "نفت الحكومة العراقية وقوع الهجوم، فيما أعلنت القيادة المركزية مقتل جنديين في هجوم صاروخي على قاعدة قرب بغداد.",
     ents: [["الحكومة العراقية", "government_body", "iraqi-government"], ["القيادة المركزية", "armed_group", "centcom"], ["بغداد", "place"]],
     expect: [{ type: "REJECT", actor: "الحكومة العراقية" }], none: [{ type: "REJECT", target: "القيادة المركزية" }] },
+  { lang: "fr", title: "« En réponse à des attaques …, X a lancé des frappes » : deux attaques, pas une",
+    text: "En réponse à des attaques contre ses soldats en Irak, l'armée américaine a lancé des frappes contre deux sites qu'elle associe à l'Iran.",
+    ents: [["Irak", "state", "iraq"], ["armée américaine", "armed_group", "us-forces"], ["Iran", "state", "iran"]],
+    expect: [{ type: "ASSAULT", actor: "armée américaine", target: "Iran" }] },
+  { lang: "fr", title: "verbe support « a procédé à des frappes »",
+    text: "L'armée américaine a procédé à des frappes contre la milice près de Qaïm.",
+    ents: [["armée américaine", "armed_group", "us-forces"], ["milice", "armed_group"], ["Qaïm", "place"]],
+    expect: [{ type: "ASSAULT", actor: "armée américaine", target: "milice" }] },
+  { lang: "fr", title: "verbe support « ont réalisé des frappes … qui ont visé »",
+    text: "Les forces américaines ont réalisé des frappes en Syrie qui ont visé les Gardiens de la révolution.",
+    ents: [["forces américaines", "armed_group", "us-forces"], ["Syrie", "state", "syria"], ["Gardiens de la révolution", "armed_group", "irgc"]],
+    expect: [{ type: "ASSAULT", actor: "forces américaines", target: "Gardiens de la révolution" }] },
 ];
 
 const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>

@@ -174,6 +174,13 @@ function tollOwner(items: readonly Item[], ii: number): number | undefined {
   return undefined;
 }
 
+/** True when the leading adverbial of the sentence ("In response to …,", "En réponse à …,") ends between two positions. */
+function openerBetween(v: SentenceView, from: number, to: number): boolean {
+  if (v.marks.get(0) !== "opener") return false;
+  for (let k = 1; k < to; k++) if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") return k >= from;
+  return false;
+}
+
 /** Groups a sentence's triggers: a governor absorbs the triggers of its complement; same-clause ASSAULT triggers merge. */
 function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[]): Item[] {
   const items: Item[] = [];
@@ -213,7 +220,8 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[]): Ite
       it.main.value.role !== "g"
     ) {
       const c = clauseOf(v, prev.main.from, prev.main.to);
-      if (it.main.from < c.end) {
+      // "In response to attacks on its troops, the US launched strikes": a leading adverbial ends at its comma
+      if (it.main.from < c.end && !openerBetween(v, prev.main.to, it.main.from)) {
         // one attack: a verb keeps the slots (its voice and position: "a drone strike assassinated X"); among
         // nouns, the most specific ("responded to the attack with airstrikes"); the most specific gives the mode
         const all = [prev.main, ...prev.absorbed, it.main, ...it.absorbed];

@@ -158,7 +158,14 @@ function assetOwner(v: SentenceView, site: TriggerSite, lex: EventLexicon, actor
     (c) => c.from > at && c.from < limit && !c.hyphenated && !c.anaphor && c.entity !== actor?.entity && !(c.roles.has("location") && (c.entity.type === "state" || c.entity.type === "place")) && !c.roles.has("backer"),
   );
   // "four enemy bases …, namely the Al-Shaddadi base, …": else the first site the text names
-  return owners.find((c) => c.entity.type === "armed_group") ?? owners.find((c) => ACTOR_TYPES.has(c.entity.type) && c.entity.type !== "state") ?? owners.find((c) => c.entity.type === "facility") ?? null;
+  // ("deux sites qu'ils associent à l'Iran", "sites linked to Iran": a state the sites are tied to by a target role word)
+  return (
+    owners.find((c) => c.entity.type === "armed_group") ??
+    owners.find((c) => ACTOR_TYPES.has(c.entity.type) && c.entity.type !== "state") ??
+    owners.find((c) => c.entity.type === "facility") ??
+    owners.find((c) => c.entity.type === "state" && c.roles.has("target") && c.from - at <= 6) ??
+    null
+  );
 }
 
 /**
