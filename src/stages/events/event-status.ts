@@ -37,7 +37,11 @@ function cuesFor(v: SentenceView, site: TriggerSite, lex: EventLexicon, withComp
   for (let k = 0; k < all.length; k++) {
     const m = all[k];
     const c = m.value;
-    if (m.from >= site.from && m.from < site.to) continue; // the trigger itself
+    if (m.from >= site.from && m.from < site.to) {
+      // the trigger itself, but for the future its own ending tells ("attaquerons", "frappera")
+      if (site.to - site.from === 1 && (site.role === "v" || site.role === "g") && (c.status === "planned" || c.status === "threatened")) out.push(c);
+      continue;
+    }
     const ok =
       c.scope === "sentence" ||
       (c.scope === "near" && m.to <= site.from && site.from - m.to <= 3 && !punctuationBetween(v, m.to, site.from)) ||

@@ -147,6 +147,18 @@ const CASES: Case[] = [
     text: "Les forces américaines ont réalisé des frappes en Syrie qui ont visé les Gardiens de la révolution.",
     ents: [["forces américaines", "armed_group", "us-forces"], ["Syrie", "state", "syria"], ["Gardiens de la révolution", "armed_group", "irgc"]],
     expect: [{ type: "ASSAULT", actor: "forces américaines", target: "Gardiens de la révolution" }] },
+  { lang: "fr", title: "participe après une virgule : « a accusé …, menaçant … » — le sujet de la phrase menace",
+    text: "Le président américain Joe Biden a accusé la milice d'être responsable, menaçant les auteurs de représailles.",
+    ents: [["américain", "state", "united-states"], ["Joe Biden", "person", "joe-biden"], ["milice", "armed_group"]],
+    expect: [{ type: "THREATEN", actor: "Joe Biden" }, { type: "ACCUSE", actor: "Joe Biden" }], none: [{ type: "ACCUSE", actor: "américain" }] },
+  { lang: "fr", title: "« l'attaque était le fait de X » : X est désigné, l'orateur accuse",
+    text: "Trois soldats ont été tués dimanche dans une attaque de drone. Joe Biden a réagi en déclarant que l'attaque était le fait de Kataib Hezbollah.",
+    ents: [["Joe Biden", "person", "joe-biden"], ["Kataib Hezbollah", "armed_group", "kataib-hezbollah"]],
+    expect: [{ type: "ACCUSE", actor: "Joe Biden", target: "Kataib Hezbollah" }] },
+  { lang: "fr", title: "attribution au présent : « …, affirme le groupe » nomme l'orateur d'une menace citée",
+    text: "« Nous attaquerons encore les forces américaines », affirme Kataib Hezbollah.",
+    ents: [["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], USF_FR],
+    expect: [{ type: "THREATEN", actor: "Kataib Hezbollah" }] },
 ];
 
 const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>

@@ -284,6 +284,12 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
         if (after && countedBetween(v, site.to, after.from, lex)) victim = after;
         else if (after) actor = after;
       }
+      // "le président américain Joe Biden", "the Iraqi Prime Minister X": a demonym before a person's name is no party
+      if (actor && actor.entity.type === "state" && adjectival(actor, lex)) {
+        const a = actor;
+        const person = leftInClause.find((c) => c.from >= a.to && c.from - a.to <= 2 && c.entity.type === "person" && actorOk(c));
+        if (person && v.tokens.slice(a.to, person.from).every((x) => x.isWord)) actor = person;
+      }
       if (actor && isPossessor(v, actor)) {
         const next = leftInClause.find((c) => c.from > actor!.from && actorOk(c));
         if (next && next.entity.type === "person") actor = next;
@@ -295,6 +301,15 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       }
       if (!actor && site.clauseStart > 0 && v.tokens[site.clauseStart] && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
         actor = cands.filter((x) => x.to <= site.clauseStart && actorOk(x)).pop() ?? null;
+      }
+      // "Biden accused …, threatening the perpetrators", "a accusé …, menaçant les auteurs": a statement verb
+      // right after a comma, with no subject of its own, is said by the subject that opens the sentence
+      if (!actor && site.role === "g" && site.from > 0 && /^[,،]$/.test(v.tokens[site.from - 1].forms[0])) {
+        const first = cands.find((c) => c.to < site.from && actorOk(c) && !c.anaphor);
+        if (first) {
+          const person = first.entity.type === "state" && adjectival(first, lex) ? cands.find((c) => c.from >= first.to && c.from - first.to <= 2 && c.entity.type === "person" && actorOk(c)) : undefined;
+          actor = person ?? first;
+        }
       }
       if (!actor && (site.role === "v" || site.role === "g")) {
         const c = clauseOf(v, site.from, site.to);
