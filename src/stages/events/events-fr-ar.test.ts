@@ -159,6 +159,14 @@ const CASES: Case[] = [
     text: "« Nous attaquerons encore les forces américaines », affirme Kataib Hezbollah.",
     ents: [["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], USF_FR],
     expect: [{ type: "THREATEN", actor: "Kataib Hezbollah" }] },
+  { lang: "ar", title: "الصفة بعد الاسم: «الضربات الأمريكية استهدفت …» — الصفة هي الفاعل",
+    text: "قال مسؤول إن الضربات الأمريكية استهدفت مواقع الفصائل المسلحة في سوريا.",
+    ents: [["الأمريكية", "state", "united-states"], ["الفصائل المسلحة", "armed_group"], ["سوريا", "state", "syria"]],
+    expect: [{ type: "ASSAULT", actor: "الأمريكية" }] },
+  { lang: "ar", title: "«قال الرئيس الأمريكي جو بايدن»: المتكلم هو الرئيس لا بلده",
+    text: "قتل ثلاثة جنود في هجوم على قاعدة البرج 22. وقال الرئيس الأمريكي جو بايدن إن الهجوم نفذته كتائب حزب الله.",
+    ents: [["البرج 22", "facility", "tower-22"], ["الأمريكي", "state", "united-states"], ["جو بايدن", "person", "joe-biden"], ["كتائب حزب الله", "armed_group", "kataib-hezbollah"]],
+    expect: [{ type: "ACCUSE", actor: "جو بايدن", target: "كتائب حزب الله" }], none: [{ type: "ACCUSE", actor: "الأمريكي" }] },
 ];
 
 const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>

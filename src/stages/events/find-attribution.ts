@@ -1,6 +1,7 @@
 import type { SlotRef } from "../../core/doc.js";
 import type { EventLexicon } from "./event-lexicon.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
+import { nameAfterDemonym } from "./resolve-slots.js";
 
 const STOP = new Set([",", ".", "\"", "“", "”", "«", "»", "(", ")", "–", "—", ";", ":"]);
 const PRONOUNS = new Set(["it", "he", "she", "they", "we", "il", "elle", "ils", "elles", "nous"]);
@@ -67,7 +68,8 @@ export function findSpeaker(v: SentenceView, lex: EventLexicon): Candidate | nul
     const inverted = m.value === "before" || m.value === "verb-before" || m.from === 0 || /^[,"“”«»،]$/.test(toks[m.from - 1].forms[0]);
     if (!inverted) continue;
     const c = v.candidates.find((x) => x.from >= m.to && x.from - m.to <= 6 && ok(x));
-    if (c) return c;
+    // "قال الرئيس الأمريكي جو بايدن": the president, not his country
+    if (c) return nameAfterDemonym(v, c, lex);
   }
   return null;
 }

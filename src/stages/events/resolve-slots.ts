@@ -146,6 +146,16 @@ function adjectival(c: Candidate, lex: EventLexicon): boolean {
   return ABBREVIATION.test(c.text) || lex.demonyms.has(foldDemonym(c.text));
 }
 
+/** "le président américain Joe Biden", "الرئيس الأمريكي جو بايدن": the person a demonym before the name qualifies, else c. */
+export function nameAfterDemonym(v: SentenceView, c: Candidate, lex: EventLexicon): Candidate {
+  if (c.entity.type !== "state" || !adjectival(c, lex)) return c;
+  // (a title may stand between, "US President Joe Biden"; no verb: "une frappe américaine a tué X")
+  const person = v.candidates.find((x) => x.from >= c.to && x.from - c.to <= 1 && x.entity.type === "person" && !x.roles.size && !x.anaphor);
+  if (!person) return c;
+  for (let k = c.to; k < person.from; k++) if (!v.tokens[k].isWord || lex.triggers.matchAt(v.tokens, k).length || lex.roles.matchAt(v.tokens, k).length) return c;
+  return person;
+}
+
 /** The party whose sites an attack's object names: the first party after an asset noun ("facilities", "cibles"). */
 function assetOwner(v: SentenceView, site: TriggerSite, lex: EventLexicon, actor: Candidate | null): Candidate | null {
   const end = Math.min(site.limit ?? v.tokens.length, Math.max(site.reach, site.to) + 16);
@@ -285,11 +295,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
         else if (after) actor = after;
       }
       // "le président américain Joe Biden", "the Iraqi Prime Minister X": a demonym before a person's name is no party
-      if (actor && actor.entity.type === "state" && adjectival(actor, lex)) {
-        const a = actor;
-        const person = leftInClause.find((c) => c.from >= a.to && c.from - a.to <= 2 && c.entity.type === "person" && actorOk(c));
-        if (person && v.tokens.slice(a.to, person.from).every((x) => x.isWord)) actor = person;
-      }
+      if (actor) actor = nameAfterDemonym(v, actor, lex);
       if (actor && isPossessor(v, actor)) {
         const next = leftInClause.find((c) => c.from > actor!.from && actorOk(c));
         if (next && next.entity.type === "person") actor = next;
@@ -306,10 +312,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       // right after a comma, with no subject of its own, is said by the subject that opens the sentence
       if (!actor && site.role === "g" && site.from > 0 && /^[,،]$/.test(v.tokens[site.from - 1].forms[0])) {
         const first = cands.find((c) => c.to < site.from && actorOk(c) && !c.anaphor);
-        if (first) {
-          const person = first.entity.type === "state" && adjectival(first, lex) ? cands.find((c) => c.from >= first.to && c.from - first.to <= 2 && c.entity.type === "person" && actorOk(c)) : undefined;
-          actor = person ?? first;
-        }
+        if (first) actor = nameAfterDemonym(v, first, lex);
       }
       if (!actor && (site.role === "v" || site.role === "g")) {
         const c = clauseOf(v, site.from, site.to);
