@@ -181,6 +181,16 @@ function openerBetween(v: SentenceView, from: number, to: number): boolean {
   return false;
 }
 
+/** The first party named right after a conditional cue of the sentence ("if", "si", "إذا"), or null. */
+function conditionParty(v: SentenceView, lex: EventLexicon, actor: Candidate | null): Candidate | null {
+  for (const m of lex.cues.findAll(v.tokens)) {
+    if (m.value.status !== "conditional") continue;
+    const c = v.candidates.find((x) => x.from >= m.to && x.from - m.to <= 4);
+    if (c && ACTOR_TYPES.has(c.entity.type) && c.entity !== actor?.entity && !c.roles.has("location") && !c.anaphor) return c;
+  }
+  return null;
+}
+
 /** Groups a sentence's triggers: a governor absorbs the triggers of its complement; same-clause ASSAULT triggers merge. */
 function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[]): Item[] {
   const items: Item[] = [];
@@ -413,6 +423,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       let st = eventStatus(v, site, t.value, type, lex);
       if (t.value.future && !st.future) continue;
       if (it.absorbed.some((a) => a.value.future) && !st.future && type !== t.value.type) continue;
+      // "if the US keeps supporting Israel, there will be escalation": a conditional threat is aimed at the party of
+      // its condition
+      if (type === "THREATEN" && st.status === "conditional" && !slots.target) {
+        const who = conditionParty(v, lex, slots.actor);
+        if (who) slots = { ...slots, target: who };
+      }
 
       // mode: the most specific trigger, else the weapon named in the clause
       // (the first of the highest priority, as a stable sort would give)
