@@ -207,6 +207,10 @@ const CASES: Case[] = [
     text: "Kataib Hezbollah a menacé de frapper si les États-Unis ne quittent pas l'Irak.",
     ents: [["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["États-Unis", "state", "united-states"], ["Irak", "state", "iraq"]],
     expect: [{ type: "THREATEN", actor: "Kataib Hezbollah", target: "États-Unis", status: "conditional" }] },
+  { lang: "fr", title: "« des groupes » (indéfini) ne reprend pas un groupe déjà nommé",
+    text: "Kataib Hezbollah a annoncé la suspension de ses opérations. Selon le Pentagone, des groupes ont attaqué la base de Tanf samedi.",
+    ents: [["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["Pentagone", "government_body", "pentagon"], ["base de Tanf", "facility", "al-tanf"]],
+    expect: [{ type: "ASSAULT", actor: null, target: "base de Tanf" }], none: [{ type: "ASSAULT", actor: "Kataib Hezbollah" }] },
 ];
 
 const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>
