@@ -211,6 +211,14 @@ const CASES: Case[] = [
     text: "Kataib Hezbollah a annoncé la suspension de ses opérations. Selon le Pentagone, des groupes ont attaqué la base de Tanf samedi.",
     ents: [["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["Pentagone", "government_body", "pentagon"], ["base de Tanf", "facility", "al-tanf"]],
     expect: [{ type: "ASSAULT", actor: null, target: "base de Tanf" }], none: [{ type: "ASSAULT", actor: "Kataib Hezbollah" }] },
+  { lang: "ar", title: "الصفة بعد اسم مدمج: «مقتل 16 شخصا و25 جريحا إثر العدوان الأمريكي على X»",
+    text: "أعلنت الفصائل عن مقتل 16 شخصا و25 جريحا إثر العدوان الأمريكي على مقر الفصائل المسلحة.",
+    ents: [["الأمريكي", "state", "united-states"], ["الفصائل المسلحة", "armed_group"]],
+    expect: [{ type: "ASSAULT", actor: "الأمريكي", target: "الفصائل المسلحة", counts: { killed: 16, injured: 25 } }] },
+  { lang: "ar", title: "فعل بعد فاصلة يبدأ جملته: «…، وتوعدت واشنطن بـ…» — الفاعل بعده",
+    text: "شنت القوات الأمريكية غارات على مواقع في سوريا، وتوعدت واشنطن بشن المزيد من الضربات ضد الفصائل المسلحة.",
+    ents: [["القوات الأمريكية", "armed_group", "us-forces"], ["سوريا", "state", "syria"], ["واشنطن", "state", "united-states"], ["الفصائل المسلحة", "armed_group"]],
+    expect: [{ type: "THREATEN", actor: "واشنطن" }], none: [{ type: "THREATEN", actor: "القوات الأمريكية" }] },
 ];
 
 const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>

@@ -249,7 +249,9 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     if (site.role === "n" || site.role === "gn") {
       // "a US drone strike", "Israeli air raids": a modifier right before the noun
       // "frappe de drone américaine": the adjective after the noun
-      const nextAdj = cands.find((c) => c.from === site.to && !c.roles.size);
+      // (or after a noun merged into the event: "مقتل 16 شخصا إثر العدوان الأمريكي على …")
+      const postAdjAt = (at: number) => cands.find((c) => c.from === at && !c.roles.size && c.entity.type === "state" && adjectival(c, lex));
+      const nextAdj = postAdjAt(site.to) ?? (site.merged ?? []).filter((m) => !m.verb && m.from > site.from).map((m) => postAdjAt(m.to)).find((c) => !!c);
       const adjBefore = (from: number) =>
         findLast(
           cands,
@@ -271,7 +273,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       // "the Soleimani assassination": a person before an assassination noun is its victim
       if (adj && adj.entity.type === "person" && site.targeted) target = adj;
       else if (adj && !adj.roles.has("target") && !adj.roles.has("location")) actor = adj;
-      else if (lex.modifierAfterNoun && nextAdj && nextAdj.entity.type === "state" && adjectival(nextAdj, lex)) actor = nextAdj;
+      else if (lex.modifierAfterNoun && nextAdj) actor = nextAdj;
       else if (agentAfter) actor = agentAfter;
       else if ((light = lightVerbBefore(v, site.from, lex))) {
         // "criminal acts carried out by the US …, including airstrikes": the light verb's own agent
@@ -286,7 +288,12 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       const post = subjectNoun && lex.modifierAfterNoun ? cands.find((c) => c.from === subjectNoun!.to && !c.roles.size && c.entity.type === "state" && adjectival(c, lex)) : undefined;
       // "The Jordan attack killed …": a country named (not as an adjective) right before the subject noun is where
       const modifierPlace = (c: Candidate) => !!subjectNoun && c.entity.type === "state" && subjectNoun.from - c.to <= 2 && !adjectival(c, lex);
-      actor = post ?? leftInClause.find((c) => actorOk(c) && !modifierPlace(c)) ?? null;
+      // VSO after a comma: "…، وتوعدت واشنطن بشن …" — a verb that opens its own clause has its subject after it
+      const vsoAfter =
+        lex.subjectAfterVerb && site.from > 0 && /^[,،]$/.test(v.tokens[site.from - 1].forms[0])
+          ? cands.find((c) => c.from >= site.to && c.from - site.to <= 2 && actorOk(c) && !c.roles.has("agent") && !countedBetween(v, site.to, c.from, lex))
+          : undefined;
+      actor = post ?? vsoAfter ?? leftInClause.find((c) => actorOk(c) && !modifierPlace(c)) ?? null;
       // VSO: "استهدفت المقاومة الإسلامية قاعدة …": the subject right after the verb
       // ("الهجوم الذي استهدف عسكريين": the verb of a relative clause has its subject in the noun it hangs on, the party
       // after it is its object)
