@@ -219,6 +219,10 @@ const CASES: Case[] = [
     text: "شنت القوات الأمريكية غارات على مواقع في سوريا، وتوعدت واشنطن بشن المزيد من الضربات ضد الفصائل المسلحة.",
     ents: [["القوات الأمريكية", "armed_group", "us-forces"], ["سوريا", "state", "syria"], ["واشنطن", "state", "united-states"], ["الفصائل المسلحة", "armed_group"]],
     expect: [{ type: "THREATEN", actor: "واشنطن" }], none: [{ type: "THREATEN", actor: "القوات الأمريكية" }] },
+  { lang: "fr", title: "« X a affirmé avoir mené des frappes » : l'orateur parle de lui-même",
+    text: "Les forces américaines ont affirmé avoir mené des frappes contre la milice en Syrie.",
+    ents: [USF_FR, ["milice", "armed_group"], ["Syrie", "state", "syria"]],
+    expect: [{ type: "ASSAULT", actor: "forces américaines", target: "milice" }] },
 ];
 
 const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>

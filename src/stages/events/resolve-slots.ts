@@ -282,6 +282,10 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
         actor = byAgent ?? leftInClause.find(actorOk) ?? null;
         // "Kataib Hezbollah, who is suspected to have been behind the attack"
         if (!actor && clauseOf(v, site.from, site.to).relative) actor = antecedent(v, site.clauseStart, actorOk);
+        // "X a annoncé avoir mené des frappes", "X said it carried out strikes": the speaker speaks of itself
+        if (!actor && site.clauseStart > 0 && v.tokens[site.clauseStart] && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
+          actor = cands.filter((x) => x.to <= site.clauseStart && actorOk(x)).pop() ?? null;
+        }
       }
     } else {
       // "une frappe de drone américaine a assassiné …": the adjective after the subject noun
