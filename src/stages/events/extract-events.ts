@@ -144,7 +144,8 @@ function responsibility(
   speaker: () => Candidate | null,
 ): { party: Candidate | null; accuser: Candidate | null } {
   const party = (c: Candidate | null | undefined) => (c && ACTOR_TYPES.has(c.entity.type) && !c.hyphenated && !c.roles.has("location") ? c : null);
-  if (resp === "object") return { party: party(slots.target), accuser: slots.actor };
+  // ("a blâmé le groupe pour l'attaque": the party may be named again by an anaphor)
+  if (resp === "object") return { party: party(slots.target) ?? party(v.candidates.find((c) => c.from >= site.to && c.from - site.to <= 2 && c.anaphor)), accuser: slots.actor };
   if (resp === "after") {
     const after = v.candidates.find((c) => c.from >= site.to && c.from - site.to <= 6 && !!party(c) && c.from < (site.limit ?? Infinity));
     return { party: after ?? null, accuser: speaker() };
@@ -390,7 +391,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       const targeted = t.value.mode === "targeted" || it.absorbed.some((x) => x.value.mode === "targeted");
       const speechAct = type === "ACCUSE" || type === "REJECT" || type === "REQUEST";
       const merged = it.absorbed.map((a) => ({ from: a.from, to: a.to, verb: a.value.role === "v" }));
-      const site: TriggerSite = { from: t.from, to: t.to, clauseStart: clause.start, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle, limit: nextItem };
+      const site: TriggerSite = { from: t.from, to: t.to, clauseStart: clause.start, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle, limit: nextItem, attack: type === "ASSAULT" };
       let slots = resolveSlots(v, site, lex);
       if (resp) {
         // who is behind an attack: a claim names its author; blame names the party and, beside it, who blames

@@ -25,6 +25,8 @@ export interface TriggerSite {
   readonly targeted?: boolean;
   /** Triggers merged into this event: their objects are its objects ("a drone strike assassinated X"). */
   readonly merged?: readonly { readonly from: number; readonly to: number; readonly verb: boolean }[];
+  /** A use of force (ASSAULT): "les attaques des rebelles" names who attacked. */
+  readonly attack?: boolean;
   /** ACCUSE, REJECT, REQUEST …: the first party named after the verb is the target. */
   readonly speechAct?: boolean;
 }
@@ -159,6 +161,19 @@ export function nameAfterDemonym(v: SentenceView, c: Candidate, lex: EventLexico
   return person;
 }
 
+/**
+ * An armed group an attack noun is "of": "les attaques des rebelles houthis", "هجوم حماس على إسرائيل" (the noun
+ * right before the group, in languages whose modifiers follow the noun). A site, a country or a person after "of"
+ * is what was attacked ("l'attaque de la Tour 22"), not who attacked.
+ */
+function genitiveAgent(v: SentenceView, site: TriggerSite, lex: EventLexicon): Candidate | null {
+  const c = v.candidates.find((x) => x.from >= site.to);
+  if (!c || c.entity.type !== "armed_group" || c.roles.size || c.anaphor || c.hyphenated || c.from - site.to > 2) return null;
+  const between = v.tokens.slice(site.to, c.from);
+  if (between.length === 0) return lex.modifierAfterNoun ? c : null;
+  return between.some((t) => OF.has(t.forms[0])) && between.every((t) => OF.has(t.forms[0]) || DETERMINERS.has(t.forms[0])) ? c : null;
+}
+
 /** The party whose sites an attack's object names: the first party after an asset noun ("facilities", "cibles"). */
 function assetOwner(v: SentenceView, site: TriggerSite, lex: EventLexicon, actor: Candidate | null): Candidate | null {
   const end = Math.min(site.limit ?? v.tokens.length, Math.max(site.reach, site.to) + 16);
@@ -218,6 +233,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
   let target: Candidate | null = null;
   let light: { from: number; to: number } | null = null;
   let victim: Candidate | null = null;
+  let genitive: Candidate | null = null;
 
   // "L'attaque … contre une base américaine a tué …": an attack noun merged before the verb is its subject; the
   // parties named inside that noun phrase are not the verb's actor
@@ -275,6 +291,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       else if (adj && !adj.roles.has("target") && !adj.roles.has("location")) actor = adj;
       else if (lex.modifierAfterNoun && nextAdj) actor = nextAdj;
       else if (agentAfter) actor = agentAfter;
+      else if (site.attack && !site.targeted && (genitive = genitiveAgent(v, site, lex))) actor = genitive;
       else if ((light = lightVerbBefore(v, site.from, lex))) {
         // "criminal acts carried out by the US …, including airstrikes": the light verb's own agent
         const lv = light;
