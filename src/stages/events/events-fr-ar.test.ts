@@ -243,6 +243,10 @@ const CASES: Case[] = [
     text: "Kataib Hezbollah a annoncé la fin de ses attaques. Le Pentagone a blâmé le groupe pour l'attaque de drone qui a tué trois soldats.",
     ents: [["Kataib Hezbollah", "armed_group", "kataib-hezbollah"], ["Pentagone", "government_body", "pentagon"]],
     expect: [{ type: "ACCUSE", actor: "Pentagone", target: "Kataib Hezbollah" }] },
+  { lang: "ar", title: "الإضافة في الحصيلة: «مقتل جنود أمريكيين» — المضاف إليه ضحية لا فاعل",
+    text: "أعلنت الوزارة أن الهجوم الذي أسفر عن مقتل جنود أمريكيين يحمل بصمات كتائب حزب الله.",
+    ents: [["جنود أمريكيين", "armed_group", "us-forces"], ["كتائب حزب الله", "armed_group", "kataib-hezbollah"]],
+    none: [{ type: "ASSAULT", actor: "جنود أمريكيين" }] },
 ];
 
 const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>

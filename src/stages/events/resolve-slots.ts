@@ -25,7 +25,7 @@ export interface TriggerSite {
   readonly targeted?: boolean;
   /** Triggers merged into this event: their objects are its objects ("a drone strike assassinated X"). */
   readonly merged?: readonly { readonly from: number; readonly to: number; readonly verb: boolean }[];
-  /** A use of force (ASSAULT): "les attaques des rebelles" names who attacked. */
+  /** A use of force (ASSAULT), not its toll ("مقتل جنود", "the killing of"): "les attaques des rebelles" names who attacked. */
   readonly attack?: boolean;
   /** ACCUSE, REJECT, REQUEST …: the first party named after the verb is the target. */
   readonly speechAct?: boolean;
