@@ -279,3 +279,18 @@ test("events: merging a report of another tier keeps the news's own date", () =>
   // a report of the same tier with a date of its own still dates the news
   assert.equal(mergeEvents([news, sameTier])[0].date?.date, "2023-10-10");
 });
+
+test("events: a date lent by the lead is taken again once the document has its day (redateEvents)", async () => {
+  const { redateEvents } = await import("./extract-events.js");
+  // the report known only by its year when the events ran: the threat takes the year
+  const body = "Trois soldats américains ont été tués dimanche dans une attaque de drone en Jordanie. Les États-Unis ont promis de répondre.";
+  const { doc } = events(body, [["soldats américains", "armed_group", "us-forces"], ["Jordanie", "state", "jordan"], ["États-Unis", "state", "united-states"]], "fr", "2024");
+  const threat = (doc.events ?? []).find((e) => e.type === "THREATEN");
+  assert.ok(threat, "a THREATEN event");
+  assert.equal(threat.date?.date, "2024");
+  // the day found later (story dates): the report's day (the lead's weekday was read against the year alone)
+  const dated = { ...doc, published: { value: { date: "2024-01-30", precision: "day" as const, basis: "test" }, source: "story" } } as unknown as Doc;
+  const again = redateEvents(dated);
+  assert.ok(again, "the events are dated again");
+  assert.equal(again.find((e) => e.type === "THREATEN")?.date?.date, "2024-01-30");
+});

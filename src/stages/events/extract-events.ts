@@ -110,7 +110,9 @@ function dateAndTier(
  */
 export function redateEvents(doc: Doc): readonly EventRecord[] | null {
   const evs = doc.events ?? [];
-  if (!evs.some((e) => !e.date && e.tier !== "background")) return null;
+  // an event dated by the lead when the document had no day of its own is dated again too
+  const leadDated = (e: EventRecord) => !!e.date && e.date.basis.startsWith(LEAD_BASIS);
+  if (!evs.some((e) => (!e.date || leadDated(e)) && e.tier !== "background")) return null;
   const sentences = doc.sentences ?? [];
   const times = (doc.times ?? []).filter((t) => t.value);
   const published = doc.published?.value ?? null;
@@ -118,12 +120,12 @@ export function redateEvents(doc: Doc): readonly EventRecord[] | null {
   const leadDate = leadDateOf(doc, bodySentences(doc));
   let changed = false;
   const out = evs.map((e) => {
-    if (e.date || e.tier === "background") return e;
+    if ((e.date && !leadDated(e)) || e.tier === "background") return e;
     const s = sentences.find((x) => e.trigger.start >= x.start && e.trigger.start < x.end);
     if (!s) return e;
     // a core event had no tier cue: only a date found now can make it background
     const { date, tier } = dateAndTier(times, s, e.trigger.start, false, published, cutoff, leadDate, doc.meta?.dateline ?? null);
-    if (!date) return e;
+    if (!date || (e.date && date.date === e.date.date)) return e;
     changed = true;
     return { ...e, date, tier };
   });
