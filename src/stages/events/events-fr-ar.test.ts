@@ -247,6 +247,10 @@ const CASES: Case[] = [
     text: "أعلنت الوزارة أن الهجوم الذي أسفر عن مقتل جنود أمريكيين يحمل بصمات كتائب حزب الله.",
     ents: [["جنود أمريكيين", "armed_group", "us-forces"], ["كتائب حزب الله", "armed_group", "kataib-hezbollah"]],
     none: [{ type: "ASSAULT", actor: "جنود أمريكيين" }] },
+  { lang: "fr", title: "relative « qu'il accuse » : le pronom reprend le sujet nommé, pas le dernier nom",
+    text: "Joe Biden a promis des représailles. Il menace les groupes pro-Iran qu'il accuse d'être responsables.",
+    ents: [["Joe Biden", "person", "joe-biden"], ["Iran", "state", "iran"]],
+    expect: [{ type: "ACCUSE", actor: "Joe Biden" }], none: [{ type: "ACCUSE", actor: "Iran" }] },
 ];
 
 const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>

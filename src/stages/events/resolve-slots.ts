@@ -333,7 +333,10 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       }
       // "Kataib Hezbollah said it will not target …", "ont annoncé qu'ils suspendraient": the speaker speaks of itself
       if (actor?.anaphor && actor.from === site.clauseStart && site.clauseStart > 0 && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
-        const speaker = cands.filter((x) => x.to <= site.clauseStart && actorOk(x) && (!x.anaphor || x.from === 0)).pop();
+        const before = cands.filter((x) => x.to <= site.clauseStart && actorOk(x) && (!x.anaphor || x.from === 0));
+        // ("Il menace les groupes pro-Iran qu'il accuse …": the party the pronoun stands for, when the sentence names it)
+        const a = actor;
+        const speaker = findLast(before, (x) => x.entity === a.entity) ?? before[before.length - 1];
         if (speaker) actor = speaker;
       }
       if (!actor && site.clauseStart > 0 && v.tokens[site.clauseStart] && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
