@@ -251,6 +251,19 @@ const CASES: Case[] = [
     text: "Joe Biden a promis des représailles. Il menace les groupes pro-Iran qu'il accuse d'être responsables.",
     ents: [["Joe Biden", "person", "joe-biden"], ["Iran", "state", "iran"]],
     expect: [{ type: "ACCUSE", actor: "Joe Biden" }], none: [{ type: "ACCUSE", actor: "Iran" }] },
+  { lang: "ar", title: "فعل بعد اسم نكرة صفة له: «أعلنت القيادة مقتل 3 جنود في هجوم صاروخي استهدف قاعدة» — المعلن ليس المهاجم",
+    text: "أعلنت القيادة المركزية مقتل 3 جنود في هجوم صاروخي استهدف قاعدة التاجي.",
+    ents: [["القيادة المركزية", "armed_group", "centcom"], ["قاعدة التاجي", "facility", "camp-taji"]],
+    expect: [{ type: "ASSAULT", actor: null, target: "قاعدة التاجي", counts: { killed: 3 } }], none: [{ type: "ASSAULT", actor: "القيادة المركزية" }] },
+  { lang: "ar", title: "الحصيلة نفسها في بلد واحد: تقرير ثان عن الهجوم نفسه يندمج فيه",
+    text: "استهدفت المقاومة الإسلامية في العراق القوات الأمريكية في هجوم أسفر عن مقتل 3 جنود. وقالت القيادة الوسطى إن هجوما بطائرة مسيرة استهدف شمال شرق الأردن وأسفر عن مقتل 3 جنود.",
+    ents: [["المقاومة الإسلامية في العراق", "armed_group", "islamic-resistance-in-iraq"], USF_AR, ["القيادة الوسطى", "armed_group", "centcom"], ["الأردن", "state", "jordan"]],
+    expect: [{ type: "ASSAULT", actor: "المقاومة الإسلامية في العراق", target: "القوات الأمريكية", counts: { killed: 3 } }],
+    none: [{ type: "ASSAULT", actor: "الأردن" }, { type: "ASSAULT", target: "القيادة الوسطى" }] },
+  { lang: "ar", title: "«شمال شرق الأردن» مكان لا فاعل",
+    text: "هاجمت طائرة مسيرة قاعدة التنف شمال شرق الأردن.",
+    ents: [["قاعدة التنف", "facility", "al-tanf"], ["الأردن", "state", "jordan"]],
+    none: [{ type: "ASSAULT", actor: "الأردن" }] },
 ];
 
 const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>

@@ -117,7 +117,8 @@ export function mergeAttackReports(events: readonly EventRecord[], notes: EventN
               o.type === "ASSAULT" &&
               o.tier === e.tier &&
               (compatible(ownSide(o.actor), ownSide(e.actor)) || side(o.actor) === side(e.actor)) &&
-              (compatible(ownSide(o.target), ownSide(e.target)) || sameSentenceToll(o)) &&
+              // (the same toll, the target only a country: "an attack on a base in north-east Jordan killed three soldiers")
+              (compatible(ownSide(o.target), ownSide(e.target)) || sameSentenceToll(o) || (sameCount(o, e) && !!n?.placeTarget && !e.actor)) &&
               compatible(ownDate(o), ownDate(e)) &&
               linked(o),
           )

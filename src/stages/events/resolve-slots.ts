@@ -314,7 +314,11 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
         lex.subjectAfterVerb && site.from > 0 && /^[,،]$/.test(v.tokens[site.from - 1].forms[0])
           ? cands.find((c) => c.from >= site.to && c.from - site.to <= 2 && actorOk(c) && !c.roles.has("agent") && !countedBetween(v, site.to, c.from, lex))
           : undefined;
-      actor = post ?? vsoAfter ?? leftInClause.find((c) => actorOk(c) && !modifierPlace(c)) ?? null;
+      // "أعلنت القيادة مقتل جنود في هجوم بطائرة مسيرة استهدف قاعدة": a verb right after an indefinite noun qualifies it
+      // (a relative clause without a pronoun); the parties before the noun are not its subject
+      const nounBefore = lex.subjectAfterVerb && lex.definitePrefix ? (site.merged ?? []).find((m) => !m.verb && m.to === site.from) : undefined;
+      const relativeToNoun = !!nounBefore && !v.tokens[nounBefore.from].forms.some((f) => f.startsWith(lex.definitePrefix!));
+      actor = post ?? vsoAfter ?? (relativeToNoun ? null : leftInClause.find((c) => actorOk(c) && !modifierPlace(c)) ?? null);
       // VSO: "استهدفت المقاومة الإسلامية قاعدة …": the subject right after the verb
       // ("الهجوم الذي استهدف عسكريين": the verb of a relative clause has its subject in the noun it hangs on, the party
       // after it is its object)
