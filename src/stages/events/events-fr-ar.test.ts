@@ -311,3 +311,20 @@ test("events: a date lent by the lead is taken again once the document has its d
   assert.ok(again, "the events are dated again");
   assert.equal(again.find((e) => e.type === "THREATEN")?.date?.date, "2024-01-30");
 });
+
+test("events ar: the project's Arabic example gives the suspension as its news, the attack two days before", async () => {
+  const { readFileSync } = await import("node:fs");
+  const text = readFileSync(new URL("../../../examples/kh-suspension-ar.txt", import.meta.url), "utf8");
+  const doc = analyzeText(text, { upTo: "events", file: "kh-suspension-ar.txt" });
+  const evs = doc.events ?? [];
+  const suspension = evs.find((e) => e.type === "RETREAT");
+  assert.ok(suspension, JSON.stringify(evs.map((e) => `${e.type}:${e.trigger.text}`)));
+  assert.equal(suspension.status, "suspended");
+  assert.equal(suspension.actor?.text.startsWith("كتائب حزب الله"), true);
+  assert.equal(suspension.tier, "core");
+  const attack = evs.find((e) => e.type === "ASSAULT");
+  assert.ok(attack);
+  assert.equal(attack.counts?.killed, 3);
+  // the attack is what the suspension came after, not the news of the day
+  assert.ok(!suspension.date || !attack.date || attack.date.date < suspension.date.date);
+});
