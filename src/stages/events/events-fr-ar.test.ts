@@ -264,6 +264,18 @@ const CASES: Case[] = [
     text: "هاجمت طائرة مسيرة قاعدة التنف شمال شرق الأردن.",
     ents: [["قاعدة التنف", "facility", "al-tanf"], ["الأردن", "state", "jordan"]],
     none: [{ type: "ASSAULT", actor: "الأردن" }] },
+  { lang: "fr", title: "« la guerre entre X et Y » : les deux camps, dans l'ordre",
+    text: "Les attaques ont commencé après le début de la guerre entre Israël et le Hamas en octobre.",
+    ents: [["Israël", "state", "israel"], ["Hamas", "armed_group", "hamas"]],
+    expect: [{ type: "ASSAULT", actor: "Israël", target: "Hamas" }] },
+  { lang: "ar", title: "«الحرب بين إسرائيل وحماس»: الطرفان بالترتيب",
+    text: "وتصاعدت الهجمات منذ اندلاع الحرب بين إسرائيل وحماس في أكتوبر.",
+    ents: [["إسرائيل", "state", "israel"], ["حماس", "armed_group", "hamas"]],
+    expect: [{ type: "ASSAULT", actor: "إسرائيل", target: "حماس" }] },
+  { lang: "fr", title: "« la guerre entre » sans deux camps nommés ne donne pas d'acteur",
+    text: "La guerre entre les deux pays a repris en octobre.",
+    ents: [],
+    none: [{ type: "ASSAULT" }] },
 ];
 
 const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>

@@ -393,7 +393,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       const targeted = t.value.mode === "targeted" || it.absorbed.some((x) => x.value.mode === "targeted");
       const speechAct = type === "ACCUSE" || type === "REJECT" || type === "REQUEST";
       const merged = it.absorbed.map((a) => ({ from: a.from, to: a.to, verb: a.value.role === "v" }));
-      const site: TriggerSite = { from: t.from, to: t.to, clauseStart: clause.start, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle, limit: nextItem, attack: type === "ASSAULT" && !t.value.weak };
+      const site: TriggerSite = { from: t.from, to: t.to, clauseStart: clause.start, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle, limit: nextItem, attack: type === "ASSAULT" && !t.value.weak, pair: t.value.pair };
       let slots = resolveSlots(v, site, lex);
       if (resp) {
         // who is behind an attack: a claim names its author; blame names the party and, beside it, who blames

@@ -25,6 +25,8 @@ export interface TriggerSite {
   readonly targeted?: boolean;
   /** Triggers merged into this event: their objects are its objects ("a drone strike assassinated X"). */
   readonly merged?: readonly { readonly from: number; readonly to: number; readonly verb: boolean }[];
+  /** The two parties named right after the trigger are actor and target ("la guerre entre Israël et le Hamas"). */
+  readonly pair?: boolean;
   /** A use of force (ASSAULT), not its toll ("مقتل جنود", "the killing of"): "les attaques des rebelles" names who attacked. */
   readonly attack?: boolean;
   /** ACCUSE, REJECT, REQUEST …: the first party named after the verb is the target. */
@@ -262,7 +264,14 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     const bare = site.participle && !auxBefore(v, site.from, lex);
     target = (bare ? leftInClause.filter((c) => site.from - c.to <= 2 && patient(c)).pop() : leftInClause.find(patient)) ?? null;
   } else {
-    if (site.role === "n" || site.role === "gn") {
+    if (site.pair) {
+      // "la guerre entre Israël et le Hamas", "الحرب بين إسرائيل وحماس": the two sides, in the order named
+      const two = cands.filter((c) => c.from >= site.to && c.from - site.to <= 6 && ACTOR_TYPES.has(c.entity.type) && !c.hyphenated).slice(0, 2);
+      if (two.length === 2 && two[0].entity !== two[1].entity && two[1].from - two[0].to <= 3) {
+        actor = two[0];
+        target = two[1];
+      }
+    } else if (site.role === "n" || site.role === "gn") {
       // "a US drone strike", "Israeli air raids": a modifier right before the noun
       // "frappe de drone américaine": the adjective after the noun
       // (or after a noun merged into the event: "مقتل 16 شخصا إثر العدوان الأمريكي على …")
