@@ -276,6 +276,18 @@ const CASES: Case[] = [
     text: "La guerre entre les deux pays a repris en octobre.",
     ents: [],
     none: [{ type: "ASSAULT" }] },
+  { lang: "fr", title: "pronominal « se sont engagés à répondre » : pas un passif, les États-Unis menacent",
+    text: "Les États-Unis se sont engagés à répondre à cette attaque.",
+    ents: [["États-Unis", "state", "united-states"]],
+    expect: [{ type: "THREATEN", actor: "États-Unis" }] },
+  { lang: "fr", title: "conditionnel rapporté « répondraient » : une menace",
+    text: "Joe Biden a déclaré que les États-Unis répondraient à l'attaque.",
+    ents: [["Joe Biden", "person", "joe-biden"], ["États-Unis", "state", "united-states"]],
+    expect: [{ type: "THREATEN", actor: "États-Unis", status: "threatened" }] },
+  { lang: "fr", title: "un vrai passif « ont été tués » reste passif",
+    text: "Trois soldats américains ont été tués par la milice.",
+    ents: [["soldats américains", "armed_group", "us-forces"], ["milice", "armed_group"]],
+    expect: [{ type: "ASSAULT", actor: "milice", target: "soldats américains" }] },
 ];
 
 const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>

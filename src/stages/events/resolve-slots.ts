@@ -100,7 +100,8 @@ function passiveAt(v: SentenceView, site: TriggerSite, lex: EventLexicon): boole
   const progressive = !!lex.progressiveSuffix && last.length > lex.progressiveSuffix.length + 2 && last.endsWith(lex.progressiveSuffix);
   for (let k = site.from - 1, n = 0; k >= 0 && n < 3 && !progressive; k--, n++) {
     const ms = lex.roles.matchAt(v.tokens, k);
-    if (ms.some((m) => m.value === "passive")) return true;
+    // "se sont engagés": an auxiliary after a reflexive pronoun makes a past tense, not a passive
+    if (ms.some((m) => m.value === "passive")) return !(k > 0 && lex.roles.matchAt(v.tokens, k - 1).some((m) => m.value === "reflexive"));
     if (!v.tokens[k].isWord) break;
   }
   const nx = v.tokens[site.to];
