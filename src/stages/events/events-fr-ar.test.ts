@@ -288,6 +288,10 @@ const CASES: Case[] = [
     text: "Trois soldats américains ont été tués par la milice.",
     ents: [["soldats américains", "armed_group", "us-forces"], ["milice", "armed_group"]],
     expect: [{ type: "ASSAULT", actor: "milice", target: "soldats américains" }] },
+  { lang: "fr", title: "« montrer du doigt » : une accusation",
+    text: "Après l'attaque, Washington a montré du doigt Téhéran.",
+    ents: [["Washington", "state", "united-states"], ["Téhéran", "state", "iran"]],
+    expect: [{ type: "ACCUSE", actor: "Washington", target: "Téhéran" }] },
 ];
 
 const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>
