@@ -109,7 +109,8 @@ function passiveAt(v: SentenceView, site: TriggerSite, lex: EventLexicon): boole
   if (lex.roles.matchAt(v.tokens, site.to).some((m) => m.value === "agent")) return true;
   // "three soldiers killed in …" is passive; "killed three soldiers", "killed the commander" is not
   // ("a déployé des soldats", "a tué le chef": a determiner opens the object)
-  if (site.participle) return !(/^\d/.test(nx.forms[0]) || lex.numbers.has(nx.forms[0]) || v.candidates.some((c) => c.from === site.to) || OBJECT_START.has(nx.forms[0]));
+  const f = nx.forms[0];
+  if (site.participle) return !(/^\d/.test(f) || lex.numbers.has(f) || v.candidates.some((c) => c.from === site.to) || ["the", "a", "an", "two", "his", "their"].includes(f) || DETERMINERS.has(f) || OF.has(f) || lex.definites.has(f));
   return false;
 }
 
@@ -129,8 +130,6 @@ function lightVerbBefore(v: SentenceView, from: number, lex: EventLexicon): { fr
 }
 
 const OF = new Set(["of", "de", "du", "des", "d'"]);
-/** Words that open the object of a participle used actively ("killed the commander", "a tué le chef"). */
-const OBJECT_START = new Set(["the", "a", "an", "two", "his", "their", "le", "la", "les", "l'", "un", "une", "des", "du", "ses", "son", "sa", "leurs", "leur"]);
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "le", "la", "les", "l'", "un", "une"]);
 
 /** True when tokens [from, to) hold an "of" and no role word or punctuation: "of a prominent leader of". */
