@@ -292,6 +292,14 @@ const CASES: Case[] = [
     text: "Après l'attaque, Washington a montré du doigt Téhéran.",
     ents: [["Washington", "state", "united-states"], ["Téhéran", "state", "iran"]],
     expect: [{ type: "ACCUSE", actor: "Washington", target: "Téhéran" }] },
+  { lang: "ar", title: "نقطة داخل جملة ملتصقة («…\".وفي بيان أدان الأردن …») تنهي العبارة",
+    text: "وأعلنت القيادة الوسطى \"مقتل 3 جنود في هجوم على قاعدة التنف\".وفي بيان أدان الأردن الهجوم.",
+    ents: [["القيادة الوسطى", "armed_group", "centcom"], ["قاعدة التنف", "facility", "al-tanf"], ["الأردن", "state", "jordan"]],
+    expect: [{ type: "ACCUSE", actor: "الأردن" }], none: [{ type: "ACCUSE", actor: "القيادة الوسطى" }] },
+  { lang: "fr", title: "le point d'une abréviation ne coupe pas la proposition",
+    text: "Le Gen. Qassem Soleimani a menacé les forces américaines.",
+    ents: [["Qassem Soleimani", "person", "qassem-soleimani"], USF_FR],
+    expect: [{ type: "THREATEN", actor: "Qassem Soleimani", target: "forces américaines" }] },
 ];
 
 const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>

@@ -41,13 +41,23 @@ export interface Slots {
   readonly passive: boolean;
 }
 
+/** A full stop inside a sentence view (text run together: "… 114 يوما".الأردن يدين …"), not an abbreviation's dot. */
+function fullStop(v: SentenceView, k: number): boolean {
+  const t = v.tokens[k], p = v.tokens[k - 1];
+  if (!/^[.!?؟]$/.test(t.forms[0]) || !p) return false;
+  // "U.S.", "Gen.": a dot touching a short word of letters and dots
+  if (t.forms[0] === "." && p.isWord && p.end === t.start && /^(?:\p{L}\.)*\p{L}{1,3}$/u.test(p.forms[0])) return false;
+  return true;
+}
+
 /** The clause around tokens [from, to): after the last break before, up to the first break after. */
 export function clauseOf(v: SentenceView, from: number, to: number): { start: number; end: number; relative: boolean } {
   let start = 0;
   let relative = false;
   let comma = false;
   for (let i = from - 1; i >= 0; i--) {
-    const m = v.marks.get(i);
+    // a full stop inside the sentence ("… 114 يوما.الأردن يدين …", text run together) ends a clause too
+    const m = fullStop(v, i) ? "break" : v.marks.get(i);
     if (v.tokens[i].forms[0] === ",") comma = true;
     if (m === "relative" && comma) {
       // "X, who is suspected of …, has announced": the relative clause is closed; the main clause goes on
@@ -70,8 +80,8 @@ export function clauseOf(v: SentenceView, from: number, to: number): { start: nu
     }
   }
   let end = v.tokens.length;
-  for (let i = to; i < v.tokens.length; i++) {
-    const m = v.marks.get(i);
+  for (let i = to; i < v.tokens.length - 1; i++) {
+    const m = fullStop(v, i) ? "break" : v.marks.get(i);
     if (m === "break" || m === "relative" || m === "complement") {
       end = i;
       break;
