@@ -43,10 +43,14 @@ export interface Slots {
 
 /** A full stop inside a sentence view (text run together: "… 114 يوما".الأردن يدين …"), not an abbreviation's dot. */
 function fullStop(v: SentenceView, k: number): boolean {
-  const t = v.tokens[k], p = v.tokens[k - 1];
-  if (!/^[.!?؟]$/.test(t.forms[0]) || !p) return false;
+  const t = v.tokens[k];
+  if (t.isWord) return false;
+  const f = t.forms[0];
+  if (f !== "." && f !== "!" && f !== "?" && f !== "؟") return false;
+  const p = v.tokens[k - 1];
+  if (!p) return false;
   // "U.S.", "Gen.": a dot touching a short word of letters and dots
-  if (t.forms[0] === "." && p.isWord && p.end === t.start && /^(?:\p{L}\.)*\p{L}{1,3}$/u.test(p.forms[0])) return false;
+  if (f === "." && p.isWord && p.end === t.start && /^(?:\p{L}\.)*\p{L}{1,3}$/u.test(p.forms[0])) return false;
   return true;
 }
 
@@ -57,7 +61,7 @@ export function clauseOf(v: SentenceView, from: number, to: number): { start: nu
   let comma = false;
   for (let i = from - 1; i >= 0; i--) {
     // a full stop inside the sentence ("… 114 يوما.الأردن يدين …", text run together) ends a clause too
-    const m = fullStop(v, i) ? "break" : v.marks.get(i);
+    const m = !v.tokens[i].isWord && fullStop(v, i) ? "break" : v.marks.get(i);
     if (v.tokens[i].forms[0] === ",") comma = true;
     if (m === "relative" && comma) {
       // "X, who is suspected of …, has announced": the relative clause is closed; the main clause goes on
@@ -81,7 +85,7 @@ export function clauseOf(v: SentenceView, from: number, to: number): { start: nu
   }
   let end = v.tokens.length;
   for (let i = to; i < v.tokens.length - 1; i++) {
-    const m = fullStop(v, i) ? "break" : v.marks.get(i);
+    const m = !v.tokens[i].isWord && fullStop(v, i) ? "break" : v.marks.get(i);
     if (m === "break" || m === "relative" || m === "complement") {
       end = i;
       break;
@@ -165,12 +169,23 @@ function adjectival(c: Candidate, lex: EventLexicon): boolean {
 
 /** "le président américain Joe Biden", "الرئيس الأمريكي جو بايدن": the person a demonym before the name qualifies, else c. */
 export function nameAfterDemonym(v: SentenceView, c: Candidate, lex: EventLexicon): Candidate {
-  if (c.entity.type !== "state" || !adjectival(c, lex)) return c;
+  if (c.entity.type !== "state") return c;
   // (a title may stand between, "US President Joe Biden"; no verb: "une frappe américaine a tué X")
   const person = v.candidates.find((x) => x.from >= c.to && x.from - c.to <= 1 && x.entity.type === "person" && !x.roles.size && !x.anaphor);
-  if (!person) return c;
+  if (!person || !adjectival(c, lex)) return c;
   for (let k = c.to; k < person.from; k++) if (!v.tokens[k].isWord || lex.triggers.matchAt(v.tokens, k).length || lex.roles.matchAt(v.tokens, k).length) return c;
   return person;
+}
+
+/** A demonym right after the noun trigger, or after a noun merged into the event ("مقتل … إثر العدوان الأمريكي على …"). */
+function demonymAfterNoun(v: SentenceView, site: TriggerSite, lex: EventLexicon): Candidate | null {
+  const at = (k: number) => {
+    for (const c of v.candidates) if (c.from === k) return !c.roles.size && c.entity.type === "state" && adjectival(c, lex) ? c : null;
+    return null;
+  };
+  let c = at(site.to);
+  for (const m of site.merged ?? []) if (!c && !m.verb && m.from > site.from) c = at(m.to);
+  return c;
 }
 
 /**
@@ -246,6 +261,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
   let light: { from: number; to: number } | null = null;
   let victim: Candidate | null = null;
   let genitive: Candidate | null = null;
+  let postDemonym: Candidate | null = null;
 
   // "L'attaque … contre une base américaine a tué …": an attack noun merged before the verb is its subject; the
   // parties named inside that noun phrase are not the verb's actor
@@ -284,9 +300,6 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     } else if (site.role === "n" || site.role === "gn") {
       // "a US drone strike", "Israeli air raids": a modifier right before the noun
       // "frappe de drone américaine": the adjective after the noun
-      // (or after a noun merged into the event: "مقتل 16 شخصا إثر العدوان الأمريكي على …")
-      const postAdjAt = (at: number) => cands.find((c) => c.from === at && !c.roles.size && c.entity.type === "state" && adjectival(c, lex));
-      const nextAdj = postAdjAt(site.to) ?? (site.merged ?? []).filter((m) => !m.verb && m.from > site.from).map((m) => postAdjAt(m.to)).find((c) => !!c);
       const adjBefore = (from: number) =>
         findLast(
           cands,
@@ -308,7 +321,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       // "the Soleimani assassination": a person before an assassination noun is its victim
       if (adj && adj.entity.type === "person" && site.targeted) target = adj;
       else if (adj && !adj.roles.has("target") && !adj.roles.has("location")) actor = adj;
-      else if (lex.modifierAfterNoun && nextAdj) actor = nextAdj;
+      else if (lex.modifierAfterNoun && (postDemonym = demonymAfterNoun(v, site, lex))) actor = postDemonym;
       else if (agentAfter) actor = agentAfter;
       else if (site.attack && !site.targeted && (genitive = genitiveAgent(v, site, lex))) actor = genitive;
       else if ((light = lightVerbBefore(v, site.from, lex))) {
