@@ -3,7 +3,9 @@ import type { EventLexicon } from "./event-lexicon.js";
 import type { EventToken } from "./event-tokens.js";
 
 function numberOf(t: EventToken, lex: EventLexicon): number | "skip" | null {
-  const f = t.forms[0];
+  // "و25" (and 25): a one-letter coordinator written onto the figure
+  let f = t.forms[0];
+  if (f.length > 1 && lex.coordinators.has(f[0]) && /^[\d\u0660-\u0669]+$/.test(f.slice(1))) f = f.slice(1);
   if (/^\d{1,3}(,\d{3})*$|^\d+$/.test(f)) {
     const n = Number(f.replace(/,/g, ""));
     return n >= 1900 && n <= 2100 && !f.includes(",") ? null : n;

@@ -34,6 +34,8 @@ export interface TriggerEntry {
   readonly resp: "claim" | "subject" | "object" | "after" | null;
   /** The subject is the one threatened and the speaker threatens (flag `addressee`): "you will pay the price," it said. */
   readonly addressee: boolean;
+  /** The two parties it names next are actor and target (flag `pair`): "la guerre entre Israël et le Hamas". */
+  readonly pair?: boolean;
 }
 
 /** A status cue of event-status-cues.tsv. */
@@ -195,6 +197,7 @@ function parseTrigger(r: readonly string[]): TriggerEntry | null {
     participle: fl.includes("pp"),
     resp: parseResp(fl.find((f) => f.startsWith("resp="))?.slice(5), phrase),
     addressee: fl.includes("addressee"),
+    ...(fl.includes("pair") ? { pair: true } : {}),
   };
 }
 

@@ -14,6 +14,12 @@ export function isHostile(type: PloverType): boolean {
 /** Where a sentence view keeps its cues (a property, cheaper for the collector than a WeakMap entry). */
 const CUES = Symbol("status-cues");
 
+/** A colon, a quotation mark or a dash between two positions: "No doubt: we will …" negates nothing after it. */
+function punctuationBetween(v: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!v.tokens[k].isWord && !/^['’-]$/.test(v.tokens[k].forms[0])) return true;
+  return false;
+}
+
 /** The cues of a sentence that bear on the trigger at `site`, by their scope. */
 function cuesFor(v: SentenceView, site: TriggerSite, lex: EventLexicon, withComplement: boolean): StatusCue[] {
   const out: StatusCue[] = [];
@@ -31,10 +37,14 @@ function cuesFor(v: SentenceView, site: TriggerSite, lex: EventLexicon, withComp
   for (let k = 0; k < all.length; k++) {
     const m = all[k];
     const c = m.value;
-    if (m.from >= site.from && m.from < site.to) continue; // the trigger itself
+    if (m.from >= site.from && m.from < site.to) {
+      // the trigger itself, but for the future its own ending tells ("attaquerons", "frappera")
+      if (site.to - site.from === 1 && (site.role === "v" || site.role === "g") && (c.status === "planned" || c.status === "threatened")) out.push(c);
+      continue;
+    }
     const ok =
       c.scope === "sentence" ||
-      (c.scope === "near" && m.to <= site.from && site.from - m.to <= 3) ||
+      (c.scope === "near" && m.to <= site.from && site.from - m.to <= 3 && !punctuationBetween(v, m.to, site.from)) ||
       (c.scope === "before" && m.from >= site.clauseStart && m.to <= site.from) ||
       (c.scope === "after" && m.from >= site.to && m.from < Math.max(site.clauseEnd, site.reach)) ||
       // a governor's complement carries its own cues: "agreed to resume …"

@@ -115,7 +115,9 @@ function dateAndTier(
  */
 export function redateEvents(doc: Doc): readonly EventRecord[] | null {
   const evs = doc.events ?? [];
-  if (!evs.some((e) => !e.date && e.tier !== "background")) return null;
+  // an event dated by the lead when the document had no day of its own is dated again too
+  const leadDated = (e: EventRecord) => !!e.date && e.date.basis.startsWith(LEAD_BASIS);
+  if (!evs.some((e) => (!e.date || leadDated(e)) && e.tier !== "background")) return null;
   const sentences = doc.sentences ?? [];
   const times = (doc.times ?? []).filter((t) => t.value);
   const published = doc.published?.value ?? null;
@@ -123,12 +125,12 @@ export function redateEvents(doc: Doc): readonly EventRecord[] | null {
   const leadDate = leadDateOf(doc, bodySentences(doc));
   let changed = false;
   const out = evs.map((e) => {
-    if (e.date || e.tier === "background") return e;
+    if ((e.date && !leadDated(e)) || e.tier === "background") return e;
     const s = sentences.find((x) => e.trigger.start >= x.start && e.trigger.start < x.end);
     if (!s) return e;
     // a core event had no tier cue: only a date found now can make it background
     const { date, tier } = dateAndTier(times, s, e.trigger.start, false, published, cutoff, leadDate, doc.meta?.dateline ?? null);
-    if (!date) return e;
+    if (!date || (e.date && date.date === e.date.date)) return e;
     changed = true;
     return { ...e, date, tier };
   });
@@ -149,7 +151,8 @@ function responsibility(
   speaker: () => Candidate | null,
 ): { party: Candidate | null; accuser: Candidate | null } {
   const party = (c: Candidate | null | undefined) => (c && ACTOR_TYPES.has(c.entity.type) && !c.hyphenated && !c.roles.has("location") ? c : null);
-  if (resp === "object") return { party: party(slots.target), accuser: slots.actor };
+  // ("a blâmé le groupe pour l'attaque": the party may be named again by an anaphor)
+  if (resp === "object") return { party: party(slots.target) ?? party(v.candidates.find((c) => c.from >= site.to && c.from - site.to <= 2 && c.anaphor)), accuser: slots.actor };
   if (resp === "after") {
     const after = v.candidates.find((c) => c.from >= site.to && c.from - site.to <= 6 && !!party(c) && c.from < (site.limit ?? Infinity));
     return { party: after ?? null, accuser: speaker() };
@@ -179,6 +182,23 @@ function tollOwner(items: readonly Item[], ii: number): number | undefined {
   for (let k = ii - 1; k >= 0; k--) if (attack(k)) return k;
   for (let k = ii + 1; k < items.length; k++) if (attack(k)) return k;
   return undefined;
+}
+
+/** True when the leading adverbial of the sentence ("In response to …,", "En réponse à …,") ends between two positions. */
+function openerBetween(v: SentenceView, from: number, to: number): boolean {
+  if (v.marks.get(0) !== "opener") return false;
+  for (let k = 1; k < to; k++) if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") return k >= from;
+  return false;
+}
+
+/** The first party named right after a conditional cue of the sentence ("if", "si", "إذا"), or null. */
+function conditionParty(v: SentenceView, lex: EventLexicon, actor: Candidate | null): Candidate | null {
+  for (const m of lex.cues.findAll(v.tokens)) {
+    if (m.value.status !== "conditional") continue;
+    const c = v.candidates.find((x) => x.from >= m.to && x.from - m.to <= 4);
+    if (c && ACTOR_TYPES.has(c.entity.type) && c.entity !== actor?.entity && !c.roles.has("location") && !c.anaphor) return c;
+  }
+  return null;
 }
 
 /** Groups a sentence's triggers: a governor absorbs the triggers of its complement; same-clause ASSAULT triggers merge. */
@@ -227,7 +247,8 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
       let coordinated = false;
       if (prev.main.value.role === "n" && it.main.value.role === "n")
         for (let k = prevEnd; k + 1 < it.main.from && !coordinated; k++) coordinated = coordinators.has(v.tokens[k].forms[0]) && DETERMINERS.has(v.tokens[k + 1].forms[0]);
-      if (it.main.from < c.end && !coordinated) {
+      // "In response to attacks on its troops, the US launched strikes": a leading adverbial ends at its comma
+      if (it.main.from < c.end && !coordinated && !openerBetween(v, prev.main.to, it.main.from)) {
         // one attack: a verb keeps the slots (its voice and position: "a drone strike assassinated X"); among
         // nouns, the most specific ("responded to the attack with airstrikes"); the most specific gives the mode
         const all = [prev.main, ...prev.absorbed, it.main, ...it.absorbed];
@@ -406,7 +427,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       const dl0 = doc.meta?.dateline;
       let clauseStart = clause.start;
       if (dl0 && dl0.end > s.start && dl0.end <= v.tokens[t.from].start) while (clauseStart < t.from && v.tokens[clauseStart].start < dl0.end) clauseStart++;
-      const site: TriggerSite = { from: t.from, to: t.to, clauseStart, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle, limit: nextItem };
+      const site: TriggerSite = { from: t.from, to: t.to, clauseStart, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle, limit: nextItem, attack: type === "ASSAULT" && !t.value.weak, pair: t.value.pair };
       let slots = resolveSlots(v, site, lex);
       // a trigger kept only with an actor ("war", "conflict") that found none: no event, and no more work on it
       if (t.value.needAgent && t.value.weak && !resp && !slots.actor && !it.absorbed.length) continue;
@@ -443,6 +464,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       let st = eventStatus(v, site, t.value, type, lex);
       if (t.value.future && !st.future) continue;
       if (it.absorbed.some((a) => a.value.future) && !st.future && type !== t.value.type) continue;
+      // "if the US keeps supporting Israel, there will be escalation": a conditional threat is aimed at the party of
+      // its condition
+      if (type === "THREATEN" && st.status === "conditional" && !slots.target) {
+        const who = conditionParty(v, lex, slots.actor);
+        if (who) slots = { ...slots, target: who };
+      }
 
       // mode: the most specific trigger, else the weapon named in the clause
       // (the first of the highest priority, as a stable sort would give)

@@ -1,6 +1,7 @@
 import type { SlotRef } from "../../core/doc.js";
 import type { EventLexicon } from "./event-lexicon.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
+import { nameAfterDemonym } from "./resolve-slots.js";
 
 const STOP = new Set([",", ".", "\"", "“", "”", "«", "»", "(", ")", "–", "—", ";", ":"]);
 const PRONOUNS = new Set(["it", "he", "she", "they", "we", "il", "elle", "ils", "elles", "nous"]);
@@ -67,8 +68,10 @@ export function findSpeaker(v: SentenceView, lex: EventLexicon): Candidate | nul
     // "…, a déclaré la source", "قال الرئيس", "according to Reuters": the name after, when the verb comes first
     const inverted = m.value === "before" || m.value === "verb-before" || m.from === 0 || /^[,"“”«»،]$/.test(toks[m.from - 1].forms[0]);
     if (!inverted) continue;
-    const c = v.candidates.find((x) => x.from >= m.to && x.from - m.to <= 6 && ok(x));
-    if (c) return c;
+    // ("وتابع: "…": a name inside the quotation that follows is not the speaker)
+    const c = v.candidates.find((x) => x.from >= m.to && x.from - m.to <= 6 && ok(x) && !toks.slice(m.to, x.from).some((t) => QUOTE_MARKS.has(t.forms[0]) || t.forms[0] === ":"));
+    // "قال الرئيس الأمريكي جو بايدن": the president, not his country
+    if (c) return nameAfterDemonym(v, c, lex);
   }
   return null;
 }

@@ -58,7 +58,8 @@ export function mergeEvents(events: readonly EventRecord[], notes: EventNotes = 
       continue;
     }
     const note = notes.get(out[i]);
-    out[i] = absorb(out[i], e, false);
+    // a report of another tier ("attacks since October") adds no date to the news itself
+    out[i] = absorb(out[i], e, false, out[i].tier === e.tier);
     if (note) notes.set(out[i], note);
   }
   return mergeAttackReports(out, notes, side);
@@ -132,7 +133,8 @@ export function mergeAttackReports(events: readonly EventRecord[], notes: EventN
               o.type === "ASSAULT" &&
               o.tier === e.tier &&
               (compatible(ownSide(o.actor), ownSide(e.actor)) || side(o.actor) === side(e.actor)) &&
-              (compatible(ownSide(o.target), ownSide(e.target)) || sameSentenceToll(o)) &&
+              // (the same toll, the target only a country: "an attack on a base in north-east Jordan killed three soldiers")
+              (compatible(ownSide(o.target), ownSide(e.target)) || sameSentenceToll(o) || (sameCount(o, e) && !!n?.placeTarget && !e.actor)) &&
               compatible(ownDate(o), ownDate(e)) &&
               linked(o),
           )
@@ -156,7 +158,7 @@ export function mergeAttackReports(events: readonly EventRecord[], notes: EventN
 }
 
 /** Event `a` completed with what a second report `e` of the same event adds (the actor too when `withActor`). */
-function absorb(a: EventRecord, e: EventRecord, withActor: boolean): EventRecord {
+function absorb(a: EventRecord, e: EventRecord, withActor: boolean, withDate = true): EventRecord {
   return {
     ...a,
     ...(withActor ? { actor: a.actor ?? e.actor } : {}),
@@ -164,7 +166,7 @@ function absorb(a: EventRecord, e: EventRecord, withActor: boolean): EventRecord
     // the weapon tells more than "targeted": "assassinated …" then "in a drone strike"
     mode: a.mode && !(a.mode === "targeted" && e.mode) ? a.mode : e.mode ?? a.mode,
     location: a.location ?? e.location,
-    date: a.date && !(a.date.basis.startsWith(LEAD_BASIS) && e.date && !e.date.basis.startsWith(LEAD_BASIS)) ? a.date : e.date ?? a.date,
+    date: !withDate || (a.date && !(a.date.basis.startsWith(LEAD_BASIS) && e.date && !e.date.basis.startsWith(LEAD_BASIS))) ? a.date : e.date ?? a.date,
     counts: { ...(e.counts ?? {}), ...(a.counts ?? {}) },
     countPhrases: [...(a.countPhrases ?? []), ...(e.countPhrases ?? [])],
     ...(a.figures || e.figures ? { figures: joinFigures(a.figures, e.figures) } : {}),

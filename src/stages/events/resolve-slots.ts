@@ -25,6 +25,10 @@ export interface TriggerSite {
   readonly targeted?: boolean;
   /** Triggers merged into this event: their objects are its objects ("a drone strike assassinated X"). */
   readonly merged?: readonly { readonly from: number; readonly to: number; readonly verb: boolean }[];
+  /** The two parties named right after the trigger are actor and target ("la guerre entre Israël et le Hamas"). */
+  readonly pair?: boolean;
+  /** A use of force (ASSAULT), not its toll ("مقتل جنود", "the killing of"): "les attaques des rebelles" names who attacked. */
+  readonly attack?: boolean;
   /** ACCUSE, REJECT, REQUEST …: the first party named after the verb is the target. */
   readonly speechAct?: boolean;
 }
@@ -37,13 +41,27 @@ export interface Slots {
   readonly passive: boolean;
 }
 
+/** A full stop inside a sentence view (text run together: "… 114 يوما".الأردن يدين …"), not an abbreviation's dot. */
+function fullStop(v: SentenceView, k: number): boolean {
+  const t = v.tokens[k];
+  if (t.isWord) return false;
+  const f = t.forms[0];
+  if (f !== "." && f !== "!" && f !== "?" && f !== "؟") return false;
+  const p = v.tokens[k - 1];
+  if (!p) return false;
+  // "U.S.", "Gen.": a dot touching a short word of letters and dots
+  if (f === "." && p.isWord && p.end === t.start && /^(?:\p{L}\.)*\p{L}{1,3}$/u.test(p.forms[0])) return false;
+  return true;
+}
+
 /** The clause around tokens [from, to): after the last break before, up to the first break after. */
 export function clauseOf(v: SentenceView, from: number, to: number): { start: number; end: number; relative: boolean } {
   let start = 0;
   let relative = false;
   let comma = false;
   for (let i = from - 1; i >= 0; i--) {
-    const m = v.marks.get(i);
+    // a full stop inside the sentence ("… 114 يوما.الأردن يدين …", text run together) ends a clause too
+    const m = !v.tokens[i].isWord && fullStop(v, i) ? "break" : v.marks.get(i);
     if (v.tokens[i].forms[0] === ",") comma = true;
     if (m === "relative" && comma) {
       // "X, who is suspected of …, has announced": the relative clause is closed; the main clause goes on
@@ -71,8 +89,8 @@ export function clauseOf(v: SentenceView, from: number, to: number): { start: nu
     }
   }
   let end = v.tokens.length;
-  for (let i = to; i < v.tokens.length; i++) {
-    const m = v.marks.get(i);
+  for (let i = to; i < v.tokens.length - 1; i++) {
+    const m = !v.tokens[i].isWord && fullStop(v, i) ? "break" : v.marks.get(i);
     if (m === "break" || m === "relative" || m === "complement") {
       end = i;
       break;
@@ -101,7 +119,8 @@ function passiveAt(v: SentenceView, site: TriggerSite, lex: EventLexicon): boole
   const progressive = !!lex.progressiveSuffix && last.length > lex.progressiveSuffix.length + 2 && last.endsWith(lex.progressiveSuffix);
   for (let k = site.from - 1, n = 0; k >= 0 && n < 3 && !progressive; k--, n++) {
     const ms = lex.roles.matchAt(v.tokens, k);
-    if (ms.some((m) => m.value === "passive")) return true;
+    // "se sont engagés": an auxiliary after a reflexive pronoun makes a past tense, not a passive
+    if (ms.some((m) => m.value === "passive")) return !(k > 0 && lex.roles.matchAt(v.tokens, k - 1).some((m) => m.value === "reflexive"));
     if (!v.tokens[k].isWord) break;
   }
   const nx = v.tokens[site.to];
@@ -109,9 +128,11 @@ function passiveAt(v: SentenceView, site: TriggerSite, lex: EventLexicon): boole
   if (lex.roles.matchAt(v.tokens, site.to).some((m) => m.value === "agent")) return true;
   // "three soldiers killed in …" is passive; "killed three soldiers", "killed the commander" is not
   // ("killed General Qassem Soleimani": a title between the verb and the name it heads)
+  // ("a déployé des soldats", "a tué le chef": a determiner opens the object)
   const titled = (c: Candidate) =>
     c.from > site.to && c.from - site.to <= 2 && c.entity.type === "person" && v.tokens.slice(site.to, c.from).every((x, k) => x.isWord && !lex.roles.matchAt(v.tokens, site.to + k).length && !DETERMINERS.has(x.forms[0]));
-  if (site.participle) return !(/^\d/.test(nx.forms[0]) || lex.numbers.has(nx.forms[0]) || v.candidates.some((c) => c.from === site.to || titled(c)) || ["the", "a", "an", "two", "his", "their"].includes(nx.forms[0]));
+  const f = nx.forms[0];
+  if (site.participle) return !(/^\d/.test(f) || lex.numbers.has(f) || v.candidates.some((c) => c.from === site.to || titled(c)) || ["the", "a", "an", "two", "his", "their"].includes(f) || DETERMINERS.has(f) || OF.has(f) || lex.definites.has(f));
   return false;
 }
 
@@ -157,6 +178,40 @@ function adjectival(c: Candidate, lex: EventLexicon): boolean {
   return ABBREVIATION.test(c.text) || lex.demonyms.has(foldDemonym(c.text));
 }
 
+/** "le président américain Joe Biden", "الرئيس الأمريكي جو بايدن": the person a demonym before the name qualifies, else c. */
+export function nameAfterDemonym(v: SentenceView, c: Candidate, lex: EventLexicon): Candidate {
+  if (c.entity.type !== "state") return c;
+  // (a title may stand between, "US President Joe Biden"; no verb: "une frappe américaine a tué X")
+  const person = v.candidates.find((x) => x.from >= c.to && x.from - c.to <= 1 && x.entity.type === "person" && !x.roles.size && !x.anaphor);
+  if (!person || !adjectival(c, lex)) return c;
+  for (let k = c.to; k < person.from; k++) if (!v.tokens[k].isWord || lex.triggers.matchAt(v.tokens, k).length || lex.roles.matchAt(v.tokens, k).length) return c;
+  return person;
+}
+
+/** A demonym right after the noun trigger, or after a noun merged into the event ("مقتل … إثر العدوان الأمريكي على …"). */
+function demonymAfterNoun(v: SentenceView, site: TriggerSite, lex: EventLexicon): Candidate | null {
+  const at = (k: number) => {
+    for (const c of v.candidates) if (c.from === k) return !c.roles.size && c.entity.type === "state" && adjectival(c, lex) ? c : null;
+    return null;
+  };
+  let c = at(site.to);
+  for (const m of site.merged ?? []) if (!c && !m.verb && m.from > site.from) c = at(m.to);
+  return c;
+}
+
+/**
+ * An armed group an attack noun is "of": "les attaques des rebelles houthis", "هجوم حماس على إسرائيل" (the noun
+ * right before the group, in languages whose modifiers follow the noun). A site, a country or a person after "of"
+ * is what was attacked ("l'attaque de la Tour 22"), not who attacked.
+ */
+function genitiveAgent(v: SentenceView, site: TriggerSite, lex: EventLexicon): Candidate | null {
+  const c = v.candidates.find((x) => x.from >= site.to);
+  if (!c || c.entity.type !== "armed_group" || c.roles.size || c.anaphor || c.hyphenated || c.from - site.to > 2) return null;
+  const between = v.tokens.slice(site.to, c.from);
+  if (between.length === 0) return lex.modifierAfterNoun ? c : null;
+  return between.some((t) => OF.has(t.forms[0])) && between.every((t) => OF.has(t.forms[0]) || DETERMINERS.has(t.forms[0])) ? c : null;
+}
+
 /** The party whose sites an attack's object names: the first party after an asset noun ("facilities", "cibles"). */
 function assetOwner(v: SentenceView, site: TriggerSite, lex: EventLexicon, actor: Candidate | null): Candidate | null {
   const end = Math.min(site.limit ?? v.tokens.length, Math.max(site.reach, site.to) + 16);
@@ -169,7 +224,14 @@ function assetOwner(v: SentenceView, site: TriggerSite, lex: EventLexicon, actor
     (c) => c.from > at && c.from < limit && !c.hyphenated && !c.anaphor && c.entity !== actor?.entity && !(c.roles.has("location") && (c.entity.type === "state" || c.entity.type === "place")) && !c.roles.has("backer") && !c.roles.has("director"),
   );
   // "four enemy bases …, namely the Al-Shaddadi base, …": else the first site the text names
-  return owners.find((c) => c.entity.type === "armed_group") ?? owners.find((c) => ACTOR_TYPES.has(c.entity.type) && c.entity.type !== "state") ?? owners.find((c) => c.entity.type === "facility") ?? null;
+  // ("deux sites qu'ils associent à l'Iran", "sites linked to Iran": a state the sites are tied to by a target role word)
+  return (
+    owners.find((c) => c.entity.type === "armed_group") ??
+    owners.find((c) => ACTOR_TYPES.has(c.entity.type) && c.entity.type !== "state") ??
+    owners.find((c) => c.entity.type === "facility") ??
+    owners.find((c) => c.entity.type === "state" && c.roles.has("target") && c.from - at <= 6) ??
+    null
+  );
 }
 
 /**
@@ -182,6 +244,15 @@ function antecedent(v: SentenceView, clauseStart: number, ok: (c: Candidate) => 
   // only a comma may stand between the name and the relative pronoun (which sits at clauseStart - 1)
   for (let k = c.to; k < clauseStart - 1; k++) if (!/^[,،]$/.test(v.tokens[k].forms[0])) return null;
   return c;
+}
+
+/** A number among tokens [from, to): "three", "3", "ثلاثة". */
+function countedBetween(v: SentenceView, from: number, to: number, lex: EventLexicon): boolean {
+  for (let k = from; k < to; k++) {
+    const t = v.tokens[k];
+    if (/^[\d\u0660-\u0669]/.test(t.forms[0]) || t.forms.some((f) => typeof lex.numbers.get(f) === "number")) return true;
+  }
+  return false;
 }
 
 /** The last element satisfying `ok` (without copying the array). */
@@ -224,11 +295,15 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
   // "On Sunday Kataib Hezbollah attacked …": the role word of a leading time phrase without its comma is not the name's
   const timeOpener = (c: Candidate) =>
     c.from >= 2 && c.from <= 3 && v.marks.get(0) === "opener" && lex.roles.matchAt(v.tokens, 0).length > 0 && v.tokens.slice(1, c.from).every((x) => x.isWord) && !cands.some((x) => x !== c && x.from > 0 && x.from < c.from);
-  const actorOk = (c: Candidate) => ACTOR_TYPES.has(c.entity.type) && ((!c.roles.has("location") && !c.roles.has("target")) || timeOpener(c)) && !inCompound(v, c);
+  // "X, backed by Iran, announced …": the backer does not act in the event
+  const actorOk = (c: Candidate) => ACTOR_TYPES.has(c.entity.type) && ((!c.roles.has("location") && !c.roles.has("target")) || timeOpener(c)) && !c.roles.has("backer") && !inCompound(v, c);
   const passive = passiveAt(v, site, lex);
   let actor: Candidate | null = null;
   let target: Candidate | null = null;
   let light: { from: number; to: number } | null = null;
+  let victim: Candidate | null = null;
+  let genitive: Candidate | null = null;
+  let postDemonym: Candidate | null = null;
 
   // "L'attaque … contre une base américaine a tué …": an attack noun merged before the verb is its subject; the
   // parties named inside that noun phrase are not the verb's actor
@@ -264,10 +339,16 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     if (!target && actor)
       target = cands.find((c) => !c.possessive && c.from >= site.to && c.from - site.to <= NOUN_REACH && c.from < (site.limit ?? Infinity) && c.roles.has("target") && !c.roles.has("location") && c !== actor && c.entity !== actor?.entity && !c.anaphor && !inCompound(v, c) && (TARGET_TYPES.has(c.entity.type) || c.entity.type === "place")) ?? null;
   } else {
-    if (site.role === "n" || site.role === "gn") {
+    if (site.pair) {
+      // "la guerre entre Israël et le Hamas", "الحرب بين إسرائيل وحماس": the two sides, in the order named
+      const two = cands.filter((c) => c.from >= site.to && c.from - site.to <= 6 && ACTOR_TYPES.has(c.entity.type) && !c.hyphenated).slice(0, 2);
+      if (two.length === 2 && two[0].entity !== two[1].entity && two[1].from - two[0].to <= 3) {
+        actor = two[0];
+        target = two[1];
+      }
+    } else if (site.role === "n" || site.role === "gn") {
       // "a US drone strike", "Israeli air raids": a modifier right before the noun
       // "frappe de drone américaine": the adjective after the noun
-      const nextAdj = cands.find((c) => c.from === site.to && !c.roles.size);
       const adjBefore = (from: number) =>
         findLast(
           cands,
@@ -294,8 +375,9 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       if (pair) [actor, target] = pair;
       else if (adj && adj.entity.type === "person" && site.targeted) target = adj;
       else if (adj && !adj.roles.has("target") && !adj.roles.has("location")) actor = adj;
-      else if (lex.modifierAfterNoun && nextAdj && nextAdj.entity.type === "state" && adjectival(nextAdj, lex)) actor = nextAdj;
+      else if (lex.modifierAfterNoun && (postDemonym = demonymAfterNoun(v, site, lex))) actor = postDemonym;
       else if (agentAfter) actor = agentAfter;
+      else if (site.attack && !site.targeted && (genitive = genitiveAgent(v, site, lex))) actor = genitive;
       else if ((light = lightVerbBefore(v, site.from, lex))) {
         // "criminal acts carried out by the US …, including airstrikes": the light verb's own agent
         const lv = light;
@@ -303,20 +385,40 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
         actor = byAgent ?? leftInClause.find(actorOk) ?? null;
         // "Kataib Hezbollah, who is suspected to have been behind the attack"
         if (!actor && clauseOf(v, site.from, site.to).relative) actor = antecedent(v, site.clauseStart, actorOk);
+        // "X a annoncé avoir mené des frappes", "X said it carried out strikes": the speaker speaks of itself
+        if (!actor && site.clauseStart > 0 && v.tokens[site.clauseStart] && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
+          actor = cands.filter((x) => x.to <= site.clauseStart && actorOk(x)).pop() ?? null;
+        }
       }
     } else {
       // "une frappe de drone américaine a assassiné …": the adjective after the subject noun
       const post = subjectNoun && lex.modifierAfterNoun ? cands.find((c) => c.from === subjectNoun!.to && !c.roles.size && c.entity.type === "state" && adjectival(c, lex)) : undefined;
       // "The Jordan attack killed …": a country named (not as an adjective) right before the subject noun is where
       const modifierPlace = (c: Candidate) => !!subjectNoun && c.entity.type === "state" && subjectNoun.from - c.to <= 2 && !adjectival(c, lex);
-      actor = post ?? leftInClause.find((c) => actorOk(c) && !modifierPlace(c)) ?? null;
+      // VSO after a comma: "…، وتوعدت واشنطن بشن …" — a verb that opens its own clause has its subject after it
+      const vsoAfter =
+        lex.subjectAfterVerb && site.from > 0 && /^[,،]$/.test(v.tokens[site.from - 1].forms[0])
+          ? cands.find((c) => c.from >= site.to && c.from - site.to <= 2 && actorOk(c) && !c.roles.has("agent") && !countedBetween(v, site.to, c.from, lex))
+          : undefined;
+      // "أعلنت القيادة مقتل جنود في هجوم بطائرة مسيرة استهدف قاعدة": a verb right after an indefinite noun qualifies it
+      // (a relative clause without a pronoun); the parties before the noun are not its subject
+      const nounBefore = lex.subjectAfterVerb && lex.definitePrefix ? (site.merged ?? []).find((m) => !m.verb && m.to === site.from) : undefined;
+      const relativeToNoun = !!nounBefore && !v.tokens[nounBefore.from].forms.some((f) => f.startsWith(lex.definitePrefix!));
+      actor = post ?? vsoAfter ?? (relativeToNoun ? null : leftInClause.find((c) => actorOk(c) && !modifierPlace(c)) ?? null);
       // "a rocket attack by KH killed …", "a drone strike carried out by X hit …": the agent of the subject noun
       if (!actor && subjectNoun) actor = cands.find((c) => c.from >= subjectNoun!.to && c.to <= site.from && c.from - subjectNoun!.to <= 4 && c.roles.has("agent") && actorOk({ ...c, roles: new Set() })) ?? null;
       // VSO: "استهدفت المقاومة الإسلامية قاعدة …": the subject right after the verb
-      if (!actor && lex.subjectAfterVerb) {
+      // ("الهجوم الذي استهدف عسكريين": the verb of a relative clause has its subject in the noun it hangs on, the party
+      // after it is its object)
+      // ("الهجوم استهدف قاعدة أميركية": an attack noun before the verb is its subject already)
+      if (!actor && lex.subjectAfterVerb && !subjectNoun && v.marks.get(site.from - 1) !== "relative") {
         const after = cands.find((c) => c.from >= site.to && c.from - site.to <= 2 && actorOk(c) && !c.roles.has("agent"));
-        if (after) actor = after;
+        // "قتل ثلاثة جنود …": a counted noun right after the verb is who it befell (an unvocalised passive), not its subject
+        if (after && countedBetween(v, site.to, after.from, lex)) victim = after;
+        else if (after) actor = after;
       }
+      // "le président américain Joe Biden", "the Iraqi Prime Minister X": a demonym before a person's name is no party
+      if (actor) actor = nameAfterDemonym(v, actor, lex);
       if (actor && isPossessor(v, actor)) {
         const next = leftInClause.find((c) => c.from > actor!.from && actorOk(c));
         // "Iraq's Kataib Hezbollah suspends …": a country's possessive before a group's name says whose group it is
@@ -325,11 +427,20 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       }
       // "Kataib Hezbollah said it will not target …", "ont annoncé qu'ils suspendraient": the speaker speaks of itself
       if (actor?.anaphor && actor.from === site.clauseStart && site.clauseStart > 0 && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
-        const speaker = cands.filter((x) => x.to <= site.clauseStart && actorOk(x) && (!x.anaphor || x.from === 0)).pop();
+        const before = cands.filter((x) => x.to <= site.clauseStart && actorOk(x) && (!x.anaphor || x.from === 0));
+        // ("Il menace les groupes pro-Iran qu'il accuse …": the party the pronoun stands for, when the sentence names it)
+        const a = actor;
+        const speaker = findLast(before, (x) => x.entity === a.entity) ?? before[before.length - 1];
         if (speaker) actor = speaker;
       }
       if (!actor && site.clauseStart > 0 && v.tokens[site.clauseStart] && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
         actor = cands.filter((x) => x.to <= site.clauseStart && actorOk(x)).pop() ?? null;
+      }
+      // "Biden accused …, threatening the perpetrators", "a accusé …, menaçant les auteurs": a statement verb
+      // right after a comma, with no subject of its own, is said by the subject that opens the sentence
+      if (!actor && site.role === "g" && site.from > 0 && /^[,،]$/.test(v.tokens[site.from - 1].forms[0])) {
+        const first = cands.find((c) => c.to < site.from && actorOk(c) && !c.anaphor);
+        if (first) actor = nameAfterDemonym(v, first, lex);
       }
       if (!actor && (site.role === "v" || site.role === "g")) {
         const c = clauseOf(v, site.from, site.to);
@@ -341,6 +452,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     // it was first taken for may still be the target)
     const isTargetable = (c: Candidate) =>
       (!c.anaphor || c.anaphorTarget) && !inCompound(v, c) && !c.roles.has("director") && c !== actor && (c.entity !== actor?.entity || !!actor?.speaker) && (TARGET_TYPES.has(c.entity.type) || (c.roles.has("target") && c.entity.type === "place"));
+    if (!target && victim) target = victim;
     // an assassination's target is the person it names: "assassinated the commander of …, General X"
     if (!target && site.targeted) target = rightInReach.find((c) => c.entity.type === "person" && c.from - site.to <= 14 && c !== actor) ?? null;
     // "accused the US of …", "condemned acts carried out by the US": the accused is the first party named
