@@ -2,12 +2,11 @@
 // CASE 2021 Shared Task 2: classifies each snippet of ../shared/benchmarks/case2021-task2/test.tsv into an ACLED
 // sub-event type with the English event-trigger lexicon (no model), and prints weighted / micro / macro F1 and the
 // confusion among the remote-violence classes. Usage: npm run bench:case2021 [-- --errors N]
-// --src scores the TypeScript sources through tsx (node --import tsx scripts/bench-case2021.mjs --src), without
-// building dist/.
+// --src scores the TypeScript sources through tsx, without building dist/.
 import { existsSync, readFileSync } from "node:fs";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { spawnSync } from "node:child_process";
+import { sitrepModules } from "./lib/sitrep-modules.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = resolve(process.env.SITREP_SHARED ?? join(root, "..", "shared"));
@@ -19,16 +18,10 @@ if (!existsSync(file)) {
 const args = process.argv.slice(2);
 const showErrors = args.includes("--errors") ? Number(args[args.indexOf("--errors") + 1] ?? 20) : 0;
 
-const fromSource = args.includes("--src");
-if (!fromSource) {
-  const build = spawnSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-const lib = fromSource ? join(root, "src") : join(root, "dist");
-const ext = fromSource ? ".ts" : ".js";
-const { createContext } = await import(join(lib, "core", "context" + ext));
-const { loadEventLexicon, loadEventTables } = await import(join(lib, "stages", "events", "event-lexicon" + ext));
-const { classifySnippet } = await import(join(lib, "stages", "events", "classify-snippet" + ext));
+const imp = sitrepModules(root, fileURLToPath(import.meta.url), args);
+const { createContext } = await imp("core/context.js");
+const { loadEventLexicon, loadEventTables } = await imp("stages/events/event-lexicon.js");
+const { classifySnippet } = await imp("stages/events/classify-snippet.js");
 
 const ctx = createContext({ log: { info() {}, warn() {} } });
 const lex = loadEventLexicon(ctx, "en");
