@@ -1,29 +1,11 @@
 // Events stage, French and Arabic rules: table-driven cases, each checking what a rule makes of a sentence of our own.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Doc, EntityRecord, EntityType, EventRecord } from "../../core/doc.js";
-import { analyzeText, testContext } from "../../test-helpers/analyze-text.js";
-import { eventsStage } from "./index.js";
+import type { Doc, EventRecord } from "../../core/doc.js";
+import { analyzeText } from "../../test-helpers/analyze-text.js";
+import { eventsOf, slotName as name, type Ent } from "../../test-helpers/event-cases.js";
 import { mergeEvents } from "./merge-events.js";
 
-type Ent = [name: string, type: EntityType, kb?: string];
-
-const HEADLINES: Record<string, string> = { fr: "Un titre qui parle d'autre chose", ar: "عنوان عن موضوع آخر" };
-
-/** Runs the pipeline up to the dates stage, then sets the entities by name so the case does not depend on the KB. */
-function events(body: string, ents: Ent[], lang: string, published = "2024-02-01"): { doc: Doc; events: readonly EventRecord[] } {
-  const base = analyzeText(`${HEADLINES[lang]}\n\n${body}`, { upTo: "dates", published });
-  const entities: EntityRecord[] = ents.map(([name, type, kb], i) => {
-    const mentions = [];
-    for (let at = base.text.indexOf(name); at >= 0; at = base.text.indexOf(name, at + name.length)) mentions.push({ start: at, end: at + name.length, text: name });
-    return { id: `e${i + 1}`, kb: kb ?? null, name, aliases: [], type, mentions };
-  });
-  const doc = eventsStage.run({ ...base, entities }, testContext());
-  return { doc, events: doc.events ?? [] };
-}
-
-const name = (doc: Doc, ref: { entity: string | null; text: string } | null | undefined) =>
-  ref ? (doc.entities ?? []).find((e) => e.id === ref.entity)?.name ?? `text:${ref.text}` : null;
 
 interface Want {
   type: string;
@@ -312,7 +294,7 @@ const fits = (doc: Doc, e: EventRecord, w: Want): boolean =>
 
 for (const c of CASES) {
   test(`events ${c.lang}: ${c.title}`, () => {
-    const { doc, events: evs } = events(c.text, c.ents, c.lang);
+    const { doc, events: evs } = eventsOf(c.text, c.ents, { lang: c.lang });
     assert.equal(doc.language?.code, c.lang);
     const shown = () => JSON.stringify(evs.map((e) => `${e.type} [${e.status}] ${name(doc, e.actor)} -> ${name(doc, e.target)} ${JSON.stringify(e.counts ?? {})} '${e.trigger.text}'`));
     for (const w of c.expect ?? []) assert.ok(evs.some((e) => fits(doc, e, w)), `expected ${JSON.stringify(w)} in ${shown()}`);
@@ -337,7 +319,7 @@ test("events: a date lent by the lead is taken again once the document has its d
   const { redateEvents } = await import("./extract-events.js");
   // the report known only by its year when the events ran: the threat takes the year
   const body = "Trois soldats américains ont été tués dimanche dans une attaque de drone en Jordanie. Les États-Unis ont promis de répondre.";
-  const { doc } = events(body, [["soldats américains", "armed_group", "us-forces"], ["Jordanie", "state", "jordan"], ["États-Unis", "state", "united-states"]], "fr", "2024");
+  const { doc } = eventsOf(body, [["soldats américains", "armed_group", "us-forces"], ["Jordanie", "state", "jordan"], ["États-Unis", "state", "united-states"]], { lang: "fr", published: "2024" });
   const threat = (doc.events ?? []).find((e) => e.type === "THREATEN");
   assert.ok(threat, "a THREATEN event");
   assert.equal(threat.date?.date, "2024");

@@ -1,27 +1,9 @@
 // Events stage: slot, trigger and duplicate rules, table-driven, in English. Sentences are our own.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Doc, EntityRecord, EntityType, EventRecord } from "../../core/doc.js";
-import { analyzeText, testContext } from "../../test-helpers/analyze-text.js";
-import { eventsStage } from "./index.js";
+import type { Doc, EventRecord } from "../../core/doc.js";
+import { eventsOf, slotName as name, type Ent } from "../../test-helpers/event-cases.js";
 
-type Ent = [name: string, type: EntityType, kb?: string];
-
-/** Runs the pipeline up to the dates stage, then sets the entities by name so the case does not depend on the KB. */
-function events(body: string, ents: Ent[]): { doc: Doc; events: readonly EventRecord[] } {
-  const text = `A headline about something else\n\n${body}`;
-  const base = analyzeText(text, { upTo: "dates", published: "2024-02-01" });
-  const entities: EntityRecord[] = ents.map(([name, type, kb], i) => {
-    const mentions = [];
-    for (let at = base.text.indexOf(name); at >= 0; at = base.text.indexOf(name, at + name.length)) mentions.push({ start: at, end: at + name.length, text: name });
-    return { id: `e${i + 1}`, kb: kb ?? null, name, aliases: [], type, mentions };
-  });
-  const doc = eventsStage.run({ ...base, entities }, testContext());
-  return { doc, events: doc.events ?? [] };
-}
-
-const name = (doc: Doc, ref: { entity: string | null; text: string } | null | undefined) =>
-  ref ? (doc.entities ?? []).find((e) => e.id === ref.entity)?.name ?? `text:${ref.text}` : null;
 
 interface Expect {
   type: string;
@@ -212,7 +194,7 @@ const CASES: Case[] = [
 
 for (const c of CASES) {
   test(`events en: ${c.title}`, () => {
-    const { doc, events: evs } = events(c.text, c.ents);
+    const { doc, events: evs } = eventsOf(c.text, c.ents);
     const shown = () => JSON.stringify(evs.map((e) => `${e.type} [${e.status}] ${name(doc, e.actor)} -> ${name(doc, e.target)} '${e.trigger.text}'`));
     for (const w of c.expect ?? []) assert.ok(evs.some((e) => fits(doc, e, w)), `expected ${JSON.stringify(w, (_, x) => (x instanceof RegExp ? String(x) : x))} in ${shown()}`);
     for (const w of c.none ?? []) assert.ok(!evs.some((e) => fits(doc, e, w)), `unexpected ${JSON.stringify(w)} in ${shown()}`);
@@ -233,7 +215,7 @@ const COUNTS: { title: string; text: string; ents: Ent[]; counts: Record<string,
 ];
 for (const c of COUNTS) {
   test(`events en counts: ${c.title}`, () => {
-    const { events: evs } = events(c.text, c.ents);
+    const { events: evs } = eventsOf(c.text, c.ents);
     const e = evs.find((x) => x.type === "ASSAULT");
     assert.ok(e, JSON.stringify(evs.map((x) => x.type)));
     assert.deepEqual({ ...e.counts }, c.counts);

@@ -1,35 +1,10 @@
 // Events stage: table-driven cases per language, one per status, slot rule and hard case. Sentences are our own.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Doc, EntityRecord, EntityType, EventRecord } from "../../core/doc.js";
-import { analyzeText, testContext } from "../../test-helpers/analyze-text.js";
-import { eventsStage } from "./index.js";
+import type { Doc, EventRecord } from "../../core/doc.js";
+import { testContext } from "../../test-helpers/analyze-text.js";
+import { eventsOf, slotName as name, type Ent } from "../../test-helpers/event-cases.js";
 
-type Ent = [name: string, type: EntityType, kb?: string];
-
-/** Runs the pipeline up to the dates stage, then sets the entities by name so the case does not depend on the KB. */
-const HEADLINES: Record<string, string> = {
-  en: "A headline about something else",
-  fr: "Un titre qui parle d'autre chose",
-  ar: "عنوان عن موضوع آخر",
-};
-
-function events(body: string, ents: Ent[], opts: { published?: string; title?: string; lang?: string } = {}): { doc: Doc; events: readonly EventRecord[] } {
-  const text = `${opts.title ?? HEADLINES[opts.lang ?? "en"]}\n\n${body}`;
-  const base = analyzeText(text, { upTo: "dates", published: opts.published ?? "2024-02-01" });
-  const entities: EntityRecord[] = ents.map(([name, type, kb], i) => {
-    const mentions = [];
-    for (let at = base.text.indexOf(name); at >= 0; at = base.text.indexOf(name, at + name.length)) {
-      mentions.push({ start: at, end: at + name.length, text: name });
-    }
-    return { id: `e${i + 1}`, kb: kb ?? null, name, aliases: [], type, mentions };
-  });
-  const doc = eventsStage.run({ ...base, entities }, testContext());
-  return { doc, events: doc.events ?? [] };
-}
-
-const name = (doc: Doc, ref: { entity: string | null; text: string } | null | undefined) =>
-  ref ? (doc.entities ?? []).find((e) => e.id === ref.entity)?.name ?? `text:${ref.text}` : null;
 
 interface Case {
   readonly title: string;
@@ -118,7 +93,7 @@ const AR: Case[] = [
 for (const [lang, cases] of [["en", EN], ["fr", FR], ["ar", AR]] as const) {
   for (const c of cases) {
     test(`events ${lang}: ${c.title}`, () => {
-      const { doc, events: evs } = events(c.text, c.ents, { lang });
+      const { doc, events: evs } = eventsOf(c.text, c.ents, { lang });
       assert.equal(doc.language?.code, lang);
       if (c.count !== undefined) assert.equal(evs.length, c.count, JSON.stringify(evs.map((e) => `${e.type} ${e.trigger.text}`)));
       if (c.count === 0) return;
@@ -142,12 +117,12 @@ for (const [lang, cases] of [["en", EN], ["fr", FR], ["ar", AR]] as const) {
 }
 
 test("events: the title is not an event source", () => {
-  const { events: evs } = events("The weather was calm in the capital.", [KH, USF], { title: "Kataib Hezbollah attacked US forces" });
+  const { events: evs } = eventsOf("The weather was calm in the capital.", [KH, USF], { title: "Kataib Hezbollah attacked US forces" });
   assert.equal(evs.length, 0);
 });
 
 test("events: ACLED and CAMEO codes follow type and mode", () => {
-  const { events: evs } = events("Kataib Hezbollah fired rockets at US forces.", [KH, USF]);
+  const { events: evs } = eventsOf("Kataib Hezbollah fired rockets at US forces.", [KH, USF]);
   const e = evs.find((x) => x.type === "ASSAULT")!;
   assert.equal(e.mode, "heavy-weapons");
   assert.deepEqual(e.acled, { event_type: "Explosions/Remote violence", sub_event_type: "Shelling/artillery/missile attack" });
@@ -189,7 +164,7 @@ const LABELS: LabelCase[] = [
 
 for (const c of LABELS) {
   test(`events ${c.lang}: loaded label linked, ${c.title}`, () => {
-    const { doc, events: evs } = events(c.text, c.ents, { lang: c.lang });
+    const { doc, events: evs } = eventsOf(c.text, c.ents, { lang: c.lang });
     const e = evs.find((x) => x[c.slot]?.text === c.phrase || x[c.slot]?.text.toLowerCase() === c.phrase);
     assert.ok(e, `no event with ${c.slot} "${c.phrase}" in ${JSON.stringify(evs.map((x) => `${x.type} ${x.actor?.text ?? "?"} -> ${x.target?.text ?? "?"}`))}`);
     const ref = e[c.slot]!;
@@ -205,7 +180,7 @@ for (const c of LABELS) {
 }
 
 test("events: a label whose neutral alternative names no single KB party links nothing", () => {
-  const { events: evs } = events("Kataib Hezbollah attacked the mercenaries near the airport.", [KH]);
+  const { events: evs } = eventsOf("Kataib Hezbollah attacked the mercenaries near the airport.", [KH]);
   for (const e of evs) for (const s of [e.actor, e.target]) assert.ok(!s || s.entity || !s.kb, JSON.stringify(s));
 });
 
@@ -359,7 +334,7 @@ const fits = (doc: Doc, e: EventRecord, w: Expect): boolean =>
 
 for (const c of MULTI) {
   test(`events ${c.lang}: ${c.title}`, () => {
-    const { doc, events: evs } = events(c.text, c.ents, { lang: c.lang, published: c.published });
+    const { doc, events: evs } = eventsOf(c.text, c.ents, { lang: c.lang, published: c.published });
     assert.equal(doc.language?.code, c.lang);
     const shown = () => JSON.stringify(evs.map((e) => `${e.type}/${e.mode ?? "-"} [${e.status}] ${name(doc, e.actor)} -> ${name(doc, e.target)} @${name(doc, e.location)} ${e.date?.date ?? "-"} ${JSON.stringify(e.counts ?? {})} '${e.trigger.text}' att=${e.attribution?.text ?? "-"}`), null, 1);
     for (const w of c.expect) assert.ok(evs.some((e) => fits(doc, e, w)), `expected ${JSON.stringify(w, (_, x) => (x instanceof RegExp ? String(x) : x))} in ${shown()}`);
@@ -368,7 +343,7 @@ for (const c of MULTI) {
 }
 
 test("events en: two tolls from two sources are both kept, each with its phrase and source", () => {
-  const { doc, events: evs } = events(
+  const { doc, events: evs } = eventsOf(
     "A drone attack on Tower 22 killed three US soldiers on Sunday. At least 34 were wounded, according to CENTCOM. Jordan said 25 were wounded.",
     [T22, ["US soldiers", "armed_group", "us-forces"], ["CENTCOM", "armed_group", "centcom"], ["Jordan", "state", "jordan"]],
   );
@@ -382,7 +357,7 @@ test("events en: two tolls from two sources are both kept, each with its phrase 
 });
 
 test("events: no invented slots — an unclaimed rocket attack has no actor, a toll the text does not give is absent", () => {
-  const { events: evs } = events("Rockets struck the Ain al-Asad air base on Tuesday, causing damage.", [["Ain al-Asad air base", "facility", "ain-al-asad"]]);
+  const { events: evs } = eventsOf("Rockets struck the Ain al-Asad air base on Tuesday, causing damage.", [["Ain al-Asad air base", "facility", "ain-al-asad"]]);
   const e = evs.find((x) => x.type === "ASSAULT");
   assert.ok(e);
   assert.equal(e.actor, null);
