@@ -24,6 +24,24 @@ function abbreviationDot(tokens: readonly EventToken[], k: number): boolean {
   return t.forms[0] === "." && !!p && p.isWord && p.end === t.start && /^(?:\p{L}\.)*\p{L}{1,2}$/u.test(p.forms[0]);
 }
 
+/**
+ * The figure closest before token `start`, across at most `words` words of the same phrase (abbreviation dots
+ * included; the word of another count stops the walk: "3 killed and 25 wounded"), as its value and position.
+ */
+function figureBefore(tokens: readonly EventToken[], lex: EventLexicon, start: number, from: number, words: number): { n: number; at: number } | null {
+  for (let k = start, n = 0; k >= from && n < words; k--) {
+    if (!tokens[k].isWord) {
+      if (abbreviationDot(tokens, k)) continue;
+      return null;
+    }
+    n++;
+    if (lex.counts.matchAt(tokens, k).length) return null;
+    const v = numberOf(tokens[k], lex);
+    if (typeof v === "number") return { n: v, at: k };
+  }
+  return null;
+}
+
 /** Killed, injured and munitions counts in tokens, each with the phrase it came from; the first of a kind wins. */
 export function findCounts(
   tokens: readonly EventToken[],
@@ -52,20 +70,7 @@ export function findCounts(
     }
     if (!found && (dir === "before" || dir === "both")) {
       // "Three U.S. service members were killed": back across the subject, its abbreviation dots included
-      for (let k = m.from - 1, n = 0; k >= from && n < 7; k--) {
-        if (!tokens[k].isWord) {
-          if (abbreviationDot(tokens, k)) continue;
-          break;
-        }
-        n++;
-        // "3 killed and 25 wounded": the number of another count is not this one's
-        if (lex.counts.matchAt(tokens, k).length) break;
-        const v = numberOf(tokens[k], lex);
-        if (typeof v === "number") {
-          found = { n: v, at: k };
-          break;
-        }
-      }
+      found = figureBefore(tokens, lex, m.from - 1, from, 7);
     }
     if (!found || found.n <= 0) continue;
     // "two Americans and one Briton were killed", "wounding five soldiers and a contractor": coordinated figures add up
@@ -74,19 +79,8 @@ export function findCounts(
     if (found.at < m.from) {
       const k0 = found.at - 1;
       if (k0 > from && lex.coordinators.has(tokens[k0].forms[0])) {
-        for (let k = k0 - 1, n = 0; k >= from && n < 5; k--) {
-          if (!tokens[k].isWord) {
-            if (abbreviationDot(tokens, k)) continue;
-            break;
-          }
-          n++;
-          if (lex.counts.matchAt(tokens, k).length) break;
-          const v = numberOf(tokens[k], lex);
-          if (typeof v === "number") {
-            if (v > 0) (found = { n: found.n + v, at: found.at }), (first = k);
-            break;
-          }
-        }
+        const other = figureBefore(tokens, lex, k0 - 1, from, 5);
+        if (other && other.n > 0) (found = { n: found.n + other.n, at: found.at }), (first = other.at);
       }
     } else {
       for (let k = found.at + 1, n = 0; k + 1 < to && n < 5; k++) {
