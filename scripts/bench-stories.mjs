@@ -39,6 +39,8 @@ const zipf = (n) => Math.min(n - 1, Math.floor(Math.exp(rand() * Math.log(n)) - 
 const langs = ["en", "fr", "ar"];
 
 let storyNo = 0, left = 0, topic = null, day = 19000, docNo = 0;
+/** The synthetic story of each measured article (set while a batch is drawn), to score the index's decisions. */
+let truth = null;
 /** The next synthetic article's features. */
 function nextFeatures() {
   if (left <= 0) {
@@ -48,6 +50,7 @@ function nextFeatures() {
   }
   left--;
   docNo++;
+  truth?.set(`d${docNo}`, storyNo);
   if (docNo % 1000 === 0) day++;
   const lang = langs[Math.floor(rand() * 3)];
   const words = [];
@@ -65,7 +68,8 @@ function nextFeatures() {
   };
 }
 
-const index = new StoryIndex();
+// --options '{"maxLookupPostings":1024}': index options other than the defaults (to compare their cost and accuracy)
+const index = new StoryIndex(args.includes("--options") ? JSON.parse(args[args.indexOf("--options") + 1]) : {});
 const rows = [];
 // Garbage-collection time inside the measured phases: a heap of several GB makes a major collection cost seconds.
 const { PerformanceObserver } = await import("node:perf_hooks");
@@ -91,7 +95,10 @@ for (const target of sizes) {
   const { heapUsed: heap, external, rss } = process.memoryUsage();
   const N = 2000;
   let compared = 0;
+  truth = new Map();
   const batch = Array.from({ length: N }, nextFeatures);
+  const batchTruth = truth;
+  truth = null;
   // CPU time of this process as well as wall time: on a shared machine the wall clock also counts other processes.
   const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   await new Promise((r) => setTimeout(r, 0)); // deliver the GC entries of the growth phase
@@ -105,6 +112,24 @@ for (const target of sizes) {
   const c0 = process.hrtime.bigint(), c1 = cpu();
   const settled = index.consolidate();
   const cms = Number(process.hrtime.bigint() - c0) / 1e6, ccpu = cpu() - c1;
+  // Quality of the decisions on the measured articles: pairs of them put in one story, against their synthetic stories
+  // (pairwise precision and recall), so that a cheaper lookup can be seen to cost no accuracy.
+  const pairs = (key) => {
+    const groups = new Map();
+    for (const f of batch) {
+      const k = key(f.id);
+      groups.set(k, (groups.get(k) ?? 0) + 1);
+    }
+    return groups;
+  };
+  const both = new Map();
+  for (const f of batch) {
+    const k = `${index.storyOf(f.id)} ${batchTruth.get(f.id)}`;
+    both.set(k, (both.get(k) ?? 0) + 1);
+  }
+  const count = (m) => [...m.values()].reduce((a, n) => a + (n * (n - 1)) / 2, 0);
+  const agree = count(both), predicted = count(pairs((id) => index.storyOf(id))), real = count(pairs((id) => batchTruth.get(id)));
+  const pairP = predicted ? agree / predicted : 1, pairR = real ? agree / real : 1;
   // the work itself, apart from its time: posting entries read by the lookups of add() and of consolidate()
   const readAdd = (read1 - read0) / N, readConsolidate = (index.work().postingsRead - read1) / N;
   if (session) {
@@ -115,8 +140,8 @@ for (const target of sizes) {
   }
   await new Promise((r) => setTimeout(r, 0));
   const gc = gcMs;
-  rows.push({ stored: target, msPerArticle: ms / N, cpuMsPerArticle: cpuMs / N, comparedPerArticle: compared / N, postingsReadPerAdd: readAdd, postingsReadPerConsolidated: readConsolidate, consolidateMsPerArticle: cms / N, consolidateCpuMsPerArticle: ccpu / N, examined: settled.examined, gcMsPerArticle: gc / N, heapMB: heap / 1048576, externalMB: external / 1048576, rssMB: rss / 1048576, bytesPerArticle: heap / target, heapAndExternalPerArticle: (heap + external) / target, stories: index.stories().length });
+  rows.push({ stored: target, msPerArticle: ms / N, cpuMsPerArticle: cpuMs / N, comparedPerArticle: compared / N, postingsReadPerAdd: readAdd, pairPrecision: pairP, pairRecall: pairR, postingsReadPerConsolidated: readConsolidate, consolidateMsPerArticle: cms / N, consolidateCpuMsPerArticle: ccpu / N, examined: settled.examined, gcMsPerArticle: gc / N, heapMB: heap / 1048576, externalMB: external / 1048576, rssMB: rss / 1048576, bytesPerArticle: heap / target, heapAndExternalPerArticle: (heap + external) / target, stories: index.stories().length });
   const r = rows[rows.length - 1];
-  console.log(`${String(target).padStart(9)} stored: add ${r.msPerArticle.toFixed(3)} ms/article (cpu ${r.cpuMsPerArticle.toFixed(3)}), ${r.comparedPerArticle.toFixed(1)} compared and ${r.postingsReadPerAdd.toFixed(0)} postings read/article; consolidate ${r.consolidateMsPerArticle.toFixed(3)} ms/article (cpu ${r.consolidateCpuMsPerArticle.toFixed(3)}, ${r.examined} re-clustered, ${r.postingsReadPerConsolidated.toFixed(0)} postings read/article); GC ${r.gcMsPerArticle.toFixed(3)} ms/article of both; heap ${r.heapMB.toFixed(0)} MB (${(r.bytesPerArticle / 1024).toFixed(2)} KB/article) + external ${r.externalMB.toFixed(0)} MB (${(r.heapAndExternalPerArticle / 1024).toFixed(2)} KB/article with it), RSS ${r.rssMB.toFixed(0)} MB, ${r.stories} stories  [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
+  console.log(`${String(target).padStart(9)} stored: add ${r.msPerArticle.toFixed(3)} ms/article (cpu ${r.cpuMsPerArticle.toFixed(3)}), ${r.comparedPerArticle.toFixed(1)} compared and ${r.postingsReadPerAdd.toFixed(0)} postings read/article; consolidate ${r.consolidateMsPerArticle.toFixed(3)} ms/article (cpu ${r.consolidateCpuMsPerArticle.toFixed(3)}, ${r.examined} re-clustered, ${r.postingsReadPerConsolidated.toFixed(0)} postings read/article); pairs P/R ${(r.pairPrecision * 100).toFixed(1)}/${(r.pairRecall * 100).toFixed(1)}%; GC ${r.gcMsPerArticle.toFixed(3)} ms/article of both; heap ${r.heapMB.toFixed(0)} MB (${(r.bytesPerArticle / 1024).toFixed(2)} KB/article) + external ${r.externalMB.toFixed(0)} MB (${(r.heapAndExternalPerArticle / 1024).toFixed(2)} KB/article with it), RSS ${r.rssMB.toFixed(0)} MB, ${r.stories} stories  [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
 }
 if (args.includes("--json")) console.log("BENCH " + JSON.stringify(rows));
