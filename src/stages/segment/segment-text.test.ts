@@ -10,6 +10,12 @@ const cases: { lang: string; text: string; sentences: string[] }[] = [
   { lang: "fr", text: "M. Dupont a parlé. Le Pentagone a répondu « non ». Fin.", sentences: ["M. Dupont a parlé.", "Le Pentagone a répondu « non ».", "Fin."] },
   { lang: "ar", text: "قال المتحدث إن الهجوم فشل. وأضاف أن التحقيق مستمر؟ نعم.", sentences: ["قال المتحدث إن الهجوم فشل.", "وأضاف أن التحقيق مستمر؟", "نعم."] },
   { lang: "en", text: "There are 2,500 troops. Some 2.5 million people live there.", sentences: ["There are 2,500 troops.", "Some 2.5 million people live there."] },
+  // text run together: a stop glued between two words still ends a sentence, but not inside an abbreviation, a number,
+  // a web address or a degree
+  { lang: "en", text: "The convoy was hit near the border.The army gave no toll.Officials met on Friday.", sentences: ["The convoy was hit near the border.", "The army gave no toll.", "Officials met on Friday."] },
+  { lang: "en", text: "The U.S.Army spokesman, a Ph.D holder, cited 3.5 tonnes and the site example.com.Gen.Smith agreed.", sentences: ["The U.S.Army spokesman, a Ph.D holder, cited 3.5 tonnes and the site example.com.", "Gen.Smith agreed."] },
+  { lang: "fr", text: "Le convoi a été frappé.Les autorités n'ont donné aucun bilan.", sentences: ["Le convoi a été frappé.", "Les autorités n'ont donné aucun bilan."] },
+  { lang: "ar", text: "أصيب جنديان بجروح.وقال المتحدث إن التحقيق مستمر.", sentences: ["أصيب جنديان بجروح.", "وقال المتحدث إن التحقيق مستمر."] },
 ];
 
 for (const c of cases) {

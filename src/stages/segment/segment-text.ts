@@ -6,8 +6,12 @@ export interface Segmentation {
   readonly tokens: Token[];
 }
 
-/** A run of sentence-final punctuation, closing quotes or brackets, then whitespace: a candidate boundary. */
-const BOUNDARY = /[.!?؟…]+["”’»)\]]*\s+/g;
+/**
+ * A candidate boundary: sentence-final punctuation (and any closing quotes or brackets) before white space; or, in
+ * text run together ("the base.The statement", "بجروح.وقال"), a stop glued between a word of two or more lower-case
+ * or Arabic letters and a capitalised or Arabic word (so "U.S.", "3.5", "site.com", "Ph.D" are no boundaries).
+ */
+const BOUNDARY = /[.!?؟…]+["”’»)\]]*\s+|(?<=[\p{Ll}\u0621-\u064A]{2})[.!?؟](?=\p{Lu}\p{Ll}|[\u0621-\u064A]{2})/gu;
 /** What may start a sentence: an upper-case letter, a digit, an opening quote or bracket, or a letter of a caseless script. */
 const STARTER = /["“‘«(\[\p{Lu}\p{N}\p{Script=Arabic}]/u;
 /**
