@@ -119,3 +119,18 @@ test("the serialised index keeps the documents still to consolidate, and survive
   const v1 = StoryIndex.fromJSON({ ...json, version: 1, options: { ...json.options, mergeThreshold: 0.3 } });
   assert.equal(v1.options.mergeThreshold, new StoryIndex().options.mergeThreshold);
 });
+
+test("a lookup reaches stored reports within the day window only, unless the new report's day is an estimate", () => {
+  const idx = new StoryIndex({ dayWindow: 60 });
+  const first = extractFeatures(doc("w1", "en", EN_A, "2031-05-05", ["brigade-north", "northfield-base"]));
+  idx.observe(first);
+  const story = idx.add(first).story;
+  const at = (id: string, date: string, estimated = false) => {
+    const f = extractFeatures(doc(id, "en", EN_A2, date, ["brigade-north", "northfield-base"]));
+    return idx.query(estimated ? { ...f, dayEstimated: true } : f).map((r) => r.story);
+  };
+  assert.deepEqual(at("w2", "2031-06-20"), [story], "46 days later: a candidate");
+  assert.deepEqual(at("w3", "2031-04-01"), [story], "34 days earlier: a candidate");
+  assert.deepEqual(at("w4", "2031-08-20"), [], "107 days later: outside the window");
+  assert.deepEqual(at("w5", "2031-08-20", true), [story], "an estimated day bounds nothing");
+});

@@ -29,6 +29,12 @@ export interface StoryIndexOptions {
   readonly crossScriptScale: number;
   /** Postings kept per key (the most recent): bounds the cost of one lookup. */
   readonly maxPosting: number;
+  /**
+   * Days around an article's own publication days within which its candidates are looked up (when both are dated,
+   * not estimated): past two months two reports score at most 0.4 times their similarity (gapFactor), below every
+   * join, so older postings are skipped, and a run of them ends the scan (postings are kept in the order stored).
+   */
+  readonly dayWindow: number;
   /** Candidate documents looked at per added document (the most key weight shared). */
   readonly maxCandidates: number;
   /**
@@ -64,6 +70,7 @@ export const DEFAULT_STORY_INDEX_OPTIONS: StoryIndexOptions = {
   crossLanguageScale: 0.75,
   crossScriptScale: 0.55,
   maxPosting: 200,
+  dayWindow: 60,
   maxCandidates: 60,
   maxPerStory: 6,
   lookupTerms: 16,
@@ -163,6 +170,9 @@ export class StoryIndex implements KeyStats {
   private readonly byOrd: StoredDoc[] = [];
   /** By ordinal, a number ordered as the content ids are (see idKey): ties of candidates are broken without reading ids. */
   private idKeys = new Float64Array(1024);
+  /** By ordinal, the first and last publication day of a dated document (not an estimate); OPEN_LO/OPEN_HI when unknown. */
+  private dayLo = new Int32Array(1024);
+  private dayHi = new Int32Array(1024);
   private readonly pending = new Set<string>();
   /** Documents added since the last consolidate(). */
   private readonly dirty = new Set<string>();
@@ -269,15 +279,15 @@ export class StoryIndex implements KeyStats {
   /** A document's lookup keys: its LSH band hashes, its anchors, its top terms by tf-idf ("t:<stem>"), stop keys left out. */
   private lookupKeys(f: StoryFeatures): LookupKeys {
     const terms = Object.keys(f.terms);
-    return this.lookupOf(f.minhash, Object.keys(f.anchors), terms, terms.map((t) => f.terms[t]));
+    return this.lookupOf(f.minhash, Object.keys(f.anchors), terms, terms.map((t) => f.terms[t]), ownDays(f));
   }
 
   /** The lookup keys of a stored document (as lookupKeys gives them for its features, without rebuilding those). */
   private storedLookupKeys(d: StoredDoc): LookupKeys {
-    return this.lookupOf(d.p.f.minhash, d.p.anchorKeys, d.p.termKeys, d.termCounts);
+    return this.lookupOf(d.p.f.minhash, d.p.anchorKeys, d.p.termKeys, d.termCounts, ownDays(d.p.f));
   }
 
-  private lookupOf(minhash: ArrayLike<number>, anchors: readonly string[], terms: readonly string[], counts: ArrayLike<number>): LookupKeys {
+  private lookupOf(minhash: ArrayLike<number>, anchors: readonly string[], terms: readonly string[], counts: ArrayLike<number>, days: readonly [number, number] | null): LookupKeys {
     const stop = this.count >= this.options.minDocsForStop ? this.options.stopShare * this.count : Infinity;
     const keys: string[] = [];
     const weights: number[] = [];
@@ -294,7 +304,8 @@ export class StoryIndex implements KeyStats {
       keys.push("t:" + terms[i]);
       weights.push(tw[i]);
     }
-    return { bands: lshBandHashes(minhash), keys, weights };
+    const w = this.options.dayWindow;
+    return { bands: lshBandHashes(minhash), keys, weights, window: days ? [days[0] - w, days[1] + w] : null };
   }
 
   /**
@@ -315,6 +326,8 @@ export class StoryIndex implements KeyStats {
     const acc = ACC;
     const touched: number[] = [];
     const cap = this.options.maxPosting;
+    const win = lookup.window ?? null;
+    const dayLo = this.dayLo, dayHi = this.dayHi;
     const n = lookup.bands.length + lookup.keys.length;
     for (let k = 0; k < n; k++) {
       const band = k < lookup.bands.length;
@@ -322,17 +335,36 @@ export class StoryIndex implements KeyStats {
       const weight = band ? BAND_WEIGHT : lookup.weights[k - lookup.bands.length];
       if (list === undefined) continue;
       if (typeof list === "number") {
+        if (win && (dayHi[list] < win[0] || dayLo[list] > win[1])) continue;
         if (acc[list] === 0) touched.push(list);
         acc[list] += weight;
         continue;
       }
       const from = Math.max(0, list.length - cap);
-      this.postingsRead += list.length - from;
-      for (let i = from; i < list.length; i++) {
+      if (!win) {
+        this.postingsRead += list.length - from;
+        for (let i = from; i < list.length; i++) {
+          const o = list[i];
+          if (acc[o] === 0) touched.push(o);
+          acc[o] += weight;
+        }
+        continue;
+      }
+      // newest first: a document outside the window is passed over; a run of older ones ends the scan
+      let old = 0;
+      let i = list.length - 1;
+      for (; i >= from && old < OLD_RUN; i--) {
         const o = list[i];
+        if (dayHi[o] < win[0]) {
+          old++;
+          continue;
+        }
+        old = 0;
+        if (dayLo[o] > win[1]) continue;
         if (acc[o] === 0) touched.push(o);
         acc[o] += weight;
       }
+      this.postingsRead += list.length - 1 - i;
     }
     const docs = this.byOrd, ik = this.idKeys;
     // Better: higher score, then smaller content id (a strict order: ids are unique); the id keys decide most ties.
@@ -853,6 +885,15 @@ export class StoryIndex implements KeyStats {
       this.idKeys = grown;
     }
     this.idKeys[d.ord] = idKey(d.p.f.id);
+    if (this.dayLo.length < this.byOrd.length) {
+      const lo = new Int32Array(this.idKeys.length), hi = new Int32Array(this.idKeys.length);
+      lo.set(this.dayLo);
+      hi.set(this.dayHi);
+      [this.dayLo, this.dayHi] = [lo, hi];
+    }
+    const span = ownDays(d.p.f);
+    this.dayLo[d.ord] = span ? span[0] : OPEN_LO;
+    this.dayHi[d.ord] = span ? span[1] : OPEN_HI;
   }
 
   /** Appends a document's ordinal to a key's posting; a full posting drops its oldest half at once (amortised). */
@@ -967,10 +1008,24 @@ interface LookupKeys {
   readonly bands: readonly number[];
   readonly keys: readonly string[];
   readonly weights: readonly number[];
+  /** The days a candidate's own days must reach into, or null (an undated or estimated article: any day). */
+  readonly window?: readonly [number, number] | null;
 }
 
 /** No lookup keys (for a query whose candidates are known). */
-const NO_LOOKUP: LookupKeys = { bands: [], keys: [], weights: [] };
+const NO_LOOKUP: LookupKeys = { bands: [], keys: [], weights: [], window: null };
+
+/** dayLo/dayHi of a document whose days are unknown or estimated: it is in every window. */
+const OPEN_LO = -(2 ** 31), OPEN_HI = 2 ** 31 - 1;
+/** Postings older than the window in a row that end a scan (a few stored out of date order are passed over). */
+const OLD_RUN = 8;
+
+/** The publication days of an article that bound its candidates: its own date's span, not an estimate; else null. */
+function ownDays(f: StoryFeatures): readonly [number, number] | null {
+  if (f.dayEstimated) return null;
+  if (f.span) return f.span;
+  return f.day !== null ? [f.day, f.day] : null;
+}
 
 /** The lookup weight of a shared LSH band. */
 const BAND_WEIGHT = 4;

@@ -14,7 +14,7 @@ import type { StoryFeatures } from "../stories/story-features.js";
 export const REPLICA_INDEX_OPTIONS = { consolidateTouchedOnly: true } as const;
 
 /** The snapshot format: 2 since postings hold document ordinals (a snapshot of another version is not read). */
-const SNAPSHOT_VERSION = 2;
+const SNAPSHOT_VERSION = 3;
 
 /**
  * A process's in-memory copy of the story index, at story log entry `seq`. StoryIndex is deterministic: the same
