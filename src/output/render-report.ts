@@ -2,7 +2,7 @@ import type { ContractOutput } from "./to-contract.js";
 
 type Ev = { type: string; mode?: string | null; status: string; actor?: { text: string } | null; target?: { text: string } | null; location?: { text: string } | null; date?: { date: string } | null; counts?: Record<string, number>; attribution?: { text: string } | null };
 
-/** One line for an event: "2021-03-03 ASSAULT/explosives (occurred) ? → American forces @ Ain al-Assad — killed 2". */
+/** One line for an event: "2021-03-03 ASSAULT/explosives (occurred) ? → American forces @ Ain al-Assad — killed 2 [officials said]". */
 export function eventLine(e: Ev): string {
   const counts = Object.entries(e.counts ?? {}).map(([k, v]) => `${k} ${v}`).join(", ");
   return [
@@ -12,7 +12,7 @@ export function eventLine(e: Ev): string {
     `${e.actor?.text ?? "?"} → ${e.target?.text ?? "?"}`,
     e.location ? `@ ${e.location.text}` : "",
     counts ? `— ${counts}` : "",
-    e.attribution ? `[per ${e.attribution.text}]` : "",
+    e.attribution ? `[${e.attribution.text}]` : "",
   ]
     .filter(Boolean)
     .join(" ");
