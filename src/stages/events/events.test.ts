@@ -295,7 +295,7 @@ const MULTI: MultiCase[] = [
     ents: [KH, USF],
     expect: [{ type: "RETREAT", mode: "ceasefire", actor: "Kataib Hezbollah", status: "suspended" }] },
   { lang: "fr", title: "blâme : le Pentagone a blâmé le groupe pour l'attaque",
-    text: "Trois soldats américains ont été tués dimanche dans une attaque de drone en Jordanie. Le Pentagone a blâmé Kataib Hezbollah pour l'attaque.",
+    text: "Trois soldats américains ont été tués dimanche lors d'une attaque de drone contre un poste en Jordanie. Le Pentagone a blâmé Kataib Hezbollah pour l'attaque.",
     ents: [["soldats américains", "armed_group", "us-forces"], ["Jordanie", "state", "jordan"], ["Pentagone", "government_body", "pentagon"], KH],
     expect: [{ type: "ASSAULT", actor: "Kataib Hezbollah", counts: { killed: 3 } }, { type: "ACCUSE", actor: "Pentagone", target: "Kataib Hezbollah" }] },
   { lang: "fr", title: "cible : « des installations utilisées par des groupes affiliés aux Gardiens de la révolution »",

@@ -423,7 +423,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       const targeted = t.value.mode === "targeted" || it.absorbed.some((x) => x.value.mode === "targeted");
       const speechAct = type === "ACCUSE" || type === "REJECT" || type === "REQUEST";
       const merged = it.absorbed.map((a) => ({ from: a.from, to: a.to, verb: a.value.role === "v" }));
-      // "WASHINGTON, March 23 (Reuters) - The U.S. military carried out …": the dateline names no party of the clause
+      // "BAGHDAD, May 2 (Sitrep Wire) - The army carried out …": the dateline names no party of the clause
       const dl0 = doc.meta?.dateline;
       let clauseStart = clause.start;
       if (dl0 && dl0.end > s.start && dl0.end <= v.tokens[t.from].start) while (clauseStart < t.from && v.tokens[clauseStart].start < dl0.end) clauseStart++;
