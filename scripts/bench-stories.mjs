@@ -26,49 +26,11 @@ if (!fromSource && !args.includes("--no-build")) {
 const sizes = (args.includes("--sizes") ? args[args.indexOf("--sizes") + 1] : "10000,100000,1000000").split(",").map(Number);
 const { StoryIndex, minhashSignature, shingleHashes } = await import(pathToFileURL(fromSource ? join(root, "src", "stories", "index.ts") : join(root, "dist", "stories", "index.js")).href);
 
-// Deterministic PRNG (mulberry32) so runs compare.
-let seed = 42;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const VOCAB = 200_000, ENTITIES = 50_000;
-const zipf = (n) => Math.min(n - 1, Math.floor(Math.exp(rand() * Math.log(n)) - 1)); // ~1/rank
-const langs = ["en", "fr", "ar"];
+// The synthetic articles: the model bench:scale uses too (scripts/synthetic-story-features.mjs).
+const { syntheticFeatures } = await import(pathToFileURL(join(root, "scripts", "synthetic-story-features.mjs")).href);
+const synthetic = syntheticFeatures({ minhashSignature, shingleHashes });
 
-let storyNo = 0, left = 0, topic = null, day = 19000, docNo = 0;
-/** The synthetic story of each measured article (set while a batch is drawn), to score the index's decisions. */
-let truth = null;
-/** The next synthetic article's features. */
-function nextFeatures() {
-  if (left <= 0) {
-    storyNo++;
-    left = 1 + Math.floor(-Math.log(1 - rand()) * 3) % 20;
-    topic = { terms: Array.from({ length: 30 }, () => `w${zipf(VOCAB)}`), anchors: Array.from({ length: 8 }, () => `e:k${zipf(ENTITIES)}`), n: Array.from({ length: 3 }, () => `x:${2 + zipf(5000)}`) };
-  }
-  left--;
-  docNo++;
-  truth?.set(`d${docNo}`, storyNo);
-  if (docNo % 1000 === 0) day++;
-  const lang = langs[Math.floor(rand() * 3)];
-  const words = [];
-  for (let i = 0; i < 220; i++) words.push(rand() < 0.35 ? topic.terms[Math.floor(rand() * topic.terms.length)] : `w${zipf(VOCAB)}`);
-  const terms = {};
-  for (const w of words) terms[lang + w] = (terms[lang + w] ?? 0) + 1;
-  const top = Object.entries(terms).sort((a, b) => b[1] - a[1]).slice(0, 80);
-  const anchors = {};
-  for (const a of [...topic.anchors.filter(() => rand() < 0.7), ...topic.n.filter(() => rand() < 0.6)]) anchors[a] = 1 + Math.round(rand() * 100) / 100;
-  for (let i = 0; i < 6; i++) anchors[`e:k${zipf(ENTITIES)}`] = 1;
-  return {
-    id: `d${docNo}`, lang, title: null, outlet: `o${Math.floor(rand() * 500)}`, cites: [], day, year: null,
-    terms: Object.fromEntries(top), anchors, numbers: topic.n.map((x) => Number(x.slice(2))),
-    minhash: minhashSignature(shingleHashes(words.map((w) => lang + w))), words: words.length,
-  };
-}
-
-// --options '{"maxLookupPostings":1024}': index options other than the defaults (to compare their cost and accuracy)
+// --options '{"maxPerStory":6}': index options other than the defaults (to compare their cost and accuracy)
 const index = new StoryIndex(args.includes("--options") ? JSON.parse(args[args.indexOf("--options") + 1]) : {});
 const rows = [];
 // Garbage-collection time inside the measured phases: a heap of several GB makes a major collection cost seconds.
@@ -86,19 +48,22 @@ if (session) {
 }
 const t0 = Date.now();
 for (const target of sizes) {
-  while (docNo < target) {
-    const f = nextFeatures();
-    index.insert(f, `g${storyNo}`);
+  while (synthetic.count < target) {
+    const { features, story } = synthetic.next();
+    index.insert(features, story);
   }
   globalThis.gc();
   // Typed arrays' backing stores live outside the JS heap: "external" counts them.
   const { heapUsed: heap, external, rss } = process.memoryUsage();
   const N = 2000;
   let compared = 0;
-  truth = new Map();
-  const batch = Array.from({ length: N }, nextFeatures);
-  const batchTruth = truth;
-  truth = null;
+  // the measured articles, with the synthetic story each was written for
+  const batchTruth = new Map();
+  const batch = Array.from({ length: N }, () => {
+    const { features, story } = synthetic.next();
+    batchTruth.set(features.id, story);
+    return features;
+  });
   // CPU time of this process as well as wall time: on a shared machine the wall clock also counts other processes.
   const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   await new Promise((r) => setTimeout(r, 0)); // deliver the GC entries of the growth phase

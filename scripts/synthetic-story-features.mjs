@@ -1,7 +1,7 @@
 // Synthetic story fingerprints (StoryFeatures) for growing a store to sizes no corpus here reaches: Zipf-distributed
 // word stems around a per-story topic, entity and number anchors, MinHash signatures of the words, publication days
 // advancing through time, stories of 1 to 20 articles in three languages. Deterministic for a seed.
-// Used by scripts/bench-scale.mjs; the same model as scripts/bench-stories.mjs.
+// Used by scripts/bench-scale.mjs and scripts/bench-stories.mjs.
 
 /** A generator of synthetic features: `next()` gives the next article's; `story` is the story it was written for. */
 export function syntheticFeatures({ minhashSignature, shingleHashes }, { seed = 42, perDay = 1000, startDay = 19000, prefix = "d" } = {}) {
