@@ -17,6 +17,8 @@ export interface AliasHit {
 export interface TrieNode {
   readonly next: Map<string, TrieNode>;
   hits: AliasHit[] | null;
+  /** A root whose first-key test each word may remember (the KB's trie, built once; not a document's own). */
+  shared?: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export function emptyTrie(): TrieNode {
 
 /** A trie over the normalised tokens of every KB name and alias. */
 export function buildAliasTrie(kb: KnowledgeBase): TrieNode {
-  const root = emptyTrie();
+  const root: TrieNode = { next: new Map(), hits: null, shared: true };
   for (const e of kb.all()) {
     for (const a of [e.name, ...e.aliases]) addToTrie(root, e, a);
     for (const d of e.demonyms ?? []) addToTrie(root, e, d, true);

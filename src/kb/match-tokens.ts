@@ -20,6 +20,8 @@ export interface MatchToken {
   /** A quotation mark or slash right before / right after the token ("العربية/الحدث", «الجزيرة»). */
   readonly quotedBefore: boolean;
   readonly quotedAfter: boolean;
+  /** The facts of the word, shared by every token that spells it (and a place for matchers to remember more). */
+  readonly word: WordInfo;
 }
 
 // French elisions split off a word: "l'Irak", "d'Al-Tanf", "qu'il"
@@ -33,7 +35,7 @@ const SUN_ARTICLE = new Set(["ad", "ag", "an", "ar", "as", "ash", "at", "az", "e
 const HYPHENS = new Set([..."-‐‑"].map((ch) => ch.charCodeAt(0)));
 const QUOTES = new Set([..."\"“”«»'’‘/"].map((ch) => ch.charCodeAt(0)));
 /** What a token is, from its characters alone: the same word recurs across articles, so it is worked out once. */
-interface WordInfo {
+export interface WordInfo {
   readonly keys: readonly string[];
   readonly kind: "word" | "acronym" | "punct";
   readonly cap: boolean;
@@ -42,6 +44,9 @@ interface WordInfo {
   readonly always: boolean;
   /** "ash", "ez", … (not an acronym): an article when a hyphen joins it to the next word. */
   readonly sun: boolean;
+  /** Whether some key of the word starts a name of the trie `startsOf` (remembered by longestMatch for the KB trie). */
+  startsOf: object | null;
+  starts: boolean;
 }
 // A memo of word → WordInfo; cleared when it grows large.
 const WORD_MEMO = new Map<string, WordInfo>();
@@ -56,7 +61,7 @@ function wordInfo(raw: string): WordInfo {
   const arabic = c0 >= 0x600 && c0 <= 0x6ff ? true : c0 < 128 ? false : isArabic(raw);
   const punct = raw.length === 1 && (c0 < 128 ? !/[A-Za-z0-9]/.test(raw) : !/[\p{L}\p{N}]/u.test(raw));
   if (punct) {
-    w = { keys: [raw], kind: "punct", cap: false, arabic: false, always: false, sun: false };
+    w = { keys: [raw], kind: "punct", cap: false, arabic: false, always: false, sun: false, startsOf: null, starts: false };
   } else {
     const first = raw[0];
     const cap = !arabic && first !== first.toLowerCase();
@@ -68,6 +73,7 @@ function wordInfo(raw: string): WordInfo {
       keys, kind: acronym ? "acronym" : "word", cap, arabic,
       always: !arabic && lowerRaw !== "" && ALWAYS_ARTICLE.has(lowerRaw),
       sun: !arabic && lowerRaw !== "" && !acronym && SUN_ARTICLE.has(lowerRaw),
+      startsOf: null, starts: false,
     };
   }
   WORD_MEMO.set(raw, w);
@@ -77,12 +83,12 @@ function wordInfo(raw: string): WordInfo {
 function makeToken(raw: string, start: number, text: string): MatchToken {
   const end = start + raw.length;
   const w = wordInfo(raw);
-  if (w.kind === "punct") return { start, end, raw, keys: w.keys, kind: "punct", cap: false, arabic: false, article: false, hyphenNext: false, quotedBefore: false, quotedAfter: false };
+  if (w.kind === "punct") return { start, end, raw, keys: w.keys, kind: "punct", cap: false, arabic: false, article: false, hyphenNext: false, quotedBefore: false, quotedAfter: false, word: w };
   const hyphenNext = HYPHENS.has(text.charCodeAt(end)) && end + 1 < text.length && !isSpace(text.charCodeAt(end + 1));
   const article = w.always || (w.sun && hyphenNext);
   const quotedBefore = QUOTES.has(text.charCodeAt(start - 1));
   const quotedAfter = QUOTES.has(text.charCodeAt(end));
-  return { start, end, raw, keys: w.keys, kind: w.kind, cap: w.cap, arabic: w.arabic, article, hyphenNext, quotedBefore, quotedAfter };
+  return { start, end, raw, keys: w.keys, kind: w.kind, cap: w.cap, arabic: w.arabic, article, hyphenNext, quotedBefore, quotedAfter, word: w };
 }
 
 // Character classes, filled lazily: 1 = part of a word (letter, mark, digit), 2 = not.
