@@ -1,10 +1,16 @@
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 import { isSpace } from "../core/is-space.js";
 
 /** Stable content id: the first 16 hex digits of SHA-256 over the text with whitespace runs folded. */
 export function contentId(text: string): string {
-  return createHash("sha256").update(foldSpaces(text), "utf8").digest("hex").slice(0, 16);
+  return sha256Hex(foldSpaces(text)).slice(0, 16);
 }
+
+// crypto.hash (Node ≥ 20.12) hashes in one call, without a Hash object per article: about half the cost on an article.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
+const sha256Hex: (s: string) => string = typeof oneShot === "function"
+  ? (s) => oneShot("sha256", s, "hex")
+  : (s) => crypto.createHash("sha256").update(s, "utf8").digest("hex");
 
 /**
  * text.replace(/\s+/g, " ").trim(), copying only around the runs that are not already a single space (most of the
