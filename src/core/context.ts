@@ -44,6 +44,25 @@ export interface Context {
   readonly log: Logger;
 }
 
+/**
+ * `ctx.resource(prefix + ":" + part, load)` for a resource of one language (or other part), remembered for the last
+ * context and part asked: a stage asks for the same language's resource article after article, and a key built anew
+ * each time is a new string to hash in the context's Map.
+ */
+export function partResource<T>(prefix: string): (ctx: Context, part: string, load: (dataDir: string) => T) => T {
+  let lastCtx: Context | null = null;
+  let lastPart = "";
+  let last: T | undefined;
+  return (ctx, part, load) => {
+    if (ctx === lastCtx && part === lastPart) return last as T;
+    const v = ctx.resource(`${prefix}:${part}`, load);
+    lastCtx = ctx;
+    lastPart = part;
+    last = v;
+    return v;
+  };
+}
+
 function stripLines(text: string): string[] {
   return text
     .split(/\r?\n/)

@@ -1,5 +1,5 @@
 import type { Stage } from "../../core/stage.js";
-import type { Context } from "../../core/context.js";
+import { partResource, type Context } from "../../core/context.js";
 import type { Doc, TimeExpression } from "../../core/doc.js";
 import { isoDay, ymd } from "./calendar.js";
 import { loadAnchors, findAnchorMentions, entityAnchorMentions, type AnchorMention } from "./anchors.js";
@@ -17,9 +17,11 @@ export function dateLanguage(doc: Doc): string {
   return c === "fr" || c === "ar" || c === "en" ? c : c === "und" ? "en" : c;
 }
 
+const toolsOf = partResource<{ words: TimeWords; grammar: TimeGrammar; future: RegExp }>("date-tools");
+
 /** The words, grammar and future-cue test of a language, cached in the context. */
 export function dateTools(ctx: Context, lang: string): { words: TimeWords; grammar: TimeGrammar; future: RegExp } {
-  return ctx.resource(`date-tools:${lang}`, () => {
+  return toolsOf(ctx, lang, () => {
     const words = timeWords(ctx, lang);
     const grammar = timeGrammar(words);
     const future = new RegExp(`(?<![${WORD_CHAR}])${words.alt("future")}(?![${WORD_CHAR}])`, "u");

@@ -1,4 +1,4 @@
-import type { Context } from "../../core/context.js";
+import { partResource, type Context } from "../../core/context.js";
 import type { Doc, EntityRecord } from "../../core/doc.js";
 import { addToTrie, buildAliasTrie, emptyTrie } from "../../kb/alias-trie.js";
 import type { KbEntry } from "../../kb/knowledge-base.js";
@@ -35,12 +35,15 @@ function rescanDiscovered(text: string, tokens: ReturnType<typeof matchTokens>, 
   });
 }
 
+const lexiconOf = partResource<ReturnType<typeof loadDiscoveryLexicon>>("entity-lexicon");
+const roleTitlesOf = partResource<ReturnType<typeof loadRoleTitles>>("entity-role-titles");
+
 /** Runs every entity pass over a document's clean text and returns its entity records. */
 export function findEntities(doc: Doc, ctx: Context): EntityRecord[] {
   const kb = ctx.resource("kb", loadKb);
   const trie = ctx.resource("kb-trie", () => buildAliasTrie(kb));
   const iso = doc.language?.code ?? "en";
-  const lex = ctx.resource(`entity-lexicon:${iso}`, () => loadDiscoveryLexicon(ctx, iso));
+  const lex = lexiconOf(ctx, iso, () => loadDiscoveryLexicon(ctx, iso));
   const text = doc.text;
   const tokens = matchTokens(text);
   const covered = new Uint8Array(tokens.length);
@@ -61,7 +64,7 @@ export function findEntities(doc: Doc, ctx: Context): EntityRecord[] {
   const all = [...found, ...elliptic, ...acronyms, ...discovered, ...again];
   const partial = linkPartialNames(text, tokens, all, covered);
   cover(covered, partial);
-  const roleTitles = ctx.resource(`entity-role-titles:${iso}`, () => loadRoleTitles(ctx, iso));
+  const roleTitles = roleTitlesOf(ctx, iso, () => loadRoleTitles(ctx, iso));
   const roles = linkRoleMentions(text, tokens, [...all, ...partial], covered, roleTitles);
   const nested = findNestedMentions(text, tokens, trie, found);
   return buildEntityRecords([...all, ...partial, ...roles, ...nested]);

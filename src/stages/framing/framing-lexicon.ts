@@ -1,4 +1,4 @@
-import type { Context } from "../../core/context.js";
+import { partResource, type Context } from "../../core/context.js";
 
 /** One compiled framing term: the regex finds it, the row says what it is. */
 export interface FramingEntry {
@@ -30,9 +30,11 @@ export function termPattern(term: string): string {
     .join("\\s+");
 }
 
+const lexiconOf = partResource<FramingLexicon>("framing-lexicon");
+
 /** Loads and compiles `framing.tsv` (term, category, neutral) of one language, once per context. */
 export function loadFramingLexicon(ctx: Context, iso: string): FramingLexicon {
-  return ctx.resource(`framing-lexicon:${iso}`, () => {
+  return lexiconOf(ctx, iso, () => {
     const entries = ctx
       .lang(iso)
       .table("framing")

@@ -1,4 +1,5 @@
 
+import { partResource } from "../../core/context.js";
 import type { Stage } from "../../core/stage.js";
 import { loadKb } from "../../kb/load-kb.js";
 import { attributeQuotes } from "./attribute-quotes.js";
@@ -7,6 +8,8 @@ import { loadSpeechLexicon } from "./speech-lexicon.js";
 import { tokenizeWords, wordsOfTokens } from "./phrase-index.js";
 
 export { findQuoteSpans } from "./find-quote-spans.js";
+
+const titlesOf = partResource<ReadonlySet<string>>("speaker-titles");
 
 /** Quotes and claims with their speakers and attribution chains; adds the media the article cites to meta.cites. */
 export const quotesStage: Stage = {
@@ -17,7 +20,7 @@ export const quotesStage: Stage = {
   run(doc, ctx) {
     const iso = doc.language?.code ?? "und";
     const lex = loadSpeechLexicon(ctx, iso);
-    const titles = ctx.resource(`speaker-titles:${iso}`, () => new Set(ctx.lang(iso).list("speaker-titles")));
+    const titles = titlesOf(ctx, iso, () => new Set(ctx.lang(iso).list("speaker-titles")));
     const kb = ctx.resource("kb", loadKb);
     const kbm = ctx.resource("kb-media-matcher", () => kbMediaMatcher(kb));
     const words = doc.tokens?.length ? wordsOfTokens(doc.tokens) : tokenizeWords(doc.text);

@@ -1,4 +1,4 @@
-import type { Context } from "../../core/context.js";
+import { partResource, type Context } from "../../core/context.js";
 import { PhraseIndex } from "./phrase-index.js";
 
 /** What a reporting verb form is: its lemma and flags from `speech-verbs.tsv`. */
@@ -64,8 +64,9 @@ const foldKey = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/\s+
  * Loads speech-verbs.tsv, speaker-words.tsv, speaker-nobody.txt, cite-cues.tsv, media-nouns.tsv and speech-prefixes.txt
  * of one language.
  */
+const lexiconOf = partResource<SpeechLexicon>("speech-lexicon");
 export function loadSpeechLexicon(ctx: Context, iso: string): SpeechLexicon {
-  return ctx.resource(`speech-lexicon:${iso}`, () => {
+  return lexiconOf(ctx, iso, () => {
     const pack = ctx.lang(iso);
     const prefixes = pack.list("speech-prefixes");
     const prefix = prefixes.length ? `(?:${prefixes.map(escapeRe).join("|")})?` : "";
