@@ -12,6 +12,21 @@ export interface Segmentation {
  * or Arabic letters and a capitalised or Arabic word (so "U.S.", "3.5", "site.com", "Ph.D" are no boundaries).
  */
 const BOUNDARY = /[.!?؟…]+["”’»)\]]*\s+|(?<=[\p{Ll}\u0621-\u064A]{2})[.!?؟](?=\p{Lu}\p{Ll}|[\u0621-\u064A]{2})/gu;
+const BOUNDARY_AT = new RegExp(BOUNDARY.source, "uy");
+/**
+ * BOUNDARY's next match from `from`: both its readings begin with a stop (. ! ? ؟ …), so the regex is tried only where
+ * one stands, not at every position of the paragraph (its look-behind made every position a costly try).
+ */
+function nextBoundary(para: string, from: number): RegExpExecArray | null {
+  for (let i = from, n = para.length; i < n; i++) {
+    const c = para.charCodeAt(i);
+    if (c !== 46 && c !== 33 && c !== 63 && c !== 0x61f && c !== 0x2026) continue;
+    BOUNDARY_AT.lastIndex = i;
+    const m = BOUNDARY_AT.exec(para);
+    if (m) return m;
+  }
+  return null;
+}
 /** What may start a sentence: an upper-case letter, a digit, an opening quote or bracket, or a letter of a caseless script. */
 const STARTER = /["“‘«(\[\p{Lu}\p{N}\p{Script=Arabic}]/u;
 /**
@@ -111,8 +126,7 @@ export function segmentText(text: string, _lang: string, abbreviations: Readonly
     if (pEnd > pos && text.slice(pos, pEnd).trim()) {
       const para = text.slice(pos, pEnd);
       let start = 0;
-      BOUNDARY.lastIndex = 0;
-      for (let m = BOUNDARY.exec(para); m; m = BOUNDARY.exec(para)) {
+      for (let m = nextBoundary(para, 0); m; m = nextBoundary(para, m.index + m[0].length)) {
         const end = m.index + m[0].length;
         if (end >= para.length || !STARTER.test(para[end])) continue;
         if (m[0][0] === ".") {
