@@ -1,4 +1,5 @@
 import { isSpace } from "../core/is-space.js";
+import type { TrieNode } from "./alias-trie.js";
 import { arabicTextKeys, isArabic, latinKey } from "./token-keys.js";
 
 /** A token of text as the name matcher sees it. */
@@ -44,9 +45,16 @@ export interface WordInfo {
   readonly always: boolean;
   /** "ash", "ez", … (not an acronym): an article when a hyphen joins it to the next word. */
   readonly sun: boolean;
-  /** Whether some key of the word starts a name of the trie `startsOf` (remembered by longestMatch for the KB trie). */
-  startsOf: object | null;
+  /**
+   * The children of the trie root `startsOf` under each of the word's keys, and whether there is one (remembered by the
+   * name search for the KB's trie: a Map look-up per token per article otherwise).
+   */
+  startsOf: TrieNode | null;
+  children: readonly (TrieNode | undefined)[] | null;
   starts: boolean;
+  /** The word's facts in the lexicon `lexOf` (a stage's per-language word lists), remembered by that stage. */
+  lexOf: object | null;
+  lex: unknown;
 }
 // A memo of word → WordInfo; cleared when it grows large.
 const WORD_MEMO = new Map<string, WordInfo>();
@@ -61,7 +69,7 @@ function wordInfo(raw: string): WordInfo {
   const arabic = c0 >= 0x600 && c0 <= 0x6ff ? true : c0 < 128 ? false : isArabic(raw);
   const punct = raw.length === 1 && (c0 < 128 ? !/[A-Za-z0-9]/.test(raw) : !/[\p{L}\p{N}]/u.test(raw));
   if (punct) {
-    w = { keys: [raw], kind: "punct", cap: false, arabic: false, always: false, sun: false, startsOf: null, starts: false };
+    w = { keys: [raw], kind: "punct", cap: false, arabic: false, always: false, sun: false, startsOf: null, children: null, starts: false, lexOf: null, lex: null };
   } else {
     const first = raw[0];
     const cap = !arabic && first !== first.toLowerCase();
@@ -73,7 +81,7 @@ function wordInfo(raw: string): WordInfo {
       keys, kind: acronym ? "acronym" : "word", cap, arabic,
       always: !arabic && lowerRaw !== "" && ALWAYS_ARTICLE.has(lowerRaw),
       sun: !arabic && lowerRaw !== "" && !acronym && SUN_ARTICLE.has(lowerRaw),
-      startsOf: null, starts: false,
+      startsOf: null, children: null, starts: false, lexOf: null, lex: null,
     };
   }
   WORD_MEMO.set(raw, w);

@@ -47,13 +47,45 @@ function adjacent(a: MatchToken, b: MatchToken, text: string): boolean {
   return gap.length <= 2 && !/[\n,;:.()]/.test(gap);
 }
 
-/** True when the token is itself a one-word title ("General", "Gen"): "Lieutenant General" is no name. */
-function isTitleWord(lex: DiscoveryLexicon, t: MatchToken): boolean {
+/** What the lexicon says of one word (its keys, case and lower-case form): worked out once per word and lexicon. */
+interface WordLex {
+  /** A one-word title ("General", "Gen"). */
+  readonly title: boolean;
+  /** A name stop word (lower case), and the word as written (Arabic). */
+  readonly stop: boolean;
+  readonly stopRaw: boolean;
+  readonly given: boolean;
+  readonly connector: boolean;
+  /** The cues that start with one of its keys, and the titles that end with one. */
+  readonly cues: readonly EntityCue[];
+  readonly titles: readonly { readonly keys: readonly string[]; readonly cased: boolean }[];
+}
+
+/** The lexicon's facts of a token's word, from the word's memo (Set and Map look-ups per token per article otherwise). */
+function wordLex(lex: DiscoveryLexicon, t: MatchToken): WordLex {
+  const w = t.word;
+  if (w.lexOf === lex) return w.lex as WordLex;
+  const lower = t.raw.toLowerCase();
+  let title = false;
   for (const k of t.keys) {
     const cased = lex.titleWords.get(k);
-    if (cased !== undefined && (!cased || t.cap)) return true;
+    if (cased !== undefined && (!cased || t.cap)) {
+      title = true;
+      break;
+    }
   }
-  return false;
+  const v: WordLex = {
+    title, stop: lex.stop.has(lower), stopRaw: lex.stop.has(t.raw), given: lex.givenNames.has(lower), connector: CONNECTORS.has(lower),
+    cues: listsOf(lex.cuesByFirst, t.keys), titles: listsOf(lex.titlesByLast, t.keys),
+  };
+  w.lexOf = lex;
+  w.lex = v;
+  return v;
+}
+
+/** True when the token is itself a one-word title ("General", "Gen"): "Lieutenant General" is no name. */
+function isTitleWord(lex: DiscoveryLexicon, t: MatchToken): boolean {
+  return wordLex(lex, t).title;
 }
 
 /**
@@ -98,8 +130,9 @@ function runForward(inp: DiscoveryInput, i: number, max: number): number {
     const t = tokens[j];
     if (covered[j] || t.kind === "punct" || t.arabic) break;
     if (j > i && !adjacent(tokens[j - 1], t, text)) break;
-    const conn = CONNECTORS.has(t.raw.toLowerCase()) || t.article;
-    if (!conn && (!(t.cap || t.kind === "acronym") || lex.stop.has(t.raw.toLowerCase()) || isTitleWord(lex, t))) break;
+    const wl = wordLex(lex, t);
+    const conn = wl.connector || t.article;
+    if (!conn && (!(t.cap || t.kind === "acronym") || wl.stop || wl.title)) break;
     j++;
     if (!conn) last = j;
     if (last - i >= max) break;
@@ -129,8 +162,7 @@ function titleBefore(inp: DiscoveryInput, i: number): number {
   let end = i;
   if (end > 0 && (tokens[end - 1].raw === "." || tokens[end - 1].raw === ":")) end--;
   if (end === 0) return 0;
-  const lastKeys = tokens[end - 1].keys;
-  const candidates = listsOf(lex.titlesByLast, lastKeys);
+  const candidates = wordLex(lex, tokens[end - 1]).titles;
   for (const title of candidates) {
     const s = end - title.keys.length;
     if (s < 0 || (title.cased && !tokens[s].cap)) continue;
@@ -147,8 +179,10 @@ function discoverPeople(inp: DiscoveryInput, headline: Uint8Array): FoundMention
   const out: FoundMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (covered[i] || isTitleWord(lex, t) || t.arabic || t.kind === "punct" || !(t.cap || t.kind === "acronym") || lex.stop.has(t.raw.toLowerCase())) continue;
-    const given = lex.givenNames.has(t.raw.toLowerCase());
+    if (covered[i] || t.arabic || t.kind === "punct" || !(t.cap || t.kind === "acronym")) continue;
+    const wl = wordLex(lex, t);
+    if (wl.title || wl.stop) continue;
+    const given = wl.given;
     const titled = titleBefore(inp, i) > 0;
     if (!given && !titled && !mediaWithin(inp.media, i, i + 6)) continue;
     const end = runForward(inp, i, 4);
@@ -177,7 +211,7 @@ function discoverArabicPeople(inp: DiscoveryInput): FoundMention[] {
   const out: FoundMention[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (covered[i] || !t.arabic || t.raw.startsWith("ال") || lex.stop.has(t.raw) || !titleBefore(inp, i)) continue;
+    if (covered[i] || !t.arabic || t.raw.startsWith("ال") || wordLex(lex, t).stopRaw || !titleBefore(inp, i)) continue;
     let end = i + 1;
     while (end < tokens.length && end - i < 3 && tokens[end].arabic && !covered[end] && !lex.stop.has(tokens[end].raw) && /^\s+$/.test(text.slice(tokens[end - 1].end, tokens[end].start))) end++;
     if (end - i < 2) continue;
@@ -195,7 +229,7 @@ function discoverCued(inp: DiscoveryInput, headline: Uint8Array): FoundMention[]
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i] || headline[i]) continue;
     const t0 = tokens[i];
-    const cues = listsOf(lex.cuesByFirst, t0.keys);
+    const cues = wordLex(lex, t0).cues;
     for (const cue of cues) {
       if (!cueAt(tokens, i, cue)) continue;
       const cueEnd = i + cue.keys.length;

@@ -31,21 +31,24 @@ export function longestMatch(tokens: readonly MatchToken[], i: number, root: Tri
   const first = tokens[i];
   if (skip?.[i]) return null;
   // most words start no name: answer without the search
-  if (!first.article) {
-    // the KB trie's answer is remembered on the word (a Map look-up per token was a fifth of this pass)
-    const w = first.word;
-    let starts = w.startsOf === root && w.starts;
-    if (w.startsOf !== root) {
-      const keys = first.keys;
-      for (let k = 0; k < keys.length && !starts; k++) starts = root.next.has(keys[k]);
-      if (root.shared) (w.startsOf = root), (w.starts = starts);
-    }
-    if (!starts) return null;
-  }
+  const w = first.word;
+  if (w.startsOf !== root) {
+    const keys = first.keys;
+    const children = keys.map((k) => root.next.get(k));
+    // the KB trie's children are remembered on the word (a Map look-up per token was a fifth of this pass)
+    if (root.shared) (w.startsOf = root), (w.children = children), (w.starts = children.some((n) => n !== undefined));
+    else if (!first.article && !children.some((n) => n !== undefined)) return null;
+  } else if (!first.article && !w.starts) return null;
   return searchAliases(tokens, i, skip, root, i, null);
 }
 
 type Best = { end: number; hits: AliasHit[] } | null;
+
+/** node.next.get(t.keys[q]), from the word's memo when node is the root it remembers. */
+function childOf(node: TrieNode, t: MatchToken, q: number): TrieNode | undefined {
+  const w = t.word;
+  return w.startsOf === node ? w.children![q] : node.next.get(t.keys[q]);
+}
 
 /**
  * The search of longestMatch from trie node `node` at token j: depth first, in the order of a stack, as it was first
@@ -55,16 +58,16 @@ type Best = { end: number; hits: AliasHit[] } | null;
 function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Array | undefined, node: TrieNode, j: number, best: Best): Best {
   if (j >= tokens.length || skip?.[j]) return best;
   const t = tokens[j];
-  const keys = t.keys;
-  for (let q = 0; q < keys.length; q++) {
-    const n = node.next.get(keys[q]);
+  const nk = t.keys.length;
+  for (let q = 0; q < nk; q++) {
+    const n = childOf(node, t, q);
     if (n && n.hits && (!best || j + 1 > best.end)) {
       const ok = n.hits.filter((h) => caseAgrees(h, tokens, i, j + 1));
       if (ok.length) best = { end: j + 1, hits: ok };
     }
   }
-  for (let q = keys.length - 1; q >= 0; q--) {
-    const n = node.next.get(keys[q]);
+  for (let q = nk - 1; q >= 0; q--) {
+    const n = childOf(node, t, q);
     if (n && n.next.size) best = searchAliases(tokens, i, skip, n, j + 1, best);
   }
   if (t.article && j + 1 < tokens.length && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best);
