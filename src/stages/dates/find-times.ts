@@ -143,6 +143,27 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 95 || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff) || (c >= 0x621 && c <= 0x64a) || (c >= 0x671 && c <= 0x6d3);
 }
 
+/**
+ * Which rules findTimes has tried at each position: bit `order` of TRIED[pos], valid while TRIED_STAMP[pos] is the
+ * call's stamp (a Set of pos × 64 + order per call before: a hashed insert and look-up per try). Reused across calls.
+ */
+let TRIED = new Int32Array(4096);
+let TRIED_STAMP = new Int32Array(4096);
+let lastStamp = 0;
+/** A fresh stamp for a text of `n` positions, or -1 when the rules do not fit the 31 bits of a mask. */
+function triedStamp(n: number, rules: number): number {
+  if (rules > 31) return -1;
+  if (n > TRIED.length) {
+    TRIED = new Int32Array(Math.max(n, 2 * TRIED.length));
+    TRIED_STAMP = new Int32Array(TRIED.length);
+  }
+  if (lastStamp >= 0x7fffffff) {
+    TRIED_STAMP.fill(0);
+    lastStamp = 0;
+  }
+  return ++lastStamp;
+}
+
 /** Options of findTimes: the reference date and a function telling whether a position speaks of the future. */
 export interface FindTimesOptions {
   readonly ref: TimeRef | null;
@@ -158,12 +179,20 @@ export function findTimes(text: string, w: TimeWords, grammar: TimeGrammar, opts
   const folded = opts.folded ?? foldLower(text);
   const cands: { start: number; end: number; order: number; spec: TimeSpec }[] = [];
   const { rules, trigger, byClass, classOf } = grammar;
-  const tried = new Set<number>();
+  const stamp = triedStamp(folded.length + 1, rules.length);
+  const tried = stamp < 0 ? new Set<number>() : null;
   const tryAt = (pos: number, which: readonly number[]) => {
     for (const order of which) {
-      const key = pos * 64 + order;
-      if (tried.has(key)) continue;
-      tried.add(key);
+      if (tried) {
+        const key = pos * 64 + order;
+        if (tried.has(key)) continue;
+        tried.add(key);
+      } else {
+        if (TRIED_STAMP[pos] !== stamp) (TRIED_STAMP[pos] = stamp), (TRIED[pos] = 0);
+        const bit = 1 << order;
+        if (TRIED[pos] & bit) continue;
+        TRIED[pos] |= bit;
+      }
       const rule = rules[order];
       const re = rule.sticky;
       re.lastIndex = pos;
