@@ -57,10 +57,6 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult }: EldI
   const runOf = (g: string): number => {
     let r = cache.get(g);
     if (r === undefined) {
-      if (cache.size > 100_000) {
-        cache.clear();
-        pool = [];
-      }
       const entry = table[g];
       const keys = entry === undefined ? [] : Object.keys(entry);
       r = pool.length * 128 + keys.length;
@@ -73,12 +69,76 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult }: EldI
   // eld writes a word's UTF-8 bytes as characters: an ASCII byte as itself, a higher byte through its dictionary
   const BYTE = new Uint16Array(256);
   for (let b = 0; b < 256; b++) BYTE[b] = b < 0x80 ? b : dictionary[b].charCodeAt(0);
+  const byteChars = BYTE.every((c) => c < 256);
   const word = new Uint16Array(1024);
   const F = String.fromCharCode;
 
-  /** eld's strToUtf8Bytes then getByteNgrams: the distinct n-grams of the words of the first ~350 bytes. */
-  const ngrams = (str: string): Set<string> => {
-    const grams = new Set<string>();
+  /**
+   * The n-grams of up to 6 characters (all of them but the tail of a word over 70 bytes) are looked up by number, not
+   * by string: their characters are all below 256 (eld's byte dictionary), so the characters and the length pack into
+   * two integers, the keys of an open-addressing table that holds each n-gram's run in the pool and, by a stamp per
+   * detection, whether this detection has counted it yet. No string is built for an n-gram met before.
+   */
+  const BITS = 17;
+  const MASK = (1 << BITS) - 1;
+  const KLO = new Int32Array(1 << BITS);
+  const KHI = new Int32Array(1 << BITS); // 0 = empty slot (a key's high part holds its length, ≥ 1)
+  const RUN = new Int32Array(1 << BITS);
+  const SEEN = new Int32Array(1 << BITS);
+  let entries = 0;
+  let stamp = 0;
+  let distinct = 0;
+  const longSeen = new Set<string>();
+  const G = new Uint16Array(8);
+  const addRun = (r: number) => {
+    const from = (r - (r % 128)) / 128;
+    const to = from + 2 * (r % 128);
+    for (let k = from; k < to; k += 2) scores[pool[k]] += pool[k + 1];
+  };
+  /** Counts the n-gram [space] word[from, to) [space] once per detection. */
+  const gram = (from: number, to: number, lead: boolean, trail: boolean): void => {
+    let len = 0;
+    if (lead) G[len++] = 32;
+    const body = to - from;
+    if (!byteChars || body + len + (trail ? 1 : 0) > 6) {
+      let g = lead ? " " : "";
+      for (let k = from; k < to; k++) g += F(word[k]);
+      if (trail) g += " ";
+      if (!longSeen.has(g)) {
+        longSeen.add(g);
+        distinct++;
+        addRun(runOf(g));
+      }
+      return;
+    }
+    for (let k = from; k < to; k++) G[len++] = word[k];
+    if (trail) G[len++] = 32;
+    const lo = (G[0] << 16) | (len > 1 ? G[1] << 8 : 0) | (len > 2 ? G[2] : 0);
+    const hi = (len << 24) | (len > 3 ? G[3] << 16 : 0) | (len > 4 ? G[4] << 8 : 0) | (len > 5 ? G[5] : 0);
+    let h = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b)) >>> (32 - BITS);
+    for (;;) {
+      const khi = KHI[h];
+      if (khi === 0) {
+        let g = "";
+        for (let k = 0; k < len; k++) g += F(G[k]);
+        KLO[h] = lo;
+        KHI[h] = hi;
+        RUN[h] = runOf(g);
+        SEEN[h] = 0;
+        entries++;
+        break;
+      }
+      if (khi === hi && KLO[h] === lo) break;
+      h = (h + 1) & MASK;
+    }
+    if (SEEN[h] === stamp) return;
+    SEEN[h] = stamp;
+    distinct++;
+    addRun(RUN[h]);
+  };
+
+  /** eld's strToUtf8Bytes then getByteNgrams: the distinct n-grams of the words of the first ~350 bytes, scored. */
+  const ngrams = (str: string): void => {
     let n = 0;
     let countBytes = 0;
     // 4-byte n-grams with a 3-byte stride, the first with a leading space, the last closed by one
@@ -86,12 +146,10 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult }: EldI
       if (n === 0) return;
       const len = n > 70 ? 70 : n;
       let j = 0;
-      for (; j + 4 < len; j += 3) grams.add(j === 0 ? F(32, word[0], word[1], word[2], word[3]) : F(word[j], word[j + 1], word[j + 2], word[j + 3]));
+      for (; j + 4 < len; j += 3) gram(j, j + 4, j === 0, false);
       // (eld's last n-gram runs to the end of the word, past the 70 bytes it otherwise reads)
       const from = len !== 3 ? Math.max(0, len - 4) : 0;
-      let g = j === 0 ? " " : "";
-      for (let k = from; k < n; k++) g += F(word[k]);
-      grams.add(g + " ");
+      gram(from, n, j === 0, true);
       n = 0;
     };
     for (let ii = 0; ii < str.length; ii++) {
@@ -99,7 +157,7 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult }: EldI
       if (c < 0x80) {
         if (c === 32) {
           flush();
-          if (countBytes > 350) return grams;
+          if (countBytes > 350) return;
         } else word[n++] = c;
         countBytes++;
       } else if (c < 0x800) {
@@ -123,7 +181,6 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult }: EldI
       if (countBytes > 380) break;
     }
     flush();
-    return grams;
   };
 
   // 1 = a letter eld keeps, 2 = an apostrophe (not a letter, but eld keeps it when it ends a run), 3 = a separator
@@ -186,19 +243,26 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult }: EldI
   };
 
   return (input: string): EldResult => {
-    const grams = ngrams(separate(input.substring(0, 1000)).toLowerCase());
-    scores.fill(0);
-    for (const g of grams) {
-      const r = runOf(g);
-      const from = (r - (r % 128)) / 128;
-      const to = from + 2 * (r % 128);
-      for (let k = from; k < to; k += 2) scores[pool[k]] += pool[k + 1];
+    // the tables are emptied between detections only (a detection's own n-grams stay counted once)
+    if (entries > (1 << BITS) / 2 || cache.size > 100_000) {
+      KHI.fill(0);
+      entries = 0;
+      cache.clear();
+      pool = [];
     }
+    if (++stamp === 0x7fffffff) {
+      SEEN.fill(0);
+      stamp = 1;
+    }
+    scores.fill(0);
+    distinct = 0;
+    longSeen.clear();
+    ngrams(separate(input.substring(0, 1000)).toLowerCase());
     // eld's getMaxLang: the first language with the highest positive score
     let best = -1;
     let bestVal = 0;
     for (let i = 0; i < nLangs; i++) if (scores[i] > 0 && scores[i] > bestVal) (bestVal = scores[i]), (best = i);
     if (best < 0) return new LanguageResult("", [], 0, {});
-    return new LanguageResult(langCodes[best], Array.from(scores), grams.size, langCodes);
+    return new LanguageResult(langCodes[best], Array.from(scores), distinct, langCodes);
   };
 }
