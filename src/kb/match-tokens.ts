@@ -149,10 +149,25 @@ function wrappedLine(text: string, i: number): boolean {
   return (nc >= 0x600 && nc <= 0x6ff) || (next !== next.toUpperCase() && next === next.toLowerCase());
 }
 
-/** Tokenises text for name matching: words, dotted acronyms and punctuation, with elisions and possessives split off. */
-export function matchTokens(text: string): MatchToken[] {
+/**
+ * Tokenises text for name matching: words, dotted acronyms and punctuation, with elisions and possessives split off.
+ * `spans` are other tokens of the same text in text order (the segment stage's): a word that is one of them takes its
+ * string rather than a new slice, so the string's hash, computed here, serves every later look-up of the word.
+ */
+export function matchTokens(text: string, spans?: readonly { readonly start: number; readonly end: number; readonly text: string }[]): MatchToken[] {
   const out: MatchToken[] = [];
   const n = text.length;
+  let c = 0;
+  const nSpans = spans ? spans.length : 0;
+  /** text.slice(start, end), as a span's own string when a span is exactly that. */
+  const sliceAt = (start: number, end: number): string => {
+    while (c < nSpans && spans![c].start < start) c++;
+    if (c < nSpans) {
+      const sp = spans![c];
+      if (sp.start === start && sp.end === end) return sp.text;
+    }
+    return text.slice(start, end);
+  };
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     if (c === 10) {
@@ -173,7 +188,7 @@ export function matchTokens(text: string): MatchToken[] {
       continue;
     }
     const end = wordEnd(text, i);
-    let raw = text.slice(i, end);
+    let raw = sliceAt(i, end);
     let start = i;
     i = end;
     if (raw.length > 2 && /['’ʼ`]/.test(raw)) {

@@ -45,7 +45,7 @@ export function findEntities(doc: Doc, ctx: Context): EntityRecord[] {
   const iso = doc.language?.code ?? "en";
   const lex = lexiconOf(ctx, iso, () => loadDiscoveryLexicon(ctx, iso));
   const text = doc.text;
-  const tokens = matchTokens(text);
+  const tokens = matchTokens(text, doc.tokens);
   const covered = new Uint8Array(tokens.length);
 
   const found = findKbMentions(text, tokens, trie);
