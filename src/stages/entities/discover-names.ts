@@ -3,6 +3,7 @@ import type { MatchToken } from "../../kb/match-tokens.js";
 import { latinKey } from "../../kb/token-keys.js";
 import type { DiscoveryLexicon, EntityCue } from "./discovery-lexicon.js";
 import type { FoundMention } from "./found-mention.js";
+import { zeroedBytes } from "./zeroed-bytes.js";
 
 const CONNECTORS = new Set(["al", "el", "bin", "ibn", "abdul", "abdel", "abu", "abou", "van", "von", "ul"]);
 const FR_LINKS = new Set(["de", "du", "des", "d"]);
@@ -92,8 +93,7 @@ function isTitleWord(lex: DiscoveryLexicon, t: MatchToken): boolean {
  * Lines written in title case ("Two American Servicemen Killed by Rocket Attack") say nothing about which words are
  * names: discovery skips them. Returns, per token, whether its line is such a headline.
  */
-export function headlineTokens(text: string, tokens: readonly MatchToken[]): Uint8Array {
-  const out = new Uint8Array(tokens.length);
+export function headlineTokens(text: string, tokens: readonly MatchToken[], out: Uint8Array = new Uint8Array(tokens.length)): Uint8Array {
   let lineStart = 0;
   let words = 0;
   let caps = 0;
@@ -272,7 +272,7 @@ function discoverCued(inp: DiscoveryInput, headline: Uint8Array): FoundMention[]
 
 /** Names the KB does not know, typed from context; marks their tokens covered. */
 export function discoverNames(inp: DiscoveryInput): FoundMention[] {
-  const headline = headlineTokens(inp.text, inp.tokens);
+  const headline = headlineTokens(inp.text, inp.tokens, zeroedBytes(2, inp.tokens.length));
   return [...discoverPeople(inp, headline), ...discoverArabicPeople(inp), ...discoverCued(inp, headline)];
 }
 

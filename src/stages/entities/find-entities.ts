@@ -14,6 +14,7 @@ import { findNestedMentions } from "./find-nested-mentions.js";
 import type { FoundMention } from "./found-mention.js";
 import { linkPartialNames } from "./link-partial-names.js";
 import { linkRoleMentions, loadRoleTitles } from "./link-role-mentions.js";
+import { zeroedBytes } from "./zeroed-bytes.js";
 
 function cover(covered: Uint8Array, ms: readonly FoundMention[]): void {
   for (const m of ms) for (let k = m.tokStart; k < m.tokEnd; k++) covered[k] = 1;
@@ -46,7 +47,7 @@ export function findEntities(doc: Doc, ctx: Context): EntityRecord[] {
   const lex = lexiconOf(ctx, iso, () => loadDiscoveryLexicon(ctx, iso));
   const text = doc.text;
   const tokens = matchTokens(text, doc.tokens);
-  const covered = new Uint8Array(tokens.length);
+  const covered = zeroedBytes(0, tokens.length);
 
   const found = findKbMentions(text, tokens, trie);
   cover(covered, found);
@@ -56,7 +57,7 @@ export function findEntities(doc: Doc, ctx: Context): EntityRecord[] {
   for (let i = found.length - 1; i >= 0; i--) if (found[i].via === "replaced") found.splice(i, 1);
   const acronyms = findAcronyms(text, tokens, [...found, ...elliptic], covered, (w) => typeFromCues(lex, w));
   cover(covered, acronyms);
-  const media = new Uint8Array(tokens.length);
+  const media = zeroedBytes(1, tokens.length);
   for (const m of found) if (m.type === "media") media.fill(1, m.tokStart, m.tokEnd);
   const discovered = discoverNames({ text, tokens, covered, lex, media });
   const again = rescanDiscovered(text, tokens, discovered, covered);
