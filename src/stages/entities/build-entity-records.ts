@@ -5,6 +5,10 @@ const KB_ALIASES = 5;
 /** White space that `replace(/\s+/g, " ")` would change: two in a row, or one that is not a plain space. */
 const SPACES = /\s\s|[^\S ]/;
 
+// "e1", "e2", …: one string each, shared by every article (a kept Doc holds one per entity otherwise)
+const IDS: string[] = [];
+const idOf = (n: number): string => (IDS[n] ??= `e${n}`);
+
 /** Groups mentions into one record per entity, numbered e1, e2, … in order of first mention. */
 export function buildEntityRecords(mentions: readonly FoundMention[]): EntityRecord[] {
   const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -41,7 +45,7 @@ export function buildEntityRecords(mentions: readonly FoundMention[]): EntityRec
     const mentionList = new Array<{ start: number; end: number; text: string }>(g.length);
     for (let i = 0; i < g.length; i++) mentionList[i] = { start: g[i].start, end: g[i].end, text: g[i].text };
     // (the optional fields are added in this order: the JSON output lists them so)
-    const record: Mutable<EntityRecord> = { id: `e${out.length + 1}`, kb: e ? e.id : null, name, aliases, type: first.type, mentions: mentionList };
+    const record: Mutable<EntityRecord> = { id: idOf(out.length + 1), kb: e ? e.id : null, name, aliases, type: first.type, mentions: mentionList };
     if (e && e.lat != null && e.lon != null) {
       record.lat = e.lat;
       record.lon = e.lon;
