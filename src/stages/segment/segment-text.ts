@@ -1,4 +1,5 @@
 import type { Sentence, Token } from "../../core/doc.js";
+import { isSpace } from "../../core/is-space.js";
 
 /** Sentences and tokens of a text. */
 export interface Segmentation {
@@ -70,12 +71,19 @@ function lmnAt(text: string, i: number): number {
 function runEnd(text: string, i: number, end: number): number {
   for (;;) {
     if (i >= end) return end;
+    // ASCII letters and digits first: most of a text
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+      i++;
+      continue;
+    }
     const l = lmnAt(text, i);
     if (l < 0 || i + l > end) return i;
     i += l;
   }
 }
-const JOINERS = new Set([..."’'.,-‐"].map((ch) => ch.charCodeAt(0)));
+/** ’ ' . , - ‐ (a comparison chain, not a Set look-up per word). */
+const isJoiner = (c: number): boolean => c === 46 || c === 44 || c === 45 || c === 39 || c === 0x2019 || c === 0x2010;
 
 /** Appends the tokens of text[start, end) (one sentence) to `tokens`. */
 function tokenize(text: string, start: number, end: number, sentence: number, tokens: Token[]): void {
@@ -90,7 +98,7 @@ function tokenize(text: string, start: number, end: number, sentence: number, to
     let j = runEnd(text, i, end);
     if (j > i) {
       // inner separators: "2,500", "al-Asad", "Kata'ib", each followed by more letters or digits
-      while (j < end && JOINERS.has(text.charCodeAt(j))) {
+      while (j < end && isJoiner(text.charCodeAt(j))) {
         const k = runEnd(text, j + 1, end);
         if (k === j + 1) break;
         j = k;
@@ -116,8 +124,8 @@ export function segmentText(text: string, _lang: string, abbreviations: Readonly
   let paragraph = 0;
   let pos = 0;
   const push = (s: number, e: number) => {
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) sentences.push({ start: s, end: e, paragraph });
   };
   while (pos < text.length) {
