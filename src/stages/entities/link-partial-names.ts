@@ -3,16 +3,17 @@ import { matchTokens } from "../../kb/match-tokens.js";
 import { tokenKey } from "../../kb/token-keys.js";
 import type { FoundMention } from "./found-mention.js";
 
-const SURNAMES = new Map<string, MatchToken | null>();
+const SURNAMES = new Map<string, string | null>();
 
-/** surname(), remembered: the same KB names come back in every article that names the person. */
-function surnameOf(name: string): MatchToken | null {
-  let s = SURNAMES.get(name);
-  if (s === undefined) {
+/** tokenKey of surname(), remembered: the same KB names come back in every article that names the person. */
+function surnameKeyOf(name: string): string | null {
+  let k = SURNAMES.get(name);
+  if (k === undefined) {
     if (SURNAMES.size > 50_000) SURNAMES.clear();
-    SURNAMES.set(name, (s = surname(name)));
+    const s = surname(name);
+    SURNAMES.set(name, (k = s ? tokenKey(s.raw) : null));
   }
-  return s;
+  return k;
 }
 
 /** The surname of a full name, when it can stand alone: "Lloyd J. Austin" → "Austin", "أكرم الكعبي" → "الكعبي". */
@@ -37,9 +38,8 @@ export function linkPartialNames(text: string, tokens: readonly MatchToken[], fo
     if (m.type !== "person") continue;
     const names = [m.name, m.text, ...(m.entry ? [m.entry.name, ...m.entry.aliases] : [])];
     for (const n of names) {
-      const s = surnameOf(n);
-      if (!s) continue;
-      const k = tokenKey(s.raw);
+      const k = surnameKeyOf(n);
+      if (k === null) continue;
       const prev = bySurname.get(k);
       // two people with one surname: a short mention would be ambiguous
       if (prev && prev.key !== m.key) bySurname.set(k, { ...prev, key: "" });
