@@ -23,6 +23,19 @@ interface EldInternals {
   separators: RegExp;
   dictionary: readonly string[];
   LanguageResult: new (language: string, results: number[], numNgrams: number, langCodes: Record<string, string>) => EldResult;
+  /** eld's average score of a correct detection, per language (its reliability test reads it). */
+  avgScore: Readonly<Record<string, number>>;
+}
+
+/** A detection's answer, its reliability worked out at once (the scores are reused by the next detection). */
+class FastResult implements EldResult {
+  constructor(
+    readonly language: string,
+    private readonly reliable: boolean,
+  ) {}
+  isReliable(): boolean {
+    return this.reliable;
+  }
 }
 
 async function loadFastDetect(): Promise<(text: string) => EldResult> {
@@ -30,21 +43,22 @@ async function loadFastDetect(): Promise<(text: string) => EldResult> {
   try {
     // eld's package exports only its entry points: its modules are reached from the entry's own location.
     const entry = import.meta.resolve("eld/medium");
-    const [ngrams, patterns, dict, result] = await Promise.all([
+    const [ngrams, patterns, dict, result, avg] = await Promise.all([
       import(new URL("../ngrams/medium.js", entry).href),
       import(new URL("../regexPatterns.js", entry).href),
       import(new URL("../dictionary.js", entry).href),
       import(new URL("../LanguageResult.js", entry).href),
+      import(new URL("../avgScore.js", entry).href),
     ]);
-    internals = { ngramsData: ngrams.ngramsData, separators: patterns.separators, dictionary: dict.dictionary, LanguageResult: result.LanguageResult };
-    if (!internals.ngramsData?.ngrams || !(internals.separators instanceof RegExp) || internals.dictionary?.length !== 256 || typeof internals.LanguageResult !== "function") throw new Error("unexpected eld layout");
+    internals = { ngramsData: ngrams.ngramsData, separators: patterns.separators, dictionary: dict.dictionary, LanguageResult: result.LanguageResult, avgScore: avg.avgScore };
+    if (!internals.ngramsData?.ngrams || !(internals.separators instanceof RegExp) || internals.dictionary?.length !== 256 || typeof internals.LanguageResult !== "function" || typeof internals.avgScore !== "object" || !internals.avgScore) throw new Error("unexpected eld layout");
   } catch {
     return (text) => eld.detect(text);
   }
   return fastDetect(internals);
 }
 
-function fastDetect({ ngramsData, separators, dictionary, LanguageResult }: EldInternals): (text: string) => EldResult {
+function fastDetect({ ngramsData, separators, dictionary, LanguageResult, avgScore }: EldInternals): (text: string) => EldResult {
   const langCodes = ngramsData.languages;
   const nLangs = Object.keys(langCodes).length;
   const table = ngramsData.ngrams;
@@ -242,6 +256,36 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult }: EldI
     return out.trim();
   };
 
+  /**
+   * eld's LanguageResult.isReliable() (threshold 0.75) over the current scores, without its table: eld scales each
+   * positive score s to (s / n) / (s / n + 25), sorts them (stably: ties in language order; `for…in` over all the
+   * scores), and compares the first with the second entry's language number (not its score: eld's own reading, kept).
+   */
+  const reliable = (language: string, numNgrams: number): boolean => {
+    let i0 = -1;
+    let v0 = 0;
+    let i1 = -1;
+    let v1 = 0;
+    for (let i = 0; i < nLangs; i++) {
+      const sc = scores[i];
+      if (!(sc > 0)) continue;
+      const ngramScore = sc / numNgrams;
+      const v = ngramScore / (ngramScore + 25);
+      if (i0 < 0 || v > v0) {
+        i1 = i0;
+        v1 = v0;
+        i0 = i;
+        v0 = v;
+      } else if (i1 < 0 || v > v1) {
+        i1 = i;
+        v1 = v;
+      }
+    }
+    if (i0 < 0 || numNgrams < 3) return false;
+    const nextScore = i1 >= 0 ? i1 : 0;
+    return !(avgScore[language] * 0.75 > v0 || 0.01 > Math.abs(v0 - nextScore));
+  };
+
   return (input: string): EldResult => {
     // the tables are emptied between detections only (a detection's own n-grams stay counted once)
     if (entries > (1 << BITS) / 2 || cache.size > 100_000) {
@@ -263,6 +307,7 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult }: EldI
     let bestVal = 0;
     for (let i = 0; i < nLangs; i++) if (scores[i] > 0 && scores[i] > bestVal) (bestVal = scores[i]), (best = i);
     if (best < 0) return new LanguageResult("", [], 0, {});
-    return new LanguageResult(langCodes[best], Array.from(scores), distinct, langCodes);
+    const language = langCodes[best];
+    return new FastResult(language, reliable(language, distinct));
   };
 }
