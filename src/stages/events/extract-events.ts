@@ -376,13 +376,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
   const docTokens = doc.tokens ?? [];
   const shapes: WordShape[] = new Array(docTokens.length);
   const wordShapes = shapeCache(lex.lang, true);
+  const punctShapes = shapeCache(lex.lang, false);
   for (let ti = 0; ti < docTokens.length; ti++) {
     const t = docTokens[ti];
-    // punctuation starts no trigger: its shape is looked up only in the sentences that need it
-    if (!t.isWord || mayHold[t.sentence]) continue;
-    const sh = (shapes[ti] = wordShapes.get(t.text) ?? shapeOf(t.text, true, lex.lang, wordShapes));
-    // every word is looked up (primed) once: its tokens then carry the phrases they may start
-    if (lex.triggers.mayStartShape(sh, true)) mayHold[t.sentence] = 1;
+    // every token is looked up (primed) once: its event tokens then carry the phrases they may start, and the
+    // matcher looks no form up by string
+    const sh = (shapes[ti] = shapeOf(t.text, t.isWord, lex.lang, t.isWord ? wordShapes : punctShapes));
+    // (punctuation starts no trigger)
+    if (lex.triggers.mayStartShape(sh, t.isWord) && t.isWord) mayHold[t.sentence] = 1;
   }
 
   for (const si of body) {

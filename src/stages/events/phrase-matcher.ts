@@ -16,13 +16,49 @@ const ANNOTATIONS = Symbol("event-annotations");
 
 interface Compiled<T> {
   readonly words: readonly string[];
+  /** The words after the first, parsed once: what phraseEnd checks on the following tokens. */
+  readonly rest: readonly WordPattern[];
   /** The first word's stem, for `word*` phrases. */
-  readonly stem?: string;
+  readonly stem: string | undefined;
   /** Characters of the pattern: the longer, the more specific ("condemnation*" before "condemn*"). */
   readonly size: number;
   readonly value: T;
   /** Its matches by start position, made once: a phrase matched at token i always spans the same tokens. */
-  readonly at?: (PhraseMatch<unknown> & { size: number })[];
+  readonly at: (PhraseMatch<unknown> & { size: number })[];
+}
+
+/** How a pattern word matches a form: any word (`~`), exactly, by stem (`word*`) or by ending (`*ending`). */
+const ANY = 0, EXACT = 1, STEM = 2, ENDING = 3;
+
+/** A pattern word parsed once (as wordMatches reads it), so that matching slices no string. */
+interface WordPattern {
+  readonly kind: number;
+  readonly s: string;
+}
+
+function parseWord(pat: string): WordPattern {
+  if (pat === "~") return { kind: ANY, s: "" };
+  if (pat.startsWith("*") && pat.length > 1) return { kind: ENDING, s: pat.slice(1) };
+  if (pat.endsWith("*") && pat.length > 1) return { kind: STEM, s: pat.slice(0, -1) };
+  return { kind: EXACT, s: pat };
+}
+
+/** wordMatches of a parsed pattern. */
+function patternMatches(p: WordPattern, forms: readonly string[]): boolean {
+  const s = p.s;
+  switch (p.kind) {
+    case ANY:
+      return true;
+    case EXACT:
+      for (let i = 0; i < forms.length; i++) if (forms[i] === s) return true;
+      return false;
+    case STEM:
+      for (let i = 0; i < forms.length; i++) if (forms[i].startsWith(s)) return true;
+      return false;
+    default:
+      for (let i = 0; i < forms.length; i++) if (forms[i].length > s.length + 1 && forms[i].endsWith(s)) return true;
+      return false;
+  }
 }
 
 /** A scratch list for groupedAt (one call at a time: the matcher is synchronous). */
@@ -35,7 +71,7 @@ function alone<U>(m: PhraseMatch<U>): PhraseMatch<U>[] {
 
 /** The match of compiled phrase `c` at token i ending before token j, shared by every sentence (matches are read-only). */
 function matchOf<U>(c: Compiled<unknown>, i: number, j: number, value: U): PhraseMatch<U> & { size: number } {
-  const memo = (c as { at?: (PhraseMatch<unknown> & { size: number })[] }).at ?? ((c as { at?: unknown[] }).at = []);
+  const memo = c.at;
   const m = memo[i];
   if (m && m.to === j) return m as PhraseMatch<U> & { size: number };
   const made = { from: i, to: j, value, size: c.size };
@@ -96,7 +132,7 @@ export class PhraseMatcher<T> {
       if (!words.length) continue;
       const first = words[0];
       const stem = first.endsWith("*") && first.length > 1 && !first.startsWith("*") ? first.slice(0, -1) : undefined;
-      const c: Compiled<T> = { words, value: r.value, size: words.join(" ").length, stem };
+      const c: Compiled<T> = { words, rest: words.slice(1).map(parseWord), stem, size: words.join(" ").length, value: r.value, at: [] };
       if (first.startsWith("*") && first.length > 1) {
         this.suffixed.push(c);
         if (!this.suffixes.includes(first.slice(1))) this.suffixes.push(first.slice(1));
@@ -155,7 +191,7 @@ export class PhraseMatcher<T> {
           if (tried?.includes(c)) continue;
           (tried ??= []).push(c);
         }
-        const j = phraseEnd(c.words, tokens, i);
+        const j = phraseEnd(c.rest, tokens, i);
         if (j >= 0) (out ??= []).push(matchOf(c, i, j, c.value));
       }
     }
@@ -186,7 +222,7 @@ export class PhraseMatcher<T> {
           if (tried?.includes(c)) continue;
           (tried ??= []).push(c);
         }
-        const j = phraseEnd(c.words, tokens, i);
+        const j = phraseEnd(c.rest, tokens, i);
         if (j < 0) continue;
         const slot = found[n] ?? (found[n] = { g: 0, m: null as unknown as PhraseMatch<U> & { size: number } });
         slot.g = groupOf(c.value);
@@ -334,11 +370,11 @@ class TableView<T> implements PhraseTable<T> {
   }
 }
 
-/** Where a phrase whose first word matched token i ends (exclusive), or -1 when a later word does not match. */
-function phraseEnd(words: readonly string[], tokens: readonly EventToken[], i: number): number {
+/** Where a phrase whose first word matched token i ends (exclusive), or -1 when a later word (`rest`) does not match. */
+function phraseEnd(rest: readonly WordPattern[], tokens: readonly EventToken[], i: number): number {
   let j = i + 1;
-  for (let k = 1; k < words.length; k++) {
-    if (j >= tokens.length || !wordMatches(words[k], tokens[j].forms)) return -1;
+  for (let k = 0; k < rest.length; k++) {
+    if (j >= tokens.length || !patternMatches(rest[k], tokens[j].forms)) return -1;
     j++;
   }
   return j;
