@@ -1,4 +1,4 @@
-import type { EventToken, ShapeMemo, WordShape } from "./event-tokens.js";
+import type { EventToken, WordShape } from "./event-tokens.js";
 import { normalizeWord } from "./event-tokens.js";
 
 /** One match of a lexicon phrase over tokens [from, to). */
@@ -9,6 +9,8 @@ export interface PhraseMatch<T> {
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
+/** The annotation of a position where no phrase starts. */
+const NONE: (number | PhraseMatch<unknown>[])[] = [];
 const tableOf = (x: { readonly t: number }) => x.t;
 const valueOf = (x: { readonly v: unknown }) => x.v;
 /** Where a sentence's token array keeps its annotations. */
@@ -294,9 +296,9 @@ export class SentenceAnnotator {
     this.matcher = new PhraseMatcher(this.rows, this.lang);
   }
 
-  /** Looks a word's shape up once for this annotator: the phrases its forms may start, the tables they belong to. */
-  prime(sh: WordShape, isWord: boolean): ShapeMemo {
-    if (sh.memo?.by === this.matcher) return sh.memo;
+  /** Looks a word's shape up once for this annotator: the phrases its forms may start, the tables they belong to (returned). */
+  prime(sh: WordShape, isWord: boolean): number {
+    if (sh.by === this.matcher) return sh.tables;
     let tables = 0;
     const lists = (forms: readonly string[], w: boolean) =>
       forms.map((f) => {
@@ -305,9 +307,14 @@ export class SentenceAnnotator {
         return l;
       });
     // an elided French word is two word tokens: "l'" and the rest
-    const starts = lists(sh.forms, sh.cut ? true : isWord);
-    const rest = sh.rest !== undefined ? lists(sh.rest, true) : null;
-    return (sh.memo = { by: this.matcher, starts, rest, tables });
+    sh.starts = lists(sh.forms, sh.cut ? true : isWord);
+    sh.headTables = tables;
+    tables = 0;
+    sh.restStarts = sh.rest !== undefined ? lists(sh.rest, true) : undefined;
+    sh.restTables = tables;
+    sh.tables = sh.headTables | sh.restTables;
+    sh.by = this.matcher;
+    return sh.tables;
   }
 
   /** True when a phrase of table `t` has a first word that one of the forms matches. */
@@ -321,22 +328,26 @@ export class SentenceAnnotator {
 
   /** The matches of table `t` starting at token i. */
   at(tokens: readonly EventToken[], i: number, t: number): readonly PhraseMatch<unknown>[] {
+    const tok = tokens[i];
+    if (tok === undefined) return EMPTY;
+    // most tokens start no phrase of the table asked about: the bits of the token's shape say so at once
+    if (tok.by === this.matcher && ((tok.tables! >>> t) & 1) === 0) return EMPTY;
+    let ann: ((number | PhraseMatch<unknown>[])[] | undefined)[];
     // the rules ask about one sentence at a time: skip the lookup for the sentence just asked about
-    if (tokens === this.lastTokens) return pick(this.lastAnn![i], t);
-    // kept on the token array itself: cheaper for the collector than a WeakMap entry per sentence
-    const holder = tokens as unknown as { [ANNOTATIONS]?: { readonly by: SentenceAnnotator; readonly ann: ((number | PhraseMatch<unknown>[])[] | undefined)[] } };
-    let ann = holder[ANNOTATIONS]?.by === this ? holder[ANNOTATIONS]!.ann : undefined;
-    if (!ann) {
-      ann = new Array(tokens.length);
-      for (let k = 0; k < tokens.length; k++) {
-        const byTable = this.matcher.groupedAt(tokens, k, tableOf, valueOf);
-        if (byTable) ann[k] = byTable;
-      }
-      holder[ANNOTATIONS] = { by: this, ann };
+    if (tokens === this.lastTokens) ann = this.lastAnn!;
+    else {
+      // kept on the token array itself: cheaper for the collector than a WeakMap entry per sentence
+      const holder = tokens as unknown as { [ANNOTATIONS]?: { readonly by: SentenceAnnotator; readonly ann: ((number | PhraseMatch<unknown>[])[] | undefined)[] } };
+      const kept = holder[ANNOTATIONS];
+      if (kept !== undefined && kept.by === this) ann = kept.ann;
+      else holder[ANNOTATIONS] = { by: this, ann: (ann = new Array(tokens.length)) };
+      this.lastTokens = tokens;
+      this.lastAnn = ann;
     }
-    this.lastTokens = tokens;
-    this.lastAnn = ann;
-    return pick(ann[i], t);
+    // a position is looked up when first asked about, for every table at once
+    let g = ann[i];
+    if (g === undefined) ann[i] = g = this.matcher.groupedAt(tokens, i, tableOf, valueOf) ?? NONE;
+    return pick(g, t);
   }
 }
 
@@ -362,11 +373,25 @@ class TableView<T> implements PhraseTable<T> {
   }
 
   mayStartShape(sh: WordShape, isWord: boolean): boolean {
-    return ((this.ann.prime(sh, isWord).tables >>> this.t) & 1) === 1;
+    return ((this.ann.prime(sh, isWord) >>> this.t) & 1) === 1;
   }
 
   findAll(tokens: readonly EventToken[], from = 0, to = tokens.length): PhraseMatch<T>[] {
-    return longestMatches((t, i) => this.matchAt(t, i), tokens, from, to);
+    // longestMatches, without a closure per call
+    const out: PhraseMatch<T>[] = [];
+    for (let i = from; i < to; ) {
+      const ms = this.ann.at(tokens, i, this.t) as readonly PhraseMatch<T>[];
+      let m: PhraseMatch<T> | undefined;
+      for (let k = 0; k < ms.length; k++) if (ms[k].to <= to) {
+        m = ms[k];
+        break;
+      }
+      if (m) {
+        out.push(m);
+        i = m.to;
+      } else i++;
+    }
+    return out;
   }
 }
 
