@@ -105,6 +105,18 @@ export function shapeOf(text: string, isWord: boolean, lang: string, cache?: Map
   return sh;
 }
 
+/** Shapes of one-character punctuation by language, then by character code. */
+const singlePunct = new Map<string, WordShape[]>();
+
+/** shapeOf a punctuation token: most are one character, found by its code rather than by hashing the string. */
+export function punctShapeOf(text: string, lang: string, cache?: Map<string, WordShape>): WordShape {
+  if (text.length !== 1) return shapeOf(text, false, lang, cache);
+  let byCode = singlePunct.get(lang);
+  if (!byCode) singlePunct.set(lang, (byCode = []));
+  const code = text.charCodeAt(0);
+  return (byCode[code] ??= shapeOf(text, false, lang, cache));
+}
+
 /**
  * Tokens of one sentence for the event rules (French elisions split off, Arabic clitic variants added);
  * `shapes`, when given, holds the shape of each of doc.tokens already looked up.

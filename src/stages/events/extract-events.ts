@@ -3,7 +3,7 @@ import type { EventLexicon, EventTables, TriggerEntry } from "./event-lexicon.js
 import type { PhraseMatch } from "./phrase-matcher.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
 import { buildMentionIndex, buildSentenceView, resolveAnaphor } from "./sentence-view.js";
-import { sentenceTokens, shapeCache, shapeOf, type EventToken, type WordShape } from "./event-tokens.js";
+import { punctShapeOf, sentenceTokens, shapeCache, shapeOf, type EventToken, type WordShape } from "./event-tokens.js";
 import { clauseOf, DETERMINERS, resolveSlots, type TriggerSite } from "./resolve-slots.js";
 import { eventStatus } from "./event-status.js";
 import { findCounts } from "./event-counts.js";
@@ -47,10 +47,20 @@ function place(c: Candidate | null): PlaceRef | null {
   return { entity: c.entity.id, text: c.text, span: { start: c.start, end: c.end }, lat: c.entity.lat ?? null, lon: c.entity.lon ?? null };
 }
 
+/** daysBefore answers by day count, then date: publication dates recur, and a Date parse costs more than a lookup. */
+const daysBeforeMemo = new Map<number, Map<string, string>>();
+
 function daysBefore(date: string, days: number): string {
+  let byDate = daysBeforeMemo.get(days);
+  if (!byDate) daysBeforeMemo.set(days, (byDate = new Map()));
+  let out = byDate.get(date);
+  if (out !== undefined) return out;
   const d = new Date(date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
   d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
+  out = d.toISOString().slice(0, 10);
+  if (byDate.size >= 10_000) byDate.clear();
+  byDate.set(date, out);
+  return out;
 }
 
 /** Body sentences: not inside the title or a caption. */
@@ -214,13 +224,20 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
         const u = trigs[j];
         if (t.value.verbsOnly && u.value.role === "n") continue;
         if (u.from - t.to > GOVERNOR_REACH) break;
-        if (v.tokens.slice(t.to, u.from).some((x) => x.forms[0] === ";")) break;
+        // (tokens between the two: a semicolon, a clause break, a comma)
+        let semicolon = false;
         let crosses = false;
-        for (let k = t.to; k < u.from; k++) if (v.marks.get(k) === "break" || v.marks.get(k) === "relative") crosses = true;
-        if (crosses) break;
+        let comma = false;
+        for (let k = t.to; k < u.from; k++) {
+          const f = v.tokens[k].forms[0];
+          if (f === ";") semicolon = true;
+          else if (f === "," || f === "،") comma = true;
+          const mark = v.marks.get(k);
+          if (mark === "break" || mark === "relative") crosses = true;
+        }
+        if (semicolon || crosses) break;
         // "agreed … and vowed …": a second statement of another kind is its own event
         // "accused X of threatening …" is one accusation; "a accusé X …, menaçant …" two statements
-        const comma = v.tokens.slice(t.to, u.from).some((x) => x.forms[0] === "," || x.forms[0] === "،");
         if ((!t.value.verbsOnly || comma) && (u.value.role === "g" || u.value.role === "gi") && u.value.type !== t.value.type && u.value.type !== null && STATEMENTS.has(u.value.type)) break;
         item.absorbed.push(u);
         used.add(j);
@@ -381,7 +398,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
     const t = docTokens[ti];
     // every token is looked up (primed) once: its event tokens then carry the phrases they may start, and the
     // matcher looks no form up by string
-    const sh = (shapes[ti] = shapeOf(t.text, t.isWord, lex.lang, t.isWord ? wordShapes : punctShapes));
+    const sh = (shapes[ti] = t.isWord ? shapeOf(t.text, true, lex.lang, wordShapes) : punctShapeOf(t.text, lex.lang, punctShapes));
     // (punctuation starts no trigger)
     if (lex.triggers.mayStartShape(sh, t.isWord) && t.isWord) mayHold[t.sentence] = 1;
   }

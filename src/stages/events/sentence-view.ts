@@ -3,6 +3,7 @@ import { sortByStart } from "../../core/sort-by-start.js";
 import type { EventLexicon, LabelLink } from "./event-lexicon.js";
 import type { EventToken } from "./event-tokens.js";
 import { sentenceTokens } from "./event-tokens.js";
+import type { PhraseMatch } from "./phrase-matcher.js";
 
 /** An entity mention placed on the sentence's tokens, or an anaphor resolved to an entity. */
 export interface Candidate {
@@ -217,11 +218,24 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
       continue;
     }
     const ms = lex.clause.matchAt(tokens, i);
-    if (ms.length) marks.set(i, ms.map((m) => m.value).includes("opener") && i === 0 ? "opener" : ms.find((m) => m.value !== "opener")?.value ?? "opener");
+    let mark = marks.get(i);
+    if (ms.length) {
+      // an opener first in the sentence; else the first other mark; else an opener
+      let opener = false;
+      let other: PhraseMatch<string> | undefined;
+      for (const m of ms) {
+        if (m.value === "opener") opener = true;
+        else other ??= m;
+      }
+      marks.set(i, (mark = opener && i === 0 ? "opener" : other?.value ?? "opener"));
+    }
     // "The Pentagon said a final assessment …": a reporting verb ends the speaker's clause
-    if (!marks.has(i) || marks.get(i) === "opener") {
-      const rv = lex.attribution.matchAt(tokens, i).find((m) => m.value === "after" || m.value === "verb-before");
-      if (rv) marks.set(rv.to - 1, "break");
+    if (mark === undefined || mark === "opener") {
+      for (const m of lex.attribution.matchAt(tokens, i))
+        if (m.value === "after" || m.value === "verb-before") {
+          marks.set(m.to - 1, "break");
+          break;
+        }
     }
   }
   return { index: si, start: s.start, end: s.end, tokens, candidates: cands, marks };
