@@ -122,7 +122,9 @@ export function punctShapeOf(text: string, lang: string, cache?: Map<string, Wor
  * `shapes`, when given, holds the shape of each of doc.tokens already looked up.
  */
 export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, shapes?: readonly (WordShape | undefined)[]): EventToken[] {
-  const out: EventToken[] = [];
+  // gathered in a scratch list, then copied at their exact number (no list grown and dropped per sentence)
+  const out = scratchTokens;
+  out.length = 0;
   const s: Sentence = doc.sentences![sentenceIndex];
   const all = doc.tokens ?? [];
   // tokens are in text order: start at the sentence's first one
@@ -155,5 +157,10 @@ export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, sh
     }
     out.push(mk(t.start, t.end, sh.forms, t.isWord, sh.starts, by, sh.headTables));
   }
-  return out;
+  const made = out.slice();
+  out.length = 0;
+  return made;
 }
+
+/** sentenceTokens' scratch list (one call at a time). */
+const scratchTokens: EventToken[] = [];

@@ -298,7 +298,11 @@ export class SentenceAnnotator {
 
   /** Looks a word's shape up once for this annotator: the phrases its forms may start, the tables they belong to (returned). */
   prime(sh: WordShape, isWord: boolean): number {
-    if (sh.by === this.matcher) return sh.tables;
+    // (the lookup apart: this path allocates nothing, not even the closure's context)
+    return sh.by === this.matcher ? sh.tables : this.primeSlow(sh, isWord);
+  }
+
+  private primeSlow(sh: WordShape, isWord: boolean): number {
     let tables = 0;
     const lists = (forms: readonly string[], w: boolean) =>
       forms.map((f) => {

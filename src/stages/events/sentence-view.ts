@@ -223,17 +223,19 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
       // an opener first in the sentence; else the first other mark; else an opener
       let opener = false;
       let other: PhraseMatch<string> | undefined;
-      for (const m of ms) {
-        if (m.value === "opener") opener = true;
-        else other ??= m;
+      for (let k = 0; k < ms.length; k++) {
+        if (ms[k].value === "opener") opener = true;
+        else other ??= ms[k];
       }
       marks.set(i, (mark = opener && i === 0 ? "opener" : other?.value ?? "opener"));
     }
     // "The Pentagon said a final assessment …": a reporting verb ends the speaker's clause
     if (mark === undefined || mark === "opener") {
-      for (const m of lex.attribution.matchAt(tokens, i))
-        if (m.value === "after" || m.value === "verb-before") {
-          marks.set(m.to - 1, "break");
+      // (an indexed loop: the list may be the frozen empty one, which for…of would iterate the slow way)
+      const rvs = lex.attribution.matchAt(tokens, i);
+      for (let k = 0; k < rvs.length; k++)
+        if (rvs[k].value === "after" || rvs[k].value === "verb-before") {
+          marks.set(rvs[k].to - 1, "break");
           break;
         }
     }
@@ -254,18 +256,27 @@ export function resolveAnaphor(mentions: MentionIndex, pos: number, types: reado
   // "the groups", "the militia": the group the text is about, the one that opens most of its sentences so far
   const groups = types.every((t) => t === "armed_group" || t === "organization");
   let recent: EntityRecord | null = null;
-  const leads = new Map<EntityRecord, number>();
+  // sentences each entity opens, in the order first met (a few entities: two short lists, not a Map and its iterator)
+  let leadOf: EntityRecord[] | null = null;
+  let leads: number[] | null = null;
   for (let i = l.length - 1; i >= 0; i--) {
     if (l[i].start >= pos || !types.includes(l[i].entity.type)) continue;
     const kb = l[i].entity.kb;
     if (groups && kb && mentions.stateForces?.has(kb)) continue;
     recent ??= l[i].entity;
     if (!groups) break;
-    if (l[i].lead) leads.set(l[i].entity, (leads.get(l[i].entity) ?? 0) + 1);
+    if (l[i].lead) {
+      const k = leadOf ? leadOf.indexOf(l[i].entity) : -1;
+      if (k >= 0) leads![k]++;
+      else {
+        (leadOf ??= []).push(l[i].entity);
+        (leads ??= []).push(1);
+      }
+    }
   }
   let best = recent;
   let most = 0;
   // walked from the most recent: a tie goes to the most recent
-  for (const [e, n] of leads) if (n > most) (best = e), (most = n);
+  if (leadOf) for (let k = 0; k < leadOf.length; k++) if (leads![k] > most) (best = leadOf[k]), (most = leads![k]);
   return best;
 }
