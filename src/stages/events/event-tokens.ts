@@ -89,16 +89,28 @@ export function shapeCache(lang: string, isWord: boolean): Map<string, WordShape
   return byLang;
 }
 
+/** One string object per form: equal forms and pattern words are then the same object, compared at once. */
+const interned = new Map<string, string>();
+
+/** The canonical string equal to s (the lexicons' words and the shapes' forms share it). */
+export function intern(s: string): string {
+  const k = interned.get(s);
+  if (k !== undefined) return k;
+  if (interned.size >= 400_000) interned.clear();
+  interned.set(s, s);
+  return s;
+}
+
 /** The event-token shape of a surface token (cached): normalized forms, French elision split. */
 export function shapeOf(text: string, isWord: boolean, lang: string, cache?: Map<string, WordShape>): WordShape {
   const byLang = cache ?? shapeCache(lang, isWord);
   let sh = byLang.get(text);
   if (sh) return sh;
   const norm = normalizeWord(text, lang);
-  sh = newShape(lang === "ar" && isWord ? arabicForms(norm) : [norm], 0, undefined);
+  sh = newShape(lang === "ar" && isWord ? arabicForms(norm).map(intern) : [intern(norm)], 0, undefined);
   if (lang === "fr" && isWord) {
     const m = /^(qu|jusqu|lorsqu|puisqu|[ldjmnstc])'(.+)$/.exec(norm);
-    if (m) sh = newShape([m[1] + "'"], m[1].length + 1, [m[2]]);
+    if (m) sh = newShape([intern(m[1] + "'")], m[1].length + 1, [intern(m[2])]);
   }
   if (byLang.size >= MAX_SHAPES) byLang.clear();
   byLang.set(text, sh);

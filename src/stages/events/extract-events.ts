@@ -394,8 +394,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
   const shapes: WordShape[] = new Array(docTokens.length);
   const wordShapes = shapeCache(lex.lang, true);
   const punctShapes = shapeCache(lex.lang, false);
+  // only body sentences are read (a title or a caption is not): their tokens alone are looked up
+  const inBody = new Uint8Array(sentences.length);
+  for (const si of body) inBody[si] = 1;
   for (let ti = 0; ti < docTokens.length; ti++) {
     const t = docTokens[ti];
+    if (!inBody[t.sentence]) continue;
     // every token is looked up (primed) once: its event tokens then carry the phrases they may start, and the
     // matcher looks no form up by string
     const sh = (shapes[ti] = t.isWord ? shapeOf(t.text, true, lex.lang, wordShapes) : punctShapeOf(t.text, lex.lang, punctShapes));

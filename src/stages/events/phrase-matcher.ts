@@ -1,5 +1,5 @@
 import type { EventToken, WordShape } from "./event-tokens.js";
-import { normalizeWord } from "./event-tokens.js";
+import { intern, normalizeWord } from "./event-tokens.js";
 
 /** One match of a lexicon phrase over tokens [from, to). */
 export interface PhraseMatch<T> {
@@ -42,7 +42,7 @@ function parseWord(pat: string): WordPattern {
   if (pat === "~") return { kind: ANY, s: "" };
   if (pat.startsWith("*") && pat.length > 1) return { kind: ENDING, s: pat.slice(1) };
   if (pat.endsWith("*") && pat.length > 1) return { kind: STEM, s: pat.slice(0, -1) };
-  return { kind: EXACT, s: pat };
+  return { kind: EXACT, s: intern(pat) };
 }
 
 /** wordMatches of a parsed pattern. */
@@ -67,7 +67,7 @@ function patternMatches(p: WordPattern, forms: readonly string[]): boolean {
 const scratch: { g: number; m: unknown }[] = [];
 /** The one-element list of a match, made once (a shared, read-only match). */
 function alone<U>(m: PhraseMatch<U>): PhraseMatch<U>[] {
-  const holder = m as { alone?: PhraseMatch<U>[] };
+  const holder = m as unknown as { alone: PhraseMatch<U>[] | null };
   return holder.alone ?? (holder.alone = [m]);
 }
 
@@ -76,7 +76,8 @@ function matchOf<U>(c: Compiled<unknown>, i: number, j: number, value: U): Phras
   const memo = c.at;
   const m = memo[i];
   if (m && m.to === j) return m as PhraseMatch<U> & { size: number };
-  const made = { from: i, to: j, value, size: c.size };
+  // (every field made at once: one hidden class for all matches)
+  const made = { from: i, to: j, value, size: c.size, alone: null, single: null };
   if (i < 512) memo[i] = made;
   return made;
 }
@@ -233,7 +234,12 @@ export class PhraseMatcher<T> {
       }
     }
     if (!n) return null;
-    if (n === 1) return [found[0].g, alone(found[0].m)];
+    if (n === 1) {
+      // the one match of a position, with its table: made once per match (annotations are read-only)
+      const m = found[0].m as unknown as { single: (number | PhraseMatch<U>[])[] | null; alone: unknown };
+      if (m.single !== null && m.single[0] === found[0].g) return m.single;
+      return (m.single = [found[0].g, alone(found[0].m)]);
+    }
     const out: (number | PhraseMatch<U>[])[] = [];
     for (let k = 0; k < n; k++) {
       const { g, m } = found[k];
