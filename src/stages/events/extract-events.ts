@@ -63,6 +63,22 @@ function daysBefore(date: string, days: number): string {
   return out;
 }
 
+/** PLOVER codes by type, then by mode ("-" without one), per table: no key string built and hashed per event. */
+const ploverMemo = new WeakMap<EventTables["plover"], Map<string, Map<string, EventTables["plover"] extends ReadonlyMap<string, infer C> ? C | undefined : never>>>();
+
+/** The code of type/mode, else of the type without a mode (as the table is keyed: "ASSAULT/aerial", "ASSAULT/-"). */
+function ploverCode(tables: EventTables, type: PloverType, mode: string | null) {
+  let byType = ploverMemo.get(tables.plover);
+  if (!byType) ploverMemo.set(tables.plover, (byType = new Map()));
+  let byMode = byType.get(type);
+  if (!byMode) byType.set(type, (byMode = new Map()));
+  const k = mode || "";
+  if (byMode.has(k)) return byMode.get(k);
+  const code = (mode ? tables.plover.get(`${type}/${mode}`) : undefined) ?? tables.plover.get(`${type}/-`);
+  byMode.set(k, code);
+  return code;
+}
+
 /** Body sentences: not inside the title or a caption. */
 function bodySentences(doc: Doc): number[] {
   const sentences = doc.sentences ?? [];
@@ -635,7 +651,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
         }
       }
 
-      const code = (mode ? tables.plover.get(`${type}/${mode}`) : undefined) ?? tables.plover.get(`${type}/-`);
+      const code = ploverCode(tables, type, mode);
       const acledCode = type === "ASSAULT" && !mode && best?.value.acled ? best.value.acled : code?.acled ?? null;
       const refined = acledCode ? refineAcled(acledCode, v.tokens, t.from, lex, tables) : null;
       const acled = refined ? tables.acled.get(refined) ?? null : null;
@@ -684,10 +700,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
     }
   }
   // one side, one key: "Al-Hamidawi" speaks for Kata'ib Hezbollah, "US forces" fight for the United States
-  const kbOf = new Map((doc.entities ?? []).map((e) => [e.id, e.kb]));
+  // (made when first asked: a document with one event or none never is)
+  let kbOf: Map<string, string | null> | null = null;
   const side: SideOf = (r) => {
     if (!r) return null;
-    const kb = r.kb ?? (r.entity ? kbOf.get(r.entity) : null);
+    const kb = r.kb ?? (r.entity ? (kbOf ??= new Map((doc.entities ?? []).map((e) => [e.id, e.kb]))).get(r.entity) : null);
     if (!kb) return r.entity ?? null;
     const chain = tables.sides?.get(kb);
     return chain ? chain[chain.length - 1] : kb;
