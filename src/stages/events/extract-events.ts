@@ -79,6 +79,9 @@ function ploverCode(tables: EventTables, type: PloverType, mode: string | null) 
   return code;
 }
 
+/** A trigger entry that makes an event ("attacked") or governs one ("claimed responsibility for"), not a blocker. */
+const isTrigger = (v: TriggerEntry) => v.type !== null || v.role === "gi";
+
 /** Body sentences: not inside the title or a caption. */
 function bodySentences(doc: Doc): number[] {
   const sentences = doc.sentences ?? [];
@@ -420,7 +423,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
     // matcher looks no form up by string
     const sh = (shapes[ti] = t.isWord ? shapeOf(t.text, true, lex.lang, wordShapes) : punctShapeOf(t.text, lex.lang, punctShapes));
     // (punctuation starts no trigger)
-    if (lex.triggers.mayStartShape(sh, t.isWord) && t.isWord) mayHold[t.sentence] = 1;
+    // punctuation starts no trigger (it is only primed); a sentence may hold one only if a word may start a phrase
+    // that is one (with a type, or governing one): findAll below would find nothing else the loop keeps
+    if (!t.isWord || mayHold[t.sentence]) lex.triggers.mayStartShape(sh, t.isWord);
+    else if (lex.triggers.mayStartShapeWhere(sh, true, isTrigger)) mayHold[t.sentence] = 1;
   }
 
   for (const si of body) {
@@ -428,11 +434,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
     // most sentences hold no trigger: look before building the sentence's view
     if (!mayHold[si]) continue;
     const found = lex.triggers.findAll(toks(si));
-    if (!found.some((m) => m.value.type !== null || m.value.role === "gi")) continue;
+    if (!found.some((m) => isTrigger(m.value))) continue;
     const v = view(si);
     // a trigger inside a name is no trigger: "Popular Mobilization Units"
     const trigs = found.filter(
-      (m) => (m.value.type !== null || m.value.role === "gi") && !v.candidates.some((c) => !c.anaphor && v.tokens[m.from].start < c.end && c.start < v.tokens[m.to - 1].end),
+      (m) => isTrigger(m.value) && !v.candidates.some((c) => !c.anaphor && v.tokens[m.from].start < c.end && c.start < v.tokens[m.to - 1].end),
     );
     if (!trigs.length) continue;
     const items = groupTriggers(v, trigs, lex.coordinators);

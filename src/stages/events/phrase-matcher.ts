@@ -270,6 +270,8 @@ export interface PhraseTable<T> {
   mayStart(forms: readonly string[], isWord: boolean): boolean;
   /** True when some phrase of the table may start on the word of this shape (or its elided rest); primes the shape. */
   mayStartShape(sh: WordShape, isWord: boolean): boolean;
+  /** True when some phrase of the table whose value passes `keep` may start on the word of this shape (or its rest). */
+  mayStartShapeWhere(sh: WordShape, isWord: boolean, keep: (v: T) => boolean): boolean;
 }
 
 /**
@@ -384,6 +386,21 @@ class TableView<T> implements PhraseTable<T> {
 
   mayStartShape(sh: WordShape, isWord: boolean): boolean {
     return ((this.ann.prime(sh, isWord) >>> this.t) & 1) === 1;
+  }
+
+  mayStartShapeWhere(sh: WordShape, isWord: boolean, keep: (v: T) => boolean): boolean {
+    if (((this.ann.prime(sh, isWord) >>> this.t) & 1) === 0) return false;
+    // (a word that may start one: its few phrases are read)
+    return this.anyKept(sh.starts, keep) || this.anyKept(sh.restStarts, keep);
+  }
+
+  private anyKept(lists: readonly (readonly unknown[])[] | undefined, keep: (v: T) => boolean): boolean {
+    if (lists === undefined) return false;
+    for (let fi = 0; fi < lists.length; fi++) {
+      const l = lists[fi] as readonly { readonly value: { readonly t: number; readonly v: unknown } }[];
+      for (let k = 0; k < l.length; k++) if (l[k].value.t === this.t && keep(l[k].value.v as T)) return true;
+    }
+    return false;
   }
 
   findAll(tokens: readonly EventToken[], from = 0, to = tokens.length): PhraseMatch<T>[] {
