@@ -15,13 +15,26 @@ export interface AnchorSite {
 
 /** The longest word of each known event's name, per anchor list and language, normalized as event tokens are. */
 const firstWords = new WeakMap<readonly Anchor[], Map<string, ReadonlySet<string>>>();
+/** The KB ids that take part in a known event, per anchor list. */
+const eventParties = new WeakMap<readonly Anchor[], ReadonlySet<string>>();
+
+function partiesOf(anchors: readonly Anchor[]): ReadonlySet<string> {
+  let set = eventParties.get(anchors);
+  if (!set) {
+    const out = new Set<string>();
+    for (const a of anchors) if (a.kind === "event") for (const kb of a.kb) out.add(kb);
+    eventParties.set(anchors, (set = out));
+  }
+  return set;
+}
 
 /**
  * True when a sentence may name a known event: one of its words starts a name, or a party of the event takes part
  * in one. Most sentences do not: the anchors' pattern is only run on the others.
  */
 export function mayNameAnchor(anchors: readonly Anchor[], lang: string, tokens: readonly { readonly isWord: boolean; readonly forms: readonly string[] }[], parties: readonly (string | null | undefined)[]): boolean {
-  if (parties.some((p) => p && anchors.some((a) => a.kind === "event" && a.kb.includes(p)))) return true;
+  const known = partiesOf(anchors);
+  for (const p of parties) if (p && known.has(p)) return true;
   let byLang = firstWords.get(anchors);
   if (!byLang) firstWords.set(anchors, (byLang = new Map()));
   let set = byLang.get(lang);

@@ -10,15 +10,8 @@ export interface EventToken {
   /** The phrases each form may start, as matcher `by` compiled them (looked up once per word, kept on its shape). */
   readonly starts?: readonly (readonly unknown[])[];
   readonly by?: object;
-}
-
-/** What one matcher found for a word's shape: the phrases each form (and the elided word's rest) may start. */
-export interface ShapeMemo {
-  readonly by: object;
-  readonly starts: readonly (readonly unknown[])[];
-  readonly rest: readonly (readonly unknown[])[] | null;
-  /** Bit t set when a phrase of table t may start on the word (or on its rest). */
-  readonly tables: number;
+  /** With `by`: bit t set when a phrase of table t may start on this token (see WordShape). */
+  readonly tables?: number;
 }
 
 const AR_DIACRITICS = /[\u064B-\u065F\u0670\u0640]/g;
@@ -54,18 +47,32 @@ function arabicForms(w: string): string[] {
 /** Attached pronouns (folded): "ها" her/its, "هم" their, "هما", "هن", "نا" our, "كم" your. */
 const ARABIC_SUFFIXES = ["هما", "ها", "هم", "هن", "نا", "كم"];
 
-function mk(start: number, end: number, forms: readonly string[], isWord: boolean, starts: readonly (readonly unknown[])[] | undefined, by: object | undefined): EventToken {
-  return { start, end, forms, isWord, starts, by };
+function mk(start: number, end: number, forms: readonly string[], isWord: boolean, starts: readonly (readonly unknown[])[] | undefined, by: object | undefined, tables: number): EventToken {
+  return { start, end, forms, isWord, starts, by, tables };
 }
 
-/** How a surface word becomes event tokens: its forms, or (French elision) a split point and two form lists. */
+/**
+ * How a surface word becomes event tokens: its forms, or (French elision) a split point and two form lists; and what
+ * the last matcher (`by`) found for it, kept on the shape itself (one object to reach per token): the phrases each
+ * form (and the elided word's rest) may start, and the tables they belong to.
+ */
 export interface WordShape {
   readonly forms: readonly string[];
   /** Characters of the elided article ("l'") when the word splits in two, else 0. */
   readonly cut: number;
-  readonly rest?: readonly string[];
-  /** The last matcher's lookups for this word (see ShapeMemo). */
-  memo?: ShapeMemo;
+  readonly rest: readonly string[] | undefined;
+  by: object | undefined;
+  starts: readonly (readonly unknown[])[] | undefined;
+  restStarts: readonly (readonly unknown[])[] | undefined;
+  /** Bit t set when a phrase of table t may start on the word (or on its rest). */
+  tables: number;
+  /** The same for the word's own forms, and for its rest alone. */
+  headTables: number;
+  restTables: number;
+}
+
+function newShape(forms: readonly string[], cut: number, rest: readonly string[] | undefined): WordShape {
+  return { forms, cut, rest, by: undefined, starts: undefined, restStarts: undefined, tables: 0, headTables: 0, restTables: 0 };
 }
 
 /** Shapes by language and word-ness, then by word: words recur, so each is normalized once. */
@@ -82,20 +89,44 @@ export function shapeCache(lang: string, isWord: boolean): Map<string, WordShape
   return byLang;
 }
 
+/** One string object per form: equal forms and pattern words are then the same object, compared at once. */
+const interned = new Map<string, string>();
+
+/** The canonical string equal to s (the lexicons' words and the shapes' forms share it). */
+export function intern(s: string): string {
+  const k = interned.get(s);
+  if (k !== undefined) return k;
+  if (interned.size >= 400_000) interned.clear();
+  interned.set(s, s);
+  return s;
+}
+
 /** The event-token shape of a surface token (cached): normalized forms, French elision split. */
 export function shapeOf(text: string, isWord: boolean, lang: string, cache?: Map<string, WordShape>): WordShape {
   const byLang = cache ?? shapeCache(lang, isWord);
   let sh = byLang.get(text);
   if (sh) return sh;
   const norm = normalizeWord(text, lang);
-  sh = { forms: lang === "ar" && isWord ? arabicForms(norm) : [norm], cut: 0 };
+  sh = newShape(lang === "ar" && isWord ? arabicForms(norm).map(intern) : [intern(norm)], 0, undefined);
   if (lang === "fr" && isWord) {
     const m = /^(qu|jusqu|lorsqu|puisqu|[ldjmnstc])'(.+)$/.exec(norm);
-    if (m) sh = { forms: [m[1] + "'"], cut: m[1].length + 1, rest: [m[2]] };
+    if (m) sh = newShape([intern(m[1] + "'")], m[1].length + 1, [intern(m[2])]);
   }
   if (byLang.size >= MAX_SHAPES) byLang.clear();
   byLang.set(text, sh);
   return sh;
+}
+
+/** Shapes of one-character punctuation by language, then by character code. */
+const singlePunct = new Map<string, WordShape[]>();
+
+/** shapeOf a punctuation token: most are one character, found by its code rather than by hashing the string. */
+export function punctShapeOf(text: string, lang: string, cache?: Map<string, WordShape>): WordShape {
+  if (text.length !== 1) return shapeOf(text, false, lang, cache);
+  let byCode = singlePunct.get(lang);
+  if (!byCode) singlePunct.set(lang, (byCode = []));
+  const code = text.charCodeAt(0);
+  return (byCode[code] ??= shapeOf(text, false, lang, cache));
 }
 
 /**
@@ -103,7 +134,9 @@ export function shapeOf(text: string, isWord: boolean, lang: string, cache?: Map
  * `shapes`, when given, holds the shape of each of doc.tokens already looked up.
  */
 export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, shapes?: readonly (WordShape | undefined)[]): EventToken[] {
-  const out: EventToken[] = [];
+  // gathered in a scratch list, then copied at their exact number (no list grown and dropped per sentence)
+  const out = scratchTokens;
+  out.length = 0;
   const s: Sentence = doc.sentences![sentenceIndex];
   const all = doc.tokens ?? [];
   // tokens are in text order: start at the sentence's first one
@@ -120,13 +153,26 @@ export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, sh
     const t = all[ti];
     if (t.sentence !== sentenceIndex) continue;
     const sh = shapes?.[ti] ?? shapeOf(t.text, t.isWord, lang, t.isWord ? words : puncts);
-    const memo = sh.memo;
-    if (sh.cut) {
-      out.push(mk(t.start, t.start + sh.cut, sh.forms, true, memo?.starts, memo?.by));
-      out.push(mk(t.start + sh.cut, t.end, sh.rest!, true, memo?.rest ?? undefined, memo?.by));
+    const by = sh.by;
+    if (by === undefined) {
+      // (not looked up by a matcher: it looks the forms up itself)
+      if (sh.cut) {
+        out.push(mk(t.start, t.start + sh.cut, sh.forms, true, undefined, undefined, -1));
+        out.push(mk(t.start + sh.cut, t.end, sh.rest!, true, undefined, undefined, -1));
+      } else out.push(mk(t.start, t.end, sh.forms, t.isWord, undefined, undefined, -1));
       continue;
     }
-    out.push(mk(t.start, t.end, sh.forms, t.isWord, memo?.starts, memo?.by));
+    if (sh.cut) {
+      out.push(mk(t.start, t.start + sh.cut, sh.forms, true, sh.starts, by, sh.headTables));
+      out.push(mk(t.start + sh.cut, t.end, sh.rest!, true, sh.restStarts, by, sh.restTables));
+      continue;
+    }
+    out.push(mk(t.start, t.end, sh.forms, t.isWord, sh.starts, by, sh.headTables));
   }
-  return out;
+  const made = out.slice();
+  out.length = 0;
+  return made;
 }
+
+/** sentenceTokens' scratch list (one call at a time). */
+const scratchTokens: EventToken[] = [];

@@ -3,7 +3,7 @@ import type { EventLexicon, EventTables, TriggerEntry } from "./event-lexicon.js
 import type { PhraseMatch } from "./phrase-matcher.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
 import { buildMentionIndex, buildSentenceView, resolveAnaphor } from "./sentence-view.js";
-import { sentenceTokens, shapeCache, shapeOf, type EventToken, type WordShape } from "./event-tokens.js";
+import { punctShapeOf, sentenceTokens, shapeCache, shapeOf, type EventToken, type WordShape } from "./event-tokens.js";
 import { clauseOf, DETERMINERS, resolveSlots, type TriggerSite } from "./resolve-slots.js";
 import { eventStatus } from "./event-status.js";
 import { findCounts } from "./event-counts.js";
@@ -47,11 +47,40 @@ function place(c: Candidate | null): PlaceRef | null {
   return { entity: c.entity.id, text: c.text, span: { start: c.start, end: c.end }, lat: c.entity.lat ?? null, lon: c.entity.lon ?? null };
 }
 
+/** daysBefore answers by day count, then date: publication dates recur, and a Date parse costs more than a lookup. */
+const daysBeforeMemo = new Map<number, Map<string, string>>();
+
 function daysBefore(date: string, days: number): string {
+  let byDate = daysBeforeMemo.get(days);
+  if (!byDate) daysBeforeMemo.set(days, (byDate = new Map()));
+  let out = byDate.get(date);
+  if (out !== undefined) return out;
   const d = new Date(date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
   d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
+  out = d.toISOString().slice(0, 10);
+  if (byDate.size >= 10_000) byDate.clear();
+  byDate.set(date, out);
+  return out;
 }
+
+/** PLOVER codes by type, then by mode ("-" without one), per table: no key string built and hashed per event. */
+const ploverMemo = new WeakMap<EventTables["plover"], Map<string, Map<string, EventTables["plover"] extends ReadonlyMap<string, infer C> ? C | undefined : never>>>();
+
+/** The code of type/mode, else of the type without a mode (as the table is keyed: "ASSAULT/aerial", "ASSAULT/-"). */
+function ploverCode(tables: EventTables, type: PloverType, mode: string | null) {
+  let byType = ploverMemo.get(tables.plover);
+  if (!byType) ploverMemo.set(tables.plover, (byType = new Map()));
+  let byMode = byType.get(type);
+  if (!byMode) byType.set(type, (byMode = new Map()));
+  const k = mode || "";
+  if (byMode.has(k)) return byMode.get(k);
+  const code = (mode ? tables.plover.get(`${type}/${mode}`) : undefined) ?? tables.plover.get(`${type}/-`);
+  byMode.set(k, code);
+  return code;
+}
+
+/** A trigger entry that makes an event ("attacked") or governs one ("claimed responsibility for"), not a blocker. */
+const isTrigger = (v: TriggerEntry) => v.type !== null || v.role === "gi";
 
 /** Body sentences: not inside the title or a caption. */
 function bodySentences(doc: Doc): number[] {
@@ -214,13 +243,20 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
         const u = trigs[j];
         if (t.value.verbsOnly && u.value.role === "n") continue;
         if (u.from - t.to > GOVERNOR_REACH) break;
-        if (v.tokens.slice(t.to, u.from).some((x) => x.forms[0] === ";")) break;
+        // (tokens between the two: a semicolon, a clause break, a comma)
+        let semicolon = false;
         let crosses = false;
-        for (let k = t.to; k < u.from; k++) if (v.marks.get(k) === "break" || v.marks.get(k) === "relative") crosses = true;
-        if (crosses) break;
+        let comma = false;
+        for (let k = t.to; k < u.from; k++) {
+          const f = v.tokens[k].forms[0];
+          if (f === ";") semicolon = true;
+          else if (f === "," || f === "،") comma = true;
+          const mark = v.marks.get(k);
+          if (mark === "break" || mark === "relative") crosses = true;
+        }
+        if (semicolon || crosses) break;
         // "agreed … and vowed …": a second statement of another kind is its own event
         // "accused X of threatening …" is one accusation; "a accusé X …, menaçant …" two statements
-        const comma = v.tokens.slice(t.to, u.from).some((x) => x.forms[0] === "," || x.forms[0] === "،");
         if ((!t.value.verbsOnly || comma) && (u.value.role === "g" || u.value.role === "gi") && u.value.type !== t.value.type && u.value.type !== null && STATEMENTS.has(u.value.type)) break;
         item.absorbed.push(u);
         used.add(j);
@@ -376,13 +412,21 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
   const docTokens = doc.tokens ?? [];
   const shapes: WordShape[] = new Array(docTokens.length);
   const wordShapes = shapeCache(lex.lang, true);
+  const punctShapes = shapeCache(lex.lang, false);
+  // only body sentences are read (a title or a caption is not): their tokens alone are looked up
+  const inBody = new Uint8Array(sentences.length);
+  for (const si of body) inBody[si] = 1;
   for (let ti = 0; ti < docTokens.length; ti++) {
     const t = docTokens[ti];
-    // punctuation starts no trigger: its shape is looked up only in the sentences that need it
-    if (!t.isWord || mayHold[t.sentence]) continue;
-    const sh = (shapes[ti] = wordShapes.get(t.text) ?? shapeOf(t.text, true, lex.lang, wordShapes));
-    // every word is looked up (primed) once: its tokens then carry the phrases they may start
-    if (lex.triggers.mayStartShape(sh, true)) mayHold[t.sentence] = 1;
+    if (!inBody[t.sentence]) continue;
+    // every token is looked up (primed) once: its event tokens then carry the phrases they may start, and the
+    // matcher looks no form up by string
+    const sh = (shapes[ti] = t.isWord ? shapeOf(t.text, true, lex.lang, wordShapes) : punctShapeOf(t.text, lex.lang, punctShapes));
+    // (punctuation starts no trigger)
+    // punctuation starts no trigger (it is only primed); a sentence may hold one only if a word may start a phrase
+    // that is one (with a type, or governing one): findAll below would find nothing else the loop keeps
+    if (!t.isWord || mayHold[t.sentence]) lex.triggers.mayStartShape(sh, t.isWord);
+    else if (lex.triggers.mayStartShapeWhere(sh, true, isTrigger)) mayHold[t.sentence] = 1;
   }
 
   for (const si of body) {
@@ -390,11 +434,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
     // most sentences hold no trigger: look before building the sentence's view
     if (!mayHold[si]) continue;
     const found = lex.triggers.findAll(toks(si));
-    if (!found.some((m) => m.value.type !== null || m.value.role === "gi")) continue;
+    if (!found.some((m) => isTrigger(m.value))) continue;
     const v = view(si);
     // a trigger inside a name is no trigger: "Popular Mobilization Units"
     const trigs = found.filter(
-      (m) => (m.value.type !== null || m.value.role === "gi") && !v.candidates.some((c) => !c.anaphor && v.tokens[m.from].start < c.end && c.start < v.tokens[m.to - 1].end),
+      (m) => isTrigger(m.value) && !v.candidates.some((c) => !c.anaphor && v.tokens[m.from].start < c.end && c.start < v.tokens[m.to - 1].end),
     );
     if (!trigs.length) continue;
     const items = groupTriggers(v, trigs, lex.coordinators);
@@ -613,7 +657,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
         }
       }
 
-      const code = (mode ? tables.plover.get(`${type}/${mode}`) : undefined) ?? tables.plover.get(`${type}/-`);
+      const code = ploverCode(tables, type, mode);
       const acledCode = type === "ASSAULT" && !mode && best?.value.acled ? best.value.acled : code?.acled ?? null;
       const refined = acledCode ? refineAcled(acledCode, v.tokens, t.from, lex, tables) : null;
       const acled = refined ? tables.acled.get(refined) ?? null : null;
@@ -662,10 +706,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
     }
   }
   // one side, one key: "Al-Hamidawi" speaks for Kata'ib Hezbollah, "US forces" fight for the United States
-  const kbOf = new Map((doc.entities ?? []).map((e) => [e.id, e.kb]));
+  // (made when first asked: a document with one event or none never is)
+  let kbOf: Map<string, string | null> | null = null;
   const side: SideOf = (r) => {
     if (!r) return null;
-    const kb = r.kb ?? (r.entity ? kbOf.get(r.entity) : null);
+    const kb = r.kb ?? (r.entity ? (kbOf ??= new Map((doc.entities ?? []).map((e) => [e.id, e.kb]))).get(r.entity) : null);
     if (!kb) return r.entity ?? null;
     const chain = tables.sides?.get(kb);
     return chain ? chain[chain.length - 1] : kb;

@@ -82,6 +82,13 @@ const sameCount = (a: EventRecord, b: EventRecord) =>
  */
 export function mergeAttackReports(events: readonly EventRecord[], notes: EventNotes = new WeakMap(), side: SideOf = ownSide): EventRecord[] {
   const out: EventRecord[] = [];
+  // the words of a report's evidence, split once per report
+  const wordsOf = new Map<string, string[]>();
+  const evidenceWords = (o: EventRecord) => {
+    let w = wordsOf.get(o.evidence.text);
+    if (!w) wordsOf.set(o.evidence.text, (w = o.evidence.text.toLowerCase().split(/[^\p{L}]+/u)));
+    return w;
+  };
   for (const e of events) {
     const n = notes.get(e);
     // "the strikes" points back to strikes, not to the attack that prompted them
@@ -114,7 +121,7 @@ export function mergeAttackReports(events: readonly EventRecord[], notes: EventN
     const tollPair = (a: EventNote | undefined, b: EventNote | undefined) =>
       !!a && !!b && a.sentence === b.sentence && ((!!a.toll && a.tollOf === b.item) || (!!b.toll && b.tollOf === a.item));
     // (the earlier report's trigger, or a word of its evidence: "US forces launched strikes on …")
-    const toldWith = (o: EventRecord, st: string) => stem(o) === st || o.evidence.text.toLowerCase().split(/[^\p{L}]+/u).some((w) => w.startsWith(st));
+    const toldWith = (o: EventRecord, st: string) => stem(o) === st || evidenceWords(o).some((w) => w.startsWith(st));
     // "The strikes followed talks at the base …": a definite noun naming no author points back to the latest attack
     // told with the same word; what else its sentence names is not that attack's
     let back = -1;

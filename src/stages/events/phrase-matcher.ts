@@ -1,5 +1,5 @@
-import type { EventToken, ShapeMemo, WordShape } from "./event-tokens.js";
-import { normalizeWord } from "./event-tokens.js";
+import type { EventToken, WordShape } from "./event-tokens.js";
+import { intern, normalizeWord } from "./event-tokens.js";
 
 /** One match of a lexicon phrase over tokens [from, to). */
 export interface PhraseMatch<T> {
@@ -9,6 +9,8 @@ export interface PhraseMatch<T> {
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
+/** The annotation of a position where no phrase starts. */
+const NONE: (number | PhraseMatch<unknown>[])[] = [];
 const tableOf = (x: { readonly t: number }) => x.t;
 const valueOf = (x: { readonly v: unknown }) => x.v;
 /** Where a sentence's token array keeps its annotations. */
@@ -16,29 +18,66 @@ const ANNOTATIONS = Symbol("event-annotations");
 
 interface Compiled<T> {
   readonly words: readonly string[];
+  /** The words after the first, parsed once: what phraseEnd checks on the following tokens. */
+  readonly rest: readonly WordPattern[];
   /** The first word's stem, for `word*` phrases. */
-  readonly stem?: string;
+  readonly stem: string | undefined;
   /** Characters of the pattern: the longer, the more specific ("condemnation*" before "condemn*"). */
   readonly size: number;
   readonly value: T;
   /** Its matches by start position, made once: a phrase matched at token i always spans the same tokens. */
-  readonly at?: (PhraseMatch<unknown> & { size: number })[];
+  readonly at: (PhraseMatch<unknown> & { size: number })[];
+}
+
+/** How a pattern word matches a form: any word (`~`), exactly, by stem (`word*`) or by ending (`*ending`). */
+const ANY = 0, EXACT = 1, STEM = 2, ENDING = 3;
+
+/** A pattern word parsed once (as wordMatches reads it), so that matching slices no string. */
+interface WordPattern {
+  readonly kind: number;
+  readonly s: string;
+}
+
+function parseWord(pat: string): WordPattern {
+  if (pat === "~") return { kind: ANY, s: "" };
+  if (pat.startsWith("*") && pat.length > 1) return { kind: ENDING, s: pat.slice(1) };
+  if (pat.endsWith("*") && pat.length > 1) return { kind: STEM, s: pat.slice(0, -1) };
+  return { kind: EXACT, s: intern(pat) };
+}
+
+/** wordMatches of a parsed pattern. */
+function patternMatches(p: WordPattern, forms: readonly string[]): boolean {
+  const s = p.s;
+  switch (p.kind) {
+    case ANY:
+      return true;
+    case EXACT:
+      for (let i = 0; i < forms.length; i++) if (forms[i] === s) return true;
+      return false;
+    case STEM:
+      for (let i = 0; i < forms.length; i++) if (forms[i].startsWith(s)) return true;
+      return false;
+    default:
+      for (let i = 0; i < forms.length; i++) if (forms[i].length > s.length + 1 && forms[i].endsWith(s)) return true;
+      return false;
+  }
 }
 
 /** A scratch list for groupedAt (one call at a time: the matcher is synchronous). */
 const scratch: { g: number; m: unknown }[] = [];
 /** The one-element list of a match, made once (a shared, read-only match). */
 function alone<U>(m: PhraseMatch<U>): PhraseMatch<U>[] {
-  const holder = m as { alone?: PhraseMatch<U>[] };
+  const holder = m as unknown as { alone: PhraseMatch<U>[] | null };
   return holder.alone ?? (holder.alone = [m]);
 }
 
 /** The match of compiled phrase `c` at token i ending before token j, shared by every sentence (matches are read-only). */
 function matchOf<U>(c: Compiled<unknown>, i: number, j: number, value: U): PhraseMatch<U> & { size: number } {
-  const memo = (c as { at?: (PhraseMatch<unknown> & { size: number })[] }).at ?? ((c as { at?: unknown[] }).at = []);
+  const memo = c.at;
   const m = memo[i];
   if (m && m.to === j) return m as PhraseMatch<U> & { size: number };
-  const made = { from: i, to: j, value, size: c.size };
+  // (every field made at once: one hidden class for all matches)
+  const made = { from: i, to: j, value, size: c.size, alone: null, single: null };
   if (i < 512) memo[i] = made;
   return made;
 }
@@ -96,7 +135,7 @@ export class PhraseMatcher<T> {
       if (!words.length) continue;
       const first = words[0];
       const stem = first.endsWith("*") && first.length > 1 && !first.startsWith("*") ? first.slice(0, -1) : undefined;
-      const c: Compiled<T> = { words, value: r.value, size: words.join(" ").length, stem };
+      const c: Compiled<T> = { words, rest: words.slice(1).map(parseWord), stem, size: words.join(" ").length, value: r.value, at: [] };
       if (first.startsWith("*") && first.length > 1) {
         this.suffixed.push(c);
         if (!this.suffixes.includes(first.slice(1))) this.suffixes.push(first.slice(1));
@@ -155,7 +194,7 @@ export class PhraseMatcher<T> {
           if (tried?.includes(c)) continue;
           (tried ??= []).push(c);
         }
-        const j = phraseEnd(c.words, tokens, i);
+        const j = phraseEnd(c.rest, tokens, i);
         if (j >= 0) (out ??= []).push(matchOf(c, i, j, c.value));
       }
     }
@@ -186,7 +225,7 @@ export class PhraseMatcher<T> {
           if (tried?.includes(c)) continue;
           (tried ??= []).push(c);
         }
-        const j = phraseEnd(c.words, tokens, i);
+        const j = phraseEnd(c.rest, tokens, i);
         if (j < 0) continue;
         const slot = found[n] ?? (found[n] = { g: 0, m: null as unknown as PhraseMatch<U> & { size: number } });
         slot.g = groupOf(c.value);
@@ -195,7 +234,12 @@ export class PhraseMatcher<T> {
       }
     }
     if (!n) return null;
-    if (n === 1) return [found[0].g, alone(found[0].m)];
+    if (n === 1) {
+      // the one match of a position, with its table: made once per match (annotations are read-only)
+      const m = found[0].m as unknown as { single: (number | PhraseMatch<U>[])[] | null; alone: unknown };
+      if (m.single !== null && m.single[0] === found[0].g) return m.single;
+      return (m.single = [found[0].g, alone(found[0].m)]);
+    }
     const out: (number | PhraseMatch<U>[])[] = [];
     for (let k = 0; k < n; k++) {
       const { g, m } = found[k];
@@ -226,6 +270,8 @@ export interface PhraseTable<T> {
   mayStart(forms: readonly string[], isWord: boolean): boolean;
   /** True when some phrase of the table may start on the word of this shape (or its elided rest); primes the shape. */
   mayStartShape(sh: WordShape, isWord: boolean): boolean;
+  /** True when some phrase of the table whose value passes `keep` may start on the word of this shape (or its rest). */
+  mayStartShapeWhere(sh: WordShape, isWord: boolean, keep: (v: T) => boolean): boolean;
 }
 
 /**
@@ -258,9 +304,13 @@ export class SentenceAnnotator {
     this.matcher = new PhraseMatcher(this.rows, this.lang);
   }
 
-  /** Looks a word's shape up once for this annotator: the phrases its forms may start, the tables they belong to. */
-  prime(sh: WordShape, isWord: boolean): ShapeMemo {
-    if (sh.memo?.by === this.matcher) return sh.memo;
+  /** Looks a word's shape up once for this annotator: the phrases its forms may start, the tables they belong to (returned). */
+  prime(sh: WordShape, isWord: boolean): number {
+    // (the lookup apart: this path allocates nothing, not even the closure's context)
+    return sh.by === this.matcher ? sh.tables : this.primeSlow(sh, isWord);
+  }
+
+  private primeSlow(sh: WordShape, isWord: boolean): number {
     let tables = 0;
     const lists = (forms: readonly string[], w: boolean) =>
       forms.map((f) => {
@@ -269,9 +319,14 @@ export class SentenceAnnotator {
         return l;
       });
     // an elided French word is two word tokens: "l'" and the rest
-    const starts = lists(sh.forms, sh.cut ? true : isWord);
-    const rest = sh.rest !== undefined ? lists(sh.rest, true) : null;
-    return (sh.memo = { by: this.matcher, starts, rest, tables });
+    sh.starts = lists(sh.forms, sh.cut ? true : isWord);
+    sh.headTables = tables;
+    tables = 0;
+    sh.restStarts = sh.rest !== undefined ? lists(sh.rest, true) : undefined;
+    sh.restTables = tables;
+    sh.tables = sh.headTables | sh.restTables;
+    sh.by = this.matcher;
+    return sh.tables;
   }
 
   /** True when a phrase of table `t` has a first word that one of the forms matches. */
@@ -285,22 +340,26 @@ export class SentenceAnnotator {
 
   /** The matches of table `t` starting at token i. */
   at(tokens: readonly EventToken[], i: number, t: number): readonly PhraseMatch<unknown>[] {
+    const tok = tokens[i];
+    if (tok === undefined) return EMPTY;
+    // most tokens start no phrase of the table asked about: the bits of the token's shape say so at once
+    if (tok.by === this.matcher && ((tok.tables! >>> t) & 1) === 0) return EMPTY;
+    let ann: ((number | PhraseMatch<unknown>[])[] | undefined)[];
     // the rules ask about one sentence at a time: skip the lookup for the sentence just asked about
-    if (tokens === this.lastTokens) return pick(this.lastAnn![i], t);
-    // kept on the token array itself: cheaper for the collector than a WeakMap entry per sentence
-    const holder = tokens as unknown as { [ANNOTATIONS]?: { readonly by: SentenceAnnotator; readonly ann: ((number | PhraseMatch<unknown>[])[] | undefined)[] } };
-    let ann = holder[ANNOTATIONS]?.by === this ? holder[ANNOTATIONS]!.ann : undefined;
-    if (!ann) {
-      ann = new Array(tokens.length);
-      for (let k = 0; k < tokens.length; k++) {
-        const byTable = this.matcher.groupedAt(tokens, k, tableOf, valueOf);
-        if (byTable) ann[k] = byTable;
-      }
-      holder[ANNOTATIONS] = { by: this, ann };
+    if (tokens === this.lastTokens) ann = this.lastAnn!;
+    else {
+      // kept on the token array itself: cheaper for the collector than a WeakMap entry per sentence
+      const holder = tokens as unknown as { [ANNOTATIONS]?: { readonly by: SentenceAnnotator; readonly ann: ((number | PhraseMatch<unknown>[])[] | undefined)[] } };
+      const kept = holder[ANNOTATIONS];
+      if (kept !== undefined && kept.by === this) ann = kept.ann;
+      else holder[ANNOTATIONS] = { by: this, ann: (ann = new Array(tokens.length)) };
+      this.lastTokens = tokens;
+      this.lastAnn = ann;
     }
-    this.lastTokens = tokens;
-    this.lastAnn = ann;
-    return pick(ann[i], t);
+    // a position is looked up when first asked about, for every table at once
+    let g = ann[i];
+    if (g === undefined) ann[i] = g = this.matcher.groupedAt(tokens, i, tableOf, valueOf) ?? NONE;
+    return pick(g, t);
   }
 }
 
@@ -326,19 +385,48 @@ class TableView<T> implements PhraseTable<T> {
   }
 
   mayStartShape(sh: WordShape, isWord: boolean): boolean {
-    return ((this.ann.prime(sh, isWord).tables >>> this.t) & 1) === 1;
+    return ((this.ann.prime(sh, isWord) >>> this.t) & 1) === 1;
+  }
+
+  mayStartShapeWhere(sh: WordShape, isWord: boolean, keep: (v: T) => boolean): boolean {
+    if (((this.ann.prime(sh, isWord) >>> this.t) & 1) === 0) return false;
+    // (a word that may start one: its few phrases are read)
+    return this.anyKept(sh.starts, keep) || this.anyKept(sh.restStarts, keep);
+  }
+
+  private anyKept(lists: readonly (readonly unknown[])[] | undefined, keep: (v: T) => boolean): boolean {
+    if (lists === undefined) return false;
+    for (let fi = 0; fi < lists.length; fi++) {
+      const l = lists[fi] as readonly { readonly value: { readonly t: number; readonly v: unknown } }[];
+      for (let k = 0; k < l.length; k++) if (l[k].value.t === this.t && keep(l[k].value.v as T)) return true;
+    }
+    return false;
   }
 
   findAll(tokens: readonly EventToken[], from = 0, to = tokens.length): PhraseMatch<T>[] {
-    return longestMatches((t, i) => this.matchAt(t, i), tokens, from, to);
+    // longestMatches, without a closure per call
+    const out: PhraseMatch<T>[] = [];
+    for (let i = from; i < to; ) {
+      const ms = this.ann.at(tokens, i, this.t) as readonly PhraseMatch<T>[];
+      let m: PhraseMatch<T> | undefined;
+      for (let k = 0; k < ms.length; k++) if (ms[k].to <= to) {
+        m = ms[k];
+        break;
+      }
+      if (m) {
+        out.push(m);
+        i = m.to;
+      } else i++;
+    }
+    return out;
   }
 }
 
-/** Where a phrase whose first word matched token i ends (exclusive), or -1 when a later word does not match. */
-function phraseEnd(words: readonly string[], tokens: readonly EventToken[], i: number): number {
+/** Where a phrase whose first word matched token i ends (exclusive), or -1 when a later word (`rest`) does not match. */
+function phraseEnd(rest: readonly WordPattern[], tokens: readonly EventToken[], i: number): number {
   let j = i + 1;
-  for (let k = 1; k < words.length; k++) {
-    if (j >= tokens.length || !wordMatches(words[k], tokens[j].forms)) return -1;
+  for (let k = 0; k < rest.length; k++) {
+    if (j >= tokens.length || !patternMatches(rest[k], tokens[j].forms)) return -1;
     j++;
   }
   return j;

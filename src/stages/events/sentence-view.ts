@@ -3,6 +3,7 @@ import { sortByStart } from "../../core/sort-by-start.js";
 import type { EventLexicon, LabelLink } from "./event-lexicon.js";
 import type { EventToken } from "./event-tokens.js";
 import { sentenceTokens } from "./event-tokens.js";
+import type { PhraseMatch } from "./phrase-matcher.js";
 
 /** An entity mention placed on the sentence's tokens, or an anaphor resolved to an entity. */
 export interface Candidate {
@@ -217,11 +218,26 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
       continue;
     }
     const ms = lex.clause.matchAt(tokens, i);
-    if (ms.length) marks.set(i, ms.map((m) => m.value).includes("opener") && i === 0 ? "opener" : ms.find((m) => m.value !== "opener")?.value ?? "opener");
+    let mark = marks.get(i);
+    if (ms.length) {
+      // an opener first in the sentence; else the first other mark; else an opener
+      let opener = false;
+      let other: PhraseMatch<string> | undefined;
+      for (let k = 0; k < ms.length; k++) {
+        if (ms[k].value === "opener") opener = true;
+        else other ??= ms[k];
+      }
+      marks.set(i, (mark = opener && i === 0 ? "opener" : other?.value ?? "opener"));
+    }
     // "The Pentagon said a final assessment …": a reporting verb ends the speaker's clause
-    if (!marks.has(i) || marks.get(i) === "opener") {
-      const rv = lex.attribution.matchAt(tokens, i).find((m) => m.value === "after" || m.value === "verb-before");
-      if (rv) marks.set(rv.to - 1, "break");
+    if (mark === undefined || mark === "opener") {
+      // (an indexed loop: the list may be the frozen empty one, which for…of would iterate the slow way)
+      const rvs = lex.attribution.matchAt(tokens, i);
+      for (let k = 0; k < rvs.length; k++)
+        if (rvs[k].value === "after" || rvs[k].value === "verb-before") {
+          marks.set(rvs[k].to - 1, "break");
+          break;
+        }
     }
   }
   return { index: si, start: s.start, end: s.end, tokens, candidates: cands, marks };
@@ -240,18 +256,27 @@ export function resolveAnaphor(mentions: MentionIndex, pos: number, types: reado
   // "the groups", "the militia": the group the text is about, the one that opens most of its sentences so far
   const groups = types.every((t) => t === "armed_group" || t === "organization");
   let recent: EntityRecord | null = null;
-  const leads = new Map<EntityRecord, number>();
+  // sentences each entity opens, in the order first met (a few entities: two short lists, not a Map and its iterator)
+  let leadOf: EntityRecord[] | null = null;
+  let leads: number[] | null = null;
   for (let i = l.length - 1; i >= 0; i--) {
     if (l[i].start >= pos || !types.includes(l[i].entity.type)) continue;
     const kb = l[i].entity.kb;
     if (groups && kb && mentions.stateForces?.has(kb)) continue;
     recent ??= l[i].entity;
     if (!groups) break;
-    if (l[i].lead) leads.set(l[i].entity, (leads.get(l[i].entity) ?? 0) + 1);
+    if (l[i].lead) {
+      const k = leadOf ? leadOf.indexOf(l[i].entity) : -1;
+      if (k >= 0) leads![k]++;
+      else {
+        (leadOf ??= []).push(l[i].entity);
+        (leads ??= []).push(1);
+      }
+    }
   }
   let best = recent;
   let most = 0;
   // walked from the most recent: a tie goes to the most recent
-  for (const [e, n] of leads) if (n > most) (best = e), (most = n);
+  if (leadOf) for (let k = 0; k < leadOf.length; k++) if (leads![k] > most) (best = leadOf[k]), (most = leads![k]);
   return best;
 }
