@@ -35,6 +35,16 @@ export interface StoryIndexOptions {
    * join, so older postings are skipped, and a run of them ends the scan (postings are kept in the order stored).
    */
   readonly dayWindow: number;
+  /**
+   * Eviction from the search structure (not from the stories): a document leaves the postings once its own days end
+   * more than `retainDays` before the index's present (the 10th percentile of the own days of the last `retainDocs`
+   * documents stored), at least `retainDocs` documents were stored after it, and consolidation has settled it. It
+   * stays a member of its story (id, day and title kept). An undated or estimated document counts the present of its
+   * storage as its day. 0 keeps every document searchable. Lookups read `dayWindow` days around an article's own
+   * days, so the margin past dayWindow is how late (in days) an article may arrive and still find every candidate.
+   */
+  readonly retainDays: number;
+  readonly retainDocs: number;
   /** Candidate documents looked at per added document (the most key weight shared). */
   readonly maxCandidates: number;
   /**
@@ -71,6 +81,8 @@ export const DEFAULT_STORY_INDEX_OPTIONS: StoryIndexOptions = {
   crossScriptScale: 0.55,
   maxPosting: 200,
   dayWindow: 60,
+  retainDays: 90,
+  retainDocs: 5000,
   maxCandidates: 60,
   maxPerStory: 6,
   lookupTerms: 16,
@@ -123,7 +135,7 @@ export interface ConsolidateResult {
 
 /** The serialised index (plain JSON), for a store to persist. */
 export interface SerializedStoryIndex {
-  readonly version: 1 | 2;
+  readonly version: 1 | 2 | 3;
   readonly options: StoryIndexOptions;
   readonly n: number;
   readonly nextStory: number;
@@ -135,6 +147,13 @@ export interface SerializedStoryIndex {
   readonly dirty?: string[];
   /** Story ids in the order consolidate() revisits them when stale (version 2). */
   readonly stale?: string[];
+  /** Documents evicted from the search structure: [id, story, day, title] (version 3). */
+  readonly evicted?: [string, string, number | null, string | null][];
+  /** The present and the last eviction horizon (version 3; see StoryIndexOptions.retainDays). */
+  readonly present?: number;
+  readonly evictedTo?: number;
+  /** The keepDay of the stored documents without own days, by id (version 3). */
+  readonly keep?: [string, number][];
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -166,8 +185,15 @@ export class StoryIndex implements KeyStats {
   private readonly postings = new Map<string, number | number[]>();
   /** Per LSH band, the band's hash (as a signed 32-bit integer: a small integer to V8, no string) → its posting. */
   private readonly bandPostings: Map<number, number | number[]>[] = Array.from({ length: LSH_BANDS }, () => new Map());
-  /** Stored documents by ordinal (the order they were stored in). */
-  private readonly byOrd: StoredDoc[] = [];
+  /** Stored documents by ordinal (the order they were stored in); undefined once evicted. */
+  private readonly byOrd: (StoredDoc | undefined)[] = [];
+  /** Documents evicted from the search structure: what their stories still need of them (see retainDays). */
+  private readonly gone = new Map<string, GoneDoc>();
+  /** By ordinal, the day a document's eviction is reckoned from: its last own day, else the present when it was stored. */
+  private keepDay = new Int32Array(1024);
+  /** The index's present (see retainDays; OPEN_LO until retainDocs documents were stored) and the last eviction horizon. */
+  private present = OPEN_LO;
+  private evictedTo = OPEN_LO;
   /** By ordinal, a number ordered as the content ids are (see idKey): ties of candidates are broken without reading ids. */
   private idKeys = new Float64Array(1024);
   /** By ordinal, the first and last publication day of a dated document (not an estimate); OPEN_LO/OPEN_HI when unknown. */
@@ -188,8 +214,8 @@ export class StoryIndex implements KeyStats {
 
   /** Documents counted in the key statistics. */
   /** Counters of the work done so far (for benchmarks: each is bounded per article whatever the store's size). */
-  work(): { postingsRead: number } {
-    return { postingsRead: this.postingsRead };
+  work(): { postingsRead: number; searchable: number; evicted: number } {
+    return { postingsRead: this.postingsRead, searchable: this.docs.size, evicted: this.gone.size };
   }
 
   get n(): number {
@@ -216,9 +242,19 @@ export class StoryIndex implements KeyStats {
     return this.storyMap.get(id) ?? null;
   }
 
-  /** The story a document was put in. */
+  /** The story a document was put in (evicted or not). */
   storyOf(docId: string): string | null {
-    return this.docs.get(docId)?.story ?? null;
+    return this.docs.get(docId)?.story ?? this.gone.get(docId)?.story ?? null;
+  }
+
+  /** A stored document's title (evicted or not). */
+  titleOf(docId: string): string | null {
+    return this.docs.get(docId)?.p.f.title ?? this.gone.get(docId)?.title ?? null;
+  }
+
+  /** True while a document is in the search structure (stored and not evicted). */
+  searchable(docId: string): boolean {
+    return this.docs.has(docId);
   }
 
   /**
@@ -257,7 +293,7 @@ export class StoryIndex implements KeyStats {
     return m.ords;
   }
 
-  /** The stored features of a document. */
+  /** The stored features of a document (null once evicted: the store keeps them). */
   features(docId: string): StoryFeatures | null {
     const d = this.docs.get(docId);
     return d ? featuresOf(d) : null;
@@ -265,7 +301,7 @@ export class StoryIndex implements KeyStats {
 
   /** Counts a document's keys before it is added: a batch warms its statistics so its first articles are weighed fairly. */
   observe(f: StoryFeatures): void {
-    if (this.pending.has(f.id) || this.docs.has(f.id)) return;
+    if (this.pending.has(f.id) || this.docs.has(f.id) || this.gone.has(f.id)) return;
     this.pending.add(f.id);
     this.countKeys(f);
   }
@@ -314,7 +350,7 @@ export class StoryIndex implements KeyStats {
    * the postings read (at most maxPosting a key), not the store, and no sort of every candidate.
    */
   private candidates(keys: LookupKeys): string[] {
-    return this.candidateOrds(keys).map((o) => this.byOrd[o].p.f.id);
+    return this.candidateOrds(keys).map((o) => this.byOrd[o]!.p.f.id);
   }
 
   /** candidates() as ordinals. */
@@ -368,7 +404,7 @@ export class StoryIndex implements KeyStats {
     }
     const docs = this.byOrd, ik = this.idKeys;
     // Better: higher score, then smaller content id (a strict order: ids are unique); the id keys decide most ties.
-    const better = (a: number, b: number) => acc[a] > acc[b] || (acc[a] === acc[b] && (ik[a] < ik[b] || (ik[a] === ik[b] && docs[a].p.f.id < docs[b].p.f.id)));
+    const better = (a: number, b: number) => acc[a] > acc[b] || (acc[a] === acc[b] && (ik[a] < ik[b] || (ik[a] === ik[b] && docs[a]!.p.f.id < docs[b]!.p.f.id)));
     const K = this.options.maxCandidates;
     let top: number[];
     if (touched.length <= K) top = touched;
@@ -417,7 +453,7 @@ export class StoryIndex implements KeyStats {
     const seen = new Map<string, number>();
     let compared = 0;
     for (const o of cands) {
-      const other = this.byOrd[o];
+      const other = this.byOrd[o]!;
       const id = other.p.f.id;
       if (id === f.id) continue;
       const n = seen.get(other.story) ?? 0;
@@ -435,7 +471,7 @@ export class StoryIndex implements KeyStats {
 
   /** Adds a document: joins the best matching story or starts one, and says how it relates to the members. */
   add(f: StoryFeatures): AddResult {
-    const existing = this.docs.get(f.id);
+    const existing = this.docs.get(f.id) ?? this.gone.get(f.id);
     if (existing) return { story: existing.story, created: false, relations: [], related: [], best: null, compared: 0 };
     if (this.pending.has(f.id)) this.pending.delete(f.id);
     else this.countKeys(f);
@@ -460,6 +496,7 @@ export class StoryIndex implements KeyStats {
     }
     this.place(f, story, keys, pf);
     this.dirty.add(f.id);
+    this.evictOld();
 
     const related = ranked
       .filter((r) => r.story !== story.id && r.score >= this.options.relatedThreshold)
@@ -473,13 +510,14 @@ export class StoryIndex implements KeyStats {
    * a synthetic one for benchmarks. Returns the story id.
    */
   insert(f: StoryFeatures, storyId?: string): string {
-    const existing = this.docs.get(f.id);
+    const existing = this.docs.get(f.id) ?? this.gone.get(f.id);
     if (existing) return existing.story;
     if (this.pending.has(f.id)) this.pending.delete(f.id);
     else this.countKeys(f);
     let story = storyId ? this.storyMap.get(storyId) : undefined;
     if (!story) story = this.newStory(storyId);
     this.place(f, story, this.lookupKeys(f));
+    this.evictOld();
     return story.id;
   }
 
@@ -559,7 +597,7 @@ export class StoryIndex implements KeyStats {
       if (!c) {
         const ords = this.candidateOrds(this.storedLookupKeys(this.docs.get(id)!));
         lookedUp.set(id, ords);
-        found.set(id, (c = ords.map((o) => this.byOrd[o].p.f.id)));
+        found.set(id, (c = ords.map((o) => this.byOrd[o]!.p.f.id)));
       }
       return c;
     };
@@ -622,8 +660,7 @@ export class StoryIndex implements KeyStats {
       const st = this.storyMap.get(id);
       if (!st || (st.checked ?? 0) !== checked) continue; // gone, or clustered again since (a later entry)
       if (checked * this.options.staleGrowth >= this.count) break;
-      out.push(...st.members);
-      taken += st.members.length;
+      for (const m of st.members) if (this.docs.has(m)) out.push(m), taken++;
     }
     q.splice(0, head); // cheap next to the re-clustering it starts: the entries taken are few
     return out;
@@ -648,7 +685,7 @@ export class StoryIndex implements KeyStats {
     const queue: string[] = [];
     const addStory = (id: string) => {
       for (const m of this.storyMap.get(this.docs.get(id)!.story)?.members ?? [id]) {
-        if (region.has(m)) continue;
+        if (region.has(m) || !this.docs.has(m)) continue; // (an evicted member stays where it is)
         region.add(m);
         queue.push(m);
       }
@@ -685,18 +722,30 @@ export class StoryIndex implements KeyStats {
       if (best) taken.add(best[0]);
       idOf[k] = best?.[0] ?? "";
     });
-    for (const sid of oldMembers.keys()) if (!taken.has(sid)) this.storyMap.delete(sid);
+    // Evicted members are not re-clustered: they stay in their story, which lives on while it has any.
+    const evictedOf = (sid: string) => (oldMembers.get(sid) ?? []).filter((m) => !this.docs.has(m));
+    for (const sid of oldMembers.keys()) {
+      if (taken.has(sid)) continue;
+      const kept = evictedOf(sid);
+      if (!kept.length) {
+        this.storyMap.delete(sid);
+        continue;
+      }
+      changed.add(sid);
+      this.rebuild(this.storyMap.get(sid)!, kept);
+    }
     clusters.forEach((c, k) => {
       const members = [...c];
       let story = idOf[k] ? this.storyMap.get(idOf[k]) : undefined;
-      const before = story ? (oldMembers.get(story.id) ?? []) : [];
+      const before = story ? (oldMembers.get(story.id) ?? []).filter((m) => this.docs.has(m)) : [];
       const same = story && before.length === members.length && before.every((m) => oldStory.get(m) === story!.id) && members.every((m) => oldStory.get(m) === story!.id);
       if (!story) story = this.newStory();
+      else members.push(...evictedOf(story.id));
       if (!same) changed.add(story.id);
       this.rebuild(story, members);
       for (const m of members) {
-        const d = this.docs.get(m)!;
-        if (d.story !== story.id) {
+        const d = this.docs.get(m);
+        if (d && d.story !== story.id) {
           d.story = story.id;
           const link = this.linkOf(m, story, prepared);
           if (link) relations.push(link);
@@ -719,7 +768,7 @@ export class StoryIndex implements KeyStats {
 
   /** Sets a story's members (canonical order), title and days from scratch. */
   private rebuild(story: IndexedStory, members: readonly string[]): void {
-    const feats = members.map((m) => this.docs.get(m)!.p.f).sort(canonicalOrder);
+    const feats = members.map((m) => this.docs.get(m)?.p.f ?? { id: m, ...this.gone.get(m)! }).sort(canonicalOrder);
     story.members.length = 0;
     story.members.push(...feats.map((f) => f.id));
     const dated = feats.filter((f) => f.day !== null);
@@ -740,7 +789,12 @@ export class StoryIndex implements KeyStats {
     if (!st || !d) return null;
     // (links() passes the member's position and a citation index of the story)
     const at = position ?? st.members.indexOf(docId);
-    const earlier = at > 0 ? st.members.slice(Math.max(0, at - LINK_WINDOW), at) : st.members.filter((m) => m !== docId).slice(0, LINK_WINDOW);
+    // (evicted members are passed over: the nearest searchable ones, earlier, else later)
+    const live = (m: string) => m !== docId && this.docs.has(m);
+    let earlier: string[] = [];
+    for (let i = at - 1; i >= 0 && earlier.length < LINK_WINDOW; i--) if (live(st.members[i])) earlier.push(st.members[i]);
+    earlier.reverse();
+    if (!earlier.length) earlier = st.members.filter(live).slice(0, LINK_WINDOW);
     if (!earlier.length) return null;
     const prep = (id: string) => {
       let p = prepared.get(id);
@@ -772,7 +826,8 @@ export class StoryIndex implements KeyStats {
     const out: StoryRelation[] = [];
     const cited = this.citedFinder(st.members);
     st.members.forEach((m, i) => {
-      if (i === 0 && !cited(this.docs.get(m)!.p.f)) return;
+      const d = this.docs.get(m);
+      if (!d || (i === 0 && !cited(d.p.f))) return; // (an evicted member keeps the link it had)
       const link = this.linkOf(m, st, prepared, cited, i);
       if (link) out.push(link);
     });
@@ -886,14 +941,73 @@ export class StoryIndex implements KeyStats {
     }
     this.idKeys[d.ord] = idKey(d.p.f.id);
     if (this.dayLo.length < this.byOrd.length) {
-      const lo = new Int32Array(this.idKeys.length), hi = new Int32Array(this.idKeys.length);
+      const lo = new Int32Array(this.idKeys.length), hi = new Int32Array(this.idKeys.length), keep = new Int32Array(this.idKeys.length);
       lo.set(this.dayLo);
       hi.set(this.dayHi);
-      [this.dayLo, this.dayHi] = [lo, hi];
+      keep.set(this.keepDay);
+      [this.dayLo, this.dayHi, this.keepDay] = [lo, hi, keep];
     }
     const span = ownDays(d.p.f);
     this.dayLo[d.ord] = span ? span[0] : OPEN_LO;
     this.dayHi[d.ord] = span ? span[1] : OPEN_HI;
+    // (an undated document stored before the index has a present is given the first one; see evictOld)
+    this.keepDay[d.ord] = span ? span[1] : this.present;
+  }
+
+  /**
+   * Every EVICT_CHECK documents stored: moves the index's present (see retainDays) and, once the eviction horizon
+   * has advanced a tenth of retainDays since the last sweep, evicts. Decided by the sequence of documents stored only (their
+   * own days, ordinals and whether consolidation has settled them), never by a clock: replicas evict alike.
+   */
+  private evictOld(): void {
+    const { retainDays, retainDocs } = this.options;
+    const len = this.byOrd.length;
+    if (retainDays <= 0 || len % Math.max(1, Math.min(EVICT_CHECK, retainDocs)) !== 0 || len < retainDocs) return;
+    const recent: number[] = [];
+    for (let o = Math.max(0, len - Math.max(retainDocs, 1)); o < len; o++) if (this.dayLo[o] !== OPEN_LO) recent.push(this.dayLo[o]);
+    if (!recent.length) return;
+    recent.sort((a, b) => a - b);
+    const q = recent[Math.floor(recent.length / 10)];
+    if (q <= this.present) return;
+    if (this.present === OPEN_LO) for (let o = 0; o < len; o++) if (this.keepDay[o] === OPEN_LO) this.keepDay[o] = q;
+    this.present = q;
+    const horizon = q - retainDays;
+    if (this.evictedTo !== OPEN_LO && horizon < this.evictedTo + Math.max(1, Math.floor(retainDays / EVICT_STEPS))) return;
+    this.evictedTo = horizon;
+    this.evictBefore(horizon, len - retainDocs);
+  }
+
+  /**
+   * Evicts the settled documents stored before ordinal `cut` whose keepDay is before `horizon`: out of the postings,
+   * the document map and the ordinal table, into `gone` (story, day, title). Stories keep them as members.
+   */
+  private evictBefore(horizon: number, cut: number): void {
+    let n = 0;
+    for (const d of this.docs.values()) {
+      if (d.ord >= cut || this.keepDay[d.ord] >= horizon || this.dirty.has(d.p.f.id)) continue;
+      this.docs.delete(d.p.f.id);
+      this.gone.set(d.p.f.id, { story: d.story, day: d.p.f.day, title: d.p.f.title });
+      this.byOrd[d.ord] = undefined;
+      n++;
+    }
+    if (!n) return;
+    const byOrd = this.byOrd;
+    const purge = <K>(postings: Map<K, number | number[]>) => {
+      for (const [k, list] of postings) {
+        if (typeof list === "number") {
+          if (byOrd[list] === undefined) postings.delete(k);
+          continue;
+        }
+        let w = 0;
+        for (let i = 0; i < list.length; i++) if (byOrd[list[i]] !== undefined) list[w++] = list[i];
+        if (w === list.length) continue;
+        if (w === 0) postings.delete(k);
+        else if (w === 1) postings.set(k, list[0]);
+        else list.length = w;
+      }
+    };
+    for (const m of this.bandPostings) purge(m);
+    purge(this.postings);
   }
 
   /** Appends a document's ordinal to a key's posting; a full posting drops its oldest half at once (amortised). */
@@ -917,13 +1031,13 @@ export class StoryIndex implements KeyStats {
   private postingIds(list: number | number[] | undefined): string[] {
     if (list === undefined) return [];
     const ords = typeof list === "number" ? [list] : list.slice(Math.max(0, list.length - this.options.maxPosting));
-    return ords.map((o) => this.byOrd[o].p.f.id);
+    return ords.map((o) => this.byOrd[o]!.p.f.id);
   }
 
   /** Plain JSON of the whole index. */
   toJSON(): SerializedStoryIndex {
     return {
-      version: 2,
+      version: 3,
       options: this.options,
       n: this.count,
       nextStory: this.nextStory,
@@ -936,21 +1050,31 @@ export class StoryIndex implements KeyStats {
       ],
       dirty: [...this.dirty],
       stale: this.staleQueue.filter((e) => this.storyMap.get(e.id)?.checked === e.checked).map((e) => e.id),
+      evicted: [...this.gone].map(([id, g]) => [id, g.story, g.day, g.title]),
+      present: this.present,
+      evictedTo: this.evictedTo,
+      keep: [...this.docs.values()].filter((d) => !ownDays(d.p.f)).map((d) => [d.p.f.id, this.keepDay[d.ord]]),
     };
   }
 
   /** Rebuilds an index from toJSON's output (an index of version 1 takes today's default options). */
   static fromJSON(data: SerializedStoryIndex): StoryIndex {
-    const idx = new StoryIndex(data.version === 2 ? data.options : {});
+    const idx = new StoryIndex(data.version >= 2 ? data.options : {});
     idx.count = data.n;
     idx.nextStory = data.nextStory;
     for (const [k, v] of data.df) if (k.startsWith("t:")) idx.termDfs.set(k.slice(2), v);
     else idx.dfs.set(k, v);
+    idx.present = data.present ?? OPEN_LO;
+    idx.evictedTo = data.evictedTo ?? OPEN_LO;
+    const keep = new Map(data.keep ?? []);
     for (const d of data.docs) {
       const stored = idx.compact(d.features, d.story, idx.byOrd.length);
       idx.docs.set(d.features.id, stored);
       idx.storeOrd(stored);
+      const k = keep.get(d.features.id);
+      if (k !== undefined) idx.keepDay[stored.ord] = k;
     }
+    for (const [id, story, day, title] of data.evicted ?? []) idx.gone.set(id, { story, day, title });
     // (an index serialised before centroids were computed on demand carries one per story: dropped)
     for (const { centroid: _, ...s } of data.stories as (IndexedStory & { centroid?: unknown })[]) idx.storyMap.set(s.id, { ...s, members: [...s.members] });
     const byId = new Map(data.stories.map((s) => [s.id, s]));
@@ -1019,6 +1143,18 @@ const NO_LOOKUP: LookupKeys = { bands: [], keys: [], weights: [], window: null }
 const OPEN_LO = -(2 ** 31), OPEN_HI = 2 ** 31 - 1;
 /** Postings older than the window in a row that end a scan (a few stored out of date order are passed over). */
 const OLD_RUN = 8;
+/**
+ * Documents stored between two moves of the index's present (fewer when retainDocs is smaller), and the sweeps per
+ * retainDays (the eviction horizon advances retainDays / EVICT_STEPS days between two: 9 by default).
+ */
+const EVICT_CHECK = 1024, EVICT_STEPS = 10;
+
+/** What the index keeps of an evicted document: its story's member list still names it. */
+interface GoneDoc {
+  readonly story: string;
+  readonly day: number | null;
+  readonly title: string | null;
+}
 
 /** The publication days of an article that bound its candidates: its own date's span, not an estimate; else null. */
 function ownDays(f: StoryFeatures): readonly [number, number] | null {

@@ -13,8 +13,11 @@ import type { StoryFeatures } from "../stories/story-features.js";
  */
 export const REPLICA_INDEX_OPTIONS = { consolidateTouchedOnly: true } as const;
 
-/** The snapshot format: 2 since postings hold document ordinals (a snapshot of another version is not read). */
-const SNAPSHOT_VERSION = 3;
+/**
+ * The snapshot format (a snapshot of another version is not read): 2 since postings hold document ordinals, 3 with
+ * the day window's day arrays, 4 since documents are evicted from the search structure (keepDay, gone, present).
+ */
+const SNAPSHOT_VERSION = 4;
 
 /**
  * A process's in-memory copy of the story index, at story log entry `seq`. StoryIndex is deterministic: the same

@@ -36,7 +36,7 @@ export function clusterFeatures(features: readonly StoryFeatures[], index: Story
     for (const r of rels) if (r.kind !== "related") for (const d of [r.from, r.to]) degree.set(d, (degree.get(d) ?? 0) + 1);
     let best: string | null = null, bestDeg = -1;
     for (const m of members) {
-      const t = index.features(m)?.title ?? null;
+      const t = index.titleOf(m);
       if (t && (degree.get(m) ?? 0) > bestDeg) [best, bestDeg] = [t, degree.get(m) ?? 0];
     }
     return best ?? fallback;
