@@ -258,7 +258,7 @@ export class PhraseMatcher<T> {
 
   /** Non-overlapping matches in tokens [from, to), longest at each position, left to right. */
   findAll(tokens: readonly EventToken[], from = 0, to = tokens.length): PhraseMatch<T>[] {
-    return longestMatches((t, i) => this.matchAt(t, i), tokens, from, to);
+    return longestMatches(this, tokens, from, to);
   }
 }
 
@@ -404,21 +404,7 @@ class TableView<T> implements PhraseTable<T> {
   }
 
   findAll(tokens: readonly EventToken[], from = 0, to = tokens.length): PhraseMatch<T>[] {
-    // longestMatches, without a closure per call
-    const out: PhraseMatch<T>[] = [];
-    for (let i = from; i < to; ) {
-      const ms = this.ann.at(tokens, i, this.t) as readonly PhraseMatch<T>[];
-      let m: PhraseMatch<T> | undefined;
-      for (let k = 0; k < ms.length; k++) if (ms[k].to <= to) {
-        m = ms[k];
-        break;
-      }
-      if (m) {
-        out.push(m);
-        i = m.to;
-      } else i++;
-    }
-    return out;
+    return longestMatches(this, tokens, from, to);
   }
 }
 
@@ -433,15 +419,16 @@ function phraseEnd(rest: readonly WordPattern[], tokens: readonly EventToken[], 
 }
 
 /** Non-overlapping matches in tokens [from, to), the longest at each position (matchAt lists longest first), left to right. */
+// (the table itself is passed, not a closure over it: no closure is made per call)
 function longestMatches<T>(
-  matchAt: (tokens: readonly EventToken[], i: number) => readonly PhraseMatch<T>[],
+  table: { matchAt(tokens: readonly EventToken[], i: number): readonly PhraseMatch<T>[] },
   tokens: readonly EventToken[],
   from: number,
   to: number,
 ): PhraseMatch<T>[] {
   const out: PhraseMatch<T>[] = [];
   for (let i = from; i < to; ) {
-    const ms = matchAt(tokens, i);
+    const ms = table.matchAt(tokens, i);
     let m: PhraseMatch<T> | undefined;
     for (let k = 0; k < ms.length; k++) if (ms[k].to <= to) {
       m = ms[k];
