@@ -1,5 +1,5 @@
 import type { DateValue } from "../../core/doc.js";
-import { findAnchorMentions, type Anchor } from "../dates/anchors.js";
+import { findAnchorMentions, type Anchor, type AnchorMention } from "../dates/anchors.js";
 import { isoDay } from "../dates/calendar.js";
 import { foldLower } from "../dates/time-words.js";
 import { normalizeWord } from "./event-tokens.js";
@@ -33,8 +33,18 @@ function partiesOf(anchors: readonly Anchor[]): ReadonlySet<string> {
  * in one. Most sentences do not: the anchors' pattern is only run on the others.
  */
 export function mayNameAnchor(anchors: readonly Anchor[], lang: string, tokens: readonly { readonly isWord: boolean; readonly forms: readonly string[] }[], parties: readonly (string | null | undefined)[]): boolean {
+  return partyOfAnchor(anchors, parties) || wordOfAnchor(anchors, lang, tokens);
+}
+
+/** True when a party takes part in a known event (mayNameAnchor's first test). */
+export function partyOfAnchor(anchors: readonly Anchor[], parties: readonly (string | null | undefined)[]): boolean {
   const known = partiesOf(anchors);
   for (const p of parties) if (p && known.has(p)) return true;
+  return false;
+}
+
+/** True when a word of the sentence starts a known event's name (mayNameAnchor's second test: the same for every event of a sentence). */
+export function wordOfAnchor(anchors: readonly Anchor[], lang: string, tokens: readonly { readonly isWord: boolean; readonly forms: readonly string[] }[]): boolean {
   let byLang = firstWords.get(anchors);
   if (!byLang) firstWords.set(anchors, (byLang = new Map()));
   let set = byLang.get(lang);
@@ -54,6 +64,33 @@ export function mayNameAnchor(anchors: readonly Anchor[], lang: string, tokens: 
   return false;
 }
 
+/** The anchor mentions of the sentence last asked about, and its folded text: the events of a sentence are dated one after another. */
+interface SentenceAnchors {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly lang: string;
+  readonly anchors: readonly Anchor[];
+  readonly mentions: readonly AnchorMention[];
+  readonly folded: string;
+}
+let lastSentence: SentenceAnchors | null = null;
+
+function sentenceAnchors(site: AnchorSite, anchors: readonly Anchor[]): SentenceAnchors {
+  const l = lastSentence;
+  if (l && l.text === site.text && l.start === site.sentence.start && l.end === site.sentence.end && l.lang === site.lang && l.anchors === anchors) return l;
+  const sentence = site.text.slice(site.sentence.start, site.sentence.end);
+  // the whole list, as loaded: the anchors' regex is built once per list and language
+  // (folded once: the anchors' search and the cue test below read the same folded text)
+  const folded = foldLower(sentence);
+  const mentions = findAnchorMentions(sentence, site.lang, [{ start: 0, end: sentence.length }], anchors, folded);
+  lastSentence = { text: site.text, start: site.sentence.start, end: site.sentence.end, lang: site.lang, anchors, mentions, folded };
+  return lastSentence;
+}
+
+/** Whether an anchor list holds a known event, per list. */
+const withEvents = new WeakMap<readonly Anchor[], boolean>();
+
 /** How far (characters) a known event's name may stand from the trigger it dates ("a US-led coalition invaded the country"). */
 const NEAR = 60;
 
@@ -63,19 +100,20 @@ const NEAR = 60;
  * cue words in the sentence ("the assassination of … Qassem Soleimani"). Null when none.
  */
 export function anchorDate(site: AnchorSite, anchors: readonly Anchor[]): DateValue | null {
-  if (!anchors.some((a) => a.kind === "event")) return null;
-  const sentence = site.text.slice(site.sentence.start, site.sentence.end);
+  let any = withEvents.get(anchors);
+  if (any === undefined) withEvents.set(anchors, (any = anchors.some((a) => a.kind === "event")));
+  if (!any) return null;
   const t0 = site.trigger.start - site.sentence.start, t1 = site.trigger.end - site.sentence.start;
   let hit: Anchor | null = null;
-  // the whole list, as loaded: the anchors' regex is built once per list and language
-  for (const m of findAnchorMentions(sentence, site.lang, [{ start: 0, end: sentence.length }], anchors)) {
+  const seen = sentenceAnchors(site, anchors);
+  for (const m of seen.mentions) {
     if (m.anchor.kind === "event" && m.start - t1 <= NEAR && t0 - m.end <= NEAR) {
       hit = m.anchor;
       break;
     }
   }
   if (!hit) {
-    const folded = foldLower(sentence);
+    const folded = seen.folded;
     hit =
       anchors.find((a) => {
         if (a.kind !== "event") return false;

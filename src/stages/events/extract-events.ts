@@ -11,7 +11,7 @@ import { findAttribution, findSpeaker } from "./find-attribution.js";
 import { joinFigures, LEAD_BASIS, mergeEvents, type EventNotes, type SideOf } from "./merge-events.js";
 import { refineAcled } from "./refine-acled.js";
 import { applyResponsibility, type ResponsibilityLink } from "./apply-responsibility.js";
-import { anchorDate, mayNameAnchor } from "./anchor-date.js";
+import { anchorDate, partyOfAnchor, wordOfAnchor } from "./anchor-date.js";
 import type { Anchor } from "../dates/anchors.js";
 import { ACTOR_TYPES, type Slots } from "./resolve-slots.js";
 
@@ -85,8 +85,19 @@ const isTrigger = (v: TriggerEntry) => v.type !== null || v.role === "gi";
 /** Body sentences: not inside the title or a caption. */
 function bodySentences(doc: Doc): number[] {
   const sentences = doc.sentences ?? [];
-  const skip = (doc.regions ?? []).filter((r) => r.kind === "title" || r.kind === "caption");
-  return sentences.map((s, i) => i).filter((i) => !skip.some((r) => sentences[i].start < r.end && r.start < sentences[i].end));
+  const regions = doc.regions ?? [];
+  const out: number[] = [];
+  // (plain loops: no closure, no index list made and filtered)
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    let skipped = false;
+    for (let k = 0; k < regions.length && !skipped; k++) {
+      const r = regions[k];
+      skipped = (r.kind === "title" || r.kind === "caption") && s.start < r.end && r.start < s.end;
+    }
+    if (!skipped) out.push(i);
+  }
+  return out;
 }
 
 /** The date the lead reports (a day in its first three body sentences, within the week before publication), else the publication date. */
@@ -343,39 +354,40 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
     return null;
   };
   // inside quotation marks: an odd number of quotes before the position in the sentence
-  const quoteCounts = new Map<SentenceView, Uint16Array>();
+  // (per-sentence answers are kept in lists by sentence index: no Map probed per question)
+  const quoteCounts: (Uint16Array | undefined)[] = [];
   const quoted = (v: SentenceView, at: number) => {
     // quotes before each position, counted once per sentence
-    let q = quoteCounts.get(v);
+    let q = quoteCounts[v.index];
     if (!q) {
       q = new Uint16Array(v.tokens.length + 1);
       for (let k = 0; k < v.tokens.length; k++) q[k + 1] = q[k] + (QUOTE_MARKS.has(v.tokens[k].forms[0]) ? 1 : 0);
-      quoteCounts.set(v, q);
+      quoteCounts[v.index] = q;
     }
     return q[Math.min(at, v.tokens.length)] % 2 === 1;
   };
   // per-sentence answers several events of a sentence share
-  const attributions = new Map<number, SlotRef | null>();
+  const attributions: (SlotRef | null | undefined)[] = [];
   const attributionOf = (si: number) => {
-    let a = attributions.get(si);
-    if (a === undefined) attributions.set(si, (a = findAttribution(view(si), doc.text, lex)));
+    let a = attributions[si];
+    if (a === undefined) attributions[si] = a = findAttribution(view(si), doc.text, lex);
     return a;
   };
-  const followCounts = new Map<number, { ownAttack: boolean; anaphor: boolean; counts: ReturnType<typeof findCounts> }>();
+  const followCounts: ({ ownAttack: boolean; anaphor: boolean; counts: ReturnType<typeof findCounts> } | undefined)[] = [];
   const countsAfter = (nx: number) => {
-    let c = followCounts.get(nx);
+    let c = followCounts[nx];
     if (!c) {
       const nt = toks(nx);
-      followCounts.set(nx, (c = { ownAttack: lex.triggers.findAll(nt).some((m) => m.value.type === "ASSAULT" && !m.value.weak), anaphor: startsWithEventAnaphor(nt), counts: findCounts(nt, doc.text, lex) }));
+      followCounts[nx] = c = { ownAttack: lex.triggers.findAll(nt).some((m) => m.value.type === "ASSAULT" && !m.value.weak), anaphor: startsWithEventAnaphor(nt), counts: findCounts(nt, doc.text, lex) };
     }
     return c;
   };
   // relative clauses set off by commas ("X, who …, announced"), as token ranges [relative pronoun, closing comma], once per sentence
-  const asides = new Map<SentenceView, [number, number][]>();
+  const asides: ([number, number][] | undefined)[] = [];
   const asidesOf = (v: SentenceView) => {
-    let a = asides.get(v);
+    let a = asides[v.index];
     if (a) return a;
-    asides.set(v, (a = []));
+    asides[v.index] = a = [];
     for (const [k, mark] of v.marks) {
       if (mark !== "relative" || k === 0 || !COMMAS.has(v.tokens[k - 1].forms[0])) continue;
       let e = k + 1;
@@ -384,26 +396,33 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
     }
     return a;
   };
-  const tierCues = new Map<SentenceView, boolean>();
+  // whether a word of the sentence starts a known event's name, once per sentence
+  const anchorWords: (boolean | undefined)[] = [];
+  const anchorWordIn = (v: SentenceView) => {
+    let w = anchorWords[v.index];
+    if (w === undefined) anchorWords[v.index] = w = wordOfAnchor(anchors, lex.lang, v.tokens);
+    return w;
+  };
+  const tierCues: (boolean | undefined)[] = [];
   const tierCueOf = (v: SentenceView) => {
-    let c = tierCues.get(v);
-    if (c === undefined) tierCues.set(v, (c = lex.tier.findAll(v.tokens).length > 0));
+    let c = tierCues[v.index];
+    if (c === undefined) tierCues[v.index] = c = lex.tier.findAll(v.tokens).length > 0;
     return c;
   };
   const events: EventRecord[] = [];
   const links: ResponsibilityLink[] = [];
-  const notes: EventNotes = new WeakMap();
+  const notes: EventNotes = new Map();
   let lastAssault: { index: number; sentence: number } | null = null;
-  const views = new Map<number, SentenceView>();
-  const tokensOf = new Map<number, EventToken[]>();
+  const views: (SentenceView | undefined)[] = [];
+  const tokensOf: (EventToken[] | undefined)[] = [];
   const toks = (si: number) => {
-    let t = tokensOf.get(si);
-    if (!t) tokensOf.set(si, (t = sentenceTokens(doc, si, lex.lang, shapes)));
+    let t = tokensOf[si];
+    if (!t) tokensOf[si] = t = sentenceTokens(doc, si, lex.lang, shapes);
     return t;
   };
   const view = (si: number) => {
-    let v = views.get(si);
-    if (!v) views.set(si, (v = buildSentenceView(doc, si, lex, mentions, toks(si))));
+    let v = views[si];
+    if (!v) views[si] = v = buildSentenceView(doc, si, lex, mentions, toks(si));
     return v;
   };
 
@@ -646,7 +665,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       // a known event ("the 2003 invasion", "the assassination of Soleimani") has its known date, when the text's own
       // is missing, borrowed from the lead, or a year or month that holds it
       const parties = [slots.actor?.entity.kb, slots.target?.entity.kb];
-      if (anchors.length && (!date || date.precision !== "day" || date.basis.startsWith(LEAD_BASIS)) && mayNameAnchor(anchors, lex.lang, v.tokens, parties)) {
+      if (anchors.length && (!date || date.precision !== "day" || date.basis.startsWith(LEAD_BASIS)) && (partyOfAnchor(anchors, parties) || anchorWordIn(v))) {
         const known = anchorDate(
           { text: doc.text, sentence: s, trigger: { start: v.tokens[t.from].start, end: v.tokens[t.to - 1].end }, parties, lang: lex.lang },
           anchors,

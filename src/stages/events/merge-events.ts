@@ -23,8 +23,11 @@ export interface EventNote {
   readonly placeTarget?: boolean;
 }
 
-/** Notes by event record; merged records inherit the first record's note. */
-export type EventNotes = WeakMap<EventRecord, EventNote>;
+/**
+ * Notes by event record; merged records inherit the first record's note. (A Map, not a WeakMap: it lives for one
+ * document's merge, and a WeakMap's entries cost the collector more.)
+ */
+export type EventNotes = Map<EventRecord, EventNote>;
 
 /** The side a slot stands for (party-sides.ts), or its own entity; null when empty. */
 export type SideOf = (ref: EventRecord["actor"]) => string | null;
@@ -37,7 +40,7 @@ function key(e: EventRecord, side: SideOf): string {
 }
 
 /** Merges events of the same type between the same actor and target: the first keeps its evidence, gains missing slots. */
-export function mergeEvents(events: readonly EventRecord[], notes: EventNotes = new WeakMap(), side: SideOf = ownSide): EventRecord[] {
+export function mergeEvents(events: readonly EventRecord[], notes: EventNotes = new Map(), side: SideOf = ownSide): EventRecord[] {
   const out: EventRecord[] = [];
   const byKey = new Map<string, number>();
   for (const e of events) {
@@ -80,7 +83,7 @@ const sameCount = (a: EventRecord, b: EventRecord) =>
  * an attack joins an earlier report of the same tier whose parties and date do not contradict it, when it points back
  * to it ("the attack", a claim), gives the same death toll, or completes it close by.
  */
-export function mergeAttackReports(events: readonly EventRecord[], notes: EventNotes = new WeakMap(), side: SideOf = ownSide): EventRecord[] {
+export function mergeAttackReports(events: readonly EventRecord[], notes: EventNotes = new Map(), side: SideOf = ownSide): EventRecord[] {
   const out: EventRecord[] = [];
   // the words of a report's evidence, split once per report
   const wordsOf = new Map<string, string[]>();

@@ -173,9 +173,24 @@ const NOUN_REACH = 16;
 
 const ABBREVIATION = /^[A-Z](?:\.?[A-Z]){1,3}\.?$/;
 
+/**
+ * adjectival's answers by demonym set, then by the name's text: names recur (within a sentence, across articles), and
+ * folding one (Unicode normalization, several replaces) costs far more than a look-up.
+ */
+const adjectivalMemo = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
+
 /** A state named as an adjective ("American", "israélienne") or an abbreviation ("US", "U.S."), not by its name. */
 function adjectival(c: Candidate, lex: EventLexicon): boolean {
-  return ABBREVIATION.test(c.text) || lex.demonyms.has(foldDemonym(c.text));
+  let memo = adjectivalMemo.get(lex.demonyms);
+  if (!memo) adjectivalMemo.set(lex.demonyms, (memo = new Map()));
+  let a = memo.get(c.text);
+  if (a === undefined) {
+    a = ABBREVIATION.test(c.text) || lex.demonyms.has(foldDemonym(c.text));
+    if (memo.size >= 50_000) memo.clear();
+    // (a copy of a long name: a slice of 13 characters or more would keep the article's text alive)
+    memo.set(c.text.length >= 13 ? (" " + c.text).slice(1) : c.text, a);
+  }
+  return a;
 }
 
 /** "le président américain Joe Biden", "الرئيس الأمريكي جو بايدن": the person a demonym before the name qualifies, else c. */
