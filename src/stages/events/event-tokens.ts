@@ -47,9 +47,54 @@ function arabicForms(w: string): string[] {
 /** Attached pronouns (folded): "ها" her/its, "هم" their, "هما", "هن", "نا" our, "كم" your. */
 const ARABIC_SUFFIXES = ["هما", "ها", "هم", "هن", "نا", "كم"];
 
-function mk(start: number, end: number, forms: readonly string[], isWord: boolean, starts: readonly (readonly unknown[])[] | undefined, by: object | undefined, tables: number): EventToken {
+type Starts = readonly (readonly unknown[])[] | undefined;
+
+function mk(start: number, end: number, forms: readonly string[], isWord: boolean, starts: Starts, by: object | undefined, tables: number): EventToken {
   return { start, end, forms, isWord, starts, by, tables };
 }
+
+/** An event token as a pool reuses it. */
+type PooledToken = { -readonly [K in keyof EventToken]: EventToken[K] };
+
+/**
+ * Event tokens made for one document and made over for the next: the events stage reads its tokens only while it
+ * runs, and a few hundred small objects an article are work for the collector. `reset` before each document.
+ */
+export class TokenPool {
+  private readonly items: PooledToken[] = [];
+  private used = 0;
+
+  /** Makes every token available again (the tokens handed out before are then overwritten). */
+  reset(): void {
+    this.used = 0;
+  }
+
+  take(start: number, end: number, forms: readonly string[], isWord: boolean, starts: Starts, by: object | undefined, tables: number): EventToken {
+    // (a very long document: its extra tokens are not kept for the next)
+    if (this.used >= MAX_POOLED) return mk(start, end, forms, isWord, starts, by, tables);
+    let t = this.items[this.used];
+    if (t === undefined) this.items.push((t = { start, end, forms, isWord, starts, by, tables }));
+    else {
+      t.start = start;
+      t.end = end;
+      t.forms = forms;
+      t.isWord = isWord;
+      t.starts = starts;
+      t.by = by;
+      t.tables = tables;
+    }
+    this.used++;
+    return t;
+  }
+}
+
+const MAX_POOLED = 20_000;
+
+/** What makes a sentence's tokens: a pool, or FRESH (new objects). */
+interface TokenMaker {
+  take(start: number, end: number, forms: readonly string[], isWord: boolean, starts: Starts, by: object | undefined, tables: number): EventToken;
+}
+const FRESH: TokenMaker = { take: mk };
 
 /**
  * How a surface word becomes event tokens: its forms, or (French elision) a split point and two form lists; and what
@@ -133,7 +178,9 @@ export function punctShapeOf(text: string, lang: string, cache?: Map<string, Wor
  * Tokens of one sentence for the event rules (French elisions split off, Arabic clitic variants added);
  * `shapes`, when given, holds the shape of each of doc.tokens already looked up.
  */
-export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, shapes?: readonly (WordShape | undefined)[]): EventToken[] {
+export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, shapes?: readonly (WordShape | undefined)[], pool?: TokenPool): EventToken[] {
+  // tokens taken from the pool when one is given, else made anew
+  const make: TokenMaker = pool ?? FRESH;
   // gathered in a scratch list, then copied at their exact number (no list grown and dropped per sentence)
   const out = scratchTokens;
   out.length = 0;
@@ -157,17 +204,17 @@ export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, sh
     if (by === undefined) {
       // (not looked up by a matcher: it looks the forms up itself)
       if (sh.cut) {
-        out.push(mk(t.start, t.start + sh.cut, sh.forms, true, undefined, undefined, -1));
-        out.push(mk(t.start + sh.cut, t.end, sh.rest!, true, undefined, undefined, -1));
-      } else out.push(mk(t.start, t.end, sh.forms, t.isWord, undefined, undefined, -1));
+        out.push(make.take(t.start, t.start + sh.cut, sh.forms, true, undefined, undefined, -1));
+        out.push(make.take(t.start + sh.cut, t.end, sh.rest!, true, undefined, undefined, -1));
+      } else out.push(make.take(t.start, t.end, sh.forms, t.isWord, undefined, undefined, -1));
       continue;
     }
     if (sh.cut) {
-      out.push(mk(t.start, t.start + sh.cut, sh.forms, true, sh.starts, by, sh.headTables));
-      out.push(mk(t.start + sh.cut, t.end, sh.rest!, true, sh.restStarts, by, sh.restTables));
+      out.push(make.take(t.start, t.start + sh.cut, sh.forms, true, sh.starts, by, sh.headTables));
+      out.push(make.take(t.start + sh.cut, t.end, sh.rest!, true, sh.restStarts, by, sh.restTables));
       continue;
     }
-    out.push(mk(t.start, t.end, sh.forms, t.isWord, sh.starts, by, sh.headTables));
+    out.push(make.take(t.start, t.end, sh.forms, t.isWord, sh.starts, by, sh.headTables));
   }
   const made = out.slice();
   out.length = 0;

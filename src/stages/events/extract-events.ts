@@ -3,7 +3,7 @@ import type { EventLexicon, EventTables, TriggerEntry } from "./event-lexicon.js
 import type { PhraseMatch } from "./phrase-matcher.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
 import { buildMentionIndex, buildSentenceView, resolveAnaphor } from "./sentence-view.js";
-import { punctShapeOf, sentenceTokens, shapeCache, shapeOf, type EventToken, type WordShape } from "./event-tokens.js";
+import { punctShapeOf, sentenceTokens, shapeCache, shapeOf, TokenPool, type EventToken, type WordShape } from "./event-tokens.js";
 import { clauseOf, DETERMINERS, resolveSlots, type TriggerSite } from "./resolve-slots.js";
 import { eventStatus } from "./event-status.js";
 import { findCounts } from "./event-counts.js";
@@ -226,7 +226,7 @@ function tollOwner(items: readonly Item[], ii: number): number | undefined {
 
 /** True when the leading adverbial of the sentence ("In response to …,", "En réponse à …,") ends between two positions. */
 function openerBetween(v: SentenceView, from: number, to: number): boolean {
-  if (v.marks.get(0) !== "opener") return false;
+  if (v.marks[0] !== "opener") return false;
   for (let k = 1; k < to; k++) if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") return k >= from;
   return false;
 }
@@ -262,7 +262,7 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
           const f = v.tokens[k].forms[0];
           if (f === ";") semicolon = true;
           else if (f === "," || f === "،") comma = true;
-          const mark = v.marks.get(k);
+          const mark = v.marks[k];
           if (mark === "break" || mark === "relative") crosses = true;
         }
         if (semicolon || crosses) break;
@@ -315,10 +315,15 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
   return out;
 }
 
+/** The event tokens of the document being read, made over for the next. */
+const tokenPool = new TokenPool();
+
 /** The PLOVER events of a document, one per trigger clause, merged within the document. */
 export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, anchors: readonly Anchor[] = []): EventRecord[] {
   const sentences = doc.sentences ?? [];
   if (!sentences.length) return [];
+  // this document's tokens overwrite the last one's (no token outlives the call)
+  tokenPool.reset();
   const mentions = buildMentionIndex(doc, tables.stateForces);
   const times = (doc.times ?? []).filter((t) => t.value);
   const published = doc.published?.value ?? null;
@@ -388,8 +393,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
     let a = asides[v.index];
     if (a) return a;
     asides[v.index] = a = [];
-    for (const [k, mark] of v.marks) {
-      if (mark !== "relative" || k === 0 || !COMMAS.has(v.tokens[k - 1].forms[0])) continue;
+    for (let k = 1; k < v.marks.length; k++) {
+      if (v.marks[k] !== "relative" || !COMMAS.has(v.tokens[k - 1].forms[0])) continue;
       let e = k + 1;
       while (e < v.tokens.length && !COMMAS.has(v.tokens[e].forms[0])) e++;
       if (e < v.tokens.length) a.push([k, e]);
@@ -417,7 +422,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
   const tokensOf: (EventToken[] | undefined)[] = [];
   const toks = (si: number) => {
     let t = tokensOf[si];
-    if (!t) tokensOf[si] = t = sentenceTokens(doc, si, lex.lang, shapes);
+    if (!t) tokensOf[si] = t = sentenceTokens(doc, si, lex.lang, shapes, tokenPool);
     return t;
   };
   const view = (si: number) => {

@@ -14,15 +14,15 @@ export function findAttribution(v: SentenceView, text: string, lex: EventLexicon
     if (m.value === "before" || m.value === "verb-before") {
       a = m.from;
       b = m.to;
-      while (b < toks.length && b - m.to < 8 && !STOP.has(toks[b].forms[0]) && v.marks.get(b) !== "break") b++;
+      while (b < toks.length && b - m.to < 8 && !STOP.has(toks[b].forms[0]) && v.marks[b] !== "break") b++;
       if (b === m.to) continue;
     } else {
       b = m.to;
       a = m.from;
-      while (a > 0 && m.from - a < 8 && !STOP.has(toks[a - 1].forms[0]) && v.marks.get(a - 1) !== "break") a--;
+      while (a > 0 && m.from - a < 8 && !STOP.has(toks[a - 1].forms[0]) && v.marks[a - 1] !== "break") a--;
       if (a === m.from) {
         // "…», a déclaré la source": the source follows the verb
-        while (b < toks.length && b - m.to < 8 && !STOP.has(toks[b].forms[0]) && v.marks.get(b) !== "break") b++;
+        while (b < toks.length && b - m.to < 8 && !STOP.has(toks[b].forms[0]) && v.marks[b] !== "break") b++;
         if (b === m.to) continue;
       }
       if (m.from - a === 1 && PRONOUNS.has(toks[a].forms[0])) continue;

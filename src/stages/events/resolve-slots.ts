@@ -61,7 +61,7 @@ export function clauseOf(v: SentenceView, from: number, to: number): { start: nu
   let comma = false;
   for (let i = from - 1; i >= 0; i--) {
     // a full stop inside the sentence ("… 114 يوما.الأردن يدين …", text run together) ends a clause too
-    const m = !v.tokens[i].isWord && fullStop(v, i) ? "break" : v.marks.get(i);
+    const m = !v.tokens[i].isWord && fullStop(v, i) ? "break" : v.marks[i];
     if (v.tokens[i].forms[0] === ",") comma = true;
     if (m === "relative" && comma) {
       // "X, who is suspected of …, has announced": the relative clause is closed; the main clause goes on
@@ -79,7 +79,7 @@ export function clauseOf(v: SentenceView, from: number, to: number): { start: nu
       break;
     }
   }
-  if (start === 0 && v.marks.get(0) === "opener") {
+  if (start === 0 && v.marks[0] === "opener") {
     // "In 2020, the Iraqi parliament voted …": skip the leading adverbial up to its comma
     for (let i = 1; i < from; i++) {
       if (v.tokens[i].forms[0] === ",") {
@@ -90,7 +90,7 @@ export function clauseOf(v: SentenceView, from: number, to: number): { start: nu
   }
   let end = v.tokens.length;
   for (let i = to; i < v.tokens.length - 1; i++) {
-    const m = !v.tokens[i].isWord && fullStop(v, i) ? "break" : v.marks.get(i);
+    const m = !v.tokens[i].isWord && fullStop(v, i) ? "break" : v.marks[i];
     if (m === "break" || m === "relative" || m === "complement") {
       end = i;
       break;
@@ -141,7 +141,7 @@ function lightVerbBefore(v: SentenceView, from: number, lex: EventLexicon): { fr
   for (let k = from - 1, n = 0; k >= 0 && n < 14; k--, n++) {
     // "a annoncé mardi « suspendre » …", "أعلنت كتائب حزب الله، مساء الثلاثاء، تعليق …": quotation marks and the
     // commas around a time do not break the link; a clause boundary does
-    if (v.marks.get(k) === "break" || v.marks.get(k) === "complement" || v.marks.get(k) === "relative") return null;
+    if (v.marks[k] === "break" || v.marks[k] === "complement" || v.marks[k] === "relative") return null;
     if (!v.tokens[k].isWord && !/^["“”«»„'’,،]$/.test(v.tokens[k].forms[0])) return null;
     const m = lex.lightVerbs.matchAt(v.tokens, k).find((x) => x.to <= from);
     if (m) return { from: m.from, to: m.to };
@@ -309,7 +309,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
   const cands = v.candidates;
   // "On Sunday Kataib Hezbollah attacked …": the role word of a leading time phrase without its comma is not the name's
   const timeOpener = (c: Candidate) =>
-    c.from >= 2 && c.from <= 3 && v.marks.get(0) === "opener" && lex.roles.matchAt(v.tokens, 0).length > 0 && v.tokens.slice(1, c.from).every((x) => x.isWord) && !cands.some((x) => x !== c && x.from > 0 && x.from < c.from);
+    c.from >= 2 && c.from <= 3 && v.marks[0] === "opener" && lex.roles.matchAt(v.tokens, 0).length > 0 && v.tokens.slice(1, c.from).every((x) => x.isWord) && !cands.some((x) => x !== c && x.from > 0 && x.from < c.from);
   // "X, backed by Iran, announced …": the backer does not act in the event
   const actorOk = (c: Candidate) => ACTOR_TYPES.has(c.entity.type) && ((!c.roles.has("location") && !c.roles.has("target")) || timeOpener(c)) && !c.roles.has("backer") && !inCompound(v, c);
   const passive = passiveAt(v, site, lex);
@@ -426,7 +426,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
       // ("الهجوم الذي استهدف عسكريين": the verb of a relative clause has its subject in the noun it hangs on, the party
       // after it is its object)
       // ("الهجوم استهدف قاعدة أميركية": an attack noun before the verb is its subject already)
-      if (!actor && lex.subjectAfterVerb && !subjectNoun && v.marks.get(site.from - 1) !== "relative") {
+      if (!actor && lex.subjectAfterVerb && !subjectNoun && v.marks[site.from - 1] !== "relative") {
         const after = cands.find((c) => c.from >= site.to && c.from - site.to <= 2 && actorOk(c) && !c.roles.has("agent"));
         // "قتل ثلاثة جنود …": a counted noun right after the verb is who it befell (an unvocalised passive), not its subject
         if (after && countedBetween(v, site.to, after.from, lex)) victim = after;
@@ -504,7 +504,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     // acts on the noun the clause hangs on
     // ("that" opens a relative clause or a complement: right after a noun it is the relative pronoun)
     if (!target && site.role === "v" && actor && actor.from >= site.clauseStart && site.clauseStart > 0) {
-      const mark = v.marks.get(site.clauseStart - 1);
+      const mark = v.marks[site.clauseStart - 1];
       if (mark === "relative" || mark === "complement") {
         const head = cands.find((x) => x.to === site.clauseStart - 1);
         if (head && head !== actor && head.entity !== actor.entity && (TARGET_TYPES.has(head.entity.type) || head.entity.type === "place")) target = head;
@@ -530,7 +530,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
   // "a deadly attack in Jordan …, which killed three soldiers": a relative clause's event happens where the noun it hangs
   // on was placed
   if (!location && site.clauseStart > 0) {
-    const mark = v.marks.get(site.clauseStart - 1);
+    const mark = v.marks[site.clauseStart - 1];
     if (mark === "relative" || mark === "complement")
       location = findLast(places, (c) => c.roles.has("location") && c.to < site.clauseStart && site.clauseStart - c.to <= 8 && c !== actor && c.entity !== target?.entity) ?? null;
   }

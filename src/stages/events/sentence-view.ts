@@ -34,8 +34,11 @@ export interface SentenceView {
   readonly end: number;
   readonly tokens: readonly EventToken[];
   readonly candidates: readonly Candidate[];
-  /** Clause marks by token index: "break", "relative", "opener". */
-  readonly marks: ReadonlyMap<number, string>;
+  /**
+   * Clause marks by token index: "break", "relative", "opener" (undefined where none; a list rather than a Map: the
+   * rules ask about marks token by token, in loops).
+   */
+  readonly marks: readonly (string | undefined)[];
 }
 
 /** A doc-wide list of entity mentions in text order, for anaphora. */
@@ -210,15 +213,15 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     cands.push({ start, end: tokens[a.to - 1].end, from: a.from, to: a.to, text: doc.text.slice(start, tokens[a.to - 1].end), entity: ref, roles: rolesBefore(tokens, a.from, lex), anaphor: true, speaker: a.value.speaker, anaphorTarget: a.value.target, hyphenated: false, possessive: false });
   }
   sortByStart(cands);
-  const marks = new Map<number, string>();
+  const marks: (string | undefined)[] = new Array(tokens.length).fill(undefined);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t.isWord) {
-      if (t.forms[0] === ";" || t.forms[0] === ":") marks.set(i, "break");
+      if (t.forms[0] === ";" || t.forms[0] === ":") marks[i] = "break";
       continue;
     }
     const ms = lex.clause.matchAt(tokens, i);
-    let mark = marks.get(i);
+    let mark = marks[i];
     if (ms.length) {
       // an opener first in the sentence; else the first other mark; else an opener
       let opener = false;
@@ -227,7 +230,7 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
         if (ms[k].value === "opener") opener = true;
         else other ??= ms[k];
       }
-      marks.set(i, (mark = opener && i === 0 ? "opener" : other?.value ?? "opener"));
+      marks[i] = mark = opener && i === 0 ? "opener" : other?.value ?? "opener";
     }
     // "The Pentagon said a final assessment …": a reporting verb ends the speaker's clause
     if (mark === undefined || mark === "opener") {
@@ -235,7 +238,7 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
       const rvs = lex.attribution.matchAt(tokens, i);
       for (let k = 0; k < rvs.length; k++)
         if (rvs[k].value === "after" || rvs[k].value === "verb-before") {
-          marks.set(rvs[k].to - 1, "break");
+          marks[rvs[k].to - 1] = "break";
           break;
         }
     }
