@@ -42,6 +42,9 @@ function figureBefore(tokens: readonly EventToken[], lex: EventLexicon, start: n
   return null;
 }
 
+type Counted = { counts: EventCounts; phrases: TextSpan[]; figures: { kind: "killed" | "injured" | "munitions"; value: number; phrase: TextSpan }[] };
+const NO_COUNTS: Counted = Object.freeze({ counts: Object.freeze({}), phrases: Object.freeze([]) as unknown as TextSpan[], figures: Object.freeze([]) as unknown as Counted["figures"] });
+
 /** Killed, injured and munitions counts in tokens, each with the phrase it came from; the first of a kind wins. */
 export function findCounts(
   tokens: readonly EventToken[],
@@ -49,12 +52,15 @@ export function findCounts(
   lex: EventLexicon,
   from = 0,
   to = tokens.length,
-): { counts: EventCounts; phrases: TextSpan[]; figures: { kind: "killed" | "injured" | "munitions"; value: number; phrase: TextSpan }[] } {
+): Counted {
+  const found = lex.counts.findAll(tokens, from, to);
+  // most sentences name no figure: one shared (frozen) empty answer
+  if (!found.length) return NO_COUNTS;
   const counts: { killed?: number; injured?: number; munitions?: number } = {};
   const phrases: TextSpan[] = [];
   // every figure, a kind given twice too ("34 wounded, per CENTCOM; 25, per Jordan"): the first of each is the count
   const figures: { kind: "killed" | "injured" | "munitions"; value: number; phrase: TextSpan }[] = [];
-  for (const m of lex.counts.findAll(tokens, from, to)) {
+  for (const m of found) {
     const { kind, dir } = m.value;
     let found: { n: number; at: number } | null = null;
     if (dir === "after" || dir === "both") {

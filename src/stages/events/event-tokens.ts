@@ -181,9 +181,10 @@ export function punctShapeOf(text: string, lang: string, cache?: Map<string, Wor
 export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, shapes?: readonly (WordShape | undefined)[], pool?: TokenPool): EventToken[] {
   // tokens taken from the pool when one is given, else made anew
   const make: TokenMaker = pool ?? FRESH;
-  // gathered in a scratch list, then copied at their exact number (no list grown and dropped per sentence)
+  // gathered in a scratch list, then copied at their exact number (no list grown and dropped per sentence; the
+  // scratch list keeps its room: setting its length to 0 would give its store back)
   const out = scratchTokens;
-  out.length = 0;
+  let n = 0;
   const s: Sentence = doc.sentences![sentenceIndex];
   const all = doc.tokens ?? [];
   // tokens are in text order: start at the sentence's first one
@@ -204,20 +205,20 @@ export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, sh
     if (by === undefined) {
       // (not looked up by a matcher: it looks the forms up itself)
       if (sh.cut) {
-        out.push(make.take(t.start, t.start + sh.cut, sh.forms, true, undefined, undefined, -1));
-        out.push(make.take(t.start + sh.cut, t.end, sh.rest!, true, undefined, undefined, -1));
-      } else out.push(make.take(t.start, t.end, sh.forms, t.isWord, undefined, undefined, -1));
+        out[n++] = make.take(t.start, t.start + sh.cut, sh.forms, true, undefined, undefined, -1);
+        out[n++] = make.take(t.start + sh.cut, t.end, sh.rest!, true, undefined, undefined, -1);
+      } else out[n++] = make.take(t.start, t.end, sh.forms, t.isWord, undefined, undefined, -1);
       continue;
     }
     if (sh.cut) {
-      out.push(make.take(t.start, t.start + sh.cut, sh.forms, true, sh.starts, by, sh.headTables));
-      out.push(make.take(t.start + sh.cut, t.end, sh.rest!, true, sh.restStarts, by, sh.restTables));
+      out[n++] = make.take(t.start, t.start + sh.cut, sh.forms, true, sh.starts, by, sh.headTables);
+      out[n++] = make.take(t.start + sh.cut, t.end, sh.rest!, true, sh.restStarts, by, sh.restTables);
       continue;
     }
-    out.push(make.take(t.start, t.end, sh.forms, t.isWord, sh.starts, by, sh.headTables));
+    out[n++] = make.take(t.start, t.end, sh.forms, t.isWord, sh.starts, by, sh.headTables);
   }
-  const made = out.slice();
-  out.length = 0;
+  const made = out.slice(0, n);
+  // (the tokens left in the scratch list are pooled or dropped with the document: nothing to clear)
   return made;
 }
 

@@ -315,6 +315,9 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
   return out;
 }
 
+/** The shapes of the document's tokens (extractEvents' scratch list, one call at a time). */
+const shapeScratch: (WordShape | undefined)[] = [];
+
 /** The event tokens of the document being read, made over for the next. */
 const tokenPool = new TokenPool();
 
@@ -360,12 +363,13 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
   };
   // inside quotation marks: an odd number of quotes before the position in the sentence
   // (per-sentence answers are kept in lists by sentence index: no Map probed per question)
-  const quoteCounts: (Uint16Array | undefined)[] = [];
+  const quoteCounts: (number[] | undefined)[] = [];
   const quoted = (v: SentenceView, at: number) => {
     // quotes before each position, counted once per sentence
     let q = quoteCounts[v.index];
     if (!q) {
-      q = new Uint16Array(v.tokens.length + 1);
+      // (a plain list: a typed array of this size keeps its bytes off the heap, dearer to make and to free)
+      q = new Array<number>(v.tokens.length + 1).fill(0);
       for (let k = 0; k < v.tokens.length; k++) q[k + 1] = q[k] + (QUOTE_MARKS.has(v.tokens[k].forms[0]) ? 1 : 0);
       quoteCounts[v.index] = q;
     }
@@ -434,7 +438,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
   // sentences where a trigger may start (a word is the first word of one), found on the doc's own tokens
   const mayHold = new Uint8Array(sentences.length);
   const docTokens = doc.tokens ?? [];
-  const shapes: WordShape[] = new Array(docTokens.length);
+  // (a scratch list kept from one document to the next: every entry this document reads is set below)
+  const shapes = shapeScratch;
+  if (shapes.length < docTokens.length) shapes.length = docTokens.length;
   const wordShapes = shapeCache(lex.lang, true);
   const punctShapes = shapeCache(lex.lang, false);
   // only body sentences are read (a title or a caption is not): their tokens alone are looked up
@@ -442,7 +448,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
   for (const si of body) inBody[si] = 1;
   for (let ti = 0; ti < docTokens.length; ti++) {
     const t = docTokens[ti];
-    if (!inBody[t.sentence]) continue;
+    if (!inBody[t.sentence]) {
+      shapes[ti] = undefined;
+      continue;
+    }
     // every token is looked up (primed) once: its event tokens then carry the phrases they may start, and the
     // matcher looks no form up by string
     const sh = (shapes[ti] = t.isWord ? shapeOf(t.text, true, lex.lang, wordShapes) : punctShapeOf(t.text, lex.lang, punctShapes));
@@ -665,7 +674,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       // date: the nearest time expression in the sentence; else the lead's date for the news itself
       const tierCue = tierCueOf(v);
       // relative clauses set off by commas that do not hold the trigger: their times are not this event's
-      const aside = asidesOf(v).filter(([k, e]) => t.from < k || t.from > e).map(([k, e]) => [v.tokens[k].start, v.tokens[e].start] as const);
+      const clauses = asidesOf(v);
+      const aside = clauses.length ? clauses.filter(([k, e]) => t.from < k || t.from > e).map(([k, e]) => [v.tokens[k].start, v.tokens[e].start] as const) : clauses;
       let { date, tier } = dateAndTier(times, s, v.tokens[t.from].start, tierCue, published, cutoff, leadDate, doc.meta?.dateline ?? null, aside);
       // a known event ("the 2003 invasion", "the assassination of Soleimani") has its known date, when the text's own
       // is missing, borrowed from the lead, or a year or month that holds it

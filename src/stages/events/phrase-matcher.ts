@@ -257,7 +257,7 @@ export class PhraseMatcher<T> {
   }
 
   /** Non-overlapping matches in tokens [from, to), longest at each position, left to right. */
-  findAll(tokens: readonly EventToken[], from = 0, to = tokens.length): PhraseMatch<T>[] {
+  findAll(tokens: readonly EventToken[], from = 0, to = tokens.length): readonly PhraseMatch<T>[] {
     return longestMatches(this, tokens, from, to);
   }
 }
@@ -265,7 +265,8 @@ export class PhraseMatcher<T> {
 /** What the event rules ask of a lexicon table: the phrases at a position, or all of them in a range. */
 export interface PhraseTable<T> {
   matchAt(tokens: readonly EventToken[], i: number): readonly PhraseMatch<T>[];
-  findAll(tokens: readonly EventToken[], from?: number, to?: number): PhraseMatch<T>[];
+  /** (read-only: most searches find nothing, and share one empty list) */
+  findAll(tokens: readonly EventToken[], from?: number, to?: number): readonly PhraseMatch<T>[];
   /** True when some phrase of the table may start on a token of these forms (its first word matches). */
   mayStart(forms: readonly string[], isWord: boolean): boolean;
   /** True when some phrase of the table may start on the word of this shape (or its elided rest); primes the shape. */
@@ -403,7 +404,7 @@ class TableView<T> implements PhraseTable<T> {
     return false;
   }
 
-  findAll(tokens: readonly EventToken[], from = 0, to = tokens.length): PhraseMatch<T>[] {
+  findAll(tokens: readonly EventToken[], from = 0, to = tokens.length): readonly PhraseMatch<T>[] {
     return longestMatches(this, tokens, from, to);
   }
 }
@@ -425,8 +426,9 @@ function longestMatches<T>(
   tokens: readonly EventToken[],
   from: number,
   to: number,
-): PhraseMatch<T>[] {
-  const out: PhraseMatch<T>[] = [];
+): readonly PhraseMatch<T>[] {
+  // (made at the first match: most searches find nothing and return the shared empty list)
+  let out: PhraseMatch<T>[] | null = null;
   for (let i = from; i < to; ) {
     const ms = table.matchAt(tokens, i);
     let m: PhraseMatch<T> | undefined;
@@ -435,9 +437,12 @@ function longestMatches<T>(
       break;
     }
     if (m) {
-      out.push(m);
+      (out ??= []).push(m);
       i = m.to;
     } else i++;
   }
-  return out;
+  return out ?? NO_MATCHES;
 }
+
+/** The result of a search that found nothing (not frozen: for…of over a frozen list takes a slower path). */
+const NO_MATCHES: readonly PhraseMatch<never>[] = [];

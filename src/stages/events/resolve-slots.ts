@@ -130,7 +130,7 @@ function passiveAt(v: SentenceView, site: TriggerSite, lex: EventLexicon): boole
   // ("killed General Qassem Soleimani": a title between the verb and the name it heads)
   // ("a déployé des soldats", "a tué le chef": a determiner opens the object)
   const titled = (c: Candidate) =>
-    c.from > site.to && c.from - site.to <= 2 && c.entity.type === "person" && v.tokens.slice(site.to, c.from).every((x, k) => x.isWord && !lex.roles.matchAt(v.tokens, site.to + k).length && !DETERMINERS.has(x.forms[0]));
+    c.from > site.to && c.from - site.to <= 2 && c.entity.type === "person" && titleWords(v, site.to, c.from, lex);
   const f = nx.forms[0];
   if (site.participle) return !(/^\d/.test(f) || lex.numbers.has(f) || v.candidates.some((c) => c.from === site.to || titled(c)) || ["the", "a", "an", "two", "his", "their"].includes(f) || DETERMINERS.has(f) || OF.has(f) || lex.definites.has(f));
   return false;
@@ -152,13 +152,46 @@ function lightVerbBefore(v: SentenceView, from: number, lex: EventLexicon): { fr
 }
 
 const OF = new Set(["of", "de", "du", "des", "d'"]);
+
+// (token ranges tested in place: no slice made for a test)
+
+/** True when tokens [from, to) are all words. */
+function wordsOnly(v: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!v.tokens[k].isWord) return false;
+  return true;
+}
+
+/** True when tokens [from, to) are all determiners. */
+function determinersOnly(v: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!DETERMINERS.has(v.tokens[k].forms[0])) return false;
+  return true;
+}
+
+/** True when tokens [from, to) are words that are determiners or noun modifiers ("the US drone strike"). */
+function modifiersOnly(v: SentenceView, from: number, to: number, lex: EventLexicon): boolean {
+  for (let k = from; k < to; k++) {
+    const x = v.tokens[k];
+    if (!x.isWord || !(DETERMINERS.has(x.forms[0]) || lex.nounModifiers.has(x.forms[0]))) return false;
+  }
+  return true;
+}
+
+/** True when tokens [from, to) are words, neither role words nor determiners: a title ("General"). */
+function titleWords(v: SentenceView, from: number, to: number, lex: EventLexicon): boolean {
+  for (let k = from; k < to; k++) {
+    const x = v.tokens[k];
+    if (!x.isWord || lex.roles.matchAt(v.tokens, k).length || DETERMINERS.has(x.forms[0])) return false;
+  }
+  return true;
+}
+
 export const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "its", "their", "le", "la", "les", "l'", "un", "une"]);
 
 /** True when tokens [from, to) hold an "of" and no role word or punctuation: "of a prominent leader of". */
 function ofLinked(v: SentenceView, from: number, to: number, lex: EventLexicon): boolean {
   if (to - from > 8) return false;
   // "talks with the US": right after the trigger; "the killing of three US troops": the trigger ends in "of"
-  let of = v.tokens.slice(from, to).every((t) => DETERMINERS.has(t.forms[0])) || (from > 0 && OF.has(v.tokens[from - 1].forms[0]));
+  let of = determinersOnly(v, from, to) || (from > 0 && OF.has(v.tokens[from - 1].forms[0]));
   for (let k = from; k < to; k++) {
     const t = v.tokens[k];
     if (!t.isWord) return false;
@@ -222,9 +255,15 @@ function demonymAfterNoun(v: SentenceView, site: TriggerSite, lex: EventLexicon)
 function genitiveAgent(v: SentenceView, site: TriggerSite, lex: EventLexicon): Candidate | null {
   const c = v.candidates.find((x) => x.from >= site.to);
   if (!c || c.entity.type !== "armed_group" || c.roles.size || c.anaphor || c.hyphenated || c.from - site.to > 2) return null;
-  const between = v.tokens.slice(site.to, c.from);
-  if (between.length === 0) return lex.modifierAfterNoun ? c : null;
-  return between.some((t) => OF.has(t.forms[0])) && between.every((t) => OF.has(t.forms[0]) || DETERMINERS.has(t.forms[0])) ? c : null;
+  if (c.from === site.to) return lex.modifierAfterNoun ? c : null;
+  // only "of" and determiners between, an "of" among them
+  let of = false;
+  for (let k = site.to; k < c.from; k++) {
+    const f = v.tokens[k].forms[0];
+    if (OF.has(f)) of = true;
+    else if (!DETERMINERS.has(f)) return null;
+  }
+  return of ? c : null;
 }
 
 /** The party whose sites an attack's object names: the first party after an asset noun ("facilities", "cibles"). */
@@ -309,7 +348,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
   const cands = v.candidates;
   // "On Sunday Kataib Hezbollah attacked …": the role word of a leading time phrase without its comma is not the name's
   const timeOpener = (c: Candidate) =>
-    c.from >= 2 && c.from <= 3 && v.marks[0] === "opener" && lex.roles.matchAt(v.tokens, 0).length > 0 && v.tokens.slice(1, c.from).every((x) => x.isWord) && !cands.some((x) => x !== c && x.from > 0 && x.from < c.from);
+    c.from >= 2 && c.from <= 3 && v.marks[0] === "opener" && lex.roles.matchAt(v.tokens, 0).length > 0 && wordsOnly(v, 1, c.from) && !cands.some((x) => x !== c && x.from > 0 && x.from < c.from);
   // "X, backed by Iran, announced …": the backer does not act in the event
   const actorOk = (c: Candidate) => ACTOR_TYPES.has(c.entity.type) && ((!c.roles.has("location") && !c.roles.has("target")) || timeOpener(c)) && !c.roles.has("backer") && !inCompound(v, c);
   const passive = passiveAt(v, site, lex);
@@ -380,7 +419,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
             !inCompound(v, c) &&
             // "Biden strikes a balance": a person acts through a noun only as its possessor ("Biden's strikes")
             (c.entity.type !== "person" || c.possessive || site.targeted === true) &&
-            v.tokens.slice(c.to, from).every((x) => x.isWord && (DETERMINERS.has(x.forms[0]) || lex.nounModifiers.has(x.forms[0]))),
+            modifiersOnly(v, c.to, from, lex),
         );
       // "the Israel-Hamas war": the pair names both sides
       const pair = pairBefore(v, site);

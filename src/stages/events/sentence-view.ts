@@ -122,10 +122,15 @@ function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon
       // "backed by Iran": a two-word role that ends here outranks the one-word "by"
       const before = k > 0 ? lex.roles.matchAt(tokens, k - 1) : [];
       const wide = before.some((m) => m.to === k + 1);
-      roles = new Set();
-      if (wide) {
-        for (const m of before) if (m.to === k + 1) roles.add(m.value);
-      } else for (const m of all) if (m.to <= i) roles.add(m.value);
+      let one: string | null = null;
+      const from = wide ? before : all;
+      for (const m of from) {
+        if (wide ? m.to !== k + 1 : m.to > i) continue;
+        roles = addRole(roles, one, m.value);
+        one ??= m.value;
+      }
+      // (most names have one role word: its set is shared, made once per word)
+      if (!roles && one !== null) return roleSet(one);
       break;
     }
     // "en faveur de l'expulsion des forces étrangères": an event noun between heads its own phrase
@@ -133,6 +138,22 @@ function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon
     if (++others > (sawOf ? 2 : 1)) break;
   }
   return roles ?? NO_ROLES;
+}
+
+/** One-role sets by role (read-only, shared by every name that has just that role). */
+const ROLE_SETS = new Map<string, ReadonlySet<string>>();
+
+function roleSet(role: string): ReadonlySet<string> {
+  let r = ROLE_SETS.get(role);
+  if (!r) ROLE_SETS.set(role, (r = new Set([role])));
+  return r;
+}
+
+/** Adds a role when a second one is met (the first is kept as `one` until then): a set made only for two roles or more. */
+function addRole(roles: Set<string> | null, one: string | null, role: string): Set<string> | null {
+  if (roles) return roles.add(role);
+  if (one === null || one === role) return null;
+  return new Set([one, role]);
 }
 
 /** True when tokens [from, to) are a coordinator and determiners only: "and", "et la". */
