@@ -108,14 +108,15 @@ function leadDateOf(doc: Doc, body: readonly number[]): DateValue | null {
   const week = published ? daysBefore(published.date, 8) : null;
   const lead = body.slice(0, 3).map((i) => sentences[i]);
   const dl = doc.meta?.dateline;
-  const t = times.find(
-    (x) =>
-      !(dl && x.start >= dl.start && x.end <= dl.end) &&
-      lead.some((s) => x.start >= s.start && x.end <= s.end) &&
-      x.value!.precision === "day" &&
-      (!published || published.precision !== "day" || (x.value!.date <= published.date && x.value!.date >= week!)),
-  );
-  return t ? t.value : published;
+  // (plain loops: no closure per time expression)
+  for (const x of times) {
+    if (dl && x.start >= dl.start && x.end <= dl.end) continue;
+    let inLead = false;
+    for (let k = 0; k < lead.length && !inLead; k++) inLead = x.start >= lead[k].start && x.end <= lead[k].end;
+    if (!inLead || x.value!.precision !== "day") continue;
+    if (!published || published.precision !== "day" || (x.value!.date <= published.date && x.value!.date >= week!)) return x.value;
+  }
+  return published;
 }
 
 /**
@@ -206,6 +207,13 @@ function responsibility(
   }
   if (resp === "claim") return { party: subject, accuser: subject };
   return { party: subject, accuser: slots.passive && slots.actor ? slots.actor : speaker() };
+}
+
+/** Figures with their source (fields written out in the record's order: a spread per figure is a slow copy). */
+function attributed(figures: readonly Omit<EventFigure, "attribution">[], by: SlotRef | null): EventFigure[] {
+  const out: EventFigure[] = [];
+  for (const f of figures) out.push({ kind: f.kind, value: f.value, phrase: f.phrase, attribution: by });
+  return out;
 }
 
 /** "killed", "tués", "مقتل" alone: the toll of an attack, not an attack of its own. */
@@ -612,7 +620,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
         countPhrases = c.phrases;
         if (c.figures.length) {
           const by = attributionOf(si);
-          figures = c.figures.map((f) => ({ ...f, attribution: by }));
+          figures = attributed(c.figures, by);
         }
         // the next sentences of the paragraph, while they go on about this attack: "The incident led to the
         // death of two …", "At least 34 soldiers were wounded." (no attack trigger of their own)
@@ -624,7 +632,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
           // every figure of the sentences that go on about the attack, each with its own source
           if (c2.figures.length) {
             const by = attributionOf(nx);
-            figures = [...figures, ...c2.figures.map((f) => ({ ...f, attribution: by }))];
+            figures = [...figures, ...attributed(c2.figures, by)];
             evEnd = Math.max(evEnd, sentences[nx].end);
           }
           for (const kind of ["killed", "injured", "munitions"] as const) {

@@ -63,6 +63,62 @@ function patternMatches(p: WordPattern, forms: readonly string[]): boolean {
   }
 }
 
+/** Lists of this many phrases or more (those of "the", "a", "in") are indexed by their phrases' second word. */
+const SECOND_INDEX_MIN = 6;
+
+/**
+ * The phrases of a list by their second word when it is an exact word, and (as `others`) the positions of the rest:
+ * one word alone, or a second word that is a stem, an ending or any word. Positions ascend.
+ */
+interface SecondIndex {
+  readonly by: ReadonlyMap<string, readonly number[]>;
+  readonly others: readonly number[];
+}
+
+/** Indexes a list of phrases (made by startsWith, not yet shared) by second word, on the list itself. */
+function indexSecondWords(list: readonly Compiled<unknown>[]): void {
+  const by = new Map<string, number[]>();
+  const others: number[] = [];
+  for (let k = 0; k < list.length; k++) {
+    const second = list[k].rest[0];
+    if (second === undefined || second.kind !== EXACT) others.push(k);
+    else {
+      const l = by.get(second.s);
+      if (l) l.push(k);
+      else by.set(second.s, [k]);
+    }
+  }
+  (list as { second?: SecondIndex }).second = { by, others };
+}
+
+/**
+ * The positions in `list` of the phrases that may match with a next token of forms `next`, ascending (the order the
+ * whole list would be tried in), or null to try them all (a short list, not indexed).
+ */
+function secondPicks(list: readonly unknown[], next: readonly string[]): readonly number[] | null {
+  const sec = (list as { second?: SecondIndex }).second;
+  if (sec === undefined) return null;
+  if (next.length === 1) {
+    const b = sec.by.get(next[0]);
+    if (b === undefined) return sec.others;
+    if (sec.others.length === 0) return b;
+    // two ascending lists with no position in common, merged
+    const a = sec.others;
+    const out: number[] = new Array(a.length + b.length);
+    for (let x = 0, y = 0, k = 0; k < out.length; k++) out[k] = y >= b.length || (x < a.length && a[x] < b[y]) ? a[x++] : b[y++];
+    return out;
+  }
+  // (Arabic: several forms) the others and the phrases of each form, in ascending order, each once
+  const picked: number[] = [];
+  for (let k = 0; k < sec.others.length; k++) picked.push(sec.others[k]);
+  for (let f = 0; f < next.length; f++) {
+    const b = sec.by.get(next[f]);
+    if (b !== undefined) for (let k = 0; k < b.length; k++) if (!picked.includes(b[k])) picked.push(b[k]);
+  }
+  picked.sort((x, y) => x - y);
+  return picked;
+}
+
 /** A scratch list for groupedAt (one call at a time: the matcher is synchronous). */
 const scratch: { g: number; m: unknown }[] = [];
 /** The one-element list of a match, made once (a shared, read-only match). */
@@ -173,6 +229,7 @@ export class PhraseMatcher<T> {
     for (const c of this.shortStems) if (f.startsWith(c.stem!)) (out ??= []).push(c);
     if (isWord) for (const c of this.suffixed) if (wordMatches(c.words[0], [f])) (out ??= []).push(c);
     l = out ?? EMPTY;
+    if (out !== null && out.length >= SECOND_INDEX_MIN) indexSecondWords(out);
     if (memo.size >= 200_000) memo.clear();
     memo.set(f, l);
     return l;
@@ -217,10 +274,14 @@ export class PhraseMatcher<T> {
     let tried: Compiled<T>[] | null = null;
     const multi = t.forms.length > 1;
     const pre = t.by === this ? (t.starts as readonly (readonly Compiled<T>[])[] | undefined) : undefined;
+    const next = i + 1 < tokens.length ? tokens[i + 1].forms : null;
     for (let fi = 0; fi < t.forms.length; fi++) {
       const list = pre ? pre[fi] : this.startsWith(t.forms[fi], t.isWord);
-      for (let li = 0; li < list.length; li++) {
-        const c = list[li];
+      // a long list ("the …", "a …"): only the phrases whose second word the next token may be, in list order
+      const picks = next !== null ? secondPicks(list, next) : null;
+      const count = picks === null ? list.length : picks.length;
+      for (let pi = 0; pi < count; pi++) {
+        const c = list[picks === null ? pi : picks[pi]];
         if (multi) {
           if (tried?.includes(c)) continue;
           (tried ??= []).push(c);
