@@ -359,12 +359,21 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
     }
     return null;
   };
+  // the party each sentence quotes, found once per sentence (several events of a sentence and its neighbours ask)
+  const speakers: (Candidate | null | undefined)[] = [];
+  const speakerIn = (sj: number): Candidate | null => {
+    let c = speakers[sj];
+    if (c === undefined) {
+      const sv = view(sj);
+      speakers[sj] = c = findSpeaker(sv, lex) ?? pronounSpeaker(sv);
+    }
+    return c;
+  };
   const speakerOf = (si: number, neighbours = true): Candidate | null => {
     const k = body.indexOf(si);
     for (const sj of neighbours ? [si, body[k + 1], body[k - 1]] : [si]) {
       if (sj === undefined || Math.abs(sj - si) > 1) continue;
-      const sv = view(sj);
-      const c = findSpeaker(sv, lex) ?? pronounSpeaker(sv);
+      const c = speakerIn(sj);
       if (c && SPEAKERS.has(c.entity.type)) return c;
     }
     return null;

@@ -92,10 +92,15 @@ export function mergeAttackReports(events: readonly EventRecord[], notes: EventN
     if (!w) wordsOf.set(o.evidence.text, (w = o.evidence.text.toLowerCase().split(/[^\p{L}]+/u)));
     return w;
   };
+  // "the strikes" points back to strikes, not to the attack that prompted them (each trigger's stem made once)
+  const stems = new Map<string, string>();
+  const stem = (x: EventRecord) => {
+    let st = stems.get(x.trigger.text);
+    if (st === undefined) stems.set(x.trigger.text, (st = x.trigger.text.toLowerCase().slice(0, 5)));
+    return st;
+  };
   for (const e of events) {
     const n = notes.get(e);
-    // "the strikes" points back to strikes, not to the attack that prompted them
-    const stem = (x: EventRecord) => x.trigger.text.toLowerCase().slice(0, 5);
     const sameWord = out.some((o) => o.type === "ASSAULT" && stem(o) === stem(e));
     const linked = (o: EventRecord) => {
       const m = notes.get(o);

@@ -366,6 +366,11 @@ export class SentenceAnnotator {
     this.matcher = new PhraseMatcher(this.rows, this.lang);
   }
 
+  /** The `by` of the tokens this annotator primed (their `tables` bits are then its tables'). */
+  primedBy(): object {
+    return this.matcher;
+  }
+
   /** Looks a word's shape up once for this annotator: the phrases its forms may start, the tables they belong to (returned). */
   prime(sh: WordShape, isWord: boolean): number {
     // (the lookup apart: this path allocates nothing, not even the closure's context)
@@ -466,7 +471,30 @@ class TableView<T> implements PhraseTable<T> {
   }
 
   findAll(tokens: readonly EventToken[], from = 0, to = tokens.length): readonly PhraseMatch<T>[] {
-    return longestMatches(this, tokens, from, to);
+    // longestMatches, with the tokens whose bits say that no phrase of the table starts there passed over in the
+    // loop itself (most tokens: no call made for them)
+    const by = this.ann.primedBy();
+    const bit = 1 << this.t;
+    let out: PhraseMatch<T>[] | null = null;
+    for (let i = from; i < to; ) {
+      const tok = tokens[i];
+      if (tok !== undefined && tok.by === by && (tok.tables! & bit) === 0) {
+        i++;
+        continue;
+      }
+      const ms = this.ann.at(tokens, i, this.t) as readonly PhraseMatch<T>[];
+      let m: PhraseMatch<T> | undefined;
+      for (let k = 0; k < ms.length; k++)
+        if (ms[k].to <= to) {
+          m = ms[k];
+          break;
+        }
+      if (m) {
+        (out ??= []).push(m);
+        i = m.to;
+      } else i++;
+    }
+    return out ?? NO_MATCHES;
   }
 }
 
