@@ -54,13 +54,20 @@ function cuesFor(v: SentenceView, site: TriggerSite, lex: EventLexicon, withComp
   return out;
 }
 
+/** True when a cue gives status `s` (for a hostile type, its hostile reading too). */
+function hasCue(cues: readonly StatusCue[], s: EventStatus, hostile: boolean): boolean {
+  for (let k = 0; k < cues.length; k++) if (cues[k].status === s || (hostile && cues[k].hostile === s)) return true;
+  return false;
+}
+
 /** The status the text gives an event: its trigger's default, then modality cues by precedence. */
 export function eventStatus(v: SentenceView, site: TriggerSite, trig: TriggerEntry, type: PloverType, lex: EventLexicon): { status: EventStatus; future: boolean } {
   const hostile = isHostile(type);
   // "agreed to resume …" takes its status from the complement; "accused X of threatening …" does not
   const cues = cuesFor(v, site, lex, trig.status !== null);
-  const has = (s: EventStatus) => cues.find((c) => c.status === s || (hostile ? c.hostile === s : false));
-  const future = cues.some((c) => c.status === "planned" || c.status === "threatened");
+  const has = (s: EventStatus) => hasCue(cues, s, hostile);
+  let future = false;
+  for (let k = 0; k < cues.length && !future; k++) future = cues[k].status === "planned" || cues[k].status === "threatened";
   const cueFuture = future;
   let base: EventStatus = trig.status ?? (type === "THREATEN" ? "threatened" : "occurred");
   if (base === "planned" && hostile) base = "threatened";

@@ -249,12 +249,19 @@ function conditionParty(v: SentenceView, lex: EventLexicon, actor: Candidate | n
   return null;
 }
 
+/** True when a comma stands among tokens [from, to). */
+function commaBetween(v: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (COMMAS.has(v.tokens[k].forms[0])) return true;
+  return false;
+}
+
 /** Groups a sentence's triggers: a governor absorbs the triggers of its complement; same-clause ASSAULT triggers merge. */
 function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coordinators: ReadonlySet<string>): Item[] {
   const items: Item[] = [];
-  const used = new Set<number>();
+  // (absorbed triggers marked in a list by index: no Set per sentence)
+  const used: boolean[] = [];
   for (let i = 0; i < trigs.length; i++) {
-    if (used.has(i)) continue;
+    if (used[i]) continue;
     const t = trigs[i];
     const item: Item = { main: t, absorbed: [] };
     if (t.value.role === "g" || t.value.role === "gi" || t.value.role === "gn") {
@@ -278,7 +285,7 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
         // "accused X of threatening …" is one accusation; "a accusé X …, menaçant …" two statements
         if ((!t.value.verbsOnly || comma) && (u.value.role === "g" || u.value.role === "gi") && u.value.type !== t.value.type && u.value.type !== null && STATEMENTS.has(u.value.type)) break;
         item.absorbed.push(u);
-        used.add(j);
+        used[j] = true;
       }
     }
     items.push(item);
@@ -309,7 +316,7 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
         const all = [prev.main, ...prev.absorbed, it.main, ...it.absorbed];
         // the verb the attack noun is the subject of ("a drone strike assassinated X"), not a participle after a
         // comma ("last year's airstrikes on the PMU, targeting public facilities")
-        const first = all.find((x) => x.value.role === "v" && !v.tokens.slice(all[0].to, x.from).some((k) => k.forms[0] === "," || k.forms[0] === "،"));
+        const first = all.find((x) => x.value.role === "v" && !commaBetween(v, all[0].to, x.from));
         // a vague verb ("launched", "hit") gives way to a specific one of the same clause ("forces retaliated with airstrikes")
         const verb = first?.value.weak ? all.find((x) => x.value.role === "v" && !x.value.weak && x.from > first.from) ?? first : first;
         const main = verb ?? all.reduce((a, b) => (b.value.prio > a.value.prio ? b : a));

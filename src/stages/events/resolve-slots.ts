@@ -106,7 +106,7 @@ function isPossessor(_v: SentenceView, c: Candidate): boolean {
 /** A passive auxiliary among the three tokens before `from` ("were", "a été"). */
 function auxBefore(v: SentenceView, from: number, lex: EventLexicon): boolean {
   for (let k = from - 1, n = 0; k >= 0 && n < 3; k--, n++) {
-    if (lex.roles.matchAt(v.tokens, k).some((m) => m.value === "passive")) return true;
+    if (hasRole(lex.roles.matchAt(v.tokens, k), "passive")) return true;
     if (!v.tokens[k].isWord) return false;
   }
   return false;
@@ -120,12 +120,12 @@ function passiveAt(v: SentenceView, site: TriggerSite, lex: EventLexicon): boole
   for (let k = site.from - 1, n = 0; k >= 0 && n < 3 && !progressive; k--, n++) {
     const ms = lex.roles.matchAt(v.tokens, k);
     // "se sont engagés": an auxiliary after a reflexive pronoun makes a past tense, not a passive
-    if (ms.some((m) => m.value === "passive")) return !(k > 0 && lex.roles.matchAt(v.tokens, k - 1).some((m) => m.value === "reflexive"));
+    if (hasRole(ms, "passive")) return !(k > 0 && hasRole(lex.roles.matchAt(v.tokens, k - 1), "reflexive"));
     if (!v.tokens[k].isWord) break;
   }
   const nx = v.tokens[site.to];
   if (!nx) return site.participle === true;
-  if (lex.roles.matchAt(v.tokens, site.to).some((m) => m.value === "agent")) return true;
+  if (hasRole(lex.roles.matchAt(v.tokens, site.to), "agent")) return true;
   // "three soldiers killed in …" is passive; "killed three soldiers", "killed the commander" is not
   // ("killed General Qassem Soleimani": a title between the verb and the name it heads)
   // ("a déployé des soldats", "a tué le chef": a determiner opens the object)
@@ -136,17 +136,29 @@ function passiveAt(v: SentenceView, site: TriggerSite, lex: EventLexicon): boole
   return false;
 }
 
+/** Punctuation that does not break the link between a light verb and its noun (as /^["“”«»„'’,،]$/). */
+const LINK_MARKS: ReadonlySet<string> = new Set(['"', "“", "”", "«", "»", "„", "'", "’", ",", "،"]);
+
+/** True when one of the role matches has role `role` (a loop: no closure per question). */
+function hasRole(ms: readonly { readonly value: string }[], role: string): boolean {
+  for (let k = 0; k < ms.length; k++) if (ms[k].value === role) return true;
+  return false;
+}
+
 /** The light verb before a noun trigger, as its token range, or null: "carried out … airstrikes". */
 function lightVerbBefore(v: SentenceView, from: number, lex: EventLexicon): { from: number; to: number } | null {
   for (let k = from - 1, n = 0; k >= 0 && n < 14; k--, n++) {
     // "a annoncé mardi « suspendre » …", "أعلنت كتائب حزب الله، مساء الثلاثاء، تعليق …": quotation marks and the
     // commas around a time do not break the link; a clause boundary does
     if (v.marks[k] === "break" || v.marks[k] === "complement" || v.marks[k] === "relative") return null;
-    if (!v.tokens[k].isWord && !/^["“”«»„'’,،]$/.test(v.tokens[k].forms[0])) return null;
-    const m = lex.lightVerbs.matchAt(v.tokens, k).find((x) => x.to <= from);
-    if (m) return { from: m.from, to: m.to };
+    if (!v.tokens[k].isWord && !LINK_MARKS.has(v.tokens[k].forms[0])) return null;
+    const lv = lex.lightVerbs.matchAt(v.tokens, k);
+    for (let a = 0; a < lv.length; a++) if (lv[a].to <= from) return { from: lv[a].from, to: lv[a].to };
     // "announcement of talks … for a coalition withdrawal": the light verb is the talks', not the withdrawal's
-    if (k < from - 1 && lex.triggers.matchAt(v.tokens, k).some((x) => x.value.type !== null && x.value.role !== "g" && x.value.role !== "gi")) return null;
+    if (k < from - 1) {
+      const tr = lex.triggers.matchAt(v.tokens, k);
+      for (let a = 0; a < tr.length; a++) if (tr[a].value.type !== null && tr[a].value.role !== "g" && tr[a].value.role !== "gi") return null;
+    }
   }
   return null;
 }

@@ -104,6 +104,7 @@ const OF = new Set(["of", "de", "du", "des", "d'"]);
  * "on the positions of the PMU" gives the PMU the role of "on".
  */
 const NO_ROLES: ReadonlySet<string> = new Set();
+const NO_MATCHES: readonly PhraseMatch<string>[] = [];
 
 function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon, floor = 0): ReadonlySet<string> {
   let roles: Set<string> | null = null;
@@ -118,13 +119,18 @@ function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon
     }
     if (DETERMINERS.has(t.forms[0])) continue;
     const all = lex.roles.matchAt(tokens, k);
-    if (all.some((m) => m.to <= i)) {
+    // (indexed loops, no closure: this runs for every name)
+    let ends = false;
+    for (let a = 0; a < all.length && !ends; a++) ends = all[a].to <= i;
+    if (ends) {
       // "backed by Iran": a two-word role that ends here outranks the one-word "by"
-      const before = k > 0 ? lex.roles.matchAt(tokens, k - 1) : [];
-      const wide = before.some((m) => m.to === k + 1);
+      const before = k > 0 ? lex.roles.matchAt(tokens, k - 1) : NO_MATCHES;
+      let wide = false;
+      for (let b = 0; b < before.length && !wide; b++) wide = before[b].to === k + 1;
       let one: string | null = null;
       const from = wide ? before : all;
-      for (const m of from) {
+      for (let f = 0; f < from.length; f++) {
+        const m = from[f];
         if (wide ? m.to !== k + 1 : m.to > i) continue;
         roles = addRole(roles, one, m.value);
         one ??= m.value;
@@ -134,7 +140,10 @@ function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon
       break;
     }
     // "en faveur de l'expulsion des forces étrangères": an event noun between heads its own phrase
-    if (lex.triggers.matchAt(tokens, k).some((m) => m.value.type !== null)) break;
+    const trig = lex.triggers.matchAt(tokens, k);
+    let eventNoun = false;
+    for (let e = 0; e < trig.length && !eventNoun; e++) eventNoun = trig[e].value.type !== null;
+    if (eventNoun) break;
     if (++others > (sawOf ? 2 : 1)) break;
   }
   return roles ?? NO_ROLES;
