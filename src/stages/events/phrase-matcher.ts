@@ -301,20 +301,25 @@ export class PhraseMatcher<T> {
       if (m.single !== null && m.single[0] === found[0].g) return m.single;
       return (m.single = [found[0].g, alone(found[0].m)]);
     }
-    const out: (number | PhraseMatch<U>[])[] = [];
+    // (a group's first match is held alone until a second one comes: a group of one takes the match's shared list)
+    const out: (number | PhraseMatch<U> | PhraseMatch<U>[])[] = [];
     for (let k = 0; k < n; k++) {
       const { g, m } = found[k];
       let at = 0;
       while (at < out.length && out[at] !== g) at += 2;
-      if (at === out.length) out.push(g, [m]);
-      else (out[at + 1] as PhraseMatch<U>[]).push(m);
+      if (at === out.length) out.push(g, m);
+      else {
+        const held = out[at + 1];
+        if (Array.isArray(held)) held.push(m);
+        else out[at + 1] = [held as PhraseMatch<U>, m];
+      }
     }
     for (let k = 1; k < out.length; k += 2) {
-      const g = out[k] as (PhraseMatch<U> & { size: number })[];
-      if (g.length > 1) longestFirst(g);
-      else out[k] = alone(g[0]);
+      const g = out[k];
+      if (Array.isArray(g)) longestFirst(g as (PhraseMatch<U> & { size: number })[]);
+      else out[k] = alone(g as PhraseMatch<U>);
     }
-    return out;
+    return out as (number | PhraseMatch<U>[])[];
   }
 
   /** Non-overlapping matches in tokens [from, to), longest at each position, left to right. */
