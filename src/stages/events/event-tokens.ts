@@ -176,9 +176,17 @@ export function punctShapeOf(text: string, lang: string, cache?: Map<string, Wor
 
 /**
  * Tokens of one sentence for the event rules (French elisions split off, Arabic clitic variants added);
- * `shapes`, when given, holds the shape of each of doc.tokens already looked up.
+ * `shapes`, when given, holds the shape of each of doc.tokens already looked up; `pool` makes the tokens over;
+ * `primer` (a table of the annotator that will read them) primes each word's shape first.
  */
-export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, shapes?: readonly (WordShape | undefined)[], pool?: TokenPool): EventToken[] {
+export function sentenceTokens(
+  doc: Doc,
+  sentenceIndex: number,
+  lang: string,
+  shapes?: readonly (WordShape | undefined)[],
+  pool?: TokenPool,
+  primer?: { mayStartShape(sh: WordShape, isWord: boolean): boolean },
+): EventToken[] {
   // tokens taken from the pool when one is given, else made anew
   const make: TokenMaker = pool ?? FRESH;
   // gathered in a scratch list, then copied at their exact number (no list grown and dropped per sentence; the
@@ -200,7 +208,9 @@ export function sentenceTokens(doc: Doc, sentenceIndex: number, lang: string, sh
   for (let ti = lo; ti < all.length && all[ti].start < s.end; ti++) {
     const t = all[ti];
     if (t.sentence !== sentenceIndex) continue;
-    const sh = shapes?.[ti] ?? shapeOf(t.text, t.isWord, lang, t.isWord ? words : puncts);
+    const sh = shapes?.[ti] ?? (t.isWord ? shapeOf(t.text, true, lang, words) : punctShapeOf(t.text, lang, puncts));
+    // (primed as it is read: its token then carries the phrases it may start)
+    if (primer !== undefined) primer.mayStartShape(sh, t.isWord);
     const by = sh.by;
     if (by === undefined) {
       // (not looked up by a matcher: it looks the forms up itself)

@@ -3,7 +3,7 @@ import type { EventLexicon, EventTables, TriggerEntry } from "./event-lexicon.js
 import type { PhraseMatch } from "./phrase-matcher.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
 import { buildMentionIndex, buildSentenceView, resolveAnaphor } from "./sentence-view.js";
-import { punctShapeOf, sentenceTokens, shapeCache, shapeOf, TokenPool, type EventToken, type WordShape } from "./event-tokens.js";
+import { sentenceTokens, TokenPool, type EventToken } from "./event-tokens.js";
 import { clauseOf, DETERMINERS, resolveSlots, type TriggerSite } from "./resolve-slots.js";
 import { eventStatus } from "./event-status.js";
 import { findCounts } from "./event-counts.js";
@@ -330,9 +330,6 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
   return out;
 }
 
-/** The shapes of the document's tokens (extractEvents' scratch list, one call at a time). */
-const shapeScratch: (WordShape | undefined)[] = [];
-
 /** The event tokens of the document being read, made over for the next. */
 const tokenPool = new TokenPool();
 
@@ -448,9 +445,10 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
   let lastAssault: { index: number; sentence: number } | null = null;
   const views: (SentenceView | undefined)[] = [];
   const tokensOf: (EventToken[] | undefined)[] = [];
+  // each body sentence's tokens, made (and their words primed for the lexicon's tables) when first asked for
   const toks = (si: number) => {
     let t = tokensOf[si];
-    if (!t) tokensOf[si] = t = sentenceTokens(doc, si, lex.lang, shapes, tokenPool);
+    if (!t) tokensOf[si] = t = sentenceTokens(doc, si, lex.lang, undefined, tokenPool, lex.triggers);
     return t;
   };
   const view = (si: number) => {
@@ -459,38 +457,16 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
     return v;
   };
 
-  // sentences where a trigger may start (a word is the first word of one), found on the doc's own tokens
-  const mayHold = new Uint8Array(sentences.length);
-  const docTokens = doc.tokens ?? [];
-  // (a scratch list kept from one document to the next: every entry this document reads is set below)
-  const shapes = shapeScratch;
-  if (shapes.length < docTokens.length) shapes.length = docTokens.length;
-  const wordShapes = shapeCache(lex.lang, true);
-  const punctShapes = shapeCache(lex.lang, false);
-  // only body sentences are read (a title or a caption is not): their tokens alone are looked up
-  const inBody = new Uint8Array(sentences.length);
-  for (const si of body) inBody[si] = 1;
-  for (let ti = 0; ti < docTokens.length; ti++) {
-    const t = docTokens[ti];
-    if (!inBody[t.sentence]) {
-      shapes[ti] = undefined;
-      continue;
-    }
-    // every token is looked up (primed) once: its event tokens then carry the phrases they may start, and the
-    // matcher looks no form up by string
-    const sh = (shapes[ti] = t.isWord ? shapeOf(t.text, true, lex.lang, wordShapes) : punctShapeOf(t.text, lex.lang, punctShapes));
-    // (punctuation starts no trigger)
-    // punctuation starts no trigger (it is only primed); a sentence may hold one only if a word may start a phrase
-    // that is one (with a type, or governing one): findAll below would find nothing else the loop keeps
-    if (!t.isWord || mayHold[t.sentence]) lex.triggers.mayStartShape(sh, t.isWord);
-    else if (lex.triggers.mayStartShapeWhere(sh, true, isTrigger)) mayHold[t.sentence] = 1;
-  }
-
   for (const si of body) {
     const s = sentences[si];
-    // most sentences hold no trigger: look before building the sentence's view
-    if (!mayHold[si]) continue;
-    const found = lex.triggers.findAll(toks(si));
+    // most sentences hold no trigger: look before building the sentence's view (a sentence may hold one only if a
+    // word may start a phrase that is one, with a type or governing one: findAll below would find nothing else the
+    // loop keeps)
+    const tk = toks(si);
+    let mayHold = false;
+    for (let k = 0; k < tk.length && !mayHold; k++) mayHold = tk[k].isWord && lex.triggers.mayStartTokenWhere(tk[k], isTrigger);
+    if (!mayHold) continue;
+    const found = lex.triggers.findAll(tk);
     if (!found.some((m) => isTrigger(m.value))) continue;
     const v = view(si);
     // a trigger inside a name is no trigger: "Popular Mobilization Units"

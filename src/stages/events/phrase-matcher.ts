@@ -339,6 +339,8 @@ export interface PhraseTable<T> {
   mayStartShape(sh: WordShape, isWord: boolean): boolean;
   /** True when some phrase of the table whose value passes `keep` may start on the word of this shape (or its rest). */
   mayStartShapeWhere(sh: WordShape, isWord: boolean, keep: (v: T) => boolean): boolean;
+  /** The same for one event token (a primed token reads its own lists). */
+  mayStartTokenWhere(tok: EventToken, keep: (v: T) => boolean): boolean;
 }
 
 /**
@@ -369,6 +371,11 @@ export class SentenceAnnotator {
   /** Compiles the tables added so far. */
   seal(): void {
     this.matcher = new PhraseMatcher(this.rows, this.lang);
+  }
+
+  /** The phrases each form may start (as a primed shape keeps them). */
+  startLists(forms: readonly string[], isWord: boolean): readonly (readonly unknown[])[] {
+    return forms.map((f) => this.matcher.startsWith(f, isWord));
   }
 
   /** The `by` of the tokens this annotator primed (their `tables` bits are then its tables'). */
@@ -464,6 +471,12 @@ class TableView<T> implements PhraseTable<T> {
     if (((this.ann.prime(sh, isWord) >>> this.t) & 1) === 0) return false;
     // (a word that may start one: its few phrases are read)
     return this.anyKept(sh.starts, keep) || this.anyKept(sh.restStarts, keep);
+  }
+
+  mayStartTokenWhere(tok: EventToken, keep: (v: T) => boolean): boolean {
+    if (tok.by === this.ann.primedBy()) return ((tok.tables! >>> this.t) & 1) === 1 && this.anyKept(tok.starts, keep);
+    // (a token no annotator primed: its forms are looked up)
+    return this.anyKept(this.ann.startLists(tok.forms, tok.isWord), keep);
   }
 
   private anyKept(lists: readonly (readonly unknown[])[] | undefined, keep: (v: T) => boolean): boolean {
