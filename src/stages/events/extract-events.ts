@@ -408,7 +408,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
     let c = followCounts[nx];
     if (!c) {
       const nt = toks(nx);
-      followCounts[nx] = c = { ownAttack: lex.triggers.findAll(nt).some((m) => m.value.type === "ASSAULT" && !m.value.weak), anaphor: startsWithEventAnaphor(nt), counts: findCounts(nt, doc.text, lex) };
+      followCounts[nx] = c = { ownAttack: triggersIn(nx).some((m) => m.value.type === "ASSAULT" && !m.value.weak), anaphor: startsWithEventAnaphor(nt), counts: findCounts(nt, doc.text, lex) };
     }
     return c;
   };
@@ -445,6 +445,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
   let lastAssault: { index: number; sentence: number } | null = null;
   const views: (SentenceView | undefined)[] = [];
   const tokensOf: (EventToken[] | undefined)[] = [];
+  // the trigger phrases of a sentence, found once (the sentence itself and the counts of the one before ask)
+  const foundIn: (readonly PhraseMatch<TriggerEntry>[] | undefined)[] = [];
+  const triggersIn = (si: number) => (foundIn[si] ??= lex.triggers.findAll(toks(si)));
   // each body sentence's tokens, made (and their words primed for the lexicon's tables) when first asked for
   const toks = (si: number) => {
     let t = tokensOf[si];
@@ -466,7 +469,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
     let mayHold = false;
     for (let k = 0; k < tk.length && !mayHold; k++) mayHold = tk[k].isWord && lex.triggers.mayStartTokenWhere(tk[k], isTrigger);
     if (!mayHold) continue;
-    const found = lex.triggers.findAll(tk);
+    const found = triggersIn(si);
     if (!found.some((m) => isTrigger(m.value))) continue;
     const v = view(si);
     // a trigger inside a name is no trigger: "Popular Mobilization Units"

@@ -45,8 +45,8 @@ export interface SentenceView {
 export interface MentionIndex {
   /** Mentions in text order; `lead` when the mention is the first of its sentence (the sentence's topic, usually its subject). */
   readonly list: readonly { start: number; end: number; text: string; entity: EntityRecord; lead?: boolean }[];
-  /** The document's entities by KB id. */
-  readonly byKb: ReadonlyMap<string, EntityRecord>;
+  /** The document's entities (their first by KB id is what a loaded label stands for). */
+  readonly entities: readonly EntityRecord[];
   /** KB parties the document names only by a loaded label, as entity records with an empty id (not output). */
   readonly unlisted: Map<string, EntityRecord>;
   /** KB ids of a state's forces: "the group", "the militia" do not stand for them. */
@@ -71,15 +71,14 @@ export function buildMentionIndex(doc: Doc, stateForces?: ReadonlySet<string>): 
     out.push(m);
     lastSentence = si;
   }
-  const byKb = new Map<string, EntityRecord>();
-  for (const e of doc.entities ?? []) if (e.kb && !byKb.has(e.kb)) byKb.set(e.kb, e);
-  return { list: out, byKb, unlisted: new Map(), stateForces };
+  // (no Map by KB id made: only a loaded label asks, and few sentences have one)
+  return { list: out, entities: doc.entities ?? [], unlisted: new Map(), stateForces };
 }
 
 /** The entity a loaded label stands for: the document's own entity of that KB id, else an unlisted record (id ""). */
 function labelEntity(mentions: MentionIndex, link: LabelLink): EntityRecord {
-  const own = mentions.byKb.get(link.kb);
-  if (own) return own;
+  // the document's first entity of that KB id
+  for (const own of mentions.entities) if (own.kb === link.kb) return own;
   let e = mentions.unlisted.get(link.kb);
   if (!e) mentions.unlisted.set(link.kb, (e = { id: "", kb: link.kb, name: link.name, aliases: [], type: link.type, mentions: [] }));
   return e;
