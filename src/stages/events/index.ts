@@ -4,6 +4,11 @@ import { loadEventLexicon, loadEventTables } from "./event-lexicon.js";
 import { partySides, stateForces } from "./party-sides.js";
 import { loadKb } from "../../kb/load-kb.js";
 import { loadAnchors } from "../dates/anchors.js";
+import { partResource } from "../../core/context.js";
+import type { EventLexicon } from "./event-lexicon.js";
+
+/** The lexicon of a language, remembered for the last language asked (no key string built and hashed per article). */
+const lexiconOf = partResource<EventLexicon>("events:lexicon");
 
 /** Events: PLOVER-coded events with slots, status and evidence, from per-language trigger lexicons. */
 export const eventsStage: Stage = {
@@ -13,7 +18,7 @@ export const eventsStage: Stage = {
   provides: ["events"],
   run: (doc, ctx) => {
     const lang = doc.language?.code ?? "und";
-    const lex = ctx.resource(`events:lexicon:${lang}`, () => loadEventLexicon(ctx, lang));
+    const lex = lexiconOf(ctx, lang, () => loadEventLexicon(ctx, lang));
     const tables = ctx.resource("events:tables", (dir) => {
       const kb = ctx.resource("kb", loadKb);
       const sides = partySides(kb);
