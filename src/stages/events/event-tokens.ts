@@ -158,7 +158,9 @@ export function shapeOf(text: string, isWord: boolean, lang: string, cache?: Map
     if (m) sh = newShape([intern(m[1] + "'")], m[1].length + 1, [intern(m[2])]);
   }
   if (byLang.size >= MAX_SHAPES) byLang.clear();
-  byLang.set(text, sh);
+  // (a copy of a long word as the key: a slice of 13 characters or more shares the article's text, which the cache
+  // would otherwise keep alive)
+  byLang.set(text.length >= 13 ? (" " + text).slice(1) : text, sh);
   return sh;
 }
 
