@@ -216,6 +216,9 @@ function attributed(figures: readonly Omit<EventFigure, "attribution">[], by: Sl
   return out;
 }
 
+/** A trigger site's merged triggers when it has none (shared, read-only; not frozen: for…of over a frozen list is slower). */
+const NONE_MERGED: TriggerSite["merged"] = [];
+
 /** "killed", "tués", "مقتل" alone: the toll of an attack, not an attack of its own. */
 function isToll(it: Item): boolean {
   const v = it.main.value;
@@ -502,7 +505,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       const reach = itemEnd;
       const targeted = t.value.mode === "targeted" || it.absorbed.some((x) => x.value.mode === "targeted");
       const speechAct = type === "ACCUSE" || type === "REJECT" || type === "REQUEST";
-      const merged = it.absorbed.map((a) => ({ from: a.from, to: a.to, verb: a.value.role === "v" }));
+      const merged = it.absorbed.length ? it.absorbed.map((a) => ({ from: a.from, to: a.to, verb: a.value.role === "v" })) : NONE_MERGED;
       // "BAGHDAD, May 2 (Sitrep Wire) - The army carried out …": the dateline names no party of the clause
       const dl0 = doc.meta?.dateline;
       let clauseStart = clause.start;

@@ -493,7 +493,9 @@ class TableView<T> implements PhraseTable<T> {
     // loop itself (most tokens: no call made for them)
     const by = this.ann.primedBy();
     const bit = 1 << this.t;
-    let out: PhraseMatch<T>[] | null = null;
+    // (gathered in a scratch list, then copied at their exact number)
+    const out = foundScratch as PhraseMatch<T>[];
+    let n = 0;
     for (let i = from; i < to; ) {
       const tok = tokens[i];
       if (tok !== undefined && tok.by === by && (tok.tables! & bit) === 0) {
@@ -508,11 +510,11 @@ class TableView<T> implements PhraseTable<T> {
           break;
         }
       if (m) {
-        (out ??= []).push(m);
+        out[n++] = m;
         i = m.to;
       } else i++;
     }
-    return out ?? NO_MATCHES;
+    return n ? out.slice(0, n) : NO_MATCHES;
   }
 }
 
@@ -550,6 +552,9 @@ function longestMatches<T>(
   }
   return out ?? NO_MATCHES;
 }
+
+/** TableView.findAll's scratch list (one search at a time: the matcher is synchronous). */
+const foundScratch: PhraseMatch<unknown>[] = [];
 
 /** The result of a search that found nothing (not frozen: for…of over a frozen list takes a slower path). */
 const NO_MATCHES: readonly PhraseMatch<never>[] = [];
