@@ -164,6 +164,37 @@ export function shapeOf(text: string, isWord: boolean, lang: string, cache?: Map
   return sh;
 }
 
+/** Shapes of short lower-case words ("the", "of", "a", "in"), by language, then by their letters as a number. */
+const shortWords = new Map<string, (WordShape | undefined)[]>();
+
+/** The index of a word of one to three letters a-z among all such words, or -1 for any other word. */
+function shortIndex(text: string): number {
+  const n = text.length;
+  if (n > 3) return -1;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i) - 97;
+    if (c < 0 || c > 25) return -1;
+    k = k * 26 + c + 1;
+  }
+  return k;
+}
+
+/**
+ * shapeOf a word token: the most frequent words, short and in lower case, are found by their letters in a list (the
+ * same shape the cache holds) rather than by hashing and comparing the string in the cache's Map.
+ */
+export function wordShapeOf(text: string, lang: string, cache?: Map<string, WordShape>): WordShape {
+  const k = shortIndex(text);
+  if (k < 0) return shapeOf(text, true, lang, cache);
+  let byIndex = shortWords.get(lang);
+  if (!byIndex) shortWords.set(lang, (byIndex = new Array<WordShape | undefined>(SHORT_WORDS).fill(undefined)));
+  return (byIndex[k] ??= shapeOf(text, true, lang, cache));
+}
+
+/** 26 + 26² + 26³ short words, and index 0 unused. */
+const SHORT_WORDS = 1 + 26 + 26 * 26 + 26 * 26 * 26;
+
 /** Shapes of one-character punctuation by language, then by character code. */
 const singlePunct = new Map<string, WordShape[]>();
 
@@ -210,7 +241,7 @@ export function sentenceTokens(
   for (let ti = lo; ti < all.length && all[ti].start < s.end; ti++) {
     const t = all[ti];
     if (t.sentence !== sentenceIndex) continue;
-    const sh = shapes?.[ti] ?? (t.isWord ? shapeOf(t.text, true, lang, words) : punctShapeOf(t.text, lang, puncts));
+    const sh = shapes?.[ti] ?? (t.isWord ? wordShapeOf(t.text, lang, words) : punctShapeOf(t.text, lang, puncts));
     // (primed as it is read: its token then carries the phrases it may start)
     if (primer !== undefined) primer.mayStartShape(sh, t.isWord);
     const by = sh.by;
