@@ -1,6 +1,7 @@
 import { isSpace } from "../core/is-space.js";
 import type { TrieNode } from "./alias-trie.js";
 import { arabicTextKeys, isArabic, latinKey } from "./token-keys.js";
+import { wordString, wordTableGeneration } from "./word-table.js";
 
 /** A token of text as the name matcher sees it. */
 export interface MatchToken {
@@ -45,6 +46,8 @@ export interface WordInfo {
   readonly always: boolean;
   /** "ash", "ez", … (not an acronym): an article when a hyphen joins it to the next word. */
   readonly sun: boolean;
+  /** Every character is a letter, mark or digit of the BMP: the word is one match token as it stands. */
+  readonly pure: boolean;
   /**
    * The children of the trie root `startsOf` under each of the word's keys, and whether there is one (remembered by the
    * name search for the KB's trie: a Map look-up per token per article otherwise).
@@ -69,7 +72,7 @@ function wordInfo(raw: string): WordInfo {
   const arabic = c0 >= 0x600 && c0 <= 0x6ff ? true : c0 < 128 ? false : isArabic(raw);
   const punct = raw.length === 1 && (c0 < 128 ? !/[A-Za-z0-9]/.test(raw) : !/[\p{L}\p{N}]/u.test(raw));
   if (punct) {
-    w = { keys: [raw], kind: "punct", cap: false, arabic: false, always: false, sun: false, startsOf: null, children: null, starts: false, lexOf: null, lex: null };
+    w = { keys: [raw], kind: "punct", cap: false, arabic: false, always: false, sun: false, pure: false, startsOf: null, children: null, starts: false, lexOf: null, lex: null };
   } else {
     const first = raw[0];
     const cap = !arabic && first !== first.toLowerCase();
@@ -81,6 +84,7 @@ function wordInfo(raw: string): WordInfo {
       keys, kind: acronym ? "acronym" : "word", cap, arabic,
       always: !arabic && lowerRaw !== "" && ALWAYS_ARTICLE.has(lowerRaw),
       sun: !arabic && lowerRaw !== "" && !acronym && SUN_ARTICLE.has(lowerRaw),
+      pure: allWordChars(raw),
       startsOf: null, children: null, starts: false, lexOf: null, lex: null,
     };
   }
@@ -88,9 +92,24 @@ function wordInfo(raw: string): WordInfo {
   return w;
 }
 
+function allWordChars(raw: string): boolean {
+  for (let k = 0; k < raw.length; k++) if (!isWordChar(raw.charCodeAt(k))) return false;
+  return true;
+}
+
+// The WordInfo of each word-table id (word-table.ts), of generation INFO_GENERATION: an array index rather than a
+// Map look-up of the word's string.
+let INFO: (WordInfo | undefined)[] = [];
+let INFO_GENERATION = -1;
+// The WordInfo of each one-character punctuation token, by character code.
+const PUNCT: (WordInfo | undefined)[] = [];
+
 function makeToken(raw: string, start: number, text: string): MatchToken {
+  return tokenOf(wordInfo(raw), raw, start, text);
+}
+
+function tokenOf(w: WordInfo, raw: string, start: number, text: string): MatchToken {
   const end = start + raw.length;
-  const w = wordInfo(raw);
   if (w.kind === "punct") return { start, end, raw, keys: w.keys, kind: "punct", cap: false, arabic: false, article: false, hyphenNext: false, quotedBefore: false, quotedAfter: false, word: w };
   const hyphenNext = HYPHENS.has(text.charCodeAt(end)) && end + 1 < text.length && !isSpace(text.charCodeAt(end + 1));
   const article = w.always || (w.sun && hyphenNext);
@@ -152,18 +171,25 @@ function wrappedLine(text: string, i: number): boolean {
 /**
  * Tokenises text for name matching: words, dotted acronyms and punctuation, with elisions and possessives split off.
  * `spans` are other tokens of the same text in text order (the segment stage's): a word that is one of them takes its
- * string rather than a new slice, so the string's hash, computed here, serves every later look-up of the word.
+ * string rather than a new slice. `spanIds`, their word-table ids (when known), let a span that is a plain word
+ * (letters, marks, digits) become its token without re-reading its characters or looking its string up.
  */
-export function matchTokens(text: string, spans?: readonly { readonly start: number; readonly end: number; readonly text: string }[]): MatchToken[] {
+export function matchTokens(
+  text: string,
+  spans?: readonly { readonly start: number; readonly end: number; readonly text: string }[],
+  spanIds?: Int32Array | null,
+): MatchToken[] {
   const out: MatchToken[] = [];
   const n = text.length;
-  let c = 0;
+  let cur = 0;
   const nSpans = spans ? spans.length : 0;
+  const ids = spans && spanIds ? spanIds : null;
+  if (ids && INFO_GENERATION !== wordTableGeneration()) (INFO = []), (INFO_GENERATION = wordTableGeneration());
   /** text.slice(start, end), as a span's own string when a span is exactly that. */
   const sliceAt = (start: number, end: number): string => {
-    while (c < nSpans && spans![c].start < start) c++;
-    if (c < nSpans) {
-      const sp = spans![c];
+    while (cur < nSpans && spans![cur].start < start) cur++;
+    if (cur < nSpans) {
+      const sp = spans![cur];
       if (sp.start === start && sp.end === end) return sp.text;
     }
     return text.slice(start, end);
@@ -183,9 +209,28 @@ export function matchTokens(text: string, spans?: readonly { readonly start: num
     if (!isWordChar(c)) {
       // one punctuation character (a surrogate pair stays whole)
       const len = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-      out.push(makeToken(text.slice(i, i + len), i, text));
+      if (len === 1) {
+        // by character code: no slice, no Map look-up (the WordInfo's key is the character)
+        const w = PUNCT[c] ?? (PUNCT[c] = wordInfo(text.slice(i, i + 1)));
+        out.push(tokenOf(w, w.keys[0], i, text));
+      } else out.push(makeToken(text.slice(i, i + len), i, text));
       i += len;
       continue;
+    }
+    if (ids) {
+      while (cur < nSpans && spans![cur].start < i) cur++;
+      if (cur < nSpans && spans![cur].start === i) {
+        // a span that is a plain word, followed by no "." or apostrophe, is what wordEnd would read
+        const id = ids[cur];
+        const w = INFO[id] ?? (INFO[id] = wordInfo(wordString(id)));
+        const end = spans![cur].end;
+        const d = end < n ? text.charCodeAt(end) : 32;
+        if (w.pure && d !== DOT && !APOSTROPHE.has(d) && !isWordChar(d)) {
+          out.push(tokenOf(w, spans![cur].text, i, text));
+          i = end;
+          continue;
+        }
+      }
     }
     const end = wordEnd(text, i);
     let raw = sliceAt(i, end);
