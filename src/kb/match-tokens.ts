@@ -33,9 +33,13 @@ const POSSESSIVE = /['’ʼ`]s$/iu;
 const ALWAYS_ARTICLE = new Set(["al", "el"]);
 const SUN_ARTICLE = new Set(["ad", "ag", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "et", "ez", "ul", "ud", "us", "ut"]);
 
-// By character code (indexing a string with text[i] makes a new string for every Arabic letter).
-const HYPHENS = new Set([..."-‐‑"].map((ch) => ch.charCodeAt(0)));
-const QUOTES = new Set([..."\"“”«»'’‘/"].map((ch) => ch.charCodeAt(0)));
+// By character code (indexing a string with text[i] makes a new string for every Arabic letter), in a table rather
+// than a Set (two or three look-ups per token): bit 1 a hyphen, bit 2 a quotation mark or slash.
+const HYPHEN = 1;
+const QUOTE = 2;
+const JOINS = new Uint8Array(0x10000);
+for (const ch of "-‐‑") JOINS[ch.charCodeAt(0)] |= HYPHEN;
+for (const ch of "\"“”«»'’‘/") JOINS[ch.charCodeAt(0)] |= QUOTE;
 /** What a token is, from its characters alone: the same word recurs across articles, so it is worked out once. */
 export interface WordInfo {
   readonly keys: readonly string[];
@@ -99,23 +103,74 @@ function allWordChars(raw: string): boolean {
 
 // The WordInfo of each word-table id (word-table.ts), of generation INFO_GENERATION: an array index rather than a
 // Map look-up of the word's string.
-let INFO: (WordInfo | undefined)[] = [];
+let INFO: (WordInfo | null)[] = [];
 let INFO_GENERATION = -1;
-// The WordInfo of each one-character punctuation token, by character code.
-const PUNCT: (WordInfo | undefined)[] = [];
+/** An array of n nulls (filled, so that V8 keeps it a plain array, not a dictionary, when it is filled out of order). */
+const nulls = (n: number): null[] => new Array<null>(n).fill(null);
+// The WordInfo of each one-character punctuation token below U+0800 (Latin and Arabic punctuation), by character code.
+const PUNCT: (WordInfo | null)[] = nulls(0x800);
 
 function makeToken(raw: string, start: number, text: string): MatchToken {
   return tokenOf(wordInfo(raw), raw, start, text);
 }
 
+// MatchToken's flags, in one number.
+const ARTICLE = 1;
+const HYPHEN_NEXT = 2;
+const QUOTED_BEFORE = 4;
+const QUOTED_AFTER = 8;
+
+/**
+ * A MatchToken in five fields (half the memory of one field per fact: every token of every article is one): what
+ * its word tells (keys, kind, case, script) is read from the word's facts, what its place tells from `flags`.
+ */
+class CompactToken implements MatchToken {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly raw: string,
+    readonly word: WordInfo,
+    private readonly flags: number,
+  ) {}
+  get keys(): readonly string[] {
+    return this.word.keys;
+  }
+  get kind(): "word" | "acronym" | "punct" {
+    return this.word.kind;
+  }
+  get cap(): boolean {
+    return this.word.cap;
+  }
+  get arabic(): boolean {
+    return this.word.arabic;
+  }
+  get article(): boolean {
+    return (this.flags & ARTICLE) !== 0;
+  }
+  get hyphenNext(): boolean {
+    return (this.flags & HYPHEN_NEXT) !== 0;
+  }
+  get quotedBefore(): boolean {
+    return (this.flags & QUOTED_BEFORE) !== 0;
+  }
+  get quotedAfter(): boolean {
+    return (this.flags & QUOTED_AFTER) !== 0;
+  }
+}
+
 function tokenOf(w: WordInfo, raw: string, start: number, text: string): MatchToken {
   const end = start + raw.length;
-  if (w.kind === "punct") return { start, end, raw, keys: w.keys, kind: "punct", cap: false, arabic: false, article: false, hyphenNext: false, quotedBefore: false, quotedAfter: false, word: w };
-  const hyphenNext = HYPHENS.has(text.charCodeAt(end)) && end + 1 < text.length && !isSpace(text.charCodeAt(end + 1));
+  if (w.kind === "punct") return new CompactToken(start, end, raw, w, 0);
+  // (charCodeAt past either end is NaN: no entry of the table)
+  const after = JOINS[text.charCodeAt(end)] | 0;
+  const hyphenNext = (after & HYPHEN) !== 0 && end + 1 < text.length && !isSpace(text.charCodeAt(end + 1));
   const article = w.always || (w.sun && hyphenNext);
-  const quotedBefore = QUOTES.has(text.charCodeAt(start - 1));
-  const quotedAfter = QUOTES.has(text.charCodeAt(end));
-  return { start, end, raw, keys: w.keys, kind: w.kind, cap: w.cap, arabic: w.arabic, article, hyphenNext, quotedBefore, quotedAfter, word: w };
+  const flags =
+    (article ? ARTICLE : 0) |
+    (hyphenNext ? HYPHEN_NEXT : 0) |
+    ((JOINS[text.charCodeAt(start - 1)] | 0) & QUOTE ? QUOTED_BEFORE : 0) |
+    (after & QUOTE ? QUOTED_AFTER : 0);
+  return new CompactToken(start, end, raw, w, flags);
 }
 
 // Character classes, filled lazily: 1 = part of a word (letter, mark, digit), 2 = not.
@@ -184,7 +239,7 @@ export function matchTokens(
   let cur = 0;
   const nSpans = spans ? spans.length : 0;
   const ids = spans && spanIds ? spanIds : null;
-  if (ids && INFO_GENERATION !== wordTableGeneration()) (INFO = []), (INFO_GENERATION = wordTableGeneration());
+  if (ids && INFO_GENERATION !== wordTableGeneration()) (INFO = nulls(4096)), (INFO_GENERATION = wordTableGeneration());
   /** text.slice(start, end), as a span's own string when a span is exactly that. */
   const sliceAt = (start: number, end: number): string => {
     while (cur < nSpans && spans![cur].start < start) cur++;
@@ -198,7 +253,7 @@ export function matchTokens(
     const c = text.charCodeAt(i);
     if (c === 10) {
       // a line wrapped mid-sentence ("لقناة\nالجزيرة", "the\ncoalition") does not end the name being read
-      if (!wrappedLine(text, i)) out.push(makeToken("\n", i, text));
+      if (!wrappedLine(text, i)) out.push(tokenOf(PUNCT[10] ?? (PUNCT[10] = wordInfo("\n")), "\n", i, text));
       i++;
       continue;
     }
@@ -209,7 +264,7 @@ export function matchTokens(
     if (!isWordChar(c)) {
       // one punctuation character (a surrogate pair stays whole)
       const len = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-      if (len === 1) {
+      if (c < 0x800) {
         // by character code: no slice, no Map look-up (the WordInfo's key is the character)
         const w = PUNCT[c] ?? (PUNCT[c] = wordInfo(text.slice(i, i + 1)));
         out.push(tokenOf(w, w.keys[0], i, text));
@@ -220,12 +275,14 @@ export function matchTokens(
     if (ids) {
       while (cur < nSpans && spans![cur].start < i) cur++;
       if (cur < nSpans && spans![cur].start === i) {
-        // a span that is a plain word, followed by no "." or apostrophe, is what wordEnd would read
+        // a span that is a plain word, followed by no apostrophe, nor by a "." and a letter ("Today.it"), is what wordEnd
+        // would read
         const id = ids[cur];
+        if (id >= INFO.length) INFO = INFO.concat(nulls(Math.max(id + 1, 2 * INFO.length) - INFO.length));
         const w = INFO[id] ?? (INFO[id] = wordInfo(wordString(id)));
         const end = spans![cur].end;
         const d = end < n ? text.charCodeAt(end) : 32;
-        if (w.pure && d !== DOT && !APOSTROPHE.has(d) && !isWordChar(d)) {
+        if (w.pure && (d === DOT ? !isWordChar(text.charCodeAt(end + 1)) : !APOSTROPHE.has(d) && !isWordChar(d))) {
           out.push(tokenOf(w, spans![cur].text, i, text));
           i = end;
           continue;
