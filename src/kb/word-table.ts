@@ -9,28 +9,32 @@
 /** Words kept before the table starts again. */
 const MAX_WORDS = 1 << 16;
 /**
- * Open addressing, four Int32 per slot, side by side (one cache line per probe): the word's hash, its id + 1 (0:
- * empty), and where its characters are in POOL and how many. The table starts small and doubles while it fills (at
- * most half full: probes stay short), so its size follows the vocabulary actually met.
+ * Open addressing, two Int32 per slot side by side: the word's hash and its id + 1 (0: empty). The table starts small
+ * and doubles while it fills (at most half full: probes stay short), so its size (8 bytes a slot) follows the
+ * vocabulary actually met: a probe is a random read, the smaller the table the likelier it is in cache.
  */
-let slots = new Int32Array(4 << 12);
+let slots = new Int32Array(2 << 12);
 let mask = (1 << 12) - 1;
-/** The characters of every word, one after the other: compared as numbers of one array, not as strings of any of V8's forms. */
+/**
+ * The characters of every word, one after the other, word `id` at [starts[id], starts[id + 1]): compared as numbers of
+ * one array, not as strings of any of V8's forms.
+ */
 let pool = new Uint16Array(1 << 16);
-let poolEnd = 0;
+const starts = new Int32Array(MAX_WORDS + 1);
 const words: string[] = [];
 let generation = 0;
 
 /** Re-inserts every word into a table of `n` slots. */
 function rehash(n: number): void {
   const old = slots;
-  slots = new Int32Array(4 * n);
+  slots = new Int32Array(2 * n);
   mask = n - 1;
-  for (let k = 0; k < old.length; k += 4) {
+  for (let k = 0; k < old.length; k += 2) {
     if (old[k + 1] === 0) continue;
     let slot = old[k] & mask;
-    while (slots[4 * slot + 1] !== 0) slot = (slot + 1) & mask;
-    slots.set(old.subarray(k, k + 4), 4 * slot);
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = old[k];
+    slots[2 * slot + 1] = old[k + 1];
   }
 }
 
@@ -56,44 +60,43 @@ export function internWord(text: string, start: number, end: number, h: number):
   const len = end - start;
   let slot = h & mask;
   for (;;) {
-    const at = 4 * slot;
-    const s = slots[at + 1];
+    const s = slots[2 * slot + 1];
     if (s === 0) break;
-    if (slots[at] === h && slots[at + 3] === len) {
-      const off = slots[at + 2] - start;
-      let k = start;
-      while (k < end && pool[off + k] === text.charCodeAt(k)) k++;
-      if (k === end) return s - 1;
+    if (slots[2 * slot] === h) {
+      const from = starts[s - 1];
+      if (starts[s] - from === len) {
+        const off = from - start;
+        let k = start;
+        while (k < end && pool[off + k] === text.charCodeAt(k)) k++;
+        if (k === end) return s - 1;
+      }
     }
     slot = (slot + 1) & mask;
   }
   if (words.length >= MAX_WORDS) {
     // start again (a long run meets ever more numbers and rare names)
-    slots = new Int32Array(4 << 12);
+    slots = new Int32Array(2 << 12);
     mask = (1 << 12) - 1;
-    poolEnd = 0;
     words.length = 0;
     generation++;
   }
   if (2 * (words.length + 1) > mask + 1) rehash(2 * (mask + 1));
-  if (poolEnd + len > pool.length) {
-    const grown = new Uint16Array(2 * (poolEnd + len));
-    grown.set(pool.subarray(0, poolEnd));
+  const id = words.length;
+  const from = starts[id];
+  if (from + len > pool.length) {
+    const grown = new Uint16Array(2 * (from + len));
+    grown.set(pool.subarray(0, from));
     pool = grown;
   }
-  for (let k = 0; k < len; k++) pool[poolEnd + k] = text.charCodeAt(start + k);
+  for (let k = 0; k < len; k++) pool[from + k] = text.charCodeAt(start + k);
+  starts[id + 1] = from + len;
   slot = h & mask;
-  while (slots[4 * slot + 1] !== 0) slot = (slot + 1) & mask;
-  const id = words.length;
+  while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
   // a slice of 13 characters or more shares the article's text, which the table would keep alive: keep a copy
   let w = text.slice(start, end);
   if (len >= 13) w = (" " + w).slice(1);
   words.push(w);
-  const at = 4 * slot;
-  slots[at] = h;
-  slots[at + 1] = id + 1;
-  slots[at + 2] = poolEnd;
-  slots[at + 3] = len;
-  poolEnd += len;
+  slots[2 * slot] = h;
+  slots[2 * slot + 1] = id + 1;
   return id;
 }

@@ -135,6 +135,12 @@ function tokenize(text: string, start: number, end: number, sentence: number, to
   }
 }
 
+/** True when text[start, end) is all white space (what trim() removes): no trimmed copy to test. */
+function blank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /**
  * Splits text into sentences and tokens with rules, not a model: a sentence ends at . ! ? ؟ … (and any closing
  * quote) followed by space and a sentence starter, unless the word before the period is a known abbreviation
@@ -153,7 +159,7 @@ export function segmentText(text: string, _lang: string, abbreviations: Readonly
   while (pos < text.length) {
     let pEnd = text.indexOf("\n", pos);
     if (pEnd < 0) pEnd = text.length;
-    if (pEnd > pos && text.slice(pos, pEnd).trim()) {
+    if (pEnd > pos && !blank(text, pos, pEnd)) {
       const para = text.slice(pos, pEnd);
       let start = 0;
       for (let m = nextBoundary(para, 0); m; m = nextBoundary(para, m.index + m[0].length)) {
