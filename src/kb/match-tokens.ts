@@ -126,12 +126,21 @@ const QUOTED_AFTER = 8;
  */
 class CompactToken implements MatchToken {
   constructor(
-    readonly start: number,
-    readonly end: number,
-    readonly raw: string,
-    readonly word: WordInfo,
-    private readonly flags: number,
+    public start: number,
+    public end: number,
+    public raw: string,
+    public word: WordInfo,
+    private flags: number,
   ) {}
+  /** Makes this (reused) object another token. */
+  reset(start: number, end: number, raw: string, word: WordInfo, flags: number): this {
+    this.start = start;
+    this.end = end;
+    this.raw = raw;
+    this.word = word;
+    this.flags = flags;
+    return this;
+  }
   get keys(): readonly string[] {
     return this.word.keys;
   }
@@ -158,9 +167,24 @@ class CompactToken implements MatchToken {
   }
 }
 
+/**
+ * Token objects reused from article to article (a document's match tokens die with its entity pass: an allocation
+ * of hundreds of objects per article otherwise), while `poolNext` >= 0: the next one to hand out.
+ */
+const POOL: CompactToken[] = [];
+const POOL_MAX = 20_000;
+let poolNext = -1;
+
+function newToken(start: number, end: number, raw: string, w: WordInfo, flags: number): CompactToken {
+  if (poolNext < 0 || poolNext >= POOL_MAX) return new CompactToken(start, end, raw, w, flags);
+  const t = poolNext < POOL.length ? POOL[poolNext].reset(start, end, raw, w, flags) : (POOL[poolNext] = new CompactToken(start, end, raw, w, flags));
+  poolNext++;
+  return t;
+}
+
 function tokenOf(w: WordInfo, raw: string, start: number, text: string): MatchToken {
   const end = start + raw.length;
-  if (w.kind === "punct") return new CompactToken(start, end, raw, w, 0);
+  if (w.kind === "punct") return newToken(start, end, raw, w, 0);
   // (charCodeAt past either end is NaN: no entry of the table)
   const after = JOINS[text.charCodeAt(end)] | 0;
   const hyphenNext = (after & HYPHEN) !== 0 && end + 1 < text.length && !isSpace(text.charCodeAt(end + 1));
@@ -170,7 +194,7 @@ function tokenOf(w: WordInfo, raw: string, start: number, text: string): MatchTo
     (hyphenNext ? HYPHEN_NEXT : 0) |
     ((JOINS[text.charCodeAt(start - 1)] | 0) & QUOTE ? QUOTED_BEFORE : 0) |
     (after & QUOTE ? QUOTED_AFTER : 0);
-  return new CompactToken(start, end, raw, w, flags);
+  return newToken(start, end, raw, w, flags);
 }
 
 // Character classes, filled lazily: 1 = part of a word (letter, mark, digit), 2 = not.
@@ -227,12 +251,29 @@ function wrappedLine(text: string, i: number): boolean {
  * Tokenises text for name matching: words, dotted acronyms and punctuation, with elisions and possessives split off.
  * `spans` are other tokens of the same text in text order (the segment stage's): a word that is one of them takes its
  * string rather than a new slice. `spanIds`, their word-table ids (when known), let a span that is a plain word
- * (letters, marks, digits) become its token without re-reading its characters or looking its string up.
+ * (letters, marks, digits) become its token without re-reading its characters or looking its string up. With
+ * `reuse`, the tokens are objects of the previous call with `reuse`: for a caller done with those before it calls again.
  */
 export function matchTokens(
   text: string,
   spans?: readonly { readonly start: number; readonly end: number; readonly text: string }[],
   spanIds?: Int32Array | null,
+  reuse = false,
+): MatchToken[] {
+  if (!reuse) return readTokens(text, spans, spanIds);
+  // objects of the tokens of the last call with `reuse` are handed out again (that caller is done with them)
+  poolNext = 0;
+  try {
+    return readTokens(text, spans, spanIds);
+  } finally {
+    poolNext = -1;
+  }
+}
+
+function readTokens(
+  text: string,
+  spans: readonly { readonly start: number; readonly end: number; readonly text: string }[] | undefined,
+  spanIds: Int32Array | null | undefined,
 ): MatchToken[] {
   const out: MatchToken[] = [];
   const n = text.length;

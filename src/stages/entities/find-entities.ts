@@ -47,7 +47,8 @@ export function findEntities(doc: Doc, ctx: Context): EntityRecord[] {
   const iso = doc.language?.code ?? "en";
   const lex = lexiconOf(ctx, iso, () => loadDiscoveryLexicon(ctx, iso));
   const text = doc.text;
-  const tokens = matchTokens(text, doc.tokens, doc.tokens && tokenWordIds(doc.tokens));
+  // (no token outlives this function: their objects are reused by the next document's call)
+  const tokens = matchTokens(text, doc.tokens, doc.tokens && tokenWordIds(doc.tokens), true);
   const covered = zeroedBytes(0, tokens.length);
 
   const found = findKbMentions(text, tokens, trie);
