@@ -14,6 +14,12 @@ test("one id per distinct word, found by its characters wherever they stand", ()
   assert.notEqual(intern("Hash"), a);
   assert.notEqual(intern("hashd"), a);
   assert.equal(wordString(intern("الحشد")), "الحشد");
+  // words alike in their first characters, odd and even lengths, long words differing late
+  const forms = ["a", "b", "ab", "abc", "abd", "Mohandessin", "Mohandessine", "Mohandessina", "internationalisation", "internationalisatioN", "وبالعراق", "وبالعراقي"];
+  const ids = forms.map((f) => intern(f));
+  assert.equal(new Set(ids).size, forms.length);
+  forms.forEach((f, i) => assert.equal(intern("  " + f + " ", 2, 2 + f.length), ids[i]));
+  forms.forEach((f, i) => assert.equal(wordString(ids[i]), f));
 });
 
 test("a full table starts again with a new generation, its strings still good", () => {
