@@ -195,11 +195,13 @@ export function findKbMentions(text: string, tokens: readonly MatchToken[], root
       i++;
       continue;
     }
-    // the distinct entries, in order (hits are few: no Set)
-    const entries: KbEntry[] = [];
-    let demonym = true;
-    for (const h of m.hits) {
-      if (!entries.includes(h.entry)) entries.push(h.entry);
+    // the distinct entries, in order (hits are few: no Set; most often one, in an array of its size)
+    const hits = m.hits;
+    let entries: KbEntry[] = [hits[0].entry];
+    let demonym = !!hits[0].demonym;
+    for (let k = 1; k < hits.length; k++) {
+      const h = hits[k];
+      if (!entries.includes(h.entry)) entries = entries.concat(h.entry);
       if (!h.demonym) demonym = false;
     }
     matches.push({ from: i, to: m.end, entries, demonym });
