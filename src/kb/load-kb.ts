@@ -65,16 +65,23 @@ export function createKb(entries: readonly KbEntry[]): KnowledgeBase {
   for (const e of byId.values())
     for (const r of e.relations ?? [])
       if (!byId.has(r.target)) throw new SitrepError("E_DATA", `data/kb: "${e.id}" has a relation to unknown id "${r.target}"`, "add the target entry or fix the id");
+  const outlets = new Map<string, KbEntry | undefined>();
   return {
     size: byId.size,
     get: (id) => byId.get(id),
     all: () => byId.values(),
     lookup: (name) => byName.get(foldName(name)) ?? [],
     findOutlet(nameOrHost) {
-      const h = nameOrHost.toLowerCase().replace(/^www\./, "");
-      const byH = byHost.get(h) ?? byHost.get(h.split(".").slice(-2).join("."));
-      if (byH) return byH;
-      return (byName.get(foldName(nameOrHost)) ?? []).find((e) => e.type === "media");
+      // the same outlets and hosts come back article after article: one Map look-up for one seen before
+      let e = outlets.get(nameOrHost);
+      if (e === undefined && !outlets.has(nameOrHost)) {
+        if (outlets.size >= 20_000) outlets.clear();
+        const h = nameOrHost.toLowerCase().replace(/^www\./, "");
+        e = byHost.get(h) ?? byHost.get(h.split(".").slice(-2).join(".")) ?? (byName.get(foldName(nameOrHost)) ?? []).find((x) => x.type === "media");
+        // (a long name may be a slice of an article: the memo keeps a copy of its own)
+        outlets.set(nameOrHost.length >= 13 ? (" " + nameOrHost).slice(1) : nameOrHost, e);
+      }
+      return e;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { isSpace } from "../core/is-space.js";
 import type { TrieNode } from "./alias-trie.js";
 import { arabicTextKeys, isArabic, latinKey } from "./token-keys.js";
+import { wordString, wordTableGeneration } from "./word-table.js";
 
 /** A token of text as the name matcher sees it. */
 export interface MatchToken {
@@ -32,9 +33,13 @@ const POSSESSIVE = /['’ʼ`]s$/iu;
 const ALWAYS_ARTICLE = new Set(["al", "el"]);
 const SUN_ARTICLE = new Set(["ad", "ag", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "et", "ez", "ul", "ud", "us", "ut"]);
 
-// By character code (indexing a string with text[i] makes a new string for every Arabic letter).
-const HYPHENS = new Set([..."-‐‑"].map((ch) => ch.charCodeAt(0)));
-const QUOTES = new Set([..."\"“”«»'’‘/"].map((ch) => ch.charCodeAt(0)));
+// By character code (indexing a string with text[i] makes a new string for every Arabic letter), in a table rather
+// than a Set (two or three look-ups per token): bit 1 a hyphen, bit 2 a quotation mark or slash.
+const HYPHEN = 1;
+const QUOTE = 2;
+const JOINS = new Uint8Array(0x10000);
+for (const ch of "-‐‑") JOINS[ch.charCodeAt(0)] |= HYPHEN;
+for (const ch of "\"“”«»'’‘/") JOINS[ch.charCodeAt(0)] |= QUOTE;
 /** What a token is, from its characters alone: the same word recurs across articles, so it is worked out once. */
 export interface WordInfo {
   readonly keys: readonly string[];
@@ -45,6 +50,8 @@ export interface WordInfo {
   readonly always: boolean;
   /** "ash", "ez", … (not an acronym): an article when a hyphen joins it to the next word. */
   readonly sun: boolean;
+  /** Every character is a letter, mark or digit of the BMP: the word is one match token as it stands. */
+  readonly pure: boolean;
   /**
    * The children of the trie root `startsOf` under each of the word's keys, and whether there is one (remembered by the
    * name search for the KB's trie: a Map look-up per token per article otherwise).
@@ -69,7 +76,7 @@ function wordInfo(raw: string): WordInfo {
   const arabic = c0 >= 0x600 && c0 <= 0x6ff ? true : c0 < 128 ? false : isArabic(raw);
   const punct = raw.length === 1 && (c0 < 128 ? !/[A-Za-z0-9]/.test(raw) : !/[\p{L}\p{N}]/u.test(raw));
   if (punct) {
-    w = { keys: [raw], kind: "punct", cap: false, arabic: false, always: false, sun: false, startsOf: null, children: null, starts: false, lexOf: null, lex: null };
+    w = { keys: [raw], kind: "punct", cap: false, arabic: false, always: false, sun: false, pure: false, startsOf: null, children: null, starts: false, lexOf: null, lex: null };
   } else {
     const first = raw[0];
     const cap = !arabic && first !== first.toLowerCase();
@@ -81,6 +88,7 @@ function wordInfo(raw: string): WordInfo {
       keys, kind: acronym ? "acronym" : "word", cap, arabic,
       always: !arabic && lowerRaw !== "" && ALWAYS_ARTICLE.has(lowerRaw),
       sun: !arabic && lowerRaw !== "" && !acronym && SUN_ARTICLE.has(lowerRaw),
+      pure: allWordChars(raw),
       startsOf: null, children: null, starts: false, lexOf: null, lex: null,
     };
   }
@@ -88,15 +96,105 @@ function wordInfo(raw: string): WordInfo {
   return w;
 }
 
+function allWordChars(raw: string): boolean {
+  for (let k = 0; k < raw.length; k++) if (!isWordChar(raw.charCodeAt(k))) return false;
+  return true;
+}
+
+// The WordInfo of each word-table id (word-table.ts), of generation INFO_GENERATION: an array index rather than a
+// Map look-up of the word's string.
+let INFO: (WordInfo | null)[] = [];
+let INFO_GENERATION = -1;
+/** An array of n nulls (filled, so that V8 keeps it a plain array, not a dictionary, when it is filled out of order). */
+const nulls = (n: number): null[] => new Array<null>(n).fill(null);
+// The WordInfo of each one-character punctuation token below U+0800 (Latin and Arabic punctuation), by character code.
+const PUNCT: (WordInfo | null)[] = nulls(0x800);
+
 function makeToken(raw: string, start: number, text: string): MatchToken {
+  return tokenOf(wordInfo(raw), raw, start, text);
+}
+
+// MatchToken's flags, in one number.
+const ARTICLE = 1;
+const HYPHEN_NEXT = 2;
+const QUOTED_BEFORE = 4;
+const QUOTED_AFTER = 8;
+
+/**
+ * A MatchToken in five fields (half the memory of one field per fact: every token of every article is one): what
+ * its word tells (keys, kind, case, script) is read from the word's facts, what its place tells from `flags`.
+ */
+class CompactToken implements MatchToken {
+  constructor(
+    public start: number,
+    public end: number,
+    public raw: string,
+    public word: WordInfo,
+    private flags: number,
+  ) {}
+  /** Makes this (reused) object another token. */
+  reset(start: number, end: number, raw: string, word: WordInfo, flags: number): this {
+    this.start = start;
+    this.end = end;
+    this.raw = raw;
+    this.word = word;
+    this.flags = flags;
+    return this;
+  }
+  get keys(): readonly string[] {
+    return this.word.keys;
+  }
+  get kind(): "word" | "acronym" | "punct" {
+    return this.word.kind;
+  }
+  get cap(): boolean {
+    return this.word.cap;
+  }
+  get arabic(): boolean {
+    return this.word.arabic;
+  }
+  get article(): boolean {
+    return (this.flags & ARTICLE) !== 0;
+  }
+  get hyphenNext(): boolean {
+    return (this.flags & HYPHEN_NEXT) !== 0;
+  }
+  get quotedBefore(): boolean {
+    return (this.flags & QUOTED_BEFORE) !== 0;
+  }
+  get quotedAfter(): boolean {
+    return (this.flags & QUOTED_AFTER) !== 0;
+  }
+}
+
+/**
+ * Token objects reused from article to article (a document's match tokens die with its entity pass: an allocation
+ * of hundreds of objects per article otherwise), while `poolNext` >= 0: the next one to hand out.
+ */
+const POOL: CompactToken[] = [];
+const POOL_MAX = 20_000;
+let poolNext = -1;
+
+function newToken(start: number, end: number, raw: string, w: WordInfo, flags: number): CompactToken {
+  if (poolNext < 0 || poolNext >= POOL_MAX) return new CompactToken(start, end, raw, w, flags);
+  const t = poolNext < POOL.length ? POOL[poolNext].reset(start, end, raw, w, flags) : (POOL[poolNext] = new CompactToken(start, end, raw, w, flags));
+  poolNext++;
+  return t;
+}
+
+function tokenOf(w: WordInfo, raw: string, start: number, text: string): MatchToken {
   const end = start + raw.length;
-  const w = wordInfo(raw);
-  if (w.kind === "punct") return { start, end, raw, keys: w.keys, kind: "punct", cap: false, arabic: false, article: false, hyphenNext: false, quotedBefore: false, quotedAfter: false, word: w };
-  const hyphenNext = HYPHENS.has(text.charCodeAt(end)) && end + 1 < text.length && !isSpace(text.charCodeAt(end + 1));
+  if (w.kind === "punct") return newToken(start, end, raw, w, 0);
+  // (charCodeAt past either end is NaN: no entry of the table)
+  const after = JOINS[text.charCodeAt(end)] | 0;
+  const hyphenNext = (after & HYPHEN) !== 0 && end + 1 < text.length && !isSpace(text.charCodeAt(end + 1));
   const article = w.always || (w.sun && hyphenNext);
-  const quotedBefore = QUOTES.has(text.charCodeAt(start - 1));
-  const quotedAfter = QUOTES.has(text.charCodeAt(end));
-  return { start, end, raw, keys: w.keys, kind: w.kind, cap: w.cap, arabic: w.arabic, article, hyphenNext, quotedBefore, quotedAfter, word: w };
+  const flags =
+    (article ? ARTICLE : 0) |
+    (hyphenNext ? HYPHEN_NEXT : 0) |
+    ((JOINS[text.charCodeAt(start - 1)] | 0) & QUOTE ? QUOTED_BEFORE : 0) |
+    (after & QUOTE ? QUOTED_AFTER : 0);
+  return newToken(start, end, raw, w, flags);
 }
 
 // Character classes, filled lazily: 1 = part of a word (letter, mark, digit), 2 = not.
@@ -152,18 +250,42 @@ function wrappedLine(text: string, i: number): boolean {
 /**
  * Tokenises text for name matching: words, dotted acronyms and punctuation, with elisions and possessives split off.
  * `spans` are other tokens of the same text in text order (the segment stage's): a word that is one of them takes its
- * string rather than a new slice, so the string's hash, computed here, serves every later look-up of the word.
+ * string rather than a new slice. `spanIds`, their word-table ids (when known), let a span that is a plain word
+ * (letters, marks, digits) become its token without re-reading its characters or looking its string up. With
+ * `reuse`, the tokens are objects of the previous call with `reuse`: for a caller done with those before it calls again.
  */
-export function matchTokens(text: string, spans?: readonly { readonly start: number; readonly end: number; readonly text: string }[]): MatchToken[] {
+export function matchTokens(
+  text: string,
+  spans?: readonly { readonly start: number; readonly end: number; readonly text: string }[],
+  spanIds?: Int32Array | null,
+  reuse = false,
+): MatchToken[] {
+  if (!reuse) return readTokens(text, spans, spanIds);
+  // objects of the tokens of the last call with `reuse` are handed out again (that caller is done with them)
+  poolNext = 0;
+  try {
+    return readTokens(text, spans, spanIds);
+  } finally {
+    poolNext = -1;
+  }
+}
+
+function readTokens(
+  text: string,
+  spans: readonly { readonly start: number; readonly end: number; readonly text: string }[] | undefined,
+  spanIds: Int32Array | null | undefined,
+): MatchToken[] {
   const out: MatchToken[] = [];
   const n = text.length;
-  let c = 0;
+  let cur = 0;
   const nSpans = spans ? spans.length : 0;
+  const ids = spans && spanIds ? spanIds : null;
+  if (ids && INFO_GENERATION !== wordTableGeneration()) (INFO = nulls(4096)), (INFO_GENERATION = wordTableGeneration());
   /** text.slice(start, end), as a span's own string when a span is exactly that. */
   const sliceAt = (start: number, end: number): string => {
-    while (c < nSpans && spans![c].start < start) c++;
-    if (c < nSpans) {
-      const sp = spans![c];
+    while (cur < nSpans && spans![cur].start < start) cur++;
+    if (cur < nSpans) {
+      const sp = spans![cur];
       if (sp.start === start && sp.end === end) return sp.text;
     }
     return text.slice(start, end);
@@ -172,7 +294,7 @@ export function matchTokens(text: string, spans?: readonly { readonly start: num
     const c = text.charCodeAt(i);
     if (c === 10) {
       // a line wrapped mid-sentence ("لقناة\nالجزيرة", "the\ncoalition") does not end the name being read
-      if (!wrappedLine(text, i)) out.push(makeToken("\n", i, text));
+      if (!wrappedLine(text, i)) out.push(tokenOf(PUNCT[10] ?? (PUNCT[10] = wordInfo("\n")), "\n", i, text));
       i++;
       continue;
     }
@@ -183,9 +305,30 @@ export function matchTokens(text: string, spans?: readonly { readonly start: num
     if (!isWordChar(c)) {
       // one punctuation character (a surrogate pair stays whole)
       const len = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-      out.push(makeToken(text.slice(i, i + len), i, text));
+      if (c < 0x800) {
+        // by character code: no slice, no Map look-up (the WordInfo's key is the character)
+        const w = PUNCT[c] ?? (PUNCT[c] = wordInfo(text.slice(i, i + 1)));
+        out.push(tokenOf(w, w.keys[0], i, text));
+      } else out.push(makeToken(text.slice(i, i + len), i, text));
       i += len;
       continue;
+    }
+    if (ids) {
+      while (cur < nSpans && spans![cur].start < i) cur++;
+      if (cur < nSpans && spans![cur].start === i) {
+        // a span that is a plain word, followed by no apostrophe, nor by a "." and a letter ("Today.it"), is what wordEnd
+        // would read
+        const id = ids[cur];
+        if (id >= INFO.length) INFO = INFO.concat(nulls(Math.max(id + 1, 2 * INFO.length) - INFO.length));
+        const w = INFO[id] ?? (INFO[id] = wordInfo(wordString(id)));
+        const end = spans![cur].end;
+        const d = end < n ? text.charCodeAt(end) : 32;
+        if (w.pure && (d === DOT ? !isWordChar(text.charCodeAt(end + 1)) : !APOSTROPHE.has(d) && !isWordChar(d))) {
+          out.push(tokenOf(w, spans![cur].text, i, text));
+          i = end;
+          continue;
+        }
+      }
     }
     const end = wordEnd(text, i);
     let raw = sliceAt(i, end);

@@ -45,7 +45,8 @@ export function buildEntityRecords(mentions: readonly FoundMention[]): EntityRec
     const mentionList = new Array<{ start: number; end: number; text: string }>(g.length);
     for (let i = 0; i < g.length; i++) mentionList[i] = { start: g[i].start, end: g[i].end, text: g[i].text };
     // (the optional fields are added in this order: the JSON output lists them so)
-    const record: Mutable<EntityRecord> = { id: idOf(out.length + 1), kb: e ? e.id : null, name, aliases, type: first.type, mentions: mentionList };
+    // (aliases in an array of their own size: the record is kept with the Doc, a push-grown array with room for 17)
+    const record: Mutable<EntityRecord> = { id: idOf(out.length + 1), kb: e ? e.id : null, name, aliases: aliases.length ? aliases.slice() : [], type: first.type, mentions: mentionList };
     if (e && e.lat != null && e.lon != null) {
       record.lat = e.lat;
       record.lon = e.lon;

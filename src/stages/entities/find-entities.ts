@@ -4,6 +4,7 @@ import { addToTrie, buildAliasTrie, emptyTrie } from "../../kb/alias-trie.js";
 import type { KbEntry } from "../../kb/knowledge-base.js";
 import { loadKb } from "../../kb/load-kb.js";
 import { matchTokens } from "../../kb/match-tokens.js";
+import { tokenWordIds } from "../segment/segment-text.js";
 import { buildEntityRecords } from "./build-entity-records.js";
 import { discoverNames, typeFromCues } from "./discover-names.js";
 import { loadDiscoveryLexicon } from "./discovery-lexicon.js";
@@ -46,7 +47,8 @@ export function findEntities(doc: Doc, ctx: Context): EntityRecord[] {
   const iso = doc.language?.code ?? "en";
   const lex = lexiconOf(ctx, iso, () => loadDiscoveryLexicon(ctx, iso));
   const text = doc.text;
-  const tokens = matchTokens(text, doc.tokens);
+  // (no token outlives this function: their objects are reused by the next document's call)
+  const tokens = matchTokens(text, doc.tokens, doc.tokens && tokenWordIds(doc.tokens), true);
   const covered = zeroedBytes(0, tokens.length);
 
   const found = findKbMentions(text, tokens, trie);

@@ -26,20 +26,30 @@ export function caseAgrees(hit: AliasHit, tokens: readonly MatchToken[], from: n
   return caps > 0;
 }
 
-/** The longest alias starting at token `i`, skipping articles inside it ("Abu Mahdi al-Muhandis"). */
-export function longestMatch(tokens: readonly MatchToken[], i: number, root: TrieNode, skip?: Uint8Array): { end: number; hits: AliasHit[] } | null {
+/**
+ * The longest alias starting at token `i`, skipping articles inside it ("Abu Mahdi al-Muhandis"), within the first
+ * `limit` tokens.
+ */
+export function longestMatch(tokens: readonly MatchToken[], i: number, root: TrieNode, skip?: Uint8Array, limit = tokens.length): { end: number; hits: AliasHit[] } | null {
   const first = tokens[i];
   if (skip?.[i]) return null;
   // most words start no name: answer without the search
   const w = first.word;
   if (w.startsOf !== root) {
     const keys = first.keys;
-    const children = keys.map((k) => root.next.get(k));
-    // the KB trie's children are remembered on the word (a Map look-up per token was a fifth of this pass)
-    if (root.shared) (w.startsOf = root), (w.children = children), (w.starts = children.some((n) => n !== undefined));
-    else if (!first.article && !children.some((n) => n !== undefined)) return null;
+    if (root.shared) {
+      // the KB trie's children are remembered on the word (a Map look-up per token was a fifth of this pass)
+      const children = keys.map((k) => root.next.get(k));
+      (w.startsOf = root), (w.children = children), (w.starts = children.some((n) => n !== undefined));
+      if (!first.article && !w.starts) return null;
+    } else if (!first.article) {
+      // a document's own trie (rescanned names): no array per token
+      let starts = false;
+      for (let q = 0; q < keys.length && !starts; q++) starts = root.next.has(keys[q]);
+      if (!starts) return null;
+    }
   } else if (!first.article && !w.starts) return null;
-  return searchAliases(tokens, i, skip, root, i, null);
+  return searchAliases(tokens, i, skip, root, i, null, limit);
 }
 
 type Best = { end: number; hits: AliasHit[] } | null;
@@ -55,23 +65,34 @@ function childOf(node: TrieNode, t: MatchToken, q: number): TrieNode | undefined
  * written (a stack of [node, j] pairs): at each token the hits of every child are weighed first, then the children are
  * searched last key first, and skipping an article last of all. Recursion keeps that order and allocates nothing.
  */
-function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Array | undefined, node: TrieNode, j: number, best: Best): Best {
-  if (j >= tokens.length || skip?.[j]) return best;
+function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Array | undefined, node: TrieNode, j: number, best: Best, limit: number): Best {
+  if (j >= limit || skip?.[j]) return best;
   const t = tokens[j];
-  const nk = t.keys.length;
+  const keys = t.keys;
+  const nk = keys.length;
   for (let q = 0; q < nk; q++) {
     const n = childOf(node, t, q);
     if (n && n.hits && (!best || j + 1 > best.end)) {
-      const ok = n.hits.filter((h) => caseAgrees(h, tokens, i, j + 1));
+      const ok = agreeingHits(n.hits, tokens, i, j + 1);
       if (ok.length) best = { end: j + 1, hits: ok };
     }
   }
   for (let q = nk - 1; q >= 0; q--) {
     const n = childOf(node, t, q);
-    if (n && n.next.size) best = searchAliases(tokens, i, skip, n, j + 1, best);
+    if (n && n.next.size) best = searchAliases(tokens, i, skip, n, j + 1, best, limit);
   }
-  if (t.article && j + 1 < tokens.length && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best);
+  if (t.article && j + 1 < limit && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best, limit);
   return best;
+}
+
+/** The hits whose case the tokens [from, to) agree with: the node's own (read-only) array when all do, as most often. */
+function agreeingHits(hits: AliasHit[], tokens: readonly MatchToken[], from: number, to: number): AliasHit[] {
+  let k = 0;
+  while (k < hits.length && caseAgrees(hits[k], tokens, from, to)) k++;
+  if (k === hits.length) return hits;
+  const ok = hits.slice(0, k);
+  for (k++; k < hits.length; k++) if (caseAgrees(hits[k], tokens, from, to)) ok.push(hits[k]);
+  return ok;
 }
 
 /** "a coalition of militias": a common noun after an indefinite article names no particular entity. */
@@ -174,8 +195,16 @@ export function findKbMentions(text: string, tokens: readonly MatchToken[], root
       i++;
       continue;
     }
-    const entries = [...new Set(m.hits.map((h) => h.entry))];
-    matches.push({ from: i, to: m.end, entries, demonym: m.hits.every((h) => h.demonym) });
+    // the distinct entries, in order (hits are few: no Set; most often one, in an array of its size)
+    const hits = m.hits;
+    let entries: KbEntry[] = [hits[0].entry];
+    let demonym = !!hits[0].demonym;
+    for (let k = 1; k < hits.length; k++) {
+      const h = hits[k];
+      if (!entries.includes(h.entry)) entries = entries.concat(h.entry);
+      if (!h.demonym) demonym = false;
+    }
+    matches.push({ from: i, to: m.end, entries, demonym });
     i = m.end;
   }
   // where each unambiguous entity is named, and which are named by more than one word

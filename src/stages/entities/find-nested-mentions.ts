@@ -21,7 +21,7 @@ export function findNestedMentions(text: string, tokens: readonly MatchToken[], 
       let maxEnd = i === m.tokStart ? m.tokEnd - 1 : m.tokEnd;
       let found: FoundMention | null = null;
       while (maxEnd > i && !found) {
-        const inner = longestMatch(tokens.slice(0, maxEnd), i, root);
+        const inner = longestMatch(tokens, i, root, undefined, maxEnd);
         if (!inner) break;
         // an inner name that can also read as the outer entity is a shorter form of it, not a part
         const hit = inner.hits.some((h) => h.entry.id === m.key) ? undefined : inner.hits.find((h) => INNER.has(h.entry.type) && !siblings.has(h.entry.id));

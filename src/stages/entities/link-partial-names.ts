@@ -2,6 +2,7 @@ import type { MatchToken } from "../../kb/match-tokens.js";
 import { matchTokens } from "../../kb/match-tokens.js";
 import { tokenKey } from "../../kb/token-keys.js";
 import type { FoundMention } from "./found-mention.js";
+import type { KbEntry } from "../../kb/knowledge-base.js";
 
 const SURNAMES = new Map<string, string | null>();
 
@@ -14,6 +15,22 @@ function surnameKeyOf(name: string): string | null {
     SURNAMES.set(name, (k = s ? tokenKey(s.raw) : null));
   }
   return k;
+}
+
+const ENTRY_SURNAMES = new WeakMap<KbEntry, readonly string[]>();
+
+/** The surname keys of an entry's name and aliases, in order (names without one left out), once per entry. */
+function entrySurnameKeys(e: KbEntry): readonly string[] {
+  let keys = ENTRY_SURNAMES.get(e);
+  if (!keys) {
+    const ks: string[] = [];
+    for (const n of [e.name, ...e.aliases]) {
+      const k = surnameKeyOf(n);
+      if (k !== null) ks.push(k);
+    }
+    ENTRY_SURNAMES.set(e, (keys = ks));
+  }
+  return keys;
 }
 
 /** The surname of a full name, when it can stand alone: "Lloyd J. Austin" → "Austin", "أكرم الكعبي" → "الكعبي". */
@@ -34,24 +51,26 @@ function surname(name: string): MatchToken | null {
  */
 export function linkPartialNames(text: string, tokens: readonly MatchToken[], found: readonly FoundMention[], covered: Uint8Array): FoundMention[] {
   const bySurname = new Map<string, FoundMention>();
+  const add = (k: string | null, m: FoundMention) => {
+    if (k === null) return;
+    const prev = bySurname.get(k);
+    // two people with one surname: a short mention would be ambiguous
+    if (prev && prev.key !== m.key) bySurname.set(k, { ...prev, key: "" });
+    else bySurname.set(k, m);
+  };
   for (const m of found) {
     if (m.type !== "person") continue;
-    const names = [m.name, m.text, ...(m.entry ? [m.entry.name, ...m.entry.aliases] : [])];
-    for (const n of names) {
-      const k = surnameKeyOf(n);
-      if (k === null) continue;
-      const prev = bySurname.get(k);
-      // two people with one surname: a short mention would be ambiguous
-      if (prev && prev.key !== m.key) bySurname.set(k, { ...prev, key: "" });
-      else bySurname.set(k, m);
-    }
+    add(surnameKeyOf(m.name), m);
+    add(surnameKeyOf(m.text), m);
+    if (m.entry) for (const k of entrySurnameKeys(m.entry)) add(k, m);
   }
   const out: FoundMention[] = [];
   if (!bySurname.size) return out;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (covered[i] || t.kind === "punct" || t.article || (!t.cap && !t.arabic && t.kind !== "acronym")) continue;
-    const m = t.keys.map((k) => bySurname.get(k)).find((x) => x);
+    let m: FoundMention | undefined;
+    for (const k of t.keys) if ((m = bySurname.get(k))) break;
     if (!m || !m.key) continue;
     const next = tokens[i + 1];
     if (next && next.cap && !next.arabic && next.start - t.end <= 1) continue;

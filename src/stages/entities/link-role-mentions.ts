@@ -3,6 +3,7 @@ import type { MatchToken } from "../../kb/match-tokens.js";
 import { nameKeys } from "../../kb/match-tokens.js";
 import { entryRoleKeys } from "../../kb/entry-keys.js";
 import type { FoundMention } from "./found-mention.js";
+import type { KbEntry } from "../../kb/knowledge-base.js";
 
 /** A localised title and the English role words it stands for. */
 export interface RoleTitle {
@@ -29,6 +30,24 @@ function contains(hay: readonly string[], needle: readonly string[]): boolean {
   return false;
 }
 
+// Which titles of a language's list each KB person holds, worked out once per list and entry (the same people come
+// back article after article).
+const HELD = new WeakMap<readonly RoleTitle[], WeakMap<KbEntry, Uint8Array>>();
+
+/** Per title of `titles`, 1 when one of the entry's roles contains it. */
+function titlesHeld(e: KbEntry, titles: readonly RoleTitle[]): Uint8Array {
+  let byEntry = HELD.get(titles);
+  if (!byEntry) HELD.set(titles, (byEntry = new WeakMap()));
+  let held = byEntry.get(e);
+  if (!held) {
+    held = new Uint8Array(titles.length);
+    const roles = entryRoleKeys(e);
+    for (let ti = 0; ti < titles.length; ti++) held[ti] = roles.some((r) => contains(r, titles[ti].role)) ? 1 : 0;
+    byEntry.set(e, held);
+  }
+  return held;
+}
+
 /**
  * Titles standing for a person the article names: "the movement's Secretary-General" → Akram al-Kaabi, when he is
  * the only person of the article whose KB roles carry that title. A title right before a name is not one.
@@ -41,11 +60,12 @@ export function linkRoleMentions(text: string, tokens: readonly MatchToken[], fo
   // only titles one person of the article holds can be read
   const persons = [...people.values()];
   const usable: { t: RoleTitle; holder: FoundMention }[] = [];
-  for (const t of titles) {
+  const held = persons.map((p) => titlesHeld(p.entry!, titles));
+  for (let ti = 0; ti < titles.length; ti++) {
     let holder: FoundMention | null = null;
     let n = 0;
-    for (const p of persons) if (entryRoleKeys(p.entry!).some((r) => contains(r, t.role))) (holder = p), n++;
-    if (n === 1) usable.push({ t, holder: holder! });
+    for (let pi = 0; pi < persons.length; pi++) if (held[pi][ti]) (holder = persons[pi]), n++;
+    if (n === 1) usable.push({ t: titles[ti], holder: holder! });
   }
   if (!usable.length) return out;
   for (let i = 0; i < tokens.length; i++) {

@@ -1,5 +1,6 @@
 import type { Sentence, Token } from "../../core/doc.js";
 import { isSpace } from "../../core/is-space.js";
+import { internWord, spanHash, wordString, wordTableGeneration } from "../../kb/word-table.js";
 
 /** Sentences and tokens of a text. */
 export interface Segmentation {
@@ -85,7 +86,19 @@ function runEnd(text: string, i: number, end: number): number {
 /** ’ ' . , - ‐ (a comparison chain, not a Set look-up per word). */
 const isJoiner = (c: number): boolean => c === 46 || c === 44 || c === 45 || c === 39 || c === 0x2019 || c === 0x2010;
 
-/** Appends the tokens of text[start, end) (one sentence) to `tokens`. */
+// The word ids of the tokens of the last segmentation (see tokenWordIds), in a buffer reused from text to text.
+let ids = new Int32Array(4096);
+let idsOf: readonly Token[] | null = null;
+
+/**
+ * The word-table ids (word-table.ts) of `tokens`, one per token, when they are the tokens of the last segmentation
+ * (a later pass of the same document reads them); else null. Valid until the next segmentation.
+ */
+export function tokenWordIds(tokens: readonly Token[]): Int32Array | null {
+  return tokens === idsOf ? ids : null;
+}
+
+/** Appends the tokens of text[start, end) (one sentence) to `tokens`, their word ids to `ids`. */
 function tokenize(text: string, start: number, end: number, sentence: number, tokens: Token[]): void {
   let i = start;
   while (i < end) {
@@ -108,9 +121,24 @@ function tokenize(text: string, start: number, end: number, sentence: number, to
       const d = i + 1 < end ? text.charCodeAt(i + 1) : 0;
       j = c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
     }
-    tokens.push({ start: i, end: j, text: text.slice(i, j), sentence, isWord: (cls & 2) !== 0 });
+    // the token's string is the word table's (no slice of the text for a word seen before)
+    const id = internWord(text, i, j, spanHash(text, i, j));
+    const n = tokens.length;
+    if (n === ids.length) {
+      const grown = new Int32Array(2 * n);
+      grown.set(ids);
+      ids = grown;
+    }
+    ids[n] = id;
+    tokens.push({ start: i, end: j, text: wordString(id), sentence, isWord: (cls & 2) !== 0 });
     i = j;
   }
+}
+
+/** True when text[start, end) is all white space (what trim() removes): no trimmed copy to test. */
+function blank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
@@ -131,7 +159,7 @@ export function segmentText(text: string, _lang: string, abbreviations: Readonly
   while (pos < text.length) {
     let pEnd = text.indexOf("\n", pos);
     if (pEnd < 0) pEnd = text.length;
-    if (pEnd > pos && text.slice(pos, pEnd).trim()) {
+    if (pEnd > pos && !blank(text, pos, pEnd)) {
       const para = text.slice(pos, pEnd);
       let start = 0;
       for (let m = nextBoundary(para, 0); m; m = nextBoundary(para, m.index + m[0].length)) {
@@ -152,6 +180,10 @@ export function segmentText(text: string, _lang: string, abbreviations: Readonly
   }
 
   const tokens: Token[] = [];
+  const generation = wordTableGeneration();
+  idsOf = null;
   for (let si = 0; si < sentences.length; si++) tokenize(text, sentences[si].start, sentences[si].end, si, tokens);
+  // ids of one generation only (the table may have started again mid-text)
+  if (wordTableGeneration() === generation) idsOf = tokens;
   return { sentences, tokens };
 }
