@@ -108,6 +108,13 @@ interface Group<T> {
 
 type Best<T> = { n: number; cut: number; value: T; end: number } | null;
 
+const SIEVE_BITS = 16;
+/** A hash of a word from its length and three of its characters, for the sieve (no string hash to compute). */
+function sieveKey(w: string): number {
+  const n = w.length;
+  return (Math.imul(w.charCodeAt(0), 0x9e3779b1) ^ Math.imul(w.charCodeAt(n - 1), 0x85ebca6b) ^ Math.imul(w.charCodeAt(n >> 1), 0xc2b2ae35) ^ n) >>> (32 - SIEVE_BITS);
+}
+
 /**
  * Finds phrases by their words rather than by one big alternation: each text word is looked up by its first word,
  * then the following words are compared (spaces or hyphens between them). A phrase word "ل" matches a word that
@@ -118,6 +125,12 @@ export class PhraseIndex<T> {
 
   /** Clitics glued to the first word, in an array of one shape whether empty or not (see objectList). */
   private readonly prefixes: readonly string[];
+
+  /**
+   * One bit per sieveKey of every word that may start a phrase: a first word, or a prefix glued to one. A text word
+   * whose bit is clear starts none, and is passed over without the Map look-ups (most words of a text).
+   */
+  private readonly sieve = new Uint32Array(1 << (SIEVE_BITS - 5));
 
   constructor(entries: readonly { phrase: string; value: T }[], prefixes: readonly string[] = []) {
     const ps = ["" as string];
@@ -146,7 +159,14 @@ export class PhraseIndex<T> {
         }
       });
       this.byFirst.set(first, g);
+      this.sift(first);
+      for (const p of ps) this.sift(p + first);
     }
+  }
+
+  private sift(w: string): void {
+    const k = sieveKey(w);
+    this.sieve[k >>> 5] |= 1 << (k & 31);
   }
 
   /** Every phrase in text[start, end), longest first at each word, not overlapping. */
@@ -157,6 +177,8 @@ export class PhraseIndex<T> {
     while (i < n && ws[i] < start) i++;
     for (; i < n && ws[i] < end; i++) {
       const w = ww[i];
+      const k = sieveKey(w);
+      if (!(this.sieve[k >>> 5] & (1 << (k & 31)))) continue;
       let best: Best<T> = null;
       const direct = this.byFirst.get(w);
       if (direct) best = this.longest(text, words, i, direct, 0, end, best);
