@@ -3,6 +3,7 @@ import { resolveSpec } from "./resolve-spec.js";
 import { sortByStart } from "../../core/sort-by-start.js";
 import type { TimeGrammar } from "./time-grammar.js";
 import { foldForDates, foldLower, type TimeWords } from "./time-words.js";
+import { hasChar } from "./first-chars.js";
 
 /** A time expression found in a text: its span, what it says, and its resolution against a reference. */
 export interface FoundTime extends Resolved {
@@ -182,7 +183,10 @@ export function findTimes(text: string, w: TimeWords, grammar: TimeGrammar, opts
   const stamp = triedStamp(folded.length + 1, rules.length);
   const tried = stamp < 0 ? new Set<number>() : null;
   const tryAt = (pos: number, which: readonly number[]) => {
+    const c = folded.charCodeAt(pos);
     for (const order of which) {
+      // (a rule whose matches cannot start with this character finds nothing here: not run)
+      if (!hasChar(rules[order].first, c)) continue;
       if (tried) {
         const key = pos * 64 + order;
         if (tried.has(key)) continue;

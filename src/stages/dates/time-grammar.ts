@@ -1,5 +1,6 @@
 import type { TimeWords } from "./time-words.js";
 import { literalUnits, phraseAlternation } from "./phrase-alternation.js";
+import { firstChars, type CharSet } from "./first-chars.js";
 
 /** One pattern of the time grammar: a regex over folded text and the kind of expression it finds. */
 export interface TimeRule {
@@ -8,6 +9,8 @@ export interface TimeRule {
   readonly sticky: RegExp;
   /** Word classes one of which must occur in the text for the rule to be tried ("digit" for a digit). */
   readonly needs: readonly string[];
+  /** The characters its non-empty matches can start with: at any other, it is not run. */
+  readonly first: CharSet;
 }
 
 /** Letters and digits of the scripts we read, as a plain class (much faster than \\p{L} in a lookbehind). */
@@ -143,6 +146,6 @@ export function timeRules(w: TimeWords): TimeRule[] {
   const left = leftBoundary(w.lang);
   return rules.map(([kind, src]) => {
     const source = `${left}(?:${fill(src, w).replace(/\\p\{L\}\\p\{N\}|\\p\{L\}\\d|\\p\{L\}/g, WORD_CHAR)})(?![${WORD_CHAR}])`;
-    return { kind, sticky: new RegExp(source, "uy"), needs: NEEDS[kind] ?? [] };
+    return { kind, sticky: new RegExp(source, "uy"), needs: NEEDS[kind] ?? [], first: firstChars(source, "uy") };
   });
 }
