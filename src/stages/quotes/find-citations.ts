@@ -51,9 +51,10 @@ function mediaHits(doc: Doc, lex: SpeechLexicon, kbm: PhraseIndex<KbEntry>, word
   // unlisted media named by a media noun: "Forbes magazine", « le journal Le Monde », صحيفة "الأخبار"
   const { n, s: ws, e: we, w: ww } = words ?? tokenizeWords(text);
   const mediaWords = lex.mediaWords;
+  const sieve = lex.mediaSieve;
   const isCap = (i: number) => CAP.test(text[ws[i]]);
   for (let i = 0; i < n; i++) {
-    const kind = mediaWords.size ? mediaWords.get(ww[i]) : undefined;
+    const kind = mediaWords.size && sieve.mayHave(ww[i]) ? mediaWords.get(ww[i]) : undefined;
     if (kind === undefined) continue;
     if (kind & 1 && i > 0) {
       // up to three capitalised words just before the noun ("Forbes magazine", "the Kayhan newspaper")

@@ -57,9 +57,29 @@ export function tokenizeWords(text: string): Words {
   return { n: w.length, s: ss, e: es, w };
 }
 
-const HYPHEN = /[-‐‑]/;
-const HYPHEN_OR_FOLD = /[-‐‑A-Z\u00c0-\u00de\u0100-\u05ff\u0700-\uffff]/;
 const PIECE = /[^-‐‑]+/g;
+
+/**
+ * What a token needs before it is a word of the index, read by its character codes (a regex test a token cost more):
+ * 0 nothing (plain lower case), 1 folding (as NEEDS_FOLD: a capital, a letter past Latin-1 but Arabic, ’), 2 splitting
+ * at a hyphen (- ‐ ‑), which wins.
+ */
+function tokenWork(s: string): 0 | 1 | 2 {
+  let work: 0 | 1 = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x41) {
+      if (c === 45) return 2;
+    } else if (c <= 0x5a) work = 1;
+    else if (c < 0xc0) continue;
+    else if (c <= 0xde || (c >= 0x100 && c <= 0x5ff)) work = 1;
+    else if (c >= 0x700) {
+      if (c === 0x2010 || c === 0x2011) return 2;
+      work = 1;
+    }
+  }
+  return work;
+}
 
 /** The words of a Doc's tokens (the segment stage's Intl.Segmenter words), for every PhraseIndex to share. */
 export function wordsOfTokens(tokens: readonly { start: number; end: number; text: string; isWord: boolean }[]): Words {
@@ -71,12 +91,12 @@ export function wordsOfTokens(tokens: readonly { start: number; end: number; tex
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (!t.isWord) continue;
-    // most words are plain lower case: one test, nothing to fold or split
-    const plain = !HYPHEN_OR_FOLD.test(t.text);
-    if (plain || !HYPHEN.test(t.text)) {
+    // most words are plain lower case: nothing to fold or split
+    const work = tokenWork(t.text);
+    if (work !== 2) {
       s[j] = t.start;
       e[j] = t.end;
-      w[j++] = plain ? t.text : slowFold(t.text);
+      w[j++] = work === 0 ? t.text : slowFold(t.text);
       continue;
     }
     // "a-t-il", "al-Akhbar": hyphens separate words here, as in tokenizeWords
@@ -116,6 +136,22 @@ function sieveKey(w: string): number {
 }
 
 /**
+ * A set of words that answers "surely not in it" for most other words from their length and three characters, without
+ * the string hash and probe of a Map look-up; "maybe" still needs the look-up.
+ */
+export class WordSieve {
+  private readonly bits = new Uint32Array(1 << (SIEVE_BITS - 5));
+  add(w: string): void {
+    const k = sieveKey(w);
+    this.bits[k >>> 5] |= 1 << (k & 31);
+  }
+  mayHave(w: string): boolean {
+    const k = sieveKey(w);
+    return (this.bits[k >>> 5] & (1 << (k & 31))) !== 0;
+  }
+}
+
+/**
  * Finds phrases by their words rather than by one big alternation: each text word is looked up by its first word,
  * then the following words are compared (spaces or hyphens between them). A phrase word "ل" matches a word that
  * starts with it (Arabic "وفقاً للبيان"). `prefixes` are clitics glued to the first word (Arabic و ف, French l').
@@ -127,10 +163,10 @@ export class PhraseIndex<T> {
   private readonly prefixes: readonly string[];
 
   /**
-   * One bit per sieveKey of every word that may start a phrase: a first word, or a prefix glued to one. A text word
-   * whose bit is clear starts none, and is passed over without the Map look-ups (most words of a text).
+   * Every word that may start a phrase: a first word, or a prefix glued to one. A text word the sieve has not starts
+   * none, and is passed over without the Map look-ups (most words of a text).
    */
-  private readonly sieve = new Uint32Array(1 << (SIEVE_BITS - 5));
+  private readonly sieve = new WordSieve();
 
   constructor(entries: readonly { phrase: string; value: T }[], prefixes: readonly string[] = []) {
     const ps = ["" as string];
@@ -159,14 +195,9 @@ export class PhraseIndex<T> {
         }
       });
       this.byFirst.set(first, g);
-      this.sift(first);
-      for (const p of ps) this.sift(p + first);
+      this.sieve.add(first);
+      for (const p of ps) this.sieve.add(p + first);
     }
-  }
-
-  private sift(w: string): void {
-    const k = sieveKey(w);
-    this.sieve[k >>> 5] |= 1 << (k & 31);
   }
 
   /** Every phrase in text[start, end), longest first at each word, not overlapping. */
@@ -177,8 +208,7 @@ export class PhraseIndex<T> {
     while (i < n && ws[i] < start) i++;
     for (; i < n && ws[i] < end; i++) {
       const w = ww[i];
-      const k = sieveKey(w);
-      if (!(this.sieve[k >>> 5] & (1 << (k & 31)))) continue;
+      if (!this.sieve.mayHave(w)) continue;
       let best: Best<T> = null;
       const direct = this.byFirst.get(w);
       if (direct) best = this.longest(text, words, i, direct, 0, end, best);

@@ -307,8 +307,18 @@ export class SpeakerResolver {
         aside.push({ start: c, end });
     }
     const inside: SpeakerMention[] = [];
-    for (const m of this.mentions) {
-      if (m.start < start || m.end > end || this.inQuoteAt(m.start, m.end) || possessive(text, m.end)) continue;
+    // the mentions in [start, end): they are in text order, from the first that starts at `start` or later
+    const ms = this.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < ms.length && ms[k].start <= end; k++) {
+      const m = ms[k];
+      if (m.end > end || this.inQuoteAt(m.start, m.end) || possessive(text, m.end)) continue;
       let inAside = false;
       for (const a of aside) if (a.start <= m.start && m.end <= a.end) inAside = true;
       // "said in a statement on Telegram": the platform is not the speaker
