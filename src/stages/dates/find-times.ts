@@ -1,7 +1,7 @@
 import type { TimeSpec, Resolved, TimeRef } from "./resolve-spec.js";
 import { resolveSpec } from "./resolve-spec.js";
 import { sortByStart } from "../../core/sort-by-start.js";
-import type { TimeGrammar } from "./time-grammar.js";
+import { isWordChar, type TimeGrammar } from "./time-grammar.js";
 import { foldForDates, foldLower, type TimeWords } from "./time-words.js";
 import { hasChar } from "./first-chars.js";
 
@@ -139,10 +139,6 @@ function specOf(kind: string, g: Groups, w: TimeWords, orig: string, mStart: num
   return null;
 }
 
-/** True for a letter or digit of the scripts the grammar reads (the WORD_CHAR class). */
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 95 || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff) || (c >= 0x621 && c <= 0x64a) || (c >= 0x671 && c <= 0x6d3);
-}
 
 /**
  * Which rules findTimes has tried at each position: bit `order` of TRIED[pos], valid while TRIED_STAMP[pos] is the

@@ -103,6 +103,11 @@ const AR: [string, string][] = [
   ["general", "(?<gen>{general})"],
 ];
 
+/** True for a character of WORD_CHAR (a code unit: a surrogate is none). */
+export function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 95 || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff) || (c >= 0x621 && c <= 0x64a) || (c >= 0x671 && c <= 0x6d3);
+}
+
 /** The start-of-word test of a language: the text is folded to lower case; Arabic words may carry one attached و/ف/ب/ل. */
 export function leftBoundary(lang: string): string {
   return lang === "ar" ? `(?<=^|[^${WORD_CHAR}]|(?:^|[^${WORD_CHAR}])[وفبل])` : `(?<![${WORD_CHAR}])`;
