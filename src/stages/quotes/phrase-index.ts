@@ -15,6 +15,8 @@ export interface Words {
   readonly s: readonly number[];
   readonly e: readonly number[];
   readonly w: readonly string[];
+  /** sieveKey of each folded word, worked out once for every sieve to read (absent: worked out as needed). */
+  readonly k?: readonly number[];
 }
 
 const WORD = /[\p{L}\p{N}\p{M}’']+/gu;
@@ -45,6 +47,7 @@ export function tokenizeWords(text: string): Words {
   const ss: number[] = [];
   const es: number[] = [];
   const w: string[] = [];
+  const k: number[] = [];
   const re = new RegExp(WORD.source, WORD.flags);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let x = m[0];
@@ -52,9 +55,11 @@ export function tokenizeWords(text: string): Words {
     while (x.length > 1 && (x.endsWith("'") || x.endsWith("’"))) x = x.slice(0, -1);
     ss.push(m.index);
     es.push(m.index + x.length);
-    w.push(fold(x));
+    const f = fold(x);
+    w.push(f);
+    k.push(sieveKey(f));
   }
-  return { n: w.length, s: ss, e: es, w };
+  return { n: w.length, s: ss, e: es, w, k };
 }
 
 const PIECE = /[^-‐‑]+/g;
@@ -87,6 +92,7 @@ export function wordsOfTokens(tokens: readonly { start: number; end: number; tex
   const s: number[] = new Array<number>(tokens.length);
   const e: number[] = new Array<number>(tokens.length);
   const w: string[] = new Array<string>(tokens.length);
+  const keys: number[] = new Array<number>(tokens.length);
   let j = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
@@ -94,21 +100,25 @@ export function wordsOfTokens(tokens: readonly { start: number; end: number; tex
     // most words are plain lower case: nothing to fold or split
     const work = tokenWork(t.text);
     if (work !== 2) {
+      const f = work === 0 ? t.text : slowFold(t.text);
       s[j] = t.start;
       e[j] = t.end;
-      w[j++] = work === 0 ? t.text : slowFold(t.text);
+      keys[j] = sieveKey(f);
+      w[j++] = f;
       continue;
     }
     // "a-t-il", "al-Akhbar": hyphens separate words here, as in tokenizeWords
     PIECE.lastIndex = 0;
     for (let m = PIECE.exec(t.text); m; m = PIECE.exec(t.text)) {
+      const f = fold(m[0]);
       s[j] = t.start + m.index;
       e[j] = t.start + m.index + m[0].length;
-      w[j++] = fold(m[0]);
+      keys[j] = sieveKey(f);
+      w[j++] = f;
     }
   }
-  s.length = e.length = w.length = j;
-  return { n: j, s, e, w };
+  s.length = e.length = w.length = keys.length = j;
+  return { n: j, s, e, w, k: keys };
 }
 
 /** A phrase of the index: its folded words, its value, and its place in its first word's longest-first list. */
@@ -130,7 +140,7 @@ type Best<T> = { n: number; cut: number; value: T; end: number } | null;
 
 const SIEVE_BITS = 16;
 /** A hash of a word from its length and three of its characters, for the sieve (no string hash to compute). */
-function sieveKey(w: string): number {
+export function sieveKey(w: string): number {
   const n = w.length;
   return (Math.imul(w.charCodeAt(0), 0x9e3779b1) ^ Math.imul(w.charCodeAt(n - 1), 0x85ebca6b) ^ Math.imul(w.charCodeAt(n >> 1), 0xc2b2ae35) ^ n) >>> (32 - SIEVE_BITS);
 }
@@ -146,7 +156,10 @@ export class WordSieve {
     this.bits[k >>> 5] |= 1 << (k & 31);
   }
   mayHave(w: string): boolean {
-    const k = sieveKey(w);
+    return this.mayHaveKey(sieveKey(w));
+  }
+  /** mayHave of a word by its sieveKey (Words.k). */
+  mayHaveKey(k: number): boolean {
     return (this.bits[k >>> 5] & (1 << (k & 31))) !== 0;
   }
 }
@@ -203,12 +216,12 @@ export class PhraseIndex<T> {
   /** Every phrase in text[start, end), longest first at each word, not overlapping. */
   find(text: string, start = 0, end = text.length, words: Words = tokenizeWords(text)): PhraseHit<T>[] {
     const out = objectList<PhraseHit<T>>();
-    const { n, s: ws, w: ww } = words;
+    const { n, s: ws, w: ww, k: wk } = words;
     let i = 0;
     while (i < n && ws[i] < start) i++;
     for (; i < n && ws[i] < end; i++) {
+      if (!this.sieve.mayHaveKey(wk ? wk[i] : sieveKey(ww[i]))) continue;
       const w = ww[i];
-      if (!this.sieve.mayHave(w)) continue;
       let best: Best<T> = null;
       const direct = this.byFirst.get(w);
       if (direct) best = this.longest(text, words, i, direct, 0, end, best);
