@@ -6,6 +6,8 @@ import { SitrepError } from "../../core/errors.js";
 export interface CleanPatterns {
   readonly boilerplate: readonly RegExp[];
   readonly captionOpeners: readonly string[];
+  /** The length of the longest caption opener. */
+  readonly captionOpenerMax: number;
   readonly photoCredits: readonly RegExp[];
   /** One regex matching where any boilerplate pattern does (one test a line instead of one per pattern); null when none. */
   readonly anyBoilerplate: RegExp | null;
@@ -45,9 +47,11 @@ export function loadCleanPatterns(dataDir: string): CleanPatterns {
   const dir = join(dataDir, "clean");
   const boilerplate = compile(join(dir, "boilerplate.txt"), "iu");
   const photoCredits = compile(join(dir, "photo-credits.txt"), "iu");
+  const captionOpeners = lines(join(dir, "captions.txt")).map((s) => s.trim().toLowerCase());
   return {
     boilerplate,
-    captionOpeners: lines(join(dir, "captions.txt")).map((s) => s.trim().toLowerCase()),
+    captionOpeners,
+    captionOpenerMax: Math.max(0, ...captionOpeners.map((o) => o.length)),
     photoCredits,
     anyBoilerplate: anyOf(boilerplate),
     anyPhotoCredit: anyOf(photoCredits),

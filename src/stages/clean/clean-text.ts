@@ -213,7 +213,7 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
     else b.copy(raw, l.start, l.end);
     const endAt = b.length;
     const plain = l.plain;
-    const lower = plain.toLowerCase();
+    const lower = lowerHead(plain, patterns.captionOpenerMax);
     if (i === titleIdx) regions.push({ kind: "title", start: startAt, end: endAt });
     else if (l.heading) regions.push({ kind: "heading", start: startAt, end: endAt });
     const opens = patterns.captionOpeners.some((o) => lower.startsWith(o));
@@ -241,6 +241,19 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
   }
   if (!text.trim()) diagnostics.push({ severity: "warning", code: "W_NO_TEXT", stage: "clean", message: "no article text left after cleaning" });
   return { text, offsets, regions: regions.sort((a, b2) => a.start - b2.start), aside, diagnostics };
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+/**
+ * A prefix of s.toLowerCase() at least `n` characters long (or all of it): the caption openers are tested against the
+ * start of every line, and lowering a whole paragraph made a copy of it. An ASCII head lowers alone (ASCII letters
+ * lower one by one, whatever follows); any other is lowered whole, as before (a character may lower to two, or by
+ * what follows it).
+ */
+function lowerHead(s: string, n: number): string {
+  if (s.length <= n + 1) return s.toLowerCase();
+  const head = s.slice(0, n + 1);
+  return ASCII.test(head) ? head.toLowerCase() : s.toLowerCase();
 }
 
 /**
