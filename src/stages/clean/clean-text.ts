@@ -182,9 +182,9 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
     if (titleIdx < 0 || titleIdx > 3) titleIdx = 0;
     const first = lines[0];
     if (titleIdx === 0 && first && lines.length > 1) {
-      const words = stripMarks(raw.slice(first.start, first.end)).split(/\s+/).length;
+      const words = pieces(stripMarks(raw.slice(first.start, first.end)), 41);
       const next = lines[1];
-      const nextWords = stripMarks(raw.slice(next.start, next.end)).split(/\s+/).length;
+      const nextWords = pieces(stripMarks(raw.slice(next.start, next.end)), 41);
       const firstIsTitleLike = !/[.!?]["”»]?$/.test(raw.slice(first.start, first.end).trim());
       if (words <= 3 && nextWords >= 4 && nextWords <= 30 && lines.length > 2) {
         aside.push({ kind: "boilerplate", text: stripMarks(raw.slice(first.start, first.end)), start: first.start, end: first.end });
@@ -243,6 +243,16 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
   return { text, offsets, regions: regions.sort((a, b2) => a.start - b2.start), aside, diagnostics };
 }
 
+/**
+ * s.split(/\s+/).length (a run of white space more, a piece more), counted only up to `cap`: the title test reads
+ * whole paragraphs, and needs no array of their words.
+ */
+function pieces(s: string, cap: number): number {
+  let n = 1;
+  for (let k = 0; k < s.length && n <= cap; k++) if (isSpace(s.charCodeAt(k)) && !isSpace(s.charCodeAt(k + 1))) n++;
+  return n;
+}
+
 const ASCII = /^[\x00-\x7f]*$/;
 /**
  * A prefix of s.toLowerCase() at least `n` characters long (or all of it): the caption openers are tested against the
@@ -269,6 +279,6 @@ function isCaptionLike(plain: string, lines: readonly Line[], i: number, raw: st
   const prev = lines[i - 1];
   const next = lines[i + 1];
   if (!prev || !next) return false;
-  const prose = (l: Line) => /[.!?"”»]$/.test(raw.slice(l.start, l.end).trim()) && raw.slice(l.start, l.end).split(/\s+/).length > 12;
+  const prose = (l: Line) => /[.!?"”»]$/.test(raw.slice(l.start, l.end).trim()) && pieces(raw.slice(l.start, l.end), 13) > 12;
   return prose(prev) && prose(next);
 }
