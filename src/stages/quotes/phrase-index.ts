@@ -62,32 +62,15 @@ export function tokenizeWords(text: string): Words {
   return { n: w.length, s: ss, e: es, w, k };
 }
 
+const HYPHEN = /[-‐‑]/;
+const HYPHEN_OR_FOLD = /[-‐‑A-Z\u00c0-\u00de\u0100-\u05ff\u0700-\uffff]/;
 const PIECE = /[^-‐‑]+/g;
 
 /**
- * What a token needs before it is a word of the index, read by its character codes (a regex test a token cost more):
- * 0 nothing (plain lower case), 1 folding (as NEEDS_FOLD: a capital, a letter past Latin-1 but Arabic, ’), 2 splitting
- * at a hyphen (- ‐ ‑), which wins.
+ * The words of a Doc's tokens (the segment stage's words), for every PhraseIndex to share; `text` is the text the
+ * tokens are slices of (their sieve keys are read from it).
  */
-function tokenWork(s: string): 0 | 1 | 2 {
-  let work: 0 | 1 = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x41) {
-      if (c === 45) return 2;
-    } else if (c <= 0x5a) work = 1;
-    else if (c < 0xc0) continue;
-    else if (c <= 0xde || (c >= 0x100 && c <= 0x5ff)) work = 1;
-    else if (c >= 0x700) {
-      if (c === 0x2010 || c === 0x2011) return 2;
-      work = 1;
-    }
-  }
-  return work;
-}
-
-/** The words of a Doc's tokens (the segment stage's Intl.Segmenter words), for every PhraseIndex to share. */
-export function wordsOfTokens(tokens: readonly { start: number; end: number; text: string; isWord: boolean }[]): Words {
+export function wordsOfTokens(tokens: readonly { start: number; end: number; text: string; isWord: boolean }[], text?: string): Words {
   // sized once for one word a token (a hyphenated token may add more: the arrays then grow)
   const s: number[] = new Array<number>(tokens.length);
   const e: number[] = new Array<number>(tokens.length);
@@ -97,13 +80,15 @@ export function wordsOfTokens(tokens: readonly { start: number; end: number; tex
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (!t.isWord) continue;
-    // most words are plain lower case: nothing to fold or split
-    const work = tokenWork(t.text);
-    if (work !== 2) {
-      const f = work === 0 ? t.text : slowFold(t.text);
+    // most words are plain lower case: one test, nothing to fold or split (a regex test reads a token, a slice of the
+    // text, faster than a loop over its character codes: measured)
+    const plain = !HYPHEN_OR_FOLD.test(t.text);
+    if (plain || !HYPHEN.test(t.text)) {
+      const f = plain ? t.text : slowFold(t.text);
       s[j] = t.start;
       e[j] = t.end;
-      keys[j] = sieveKey(f);
+      // (a plain word's key read from the text itself: the token's string is a slice of it, slower to read)
+      keys[j] = plain && text !== undefined && t.end - t.start === f.length ? sieveKeyAt(text, t.start, t.end) : sieveKey(f);
       w[j++] = f;
       continue;
     }
@@ -141,8 +126,12 @@ type Best<T> = { n: number; cut: number; value: T; end: number } | null;
 const SIEVE_BITS = 16;
 /** A hash of a word from its length and three of its characters, for the sieve (no string hash to compute). */
 export function sieveKey(w: string): number {
-  const n = w.length;
-  return (Math.imul(w.charCodeAt(0), 0x9e3779b1) ^ Math.imul(w.charCodeAt(n - 1), 0x85ebca6b) ^ Math.imul(w.charCodeAt(n >> 1), 0xc2b2ae35) ^ n) >>> (32 - SIEVE_BITS);
+  return sieveKeyAt(w, 0, w.length);
+}
+/** sieveKey(s.slice(a, b)), without the slice. */
+function sieveKeyAt(s: string, a: number, b: number): number {
+  const n = b - a;
+  return (Math.imul(s.charCodeAt(a), 0x9e3779b1) ^ Math.imul(s.charCodeAt(b - 1), 0x85ebca6b) ^ Math.imul(s.charCodeAt(a + (n >> 1)), 0xc2b2ae35) ^ n) >>> (32 - SIEVE_BITS);
 }
 
 /**
