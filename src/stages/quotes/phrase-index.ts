@@ -139,7 +139,8 @@ function sieveKeyAt(s: string, a: number, b: number): number {
  * the string hash and probe of a Map look-up; "maybe" still needs the look-up.
  */
 export class WordSieve {
-  private readonly bits = new Uint32Array(1 << (SIEVE_BITS - 5));
+  /** Bit k is set when a word of sieveKey k was added (read directly by hot loops). */
+  readonly bits = new Uint32Array(1 << (SIEVE_BITS - 5));
   add(w: string): void {
     const k = sieveKey(w);
     this.bits[k >>> 5] |= 1 << (k & 31);
@@ -206,10 +207,12 @@ export class PhraseIndex<T> {
   find(text: string, start = 0, end = text.length, words: Words = tokenizeWords(text)): PhraseHit<T>[] {
     const out = objectList<PhraseHit<T>>();
     const { n, s: ws, w: ww, k: wk } = words;
+    const bits = this.sieve.bits;
     let i = 0;
     while (i < n && ws[i] < start) i++;
     for (; i < n && ws[i] < end; i++) {
-      if (!this.sieve.mayHaveKey(wk ? wk[i] : sieveKey(ww[i]))) continue;
+      const key = wk !== undefined ? wk[i] : sieveKey(ww[i]);
+      if ((bits[key >>> 5] & (1 << (key & 31))) === 0) continue;
       const w = ww[i];
       let best: Best<T> = null;
       const direct = this.byFirst.get(w);
