@@ -1,5 +1,4 @@
 import * as crypto from "node:crypto";
-import { isSpace } from "../core/is-space.js";
 
 /** Stable content id: the first 16 hex digits of SHA-256 over the text with whitespace runs folded. */
 export function contentId(text: string): string {
@@ -12,31 +11,14 @@ const sha256Hex: (s: string) => string = typeof oneShot === "function"
   ? (s) => oneShot("sha256", s, "hex")
   : (s) => crypto.createHash("sha256").update(s, "utf8").digest("hex");
 
+/** A run of white space that is not already one plain space: two or more characters, or one that is not " ". */
+const TO_FOLD = /\s{2,}|[^\S ]/g;
+
 /**
- * text.replace(/\s+/g, " ").trim(), copying only around the runs that are not already a single space (most of the
- * text's white space is): the regular expression rebuilt the whole string from one piece per word.
+ * text.replace(/\s+/g, " ").trim(): only the runs that are not already a single space are replaced (most of the
+ * text's white space is one space), in one native replace with a string — /\s+/ rebuilt the whole string from one
+ * piece per word, and a loop over every character in JavaScript cost three times the hash.
  */
 export function foldSpaces(text: string): string {
-  let out = "";
-  let from = 0;
-  const n = text.length;
-  for (let i = 0; i < n; ) {
-    const c = text.charCodeAt(i);
-    if (c > 32 && c < 127) {
-      i++;
-      continue;
-    }
-    if (!isSpace(c)) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < n && isSpace(text.charCodeAt(j))) j++;
-    if (j - i > 1 || c !== 32) {
-      out += text.slice(from, i) + " ";
-      from = j;
-    }
-    i = j;
-  }
-  return (from === 0 ? text : out + text.slice(from)).trim();
+  return text.replace(TO_FOLD, " ").trim();
 }

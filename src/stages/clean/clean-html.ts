@@ -3,7 +3,7 @@ import { Parser } from "htmlparser2";
 import { parseHTML } from "linkedom";
 import type { Diagnostic, Region } from "../../core/doc.js";
 import { TextBuilder } from "../../core/offset-map.js";
-import type { CleanPatterns } from "./clean-patterns.js";
+import { matchesAny, type CleanPatterns } from "./clean-patterns.js";
 import type { CleanResult } from "./clean-text.js";
 
 /** Page metadata found in the HTML head. */
@@ -137,7 +137,7 @@ export function cleanHtml(raw: string, patterns: CleanPatterns): CleanResult & {
   const fold = (s: string) => s.replace(/\s+/g, " ").trim();
   const keep = blocks.filter((bl) => {
     const t = fold(built.text.slice(bl.start, bl.end));
-    if (!t || patterns.boilerplate.some((re) => re.test(t))) return false;
+    if (!t || matchesAny(patterns.boilerplate, patterns.anyBoilerplate, t)) return false;
     if (bl.tag === "h1") return true;
     return !article || article.includes(t) || t.length < 3;
   });

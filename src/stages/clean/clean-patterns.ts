@@ -6,7 +6,13 @@ import { SitrepError } from "../../core/errors.js";
 export interface CleanPatterns {
   readonly boilerplate: readonly RegExp[];
   readonly captionOpeners: readonly string[];
+  /** The length of the longest caption opener. */
+  readonly captionOpenerMax: number;
   readonly photoCredits: readonly RegExp[];
+  /** One regex matching where any boilerplate pattern does (one test a line instead of one per pattern); null when none. */
+  readonly anyBoilerplate: RegExp | null;
+  /** The same for the photo credits. */
+  readonly anyPhotoCredit: RegExp | null;
 }
 
 function lines(file: string): string[] {
@@ -26,12 +32,35 @@ function compile(file: string, flags: string): RegExp[] {
   });
 }
 
+/**
+ * The alternation of a list of patterns of one set of flags: it matches a string exactly when one of them does
+ * (each is its own alternative; a pattern with a back-reference, whose group numbers would shift, keeps the list).
+ */
+function anyOf(res: readonly RegExp[]): RegExp | null {
+  if (!res.length) return null;
+  if (res.some((re) => /\\[1-9]|\\k</.test(re.source))) return null;
+  return new RegExp(res.map((re) => `(?:${re.source})`).join("|"), res[0].flags);
+}
+
 /** Loads data/clean/*.txt. */
 export function loadCleanPatterns(dataDir: string): CleanPatterns {
   const dir = join(dataDir, "clean");
+  const boilerplate = compile(join(dir, "boilerplate.txt"), "iu");
+  const photoCredits = compile(join(dir, "photo-credits.txt"), "iu");
+  const captionOpeners = lines(join(dir, "captions.txt")).map((s) => s.trim().toLowerCase());
   return {
-    boilerplate: compile(join(dir, "boilerplate.txt"), "iu"),
-    captionOpeners: lines(join(dir, "captions.txt")).map((s) => s.trim().toLowerCase()),
-    photoCredits: compile(join(dir, "photo-credits.txt"), "iu"),
+    boilerplate,
+    captionOpeners,
+    captionOpenerMax: Math.max(0, ...captionOpeners.map((o) => o.length)),
+    photoCredits,
+    anyBoilerplate: anyOf(boilerplate),
+    anyPhotoCredit: anyOf(photoCredits),
   };
+}
+
+/** True when one of the patterns matches `s` (through their alternation when there is one). */
+export function matchesAny(list: readonly RegExp[], any: RegExp | null, s: string): boolean {
+  if (any) return any.test(s);
+  for (const re of list) if (re.test(s)) return true;
+  return false;
 }

@@ -1,6 +1,6 @@
 import type { AsideBlock, Diagnostic, Region } from "../../core/doc.js";
 import { type OffsetMap, TextBuilder } from "../../core/offset-map.js";
-import type { CleanPatterns } from "./clean-patterns.js";
+import { matchesAny, type CleanPatterns } from "./clean-patterns.js";
 import { isSpace } from "../../core/is-space.js";
 
 /** The clean text of a plain-text or Markdown article, with its regions and what was set aside. */
@@ -34,6 +34,12 @@ function underscoreMark(s: string, i: number, j: number, lo = 0, hi = s.length):
 }
 /** A line ending in a word that cannot end a sentence or a heading was wrapped: "claimed by the" ⏎ "Islamic Resistance". */
 const WRAP_WORD = /\s(?:the|a|an|of|by|to|in|on|at|and|or|with|for|from|as|de|du|des|la|le|les|et|à|au|aux|en|par|pour|sur|dans|avec)$/i;
+/** WRAP_WORD matches within the last 5 characters of a line (a space and a word of at most 4): the tail it is run on. */
+const WRAP_TAIL = 6;
+/** /[.!?:;"”»)\]]$/ on the line raw[l.start, l.end): its last character closes a sentence. */
+function endsSentence(raw: string, l: { start: number; end: number }): boolean {
+  return l.end > l.start && '.!?:;"”»)]'.includes(raw[l.end - 1]);
+}
 const LINK_LINE = /^<?(https?:\/\/[^\s<>]+)>?$/i;
 const RULE_LINE = /^(?:[-*_=]\s*){3,}$/;
 const HEADING = /^#{1,6}\s+/;
@@ -113,7 +119,11 @@ const MARKED = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00A
 /** Removes markdown marks and invisible characters from a short string (titles, aside text). */
 export function stripMarks(s: string): string {
   // most lines have none: trimming is all there is to do
-  if (!MARKED.test(s)) return s.trim();
+  return MARKED.test(s) ? stripMarked(s) : s.trim();
+}
+
+/** stripMarks of a string that has a character MARKED finds. */
+function stripMarked(s: string): string {
   const t = s.replace(/[*`]+/g, "");
   return t.replace(/_+/g, (run: string, i: number) => (underscoreMark(t, i, i + run.length) ? "" : run)).replace(INVISIBLE_ALL, "").trim();
 }
@@ -135,17 +145,19 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
     if (nl < 0) nl = raw.length;
     const c = lineContent(raw, pos, nl);
     const content = raw.slice(c.start, c.end);
-    const plain = stripMarks(content);
+    // (one scan of the line for marks: stripMarks would scan it again)
+    const marked = MARKED.test(content);
+    const plain = marked ? stripMarked(content) : content.trim();
     if (!plain || RULE_LINE.test(content.trim())) {
       blank = true;
     } else if (LINK_LINE.test(plain)) {
       aside.push({ kind: "link", text: LINK_LINE.exec(plain)![1], start: c.start, end: c.end });
       blank = true;
-    } else if (patterns.boilerplate.some((re) => re.test(plain))) {
+    } else if (matchesAny(patterns.boilerplate, patterns.anyBoilerplate, plain)) {
       aside.push({ kind: "boilerplate", text: plain, start: c.start, end: c.end });
       blank = true;
     } else {
-      lines.push({ start: c.start, end: c.end, heading: c.heading, blankBefore: blank, plain, marked: MARKED.test(content) });
+      lines.push({ start: c.start, end: c.end, heading: c.heading, blankBefore: blank, plain, marked });
       blank = false;
     }
     pos = nl + 1;
@@ -170,9 +182,9 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
     if (titleIdx < 0 || titleIdx > 3) titleIdx = 0;
     const first = lines[0];
     if (titleIdx === 0 && first && lines.length > 1) {
-      const words = stripMarks(raw.slice(first.start, first.end)).split(/\s+/).length;
+      const words = pieces(stripMarks(raw.slice(first.start, first.end)), 41);
       const next = lines[1];
-      const nextWords = stripMarks(raw.slice(next.start, next.end)).split(/\s+/).length;
+      const nextWords = pieces(stripMarks(raw.slice(next.start, next.end)), 41);
       const firstIsTitleLike = !/[.!?]["”»]?$/.test(raw.slice(first.start, first.end).trim());
       if (words <= 3 && nextWords >= 4 && nextWords <= 30 && lines.length > 2) {
         aside.push({ kind: "boilerplate", text: stripMarks(raw.slice(first.start, first.end)), start: first.start, end: first.end });
@@ -193,7 +205,7 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
   lines.forEach((l, i) => {
     // A hard-wrapped line (the previous one stops mid-sentence, this one goes on in lower case) joins with a space.
     const prev = i > 0 ? lines[i - 1] : null;
-    const wrapped = prev && !l.blankBefore && i !== titleIdx + 1 && !/[.!?:;"”»)\]]$/.test(raw.slice(prev.start, prev.end)) && (/^[*_]*\p{Ll}/u.test(raw.slice(l.start, l.end)) || WRAP_WORD.test(raw.slice(prev.start, prev.end)));
+    const wrapped = prev && !l.blankBefore && i !== titleIdx + 1 && !endsSentence(raw, prev) && (/^[*_]*\p{Ll}/u.test(raw.slice(l.start, l.end)) || WRAP_WORD.test(raw.slice(Math.max(prev.start, prev.end - WRAP_TAIL), prev.end)));
     if (b.length) b.insert(wrapped ? " " : l.blankBefore || i === titleIdx + 1 ? "\n\n" : "\n", l.start);
     const startAt = b.length;
     // (a line without marks is copied whole: the search for the next mark would otherwise run on to the end of the text)
@@ -201,11 +213,11 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
     else b.copy(raw, l.start, l.end);
     const endAt = b.length;
     const plain = l.plain;
-    const lower = plain.toLowerCase();
+    const lower = lowerHead(plain, patterns.captionOpenerMax);
     if (i === titleIdx) regions.push({ kind: "title", start: startAt, end: endAt });
     else if (l.heading) regions.push({ kind: "heading", start: startAt, end: endAt });
     const opens = patterns.captionOpeners.some((o) => lower.startsWith(o));
-    const credit = patterns.photoCredits.some((re) => re.test(plain));
+    const credit = matchesAny(patterns.photoCredits, patterns.anyPhotoCredit, plain);
     if (opens || inCaption >= 0 || credit) {
       const from = inCaption >= 0 ? inCaption : startAt;
       if (credit || (!opens && l.blankBefore && inCaption >= 0)) {
@@ -232,17 +244,41 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
 }
 
 /**
+ * s.split(/\s+/).length (a run of white space more, a piece more), counted only up to `cap`: the title test reads
+ * whole paragraphs, and needs no array of their words.
+ */
+function pieces(s: string, cap: number): number {
+  let n = 1;
+  for (let k = 0; k < s.length && n <= cap; k++) if (isSpace(s.charCodeAt(k)) && !isSpace(s.charCodeAt(k + 1))) n++;
+  return n;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+/**
+ * A prefix of s.toLowerCase() at least `n` characters long (or all of it): the caption openers are tested against the
+ * start of every line, and lowering a whole paragraph made a copy of it. An ASCII head lowers alone (ASCII letters
+ * lower one by one, whatever follows); any other is lowered whole, as before (a character may lower to two, or by
+ * what follows it).
+ */
+function lowerHead(s: string, n: number): string {
+  if (s.length <= n + 1) return s.toLowerCase();
+  const head = s.slice(0, n + 1);
+  return ASCII.test(head) ? head.toLowerCase() : s.toLowerCase();
+}
+
+/**
  * A short line with no sentence punctuation between two prose paragraphs reads as a photo caption
  * ("Nujaba Movement's Secretary-General Akram al-Kaabi"), not as prose.
  */
 function isCaptionLike(plain: string, lines: readonly Line[], i: number, raw: string): boolean {
   // plain.split(/\s+/).length, without the array (plain is trimmed)
   let words = 1;
-  for (let k = 0; k < plain.length; k++) if (isSpace(plain.charCodeAt(k)) && !isSpace(plain.charCodeAt(k + 1))) words++;
+  // (counted only as far as the 11th word: a paragraph is no caption, and need not be read to the end)
+  for (let k = 0; k < plain.length && words <= 10; k++) if (isSpace(plain.charCodeAt(k)) && !isSpace(plain.charCodeAt(k + 1))) words++;
   if (words > 10 || /[.!?:;"”»،؟]$/.test(plain) || /["“”«»]/.test(plain)) return false;
   const prev = lines[i - 1];
   const next = lines[i + 1];
   if (!prev || !next) return false;
-  const prose = (l: Line) => /[.!?"”»]$/.test(raw.slice(l.start, l.end).trim()) && raw.slice(l.start, l.end).split(/\s+/).length > 12;
+  const prose = (l: Line) => /[.!?"”»]$/.test(raw.slice(l.start, l.end).trim()) && pieces(raw.slice(l.start, l.end), 13) > 12;
   return prose(prev) && prose(next);
 }

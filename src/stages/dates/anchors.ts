@@ -139,6 +139,24 @@ export function findAnchorMentions(text: string, lang: string, sentences: readon
   return out;
 }
 
+const NO_ANCHORS: readonly Anchor[] = [];
+const kbIndexes = new WeakMap<readonly Anchor[], ReadonlyMap<string, readonly Anchor[]>>();
+/** KB id → the anchors that list it, in the anchors' order; built once per anchor list. */
+function anchorsByKb(anchors: readonly Anchor[]): ReadonlyMap<string, readonly Anchor[]> {
+  let m = kbIndexes.get(anchors);
+  if (!m) {
+    const idx = new Map<string, Anchor[]>();
+    for (const a of anchors)
+      for (const kb of new Set(a.kb)) {
+        const l = idx.get(kb);
+        if (l) l.push(a);
+        else idx.set(kb, [a]);
+      }
+    kbIndexes.set(anchors, (m = idx));
+  }
+  return m;
+}
+
 /** Anchor mentions from the entities layer: a mention of an entity whose KB id an anchor lists (cues still apply). */
 export function entityAnchorMentions(
   entities: readonly { kb: string | null; mentions: readonly { start: number; end: number }[] }[],
@@ -148,10 +166,11 @@ export function entityAnchorMentions(
   folded: string,
 ): AnchorMention[] {
   const out: AnchorMention[] = [];
+  const byKb = anchorsByKb(anchors);
   for (const e of entities) {
     if (!e.kb) continue;
-    for (const a of anchors) {
-      if (!a.kb.includes(e.kb)) continue;
+    // (the anchors that list the entity's KB id, in their order: not every anchor's list searched for every entity)
+    for (const a of byKb.get(e.kb) ?? NO_ANCHORS) {
       const l = a.langs.get(lang) ?? a.langs.get("en");
       for (const m of e.mentions) {
         if (l?.cues.length) {

@@ -1,8 +1,9 @@
 import type { TimeSpec, Resolved, TimeRef } from "./resolve-spec.js";
 import { resolveSpec } from "./resolve-spec.js";
 import { sortByStart } from "../../core/sort-by-start.js";
-import type { TimeGrammar } from "./time-grammar.js";
+import { isWordChar, type TimeGrammar } from "./time-grammar.js";
 import { foldForDates, foldLower, type TimeWords } from "./time-words.js";
+import { hasChar } from "./first-chars.js";
 
 /** A time expression found in a text: its span, what it says, and its resolution against a reference. */
 export interface FoundTime extends Resolved {
@@ -138,10 +139,6 @@ function specOf(kind: string, g: Groups, w: TimeWords, orig: string, mStart: num
   return null;
 }
 
-/** True for a letter or digit of the scripts the grammar reads (the WORD_CHAR class). */
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 95 || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff) || (c >= 0x621 && c <= 0x64a) || (c >= 0x671 && c <= 0x6d3);
-}
 
 /**
  * Which rules findTimes has tried at each position: bit `order` of TRIED[pos], valid while TRIED_STAMP[pos] is the
@@ -182,7 +179,10 @@ export function findTimes(text: string, w: TimeWords, grammar: TimeGrammar, opts
   const stamp = triedStamp(folded.length + 1, rules.length);
   const tried = stamp < 0 ? new Set<number>() : null;
   const tryAt = (pos: number, which: readonly number[]) => {
+    const c = folded.charCodeAt(pos);
     for (const order of which) {
+      // (a rule whose matches cannot start with this character finds nothing here: not run)
+      if (!hasChar(rules[order].first, c)) continue;
       if (tried) {
         const key = pos * 64 + order;
         if (tried.has(key)) continue;

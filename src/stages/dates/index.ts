@@ -1,6 +1,6 @@
 import type { Stage } from "../../core/stage.js";
 import { partResource, type Context } from "../../core/context.js";
-import type { Doc, TimeExpression } from "../../core/doc.js";
+import type { Doc, Published, TimeExpression } from "../../core/doc.js";
 import { isoDay, ymd } from "./calendar.js";
 import { loadAnchors, findAnchorMentions, entityAnchorMentions, type AnchorMention } from "./anchors.js";
 import { anchorWindow, type DayInterval } from "./anchor-window.js";
@@ -103,12 +103,11 @@ export function analyzeDates(doc: Doc, ctx: Context, override?: DateClue): Pick<
   const own = inferPublished(doc, found0, words, win, anyMonth(ctx), folded);
   const pf = override ? { ...own, published: { value: clueValue(override) }, clue: override } : own;
   const found = anchorYears(reresolve(found0, refOf(pf.clue)), mentions, sentences);
-  const published = {
-    ...pf.published,
-    ...(pf.clue ? { source: pf.clue.source } : {}),
-    ...(pf.notBefore !== null ? { notBefore: isoDay(pf.notBefore) } : {}),
-    ...(pf.notAfter !== null ? { notAfter: isoDay(pf.notAfter) } : {}),
-  };
+  // (built field by field, in the order of the spreads it replaces: { ...pf.published, source?, notBefore?, notAfter? })
+  const published: { -readonly [K in keyof Published]: Published[K] } = { ...pf.published };
+  if (pf.clue) published.source = pf.clue.source;
+  if (pf.notBefore !== null) published.notBefore = isoDay(pf.notBefore);
+  if (pf.notAfter !== null) published.notAfter = isoDay(pf.notAfter);
   return { published, times: toTimeExpressions(found), found };
 }
 

@@ -5,7 +5,7 @@ import type { FoundTime } from "./find-times.js";
 import type { AnchorWindow } from "./anchor-window.js";
 import { yearInWindow, bounded } from "./anchor-window.js";
 import { foldLower, type TimeWords } from "./time-words.js";
-import { WORD_CHAR, leftBoundary } from "./time-grammar.js";
+import { WORD_CHAR, isWordChar } from "./time-grammar.js";
 
 /** A publication date with the machine-readable facts later stages need. */
 export interface PublishedFinding {
@@ -226,6 +226,12 @@ export function namesWeekdayOf(day: DayNum, times: readonly FoundTime[]): string
 }
 
 const ELAPSED = new WeakMap<TimeWords, RegExp | null>();
+
+/** leftBoundary(lang) at position i of the folded text: no word character before it (Arabic: or one clitic و ف ب ل after none). */
+function wordStart(folded: string, i: number, ar: boolean): boolean {
+  if (i === 0 || !isWordChar(folded.charCodeAt(i - 1))) return true;
+  return ar && "وفبل".includes(folded[i - 1]) && (i === 1 || !isWordChar(folded.charCodeAt(i - 2)));
+}
 /**
  * The phrase of the text that says the most days have passed since the events it recalls, with that number
  * (the `elapsed` rows of time-words.tsv: "in the days following" → 2), or null.
@@ -233,13 +239,20 @@ const ELAPSED = new WeakMap<TimeWords, RegExp | null>();
 export function elapsedDays(folded: string, w: TimeWords): { days: number; text: string } | null {
   let re = ELAPSED.get(w);
   if (re === undefined) {
-    re = w.classes.get("elapsed")?.size ? new RegExp(`${leftBoundary(w.lang)}${w.alt("elapsed")}(?![${WORD_CHAR}])`, "gu") : null;
+    // (the start of a phrase is checked by hand, as leftBoundary would: opening the regex, that lookbehind ran at
+    // every character of the text)
+    re = w.classes.get("elapsed")?.size ? new RegExp(`${w.alt("elapsed")}(?![${WORD_CHAR}])`, "gu") : null;
     ELAPSED.set(w, re);
   }
   if (!re) return null;
   let best: { days: number; text: string } | null = null;
   re.lastIndex = 0;
+  const ar = w.lang === "ar";
   for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    if (!wordStart(folded, m.index, ar)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
     const days = Number(w.get("elapsed", m[0]) ?? 0);
     if (days > 0 && (!best || days > best.days)) best = { days, text: m[0] };
   }

@@ -1,5 +1,6 @@
 import type { TimeWords } from "./time-words.js";
 import { literalUnits, phraseAlternation } from "./phrase-alternation.js";
+import { firstChars, type CharSet } from "./first-chars.js";
 
 /** One pattern of the time grammar: a regex over folded text and the kind of expression it finds. */
 export interface TimeRule {
@@ -8,6 +9,8 @@ export interface TimeRule {
   readonly sticky: RegExp;
   /** Word classes one of which must occur in the text for the rule to be tried ("digit" for a digit). */
   readonly needs: readonly string[];
+  /** The characters its non-empty matches can start with: at any other, it is not run. */
+  readonly first: CharSet;
 }
 
 /** Letters and digits of the scripts we read, as a plain class (much faster than \\p{L} in a lookbehind). */
@@ -100,6 +103,11 @@ const AR: [string, string][] = [
   ["general", "(?<gen>{general})"],
 ];
 
+/** True for a character of WORD_CHAR (a code unit: a surrogate is none). */
+export function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 95 || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff) || (c >= 0x621 && c <= 0x64a) || (c >= 0x671 && c <= 0x6d3);
+}
+
 /** The start-of-word test of a language: the text is folded to lower case; Arabic words may carry one attached و/ف/ب/ل. */
 export function leftBoundary(lang: string): string {
   return lang === "ar" ? `(?<=^|[^${WORD_CHAR}]|(?:^|[^${WORD_CHAR}])[وفبل])` : `(?<![${WORD_CHAR}])`;
@@ -143,6 +151,6 @@ export function timeRules(w: TimeWords): TimeRule[] {
   const left = leftBoundary(w.lang);
   return rules.map(([kind, src]) => {
     const source = `${left}(?:${fill(src, w).replace(/\\p\{L\}\\p\{N\}|\\p\{L\}\\d|\\p\{L\}/g, WORD_CHAR)})(?![${WORD_CHAR}])`;
-    return { kind, sticky: new RegExp(source, "uy"), needs: NEEDS[kind] ?? [] };
+    return { kind, sticky: new RegExp(source, "uy"), needs: NEEDS[kind] ?? [], first: firstChars(source, "uy") };
   });
 }

@@ -1,5 +1,5 @@
 import type { FramingTerm, Span } from "../../core/doc.js";
-import type { FramingLexicon } from "./framing-lexicon.js";
+import { startsTerm, type FramingLexicon } from "./framing-lexicon.js";
 
 /** Finds loaded terms in `text`; `inQuote` says whether a span lies inside quoted words. */
 export function findFraming(text: string, lex: FramingLexicon, inQuote: (span: Span) => boolean, skip: readonly Span[] = []): FramingTerm[] {
@@ -8,6 +8,10 @@ export function findFraming(text: string, lex: FramingLexicon, inQuote: (span: S
   const re = lex.re;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!startsTerm(text, m.index)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
     const groups = m.groups ?? {};
     let idx = -1;
     for (const k in groups) if (groups[k] !== undefined) { idx = Number(k.slice(1)); break; }

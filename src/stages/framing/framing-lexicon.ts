@@ -10,8 +10,20 @@ export interface FramingEntry {
 /** A language's framing lexicon compiled to one alternation, longest term first. */
 export interface FramingLexicon {
   readonly entries: readonly FramingEntry[];
-  /** Global, sticky-free regex; group `t<i>` is entry i. */
+  /**
+   * Global, sticky-free regex; group `t<i>` is entry i. It does not check the start of a term: a match preceded by a
+   * letter or digit is dropped by the finder, which then goes on from the next character (see startsTerm).
+   */
   readonly re: RegExp | null;
+}
+
+const LETTER_OR_DIGIT_LAST = /[\p{L}\p{N}]$/u;
+/**
+ * True when a term may start at `i`: the code point before it is no letter or digit (the lookbehind
+ * (?<![\p{L}\p{N}]) the regex once opened with: over a whole text, the engine ran it at every character).
+ */
+export function startsTerm(text: string, i: number): boolean {
+  return i === 0 || !LETTER_OR_DIGIT_LAST.test(text.slice(Math.max(0, i - 2), i));
 }
 
 function escape(s: string): string {
@@ -46,7 +58,7 @@ export function loadFramingLexicon(ctx: Context, iso: string): FramingLexicon {
     const pre = iso === "ar" ? "(?:[وفبلك]{1,2})?" : "";
     const post = iso === "ar" ? "" : "(?:e?s)?";
     const alts = entries.map((e, i) => `(?<t${i}>${termPattern(e.term)})`).join("|");
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${pre}(?:${alts})${post}(?![\\p{L}\\p{N}])`, "giu");
+    const re = new RegExp(`${pre}(?:${alts})${post}(?![\\p{L}\\p{N}])`, "giu");
     return { entries, re };
   });
 }

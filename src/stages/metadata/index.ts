@@ -49,8 +49,8 @@ export const metadataStage: Stage = {
     const title = doc.source.title?.trim() || (titleRegion ? text.slice(titleRegion.start, titleRegion.end).trim() : null);
 
     const links = (doc.aside ?? []).filter((a) => a.kind === "link").map((a) => a.text);
-    const inText = /https?:\/\/[^\s<>"')\]]+/.exec(text)?.[0] ?? null;
-    const url = doc.source.url ?? links.find((l) => !/\.(jpe?g|png|gif|webp|svg)(\?|$)/i.test(l)) ?? inText;
+    // (the text is searched for a URL only when the record and the link lines give none)
+    const url = doc.source.url ?? links.find((l) => !/\.(jpe?g|png|gif|webp|svg)(\?|$)/i.test(l)) ?? /https?:\/\/[^\s<>"')\]]+/.exec(text)?.[0] ?? null;
 
     const paragraphStarts = [0];
     for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) if (text[i + 1] && text[i + 1] !== "\n") paragraphStarts.push(i + 1);
@@ -71,10 +71,16 @@ export const metadataStage: Stage = {
     if (dateline?.credit) credits.push({ kind: "agency", name: dateline.credit, start: dateline.start, end: dateline.end, text: dateline.text });
 
     // Outlet, most trusted clue first: the record's own field, the URL's host, the dateline credit, the signature line.
-    const signature = (doc.aside ?? []).find((a) => a.kind === "signature")?.text;
-    const clues = [doc.source.outlet, hostOf(url), dateline?.place && dateline.credit ? dateline.place : null, dateline?.credit, signature];
-    let outlet: OutletRef | null = null;
-    for (const c of clues) if ((outlet = outletRef(kb, c))) break;
+    // (each clue is worked out only when the ones before it name no known outlet: the URL's host is a URL parse)
+    let outlet: OutletRef | null = outletRef(kb, doc.source.outlet);
+    for (let k = 1; !outlet && k < 5; k++) {
+      const c =
+        k === 1 ? hostOf(url)
+        : k === 2 ? (dateline?.place && dateline.credit ? dateline.place : null)
+        : k === 3 ? dateline?.credit
+        : (doc.aside ?? []).find((a) => a.kind === "signature")?.text;
+      outlet = outletRef(kb, c);
+    }
     if (!outlet && doc.source.outlet) outlet = { name: doc.source.outlet, aliases: [], kb: null };
 
     const cites: Citation[] = credits

@@ -63,11 +63,17 @@ export function attributeQuotes(
   const nWords = (s: Span) => countWords(text, s.start, s.end);
   const find = verbFinder(text, lex, words);
   // a quoted name (كتائب "حزب الله", the "Pentagon") is a label, not a quote
-  const names: Span[] = [];
-  for (const e of doc.entities ?? []) for (const m of e.mentions) names.push(m);
+  // (gathered at the first quote: most of an article's sentences hold none)
+  let names: Span[] | null = null;
+  const namesOf = (): Span[] => {
+    if (names) return names;
+    names = [];
+    for (const e of doc.entities ?? []) for (const m of e.mentions) names.push(m);
+    return names;
+  };
   // (a mention that starts at or before the quote's words and reaches their end)
   const isName = (q: QuoteSpan) => {
-    for (const m of names) if (m.start <= q.start && q.end <= m.end + 1) return true;
+    for (const m of namesOf()) if (m.start <= q.start && q.end <= m.end + 1) return true;
     return false;
   };
 
@@ -117,7 +123,7 @@ export function attributeQuotes(
     }
     // "Biden: “We will hold those responsible …”" — a name and a colon
     const lead = /^\s*([^,;:.!?“”"«»]{2,60}?)\s*:\s*$/u.exec(text.slice(sOpen.start, q.open));
-    if (lead && names.some((m) => m.start >= sOpen.start && m.end <= q.open)) {
+    if (lead && namesOf().some((m) => m.start >= sOpen.start && m.end <= q.open)) {
       const sp = { start: sOpen.start + lead.index + lead[0].indexOf(lead[1]), end: sOpen.start + lead.index + lead[0].indexOf(lead[1]) + lead[1].length };
       const colon: Attribution = { mode: "direct", verb: { start: sp.end, end: sp.end + 1, text: ":", verb: COLON }, speaker: sp, full: true, pronoun: null };
       pending.push({ anchor: sp.start, kind: "quote", attribution: colon, content, sentence: sOpen });
@@ -165,6 +171,8 @@ export function attributeQuotes(
     if (inSkip(s.start)) continue;
     for (const c of findClaims(text, s, lex, quoted, find)) pending.push({ anchor: c.verb.start, kind: "claim", attribution: c.attribution, content: c.content, sentence: s, quotedBy: c.quotedBy });
   }
+  // nothing attributed: no speaker to resolve (the resolver's mentions and the chains are not built)
+  if (!pending.length) return { quotes: [], claims: [] };
   pending.sort((a, b) => a.anchor - b.anchor || (a.kind === "claim" ? 1 : -1));
 
   const dl = doc.meta?.dateline; // "Baghdad, March 6 (RHC)--": the credit there is not a speaker

@@ -49,11 +49,12 @@ function mediaHits(doc: Doc, lex: SpeechLexicon, kbm: PhraseIndex<KbEntry>, word
     hits.push({ start: h.start, end: h.end, name: h.value.name, kb: h.value.id, text: text.slice(h.start, h.end) });
   }
   // unlisted media named by a media noun: "Forbes magazine", « le journal Le Monde », صحيفة "الأخبار"
-  const { n, s: ws, e: we, w: ww } = words ?? tokenizeWords(text);
+  const { n, s: ws, e: we, w: ww, k: wk } = words ?? tokenizeWords(text);
   const mediaWords = lex.mediaWords;
+  const sieve = lex.mediaSieve;
   const isCap = (i: number) => CAP.test(text[ws[i]]);
   for (let i = 0; i < n; i++) {
-    const kind = mediaWords.size ? mediaWords.get(ww[i]) : undefined;
+    const kind = mediaWords.size && (wk ? sieve.mayHaveKey(wk[i]) : sieve.mayHave(ww[i])) ? mediaWords.get(ww[i]) : undefined;
     if (kind === undefined) continue;
     if (kind & 1 && i > 0) {
       // up to three capitalised words just before the noun ("Forbes magazine", "the Kayhan newspaper")

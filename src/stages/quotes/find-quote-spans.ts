@@ -22,6 +22,16 @@ interface Open {
 
 const LETTER = /[\p{L}\p{N}]/u;
 const isLetter = (c: string | undefined) => !!c && LETTER.test(c);
+/** LETTER of each UTF-16 unit, worked out on first use: 1 yes, 2 no (a lone surrogate is no letter, as LETTER tests it). */
+const LETTER_CODE = new Uint8Array(0x10000);
+/** isLetter(text[i]) by the character's code, without a string for it (false outside the text). */
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== c) return false;
+  let v = LETTER_CODE[c];
+  if (!v) LETTER_CODE[c] = v = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
 const OPENERS: Record<Kind, string> = { curly: "“”", guillemet: "«", straight: '"', single: "‘", "straight-single": "'" };
 
 /** The mark kind that opens at position i (used to see whether a paragraph starts with a continued quote). */
@@ -71,38 +81,39 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     for (let m = MARK.exec(text); m && m.index < pe; m = MARK.exec(text)) {
       const i = m.index;
       const c = text[i];
-      const prev = text[i - 1];
-      const next = text[i + 1];
+      // (whether the characters around the mark are letters, by their codes)
+      const prevLetter = isLetterAt(text, i - 1);
+      const nextLetter = isLetterAt(text, i + 1);
       // a continued quote: this paragraph reopens with the mark that was left open
-      if (i === first && stack.length && openerKind(c) === stack[stack.length - 1].kind && isLetter(next)) continue;
+      if (i === first && stack.length && openerKind(c) === stack[stack.length - 1].kind && nextLetter) continue;
       const top = stack[stack.length - 1];
       if (c === "“") {
         // an Arabic text may close with “ after opening with ”
-        if (top?.kind === "curly" && !isLetter(next)) closeAt(stack.length - 1, i);
+        if (top?.kind === "curly" && !nextLetter) closeAt(stack.length - 1, i);
         else stack.push({ kind: "curly", pos: i, multi: false });
       } else if (c === "”") {
         const j = find("curly");
         if (j >= 0) closeAt(j, i);
-        else if (isLetter(next)) stack.push({ kind: "curly", pos: i, multi: false });
+        else if (nextLetter) stack.push({ kind: "curly", pos: i, multi: false });
       } else if (c === "«") stack.push({ kind: "guillemet", pos: i, multi: false });
       else if (c === "»") {
         const j = find("guillemet");
         if (j >= 0) closeAt(j, i);
         // a reversed guillemet glued to the next word opens: « tient »des groupes armés … »
-        else if (isLetter(next)) stack.push({ kind: "guillemet", pos: i, multi: false });
+        else if (nextLetter) stack.push({ kind: "guillemet", pos: i, multi: false });
       } else if (c === '"') {
         const j = find("straight");
         if (j >= 0) closeAt(j, i);
         else stack.push({ kind: "straight", pos: i, multi: false });
       } else if (c === "‘") {
-        if (!isLetter(prev)) stack.push({ kind: "single", pos: i, multi: false });
+        if (!prevLetter) stack.push({ kind: "single", pos: i, multi: false });
       } else if (c === "’") {
         const j = find("single");
-        if (j >= 0 && !isLetter(next)) closeAt(j, i);
+        if (j >= 0 && !nextLetter) closeAt(j, i);
       } else if (c === "'") {
         const j = find("straight-single");
-        if (j >= 0 && !isLetter(next) && !/\s/.test(prev ?? " ")) closeAt(j, i);
-        else if (!isLetter(prev) && isLetter(next)) stack.push({ kind: "straight-single", pos: i, multi: false });
+        if (j >= 0 && !nextLetter && !(i === 0 || /\s/.test(text[i - 1]))) closeAt(j, i);
+        else if (!prevLetter && nextLetter) stack.push({ kind: "straight-single", pos: i, multi: false });
       }
     }
     // Left open at the paragraph end: carried when the next paragraph reopens with the same mark, else closed here.

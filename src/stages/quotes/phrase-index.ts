@@ -15,6 +15,8 @@ export interface Words {
   readonly s: readonly number[];
   readonly e: readonly number[];
   readonly w: readonly string[];
+  /** sieveKey of each folded word, worked out once for every sieve to read (absent: worked out as needed). */
+  readonly k?: readonly number[];
 }
 
 const WORD = /[\p{L}\p{N}\p{M}’']+/gu;
@@ -45,6 +47,7 @@ export function tokenizeWords(text: string): Words {
   const ss: number[] = [];
   const es: number[] = [];
   const w: string[] = [];
+  const k: number[] = [];
   const re = new RegExp(WORD.source, WORD.flags);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let x = m[0];
@@ -52,43 +55,55 @@ export function tokenizeWords(text: string): Words {
     while (x.length > 1 && (x.endsWith("'") || x.endsWith("’"))) x = x.slice(0, -1);
     ss.push(m.index);
     es.push(m.index + x.length);
-    w.push(fold(x));
+    const f = fold(x);
+    w.push(f);
+    k.push(sieveKey(f));
   }
-  return { n: w.length, s: ss, e: es, w };
+  return { n: w.length, s: ss, e: es, w, k };
 }
 
 const HYPHEN = /[-‐‑]/;
 const HYPHEN_OR_FOLD = /[-‐‑A-Z\u00c0-\u00de\u0100-\u05ff\u0700-\uffff]/;
 const PIECE = /[^-‐‑]+/g;
 
-/** The words of a Doc's tokens (the segment stage's Intl.Segmenter words), for every PhraseIndex to share. */
-export function wordsOfTokens(tokens: readonly { start: number; end: number; text: string; isWord: boolean }[]): Words {
+/**
+ * The words of a Doc's tokens (the segment stage's words), for every PhraseIndex to share; `text` is the text the
+ * tokens are slices of (their sieve keys are read from it).
+ */
+export function wordsOfTokens(tokens: readonly { start: number; end: number; text: string; isWord: boolean }[], text?: string): Words {
   // sized once for one word a token (a hyphenated token may add more: the arrays then grow)
   const s: number[] = new Array<number>(tokens.length);
   const e: number[] = new Array<number>(tokens.length);
   const w: string[] = new Array<string>(tokens.length);
+  const keys: number[] = new Array<number>(tokens.length);
   let j = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (!t.isWord) continue;
-    // most words are plain lower case: one test, nothing to fold or split
+    // most words are plain lower case: one test, nothing to fold or split (a regex test reads a token, a slice of the
+    // text, faster than a loop over its character codes: measured)
     const plain = !HYPHEN_OR_FOLD.test(t.text);
     if (plain || !HYPHEN.test(t.text)) {
+      const f = plain ? t.text : slowFold(t.text);
       s[j] = t.start;
       e[j] = t.end;
-      w[j++] = plain ? t.text : slowFold(t.text);
+      // (a plain word's key read from the text itself: the token's string is a slice of it, slower to read)
+      keys[j] = plain && text !== undefined && t.end - t.start === f.length ? sieveKeyAt(text, t.start, t.end) : sieveKey(f);
+      w[j++] = f;
       continue;
     }
     // "a-t-il", "al-Akhbar": hyphens separate words here, as in tokenizeWords
     PIECE.lastIndex = 0;
     for (let m = PIECE.exec(t.text); m; m = PIECE.exec(t.text)) {
+      const f = fold(m[0]);
       s[j] = t.start + m.index;
       e[j] = t.start + m.index + m[0].length;
-      w[j++] = fold(m[0]);
+      keys[j] = sieveKey(f);
+      w[j++] = f;
     }
   }
-  s.length = e.length = w.length = j;
-  return { n: j, s, e, w };
+  s.length = e.length = w.length = keys.length = j;
+  return { n: j, s, e, w, k: keys };
 }
 
 /** A phrase of the index: its folded words, its value, and its place in its first word's longest-first list. */
@@ -108,6 +123,37 @@ interface Group<T> {
 
 type Best<T> = { n: number; cut: number; value: T; end: number } | null;
 
+const SIEVE_BITS = 16;
+/** A hash of a word from its length and three of its characters, for the sieve (no string hash to compute). */
+export function sieveKey(w: string): number {
+  return sieveKeyAt(w, 0, w.length);
+}
+/** sieveKey(s.slice(a, b)), without the slice. */
+function sieveKeyAt(s: string, a: number, b: number): number {
+  const n = b - a;
+  return (Math.imul(s.charCodeAt(a), 0x9e3779b1) ^ Math.imul(s.charCodeAt(b - 1), 0x85ebca6b) ^ Math.imul(s.charCodeAt(a + (n >> 1)), 0xc2b2ae35) ^ n) >>> (32 - SIEVE_BITS);
+}
+
+/**
+ * A set of words that answers "surely not in it" for most other words from their length and three characters, without
+ * the string hash and probe of a Map look-up; "maybe" still needs the look-up.
+ */
+export class WordSieve {
+  /** Bit k is set when a word of sieveKey k was added (read directly by hot loops). */
+  readonly bits = new Uint32Array(1 << (SIEVE_BITS - 5));
+  add(w: string): void {
+    const k = sieveKey(w);
+    this.bits[k >>> 5] |= 1 << (k & 31);
+  }
+  mayHave(w: string): boolean {
+    return this.mayHaveKey(sieveKey(w));
+  }
+  /** mayHave of a word by its sieveKey (Words.k). */
+  mayHaveKey(k: number): boolean {
+    return (this.bits[k >>> 5] & (1 << (k & 31))) !== 0;
+  }
+}
+
 /**
  * Finds phrases by their words rather than by one big alternation: each text word is looked up by its first word,
  * then the following words are compared (spaces or hyphens between them). A phrase word "ل" matches a word that
@@ -118,6 +164,12 @@ export class PhraseIndex<T> {
 
   /** Clitics glued to the first word, in an array of one shape whether empty or not (see objectList). */
   private readonly prefixes: readonly string[];
+
+  /**
+   * Every word that may start a phrase: a first word, or a prefix glued to one. A text word the sieve has not starts
+   * none, and is passed over without the Map look-ups (most words of a text).
+   */
+  private readonly sieve = new WordSieve();
 
   constructor(entries: readonly { phrase: string; value: T }[], prefixes: readonly string[] = []) {
     const ps = ["" as string];
@@ -146,16 +198,21 @@ export class PhraseIndex<T> {
         }
       });
       this.byFirst.set(first, g);
+      this.sieve.add(first);
+      for (const p of ps) this.sieve.add(p + first);
     }
   }
 
   /** Every phrase in text[start, end), longest first at each word, not overlapping. */
   find(text: string, start = 0, end = text.length, words: Words = tokenizeWords(text)): PhraseHit<T>[] {
     const out = objectList<PhraseHit<T>>();
-    const { n, s: ws, w: ww } = words;
+    const { n, s: ws, w: ww, k: wk } = words;
+    const bits = this.sieve.bits;
     let i = 0;
     while (i < n && ws[i] < start) i++;
     for (; i < n && ws[i] < end; i++) {
+      const key = wk !== undefined ? wk[i] : sieveKey(ww[i]);
+      if ((bits[key >>> 5] & (1 << (key & 31))) === 0) continue;
       const w = ww[i];
       let best: Best<T> = null;
       const direct = this.byFirst.get(w);

@@ -39,6 +39,9 @@ export function speakerMentions(doc: Doc): SpeakerMention[] {
 // a phrase that starts with a preposition or conjunction is not a speaker ("as", "على", "de son côté")
 const FUNCTION_START = /^(?:as|to|in|on|at|of|for|from|by|with|and|but|de|du|des|à|au|aux|en|par|pour|sur|et|على|إلى|في|من|عن|مع)(?:\s|$)/iu;
 
+/** A relative clause between commas or a parenthesis: not the subject of a speaker window (never empty). */
+const ASIDE = /,\s*(?:who|which|whose|qui|dont|الذي|التي)\b[^,]*,|\([^)]*\)/gu;
+
 const LAST_WORD = /[\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}’'\-‐‑.]*$/u;
 const LNM = /^[\p{L}\p{N}\p{M}]$/u;
 /** A letter, digit or mark (one UTF-16 unit, not a surrogate). */
@@ -293,7 +296,12 @@ export class SpeakerResolver {
       const comma = text.indexOf(",", start);
       const paren = text.indexOf("(", start);
       // (both need a comma or a parenthesis)
-      if ((comma >= 0 && comma < rawEnd) || (paren >= 0 && paren < rawEnd)) for (const m of text.slice(start, rawEnd).matchAll(/,\s*(?:who|which|whose|qui|dont|الذي|التي)\b[^,]*,|\([^)]*\)/gu)) aside.push({ start: start + m.index!, end: start + m.index! + m[0].length });
+      if ((comma >= 0 && comma < rawEnd) || (paren >= 0 && paren < rawEnd)) {
+        // (an exec loop on one regex: matchAll copied the regex at every call)
+        const win = text.slice(start, rawEnd);
+        ASIDE.lastIndex = 0;
+        for (let m = ASIDE.exec(win); m; m = ASIDE.exec(win)) aside.push({ start: start + m.index, end: start + m.index + m[0].length });
+      }
       const c = text.lastIndexOf(",", end - 1);
       if (
         c > start &&
@@ -307,8 +315,18 @@ export class SpeakerResolver {
         aside.push({ start: c, end });
     }
     const inside: SpeakerMention[] = [];
-    for (const m of this.mentions) {
-      if (m.start < start || m.end > end || this.inQuoteAt(m.start, m.end) || possessive(text, m.end)) continue;
+    // the mentions in [start, end): they are in text order, from the first that starts at `start` or later
+    const ms = this.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < ms.length && ms[k].start <= end; k++) {
+      const m = ms[k];
+      if (m.end > end || this.inQuoteAt(m.start, m.end) || possessive(text, m.end)) continue;
       let inAside = false;
       for (const a of aside) if (a.start <= m.start && m.end <= a.end) inAside = true;
       // "said in a statement on Telegram": the platform is not the speaker

@@ -1,5 +1,5 @@
 import { partResource, type Context } from "../../core/context.js";
-import { PhraseIndex } from "./phrase-index.js";
+import { PhraseIndex, WordSieve } from "./phrase-index.js";
 
 /** What a reporting verb form is: its lemma and flags from `speech-verbs.tsv`. */
 export interface SpeechVerb {
@@ -38,6 +38,8 @@ export interface SpeechLexicon {
   readonly mediaBeforeWords: ReadonlySet<string>;
   /** Both at once, for one look-up a word: 1 = an "after" noun's last word, 2 = a "before" noun's first word, 3 = both. */
   readonly mediaWords: ReadonlyMap<string, number>;
+  /** The keys of mediaWords, sieved: most words are passed over without the look-up. */
+  readonly mediaSieve: WordSieve;
   /** Words that open a subject naming nobody ("No group claimed …"), lower-case (speaker-nobody.txt). */
   readonly nobody: ReadonlySet<string>;
   /** Clitics allowed before a verb or speaker word (Arabic و ف). */
@@ -101,6 +103,8 @@ export function loadSpeechLexicon(ctx: Context, iso: string): SpeechLexicon {
     const mediaWords = new Map<string, number>();
     for (const w of mediaAfterWords) mediaWords.set(w, 1);
     for (const w of mediaBeforeWords) mediaWords.set(w, (mediaWords.get(w) ?? 0) | 2);
+    const mediaSieve = new WordSieve();
+    for (const w of mediaWords.keys()) mediaSieve.add(w);
     return {
       iso,
       verbIndex: new PhraseIndex([...verbs.values()].map((v) => ({ phrase: v.form, value: v })), prefixes),
@@ -113,6 +117,7 @@ export function loadSpeechLexicon(ctx: Context, iso: string): SpeechLexicon {
       mediaAfterWords,
       mediaBeforeWords,
       mediaWords,
+      mediaSieve,
       nobody: new Set(pack.list("speaker-nobody").map((w) => w.toLowerCase())),
       prefix,
       citeBeforeRe: cb.length ? new RegExp(`(?<![\\p{L}])${prefix}(?:${alts(cb)})(?![\\p{L}])([^.;!?]*)$`, "iu") : null,
