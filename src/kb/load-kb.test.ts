@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultDataDir } from "../core/context.js";
@@ -8,13 +8,25 @@ import { SitrepError } from "../core/errors.js";
 import { buildAliasTrie } from "./alias-trie.js";
 import { loadKb } from "./load-kb.js";
 
+/**
+ * CPU milliseconds of this thread (Linux: /proc/thread-self/schedstat), else of the process. Not wall time: the test
+ * runner shares the machine with other processes. Not the process's either, where the thread's own is readable: that
+ * counts the module loader's thread compiling sources on a cold start (tsx), which is no part of loading the KB.
+ */
+function threadCpuMs(): number {
+  try {
+    return Number(readFileSync("/proc/thread-self/schedstat", "latin1").split(" ")[0]) / 1e6;
+  } catch {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  }
+}
+
 test("the knowledge base loads and indexes in under 200 ms", () => {
-  // CPU time, not wall time: the test runner shares the machine with other processes
-  const t0 = process.cpuUsage();
+  const t0 = threadCpuMs();
   const kb = loadKb(defaultDataDir());
   buildAliasTrie(kb);
-  const used = process.cpuUsage(t0);
-  const ms = (used.user + used.system) / 1000;
+  const ms = threadCpuMs() - t0;
   assert.ok(kb.size > 500, `size ${kb.size}`);
   assert.ok(ms < 200, `${ms.toFixed(0)} ms`);
 });
