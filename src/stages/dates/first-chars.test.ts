@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createContext } from "../../core/context.js";
-import { firstChars, hasChar } from "./first-chars.js";
+import { firstChars, hasChar, type CharSet } from "./first-chars.js";
 import { dateTools } from "./index.js";
 import { foldForDates } from "./time-words.js";
 
@@ -9,9 +9,7 @@ import { foldForDates } from "./time-words.js";
  * The property find-times relies on: wherever a sticky regex finds a non-empty match, the character there is in the
  * set firstChars read off its source. A set that missed one would silently drop dates.
  */
-function assertSuperset(source: string, flags: string, texts: readonly string[]): number {
-  const set = firstChars(source, flags);
-  const re = new RegExp(source, flags.includes("y") ? flags : flags + "y");
+function assertSuperset(set: CharSet, re: RegExp, texts: readonly string[], label: string): number {
   let matches = 0;
   for (const text of texts) {
     for (let pos = 0; pos < text.length; pos++) {
@@ -19,7 +17,7 @@ function assertSuperset(source: string, flags: string, texts: readonly string[])
       const m = re.exec(text);
       if (!m || m[0] === "") continue;
       matches++;
-      assert.ok(hasChar(set, text.charCodeAt(pos)), `/${source}/${flags} matches at ${pos} of ${JSON.stringify(text)} ("${m[0]}") but its first set lacks ${JSON.stringify(text[pos])}`);
+      assert.ok(hasChar(set, text.charCodeAt(pos)), `${label} matches "${m[0]}" at ${pos} of ${JSON.stringify(text)} but its first set lacks ${JSON.stringify(text[pos])}`);
     }
   }
   return matches;
@@ -48,7 +46,7 @@ test("first characters of hand-made regexes: alternations, optional and empty pa
     ["\\u00e9\\w+", "u"],
   ];
   let matches = 0;
-  for (const [source, flags] of cases) matches += assertSuperset(source, flags, texts);
+  for (const [source, flags] of cases) matches += assertSuperset(firstChars(source, flags), new RegExp(source, flags + "y"), texts, `/${source}/${flags}`);
   assert.ok(matches > 50, `${matches} matches checked`);
   // the set is not "everything" when the source says otherwise
   const digits = firstChars("\\d+", "u");
@@ -80,19 +78,7 @@ test("every rule of the EN, FR and AR time grammars: each match starts with a ch
     const { grammar } = dateTools(ctx, lang);
     const folded = list.map(foldForDates);
     let matches = 0;
-    for (const rule of grammar.rules) {
-      const set = rule.first;
-      const re = new RegExp(rule.sticky.source, rule.sticky.flags);
-      for (const text of folded) {
-        for (let pos = 0; pos < text.length; pos++) {
-          re.lastIndex = pos;
-          const m = re.exec(text);
-          if (!m || m[0] === "") continue;
-          matches++;
-          assert.ok(hasChar(set, text.charCodeAt(pos)), `${lang} rule ${rule.kind} matches "${m[0]}" at ${pos} but its first set lacks ${JSON.stringify(text[pos])}`);
-        }
-      }
-    }
+    for (const rule of grammar.rules) matches += assertSuperset(rule.first, new RegExp(rule.sticky.source, rule.sticky.flags), folded, `${lang} rule ${rule.kind}`);
     assert.ok(matches > 10, `${lang}: ${matches} rule matches checked`);
   }
 });
