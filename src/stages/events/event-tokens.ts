@@ -1,4 +1,5 @@
 import type { Doc, Sentence } from "../../core/doc.js";
+import { firstStartingAt } from "../../core/first-starting-at.js";
 
 /** A token of a sentence as the event rules see it: normalized forms for lexicon lookup, offsets into doc.text. */
 export interface EventToken {
@@ -229,12 +230,7 @@ export function sentenceTokens(
   const s: Sentence = doc.sentences![sentenceIndex];
   const all = doc.tokens ?? [];
   // tokens are in text order: start at the sentence's first one
-  let lo = 0, hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (all[mid].start < s.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingAt(all, s.start);
   // the two caches, looked up once for the sentence rather than once a token
   const words = shapeCache(lang, true);
   const puncts = shapeCache(lang, false);

@@ -4,6 +4,7 @@ import type { EventLexicon, LabelLink } from "./event-lexicon.js";
 import type { EventToken } from "./event-tokens.js";
 import { sentenceTokens } from "./event-tokens.js";
 import type { PhraseMatch } from "./phrase-matcher.js";
+import { firstStartingAt } from "../../core/first-starting-at.js";
 
 /** An entity mention placed on the sentence's tokens, or an anaphor resolved to an entity. */
 export interface Candidate {
@@ -87,13 +88,7 @@ function labelEntity(mentions: MentionIndex, link: LabelLink): EntityRecord {
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "le", "la", "les", "l'", "des", "du", "de", "d'", "un", "une", "ses", "leurs", "leur", "sa", "son"]);
 
 function tokenAt(tokens: readonly EventToken[], pos: number): number {
-  let lo = 0, hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstStartingAt(tokens, pos);
 }
 
 const OF = new Set(["of", "de", "du", "des", "d'"]);
@@ -197,13 +192,7 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
   const cands: Candidate[] = [];
   const list = mentions.list;
   // the sentence's first mention (the list is in text order)
-  let lo = 0, hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < s.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let mi = lo; mi < list.length; mi++) {
+  for (let mi = firstStartingAt(list, s.start); mi < list.length; mi++) {
     const m = list[mi];
     if (m.start >= s.end) break;
     const from = tokenAt(tokens, m.start);

@@ -2,6 +2,7 @@ import type { Span } from "../../core/doc.js";
 import type { Words } from "./phrase-index.js";
 import type { SpeechLexicon, SpeechVerb } from "./speech-lexicon.js";
 import { countWords, objectList } from "./speaker-phrase.js";
+import { firstStartingAt } from "../../core/first-starting-at.js";
 
 /** A reporting verb found in the text. */
 export interface VerbHit extends Span {
@@ -38,13 +39,7 @@ export function verbFinder(text: string, lex: SpeechLexicon, words?: Words): Ver
   const all = objectList<VerbHit>();
   for (const h of lex.verbIndex.find(text, 0, text.length, words)) all.push({ start: h.start, end: h.end, text: h.text, verb: h.value });
   return (start, end) => {
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid].start < start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstStartingAt(all, start);
     const out: VerbHit[] = [];
     for (let i = lo; i < all.length && all[i].end <= end; i++) if (allowed(text, all[i], start)) out.push(all[i]);
     return out;

@@ -2,6 +2,7 @@ import type { Doc, EntityType, SlotRef, Span } from "../../core/doc.js";
 import type { PhraseHit, Words } from "./phrase-index.js";
 import type { SpeechLexicon, SpeakerWordKind } from "./speech-lexicon.js";
 import { countWords, lastNameRun, phraseAround, sortByStart, wordsIn, type Phrase } from "./speaker-phrase.js";
+import { firstStartingAt } from "../../core/first-starting-at.js";
 
 /** How a resolved speaker can be referred back to: "he" wants a person or a source, "it"/"they" a group. */
 export type SpeakerKind = "person" | "group" | "source" | "other";
@@ -317,14 +318,7 @@ export class SpeakerResolver {
     const inside: SpeakerMention[] = [];
     // the mentions in [start, end): they are in text order, from the first that starts at `start` or later
     const ms = this.mentions;
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid].start < start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < ms.length && ms[k].start <= end; k++) {
+    for (let k = firstStartingAt(ms, start); k < ms.length && ms[k].start <= end; k++) {
       const m = ms[k];
       if (m.end > end || this.inQuoteAt(m.start, m.end) || possessive(text, m.end)) continue;
       let inAside = false;
