@@ -22,11 +22,13 @@ export interface Pipeline {
   table(): { name: string; kind: "doc" | "corpus"; version: string; requires: string[]; provides: string[] }[];
 }
 
-/** The Doc without its working layers (tokens): no corpus stage reads them. */
+/**
+ * The Doc without its working layers (tokens): no corpus stage reads them. The key stays, undefined (JSON leaves it
+ * out), so that the Doc keeps the one map every Doc of the pipeline shares (see createDoc).
+ */
 function dropWorkingLayers(doc: Doc): Doc {
   if (doc.tokens === undefined) return doc;
-  const { tokens: _tokens, ...rest } = doc;
-  return rest;
+  return { ...doc, tokens: undefined };
 }
 
 /**

@@ -103,8 +103,10 @@ export function analyzeDates(doc: Doc, ctx: Context, override?: DateClue): Pick<
   const own = inferPublished(doc, found0, words, win, anyMonth(ctx), folded);
   const pf = override ? { ...own, published: { value: clueValue(override) }, clue: override } : own;
   const found = anchorYears(reresolve(found0, refOf(pf.clue)), mentions, sentences);
-  // (built field by field, in the order of the spreads it replaces: { ...pf.published, source?, notBefore?, notAfter? })
-  const published: { -readonly [K in keyof Published]: Published[K] } = { ...pf.published };
+  // (built field by field from a literal, in the order of { ...pf.published, source?, notBefore?, notAfter? }: a spread
+  // clone that then gains keys gets a map of its own in V8, one per document, and its readers go megamorphic)
+  const published: { -readonly [K in keyof Published]: Published[K] } = { value: pf.published.value };
+  if (pf.published.reason !== undefined) published.reason = pf.published.reason;
   if (pf.clue) published.source = pf.clue.source;
   if (pf.notBefore !== null) published.notBefore = isoDay(pf.notBefore);
   if (pf.notAfter !== null) published.notAfter = isoDay(pf.notAfter);
