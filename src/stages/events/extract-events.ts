@@ -2,7 +2,7 @@ import type { DateValue, Doc, EntityType, EventFigure, EventRecord, PloverType, 
 import type { EventLexicon, EventTables, TriggerEntry } from "./event-lexicon.js";
 import type { PhraseMatch } from "./phrase-matcher.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
-import { buildMentionIndex, buildSentenceView, resolveAnaphor } from "./sentence-view.js";
+import { buildMentionIndex, buildSentenceView, candidate, NO_ROLES, resolveAnaphor } from "./sentence-view.js";
 import { sentenceTokens, TokenPool, type EventToken } from "./event-tokens.js";
 import { clauseOf, DETERMINERS, resolveSlots, type TriggerSite } from "./resolve-slots.js";
 import { eventStatus } from "./event-status.js";
@@ -362,7 +362,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
       // "he said" is a person; "it said", "they said" a group or a body
       const listed = lex.anaphora.matchAt(sv.tokens, m.from - 1).flatMap((a) => a.value.types).filter((x): x is EntityType => x !== "event");
       const entity = resolveAnaphor(mentions, p.start, listed.length ? listed : ["armed_group", "organization", "government_body"]);
-      if (entity) return { start: p.start, end: p.end, from: m.from - 1, to: m.from, text: doc.text.slice(p.start, p.end), entity, roles: new Set(), anaphor: true, anaphorTarget: false, hyphenated: false, possessive: false };
+      if (entity) return candidate(p.start, p.end, m.from - 1, m.from, doc.text.slice(p.start, p.end), entity, NO_ROLES, true, false, false, false, false);
     }
     return null;
   };

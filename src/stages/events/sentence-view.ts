@@ -19,13 +19,34 @@ export interface Candidate {
   readonly roles: ReadonlySet<string>;
   readonly anaphor: boolean;
   /** A first-person anaphor ("we", "nous"): it stands for whoever the sentence quotes. */
-  readonly speaker?: boolean;
+  readonly speaker: boolean;
   /** An anaphor that may fill the target slot ("invaded the country"). */
   readonly anaphorTarget: boolean;
   /** Followed by a hyphen: "Iran-backed", "US-led" — a modifier, not a party. */
   readonly hyphenated: boolean;
   /** Followed by "'s": "Iran's top commander". */
   readonly possessive: boolean;
+}
+
+/**
+ * A candidate, every field given in one order: all candidates share one object shape, so the rules that read them
+ * (resolveSlots, findSpeaker …) see one map.
+ */
+export function candidate(
+  start: number,
+  end: number,
+  from: number,
+  to: number,
+  text: string,
+  entity: EntityRecord,
+  roles: ReadonlySet<string>,
+  anaphor: boolean,
+  speaker: boolean,
+  anaphorTarget: boolean,
+  hyphenated: boolean,
+  possessive: boolean,
+): Candidate {
+  return { start, end, from, to, text, entity, roles, anaphor, speaker, anaphorTarget, hyphenated, possessive };
 }
 
 /** One sentence prepared for the event rules. */
@@ -97,7 +118,7 @@ const OF = new Set(["of", "de", "du", "des", "d'"]);
  * Role words before token i, across determiners and one other word, and across "the positions of":
  * "on the positions of the PMU" gives the PMU the role of "on".
  */
-const NO_ROLES: ReadonlySet<string> = new Set();
+export const NO_ROLES: ReadonlySet<string> = new Set();
 const NO_MATCHES: readonly PhraseMatch<string>[] = [];
 
 function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon, floor = 0): ReadonlySet<string> {
@@ -204,7 +225,7 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     // "in Iraq and Syria", "l'Irak et la Syrie": the second name shares the first one's role
     // (places only: "milices soutenues par l'Iran et les Gardiens" coordinates the militias and the Guards)
     if (!roles.size && prev?.roles.has("location") && coordinated(tokens, prev.to, from, lex)) roles = prev.roles;
-    cands.push({ start: m.start, end: m.end, from, to, text: m.text, entity: m.entity, roles, anaphor: false, anaphorTarget: false, hyphenated: hyphenatedAt(doc.text, m.end), possessive: possessiveAt(doc.text, m.end) });
+    cands.push(candidate(m.start, m.end, from, to, m.text, m.entity, roles, false, false, false, hyphenatedAt(doc.text, m.end), possessiveAt(doc.text, m.end)));
   }
   // "the occupiers", "قوات الاحتلال": a loaded label stands for the party its neutral alternative names; it takes
   // the place of names inside it ("American" in "American occupation forces"), not of a longer name around it
@@ -215,7 +236,7 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     if (over.some((c) => c.start < start || c.end > end || c.entity.kb === a.value.kb)) continue;
     for (const c of over) cands.splice(cands.indexOf(c), 1);
     const floor = cands.filter((c) => c.to <= a.from).reduce((m, c) => Math.max(m, c.to), 0);
-    cands.push({ start, end, from: a.from, to: a.to, text: doc.text.slice(start, end), entity: labelEntity(mentions, a.value), roles: rolesBefore(tokens, a.from, lex, floor), anaphor: false, anaphorTarget: false, hyphenated: hyphenatedAt(doc.text, end), possessive: possessiveAt(doc.text, end) });
+    cands.push(candidate(start, end, a.from, a.to, doc.text.slice(start, end), labelEntity(mentions, a.value), rolesBefore(tokens, a.from, lex, floor), false, false, false, hyphenatedAt(doc.text, end), possessiveAt(doc.text, end)));
   }
   for (const a of lex.anaphora.findAll(tokens)) {
     if (!a.value.types.some((t) => t !== "event")) continue;
@@ -228,7 +249,7 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     const head = types.every((x) => x === "facility" || x === "place") ? tokens[a.to - 1].forms[0] : undefined;
     const ref = resolveAnaphor(mentions, start, types, head);
     if (!ref) continue;
-    cands.push({ start, end: tokens[a.to - 1].end, from: a.from, to: a.to, text: doc.text.slice(start, tokens[a.to - 1].end), entity: ref, roles: rolesBefore(tokens, a.from, lex), anaphor: true, speaker: a.value.speaker, anaphorTarget: a.value.target, hyphenated: false, possessive: false });
+    cands.push(candidate(start, end, a.from, a.to, doc.text.slice(start, end), ref, rolesBefore(tokens, a.from, lex), true, a.value.speaker, a.value.target, false, false));
   }
   sortByStart(cands);
   const marks: (string | undefined)[] = new Array(tokens.length).fill(undefined);
