@@ -1,5 +1,7 @@
-import type { Doc, Sentence } from "../../core/doc.js";
+import type { Doc, Sentence, Token } from "../../core/doc.js";
 import { firstStartingAt } from "../../core/first-starting-at.js";
+import { tokenWordIds } from "../segment/segment-text.js";
+import { wordTableGeneration } from "../../kb/word-table.js";
 
 /** A token of a sentence as the event rules see it: normalized forms for lexicon lookup, offsets into doc.text. */
 export interface EventToken {
@@ -208,6 +210,45 @@ export function punctShapeOf(text: string, lang: string, cache?: Map<string, Wor
   return (byCode[code] ??= shapeOf(text, false, lang, cache));
 }
 
+/** Word shapes of one language by word id (word-table.ts), words and punctuation apart. */
+interface ShapesById {
+  readonly words: (WordShape | undefined)[];
+  readonly puncts: (WordShape | undefined)[];
+}
+
+/** Shapes by language, then by word id, for the word table's current generation (ids of another name other words). */
+const byIdOf = new Map<string, ShapesById>();
+let byIdGeneration = -1;
+
+/** The shapes by word id of a language (emptied when the word table starts again). */
+function shapesById(lang: string): ShapesById {
+  if (byIdGeneration !== wordTableGeneration()) {
+    byIdOf.clear();
+    byIdGeneration = wordTableGeneration();
+  }
+  let s = byIdOf.get(lang);
+  if (!s) byIdOf.set(lang, (s = { words: [], puncts: [] }));
+  return s;
+}
+
+/**
+ * The shape of token ti of the document: by its word id when segment gave one (an array read, no string hashed),
+ * else by its text.
+ */
+function tokenShape(t: Token, ti: number, ids: Int32Array | null, byId: ShapesById | null, lang: string, words: Map<string, WordShape>, puncts: Map<string, WordShape>): WordShape {
+  if (ids === null || byId === null) return t.isWord ? wordShapeOf(t.text, lang, words) : punctShapeOf(t.text, lang, puncts);
+  const id = ids[ti];
+  const list = t.isWord ? byId.words : byId.puncts;
+  let sh = list[id];
+  if (sh === undefined) {
+    sh = t.isWord ? wordShapeOf(t.text, lang, words) : punctShapeOf(t.text, lang, puncts);
+    // (grown in order, without holes: ids are handed out from 0 up)
+    while (list.length < id) list.push(undefined);
+    list[id] = sh;
+  }
+  return sh;
+}
+
 /**
  * Tokens of one sentence for the event rules (French elisions split off, Arabic clitic variants added);
  * `shapes`, when given, holds the shape of each of doc.tokens already looked up; `pool` makes the tokens over;
@@ -234,10 +275,13 @@ export function sentenceTokens(
   // the two caches, looked up once for the sentence rather than once a token
   const words = shapeCache(lang, true);
   const puncts = shapeCache(lang, false);
+  // the word ids segment gave the document's tokens (null when they are not the last segmentation's)
+  const ids = tokenWordIds(all);
+  const byId = ids !== null ? shapesById(lang) : null;
   for (let ti = lo; ti < all.length && all[ti].start < s.end; ti++) {
     const t = all[ti];
     if (t.sentence !== sentenceIndex) continue;
-    const sh = shapes?.[ti] ?? (t.isWord ? wordShapeOf(t.text, lang, words) : punctShapeOf(t.text, lang, puncts));
+    const sh = shapes?.[ti] ?? tokenShape(t, ti, ids, byId, lang, words, puncts);
     // (primed as it is read: its token then carries the phrases it may start)
     if (primer !== undefined) primer.mayStartShape(sh, t.isWord);
     const by = sh.by;
