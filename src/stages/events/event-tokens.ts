@@ -2,6 +2,7 @@ import type { Doc, Sentence, Token } from "../../core/doc.js";
 import { firstStartingAt } from "../../core/first-starting-at.js";
 import { tokenWordIds } from "../segment/segment-text.js";
 import { wordTableGeneration } from "../../kb/word-table.js";
+import { objectList } from "./object-list.js";
 
 /** A token of a sentence as the event rules see it: normalized forms for lexicon lookup, offsets into doc.text. */
 export interface EventToken {
@@ -227,7 +228,7 @@ function shapesById(lang: string): ShapesById {
     byIdGeneration = wordTableGeneration();
   }
   let s = byIdOf.get(lang);
-  if (!s) byIdOf.set(lang, (s = { words: [], puncts: [] }));
+  if (!s) byIdOf.set(lang, (s = { words: objectList(), puncts: objectList() }));
   return s;
 }
 

@@ -14,6 +14,7 @@ import { applyResponsibility, type ResponsibilityLink } from "./apply-responsibi
 import { anchorDate, partyOfAnchor, wordOfAnchor } from "./anchor-date.js";
 import type { Anchor } from "../dates/anchors.js";
 import { ACTOR_TYPES, type Slots } from "./resolve-slots.js";
+import { objectList } from "./object-list.js";
 
 /** How far (in tokens) a governor ("agreed to", "vowed to") reaches for the event it governs. */
 const GOVERNOR_REACH = 25;
@@ -82,6 +83,14 @@ function ploverCode(tables: EventTables, type: PloverType, mode: string | null) 
 /** A trigger entry that makes an event ("attacked") or governs one ("claimed responsibility for"), not a blocker. */
 const isTrigger = (v: TriggerEntry) => v.type !== null || v.role === "gi";
 
+/** The document's time expressions that have a value (one list map, empty or not: see objectList). */
+function timesWithValue(doc: Doc): TimeExpression[] {
+  const out = objectList<TimeExpression>();
+  const all = doc.times ?? [];
+  for (let k = 0; k < all.length; k++) if (all[k].value) out.push(all[k]);
+  return out;
+}
+
 /** Body sentences: not inside the title or a caption. */
 function bodySentences(doc: Doc): number[] {
   const sentences = doc.sentences ?? [];
@@ -101,9 +110,8 @@ function bodySentences(doc: Doc): number[] {
 }
 
 /** The date the lead reports (a day in its first three body sentences, within the week before publication), else the publication date. */
-function leadDateOf(doc: Doc, body: readonly number[]): DateValue | null {
+function leadDateOf(doc: Doc, body: readonly number[], times: readonly TimeExpression[]): DateValue | null {
   const sentences = doc.sentences ?? [];
-  const times = (doc.times ?? []).filter((t) => t.value);
   const published = doc.published?.value ?? null;
   const week = published ? daysBefore(published.date, 8) : null;
   const lead = body.slice(0, 3).map((i) => sentences[i]);
@@ -160,10 +168,10 @@ export function redateEvents(doc: Doc): readonly EventRecord[] | null {
   const leadDated = (e: EventRecord) => !!e.date && e.date.basis.startsWith(LEAD_BASIS);
   if (!evs.some((e) => (!e.date || leadDated(e)) && e.tier !== "background")) return null;
   const sentences = doc.sentences ?? [];
-  const times = (doc.times ?? []).filter((t) => t.value);
+  const times = timesWithValue(doc);
   const published = doc.published?.value ?? null;
   const cutoff = published ? daysBefore(published.date, 30) : null;
-  const leadDate = leadDateOf(doc, bodySentences(doc));
+  const leadDate = leadDateOf(doc, bodySentences(doc), times);
   let changed = false;
   const out = evs.map((e) => {
     if ((e.date && !leadDated(e)) || e.tier === "background") return e;
@@ -217,7 +225,7 @@ function attributed(figures: readonly Omit<EventFigure, "attribution">[], by: Sl
 }
 
 /** A trigger site's merged triggers when it has none (shared, read-only; not frozen: for…of over a frozen list is slower). */
-const NONE_MERGED: TriggerSite["merged"] = [];
+const NONE_MERGED: TriggerSite["merged"] = objectList();
 
 /** "killed", "tués", "مقتل" alone: the toll of an attack, not an attack of its own. */
 function isToll(it: Item): boolean {
@@ -399,11 +407,11 @@ class DocReader {
   ) {
     this.sentences = doc.sentences ?? [];
     this.mentions = buildMentionIndex(doc, tables.stateForces);
-    this.times = (doc.times ?? []).filter((t) => t.value);
+    this.times = timesWithValue(doc);
     this.published = doc.published?.value ?? null;
     this.cutoff = this.published ? daysBefore(this.published.date, 30) : null;
     this.body = bodySentences(doc);
-    this.leadDate = leadDateOf(doc, this.body);
+    this.leadDate = leadDateOf(doc, this.body, this.times);
     this.dateline = doc.meta?.dateline ?? null;
   }
 

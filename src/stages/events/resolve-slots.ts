@@ -2,6 +2,7 @@ import type { EntityType } from "../../core/doc.js";
 import type { EventLexicon } from "./event-lexicon.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
 import { foldDemonym } from "./event-lexicon.js";
+import { objectList } from "./object-list.js";
 
 /** Entity types that can act or be acted upon. */
 export const ACTOR_TYPES: ReadonlySet<EntityType> = new Set(["person", "armed_group", "organization", "state", "government_body"]);
@@ -341,7 +342,7 @@ function pairBefore(v: SentenceView, site: TriggerSite): [Candidate, Candidate] 
 type Merged = NonNullable<TriggerSite["merged"]>[number];
 
 /** A site's merged triggers when it has none (shared, read-only). */
-const NO_MERGED: readonly Merged[] = [];
+const NO_MERGED: readonly Merged[] = objectList();
 
 /**
  * What the slot rules of one trigger read: the sentence, the site, the lexicon, and the candidates around the trigger,
