@@ -1,4 +1,4 @@
-import type { Doc, EntityRecord, EntityType } from "../../core/doc.js";
+import type { Doc, EntityRecord, EntityType, Sentence } from "../../core/doc.js";
 import { sortByStart } from "../../core/sort-by-start.js";
 import type { EventLexicon, LabelLink } from "./event-lexicon.js";
 import type { EventToken } from "./event-tokens.js";
@@ -206,10 +206,8 @@ function possessiveAt(text: string, i: number): boolean {
   return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
 }
 
-/** Prepares sentence `si`: tokens, the entity mentions in it (with anaphors resolved), clause marks. */
-export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, mentions: MentionIndex, given?: EventToken[]): SentenceView {
-  const s = doc.sentences![si];
-  const tokens = given ?? sentenceTokens(doc, si, lex.lang);
+/** The document's entity mentions in sentence s, placed on its tokens, each with the role words before it. */
+function mentionCandidates(doc: Doc, s: Sentence, tokens: readonly EventToken[], lex: EventLexicon, mentions: MentionIndex): Candidate[] {
   const cands: Candidate[] = [];
   const list = mentions.list;
   // the sentence's first mention (the list is in text order)
@@ -227,8 +225,14 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     if (!roles.size && prev?.roles.has("location") && coordinated(tokens, prev.to, from, lex)) roles = prev.roles;
     cands.push(candidate(m.start, m.end, from, to, m.text, m.entity, roles, false, false, false, hyphenatedAt(doc.text, m.end), possessiveAt(doc.text, m.end)));
   }
-  // "the occupiers", "قوات الاحتلال": a loaded label stands for the party its neutral alternative names; it takes
-  // the place of names inside it ("American" in "American occupation forces"), not of a longer name around it
+  return cands;
+}
+
+/**
+ * "the occupiers", "قوات الاحتلال": a loaded label stands for the party its neutral alternative names; it takes the
+ * place of names inside it ("American" in "American occupation forces"), not of a longer name around it.
+ */
+function addLabelCandidates(doc: Doc, tokens: readonly EventToken[], lex: EventLexicon, mentions: MentionIndex, cands: Candidate[]): void {
   for (const a of lex.labels.findAll(tokens)) {
     const start = tokens[a.from].start;
     const end = tokens[a.to - 1].end;
@@ -238,6 +242,10 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     const floor = cands.filter((c) => c.to <= a.from).reduce((m, c) => Math.max(m, c.to), 0);
     cands.push(candidate(start, end, a.from, a.to, doc.text.slice(start, end), labelEntity(mentions, a.value), rolesBefore(tokens, a.from, lex, floor), false, false, false, hyphenatedAt(doc.text, end), possessiveAt(doc.text, end)));
   }
+}
+
+/** Anaphors of parties ("the group", "it", "nous") not inside a name, resolved to the entity they stand for. */
+function addAnaphorCandidates(doc: Doc, tokens: readonly EventToken[], lex: EventLexicon, mentions: MentionIndex, cands: Candidate[]): void {
   for (const a of lex.anaphora.findAll(tokens)) {
     if (!a.value.types.some((t) => t !== "event")) continue;
     const types = a.value.types.filter((t): t is EntityType => t !== "event");
@@ -251,7 +259,10 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     if (!ref) continue;
     cands.push(candidate(start, end, a.from, a.to, doc.text.slice(start, end), ref, rolesBefore(tokens, a.from, lex), true, a.value.speaker, a.value.target, false, false));
   }
-  sortByStart(cands);
+}
+
+/** Clause marks by token: "break" (";", ":", a reporting verb's end), "relative", "complement", "opener" … */
+function clauseMarks(tokens: readonly EventToken[], lex: EventLexicon): (string | undefined)[] {
   const marks: (string | undefined)[] = new Array(tokens.length).fill(undefined);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -282,7 +293,18 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
         }
     }
   }
-  return { index: si, start: s.start, end: s.end, tokens, candidates: cands, marks };
+  return marks;
+}
+
+/** Prepares sentence `si`: tokens, the entity mentions in it (with anaphors resolved), clause marks. */
+export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, mentions: MentionIndex, given?: EventToken[]): SentenceView {
+  const s = doc.sentences![si];
+  const tokens = given ?? sentenceTokens(doc, si, lex.lang);
+  const cands = mentionCandidates(doc, s, tokens, lex, mentions);
+  addLabelCandidates(doc, tokens, lex, mentions, cands);
+  addAnaphorCandidates(doc, tokens, lex, mentions, cands);
+  sortByStart(cands);
+  return { index: si, start: s.start, end: s.end, tokens, candidates: cands, marks: clauseMarks(tokens, lex) };
 }
 
 /**
