@@ -1,5 +1,6 @@
 import type { EventToken, WordShape } from "./event-tokens.js";
 import { intern, normalizeWord } from "./event-tokens.js";
+import { objectList } from "./object-list.js";
 
 /** One match of a lexicon phrase over tokens [from, to). */
 export interface PhraseMatch<T> {
@@ -104,8 +105,9 @@ function secondPicks(list: readonly unknown[], next: readonly string[]): readonl
     if (sec.others.length === 0) return b;
     // two ascending lists with no position in common, merged
     const a = sec.others;
-    const out: number[] = new Array(a.length + b.length);
-    for (let x = 0, y = 0, k = 0; k < out.length; k++) out[k] = y >= b.length || (x < a.length && a[x] < b[y]) ? a[x++] : b[y++];
+    // (pushed, not written into a list made at its size: a list made so has holes to the engine, another map)
+    const out: number[] = [];
+    for (let x = 0, y = 0, k = 0; k < a.length + b.length; k++) out.push(y >= b.length || (x < a.length && a[x] < b[y]) ? a[x++] : b[y++]);
     return out;
   }
   // (Arabic: several forms) the others and the phrases of each form, in ascending order, each once
@@ -175,11 +177,12 @@ export class PhraseMatcher<T> {
   private readonly exact = new Map<string, Compiled<T>[]>();
   /** `word*` phrases by the first three letters of their stem; stems shorter than that apart. */
   private readonly stemIndex = new Map<string, Compiled<T>[]>();
-  private readonly shortStems: Compiled<T>[] = [];
+  // (lists of one elements kind whether empty or not: the matchers of every language share one map for each)
+  private readonly shortStems: Compiled<T>[] = objectList();
   /** Phrases whose first word is `*ending` ("*ront": continueront, frapperont), tried on every token. */
-  private readonly suffixed: Compiled<T>[] = [];
+  private readonly suffixed: Compiled<T>[] = objectList();
   /** The endings of the suffixed phrases' first words. */
-  private readonly suffixes: string[] = [];
+  private readonly suffixes: string[] = objectList();
 
   /** Builds a matcher from (phrase, value) rows in language `lang`. */
   constructor(rows: readonly { phrase: string; value: T }[], lang: string) {
