@@ -156,7 +156,7 @@ export function shapeOf(text: string, isWord: boolean, lang: string, cache?: Map
   let sh = byLang.get(text);
   if (sh) return sh;
   const norm = normalizeWord(text, lang);
-  sh = newShape(lang === "ar" && isWord ? arabicForms(norm).map(intern) : [intern(norm)], 0, undefined);
+  sh = newShape(lang === "ar" && isWord ? internAll(arabicForms(norm)) : [intern(norm)], 0, undefined);
   if (lang === "fr" && isWord) {
     const m = /^(qu|jusqu|lorsqu|puisqu|[ldjmnstc])'(.+)$/.exec(norm);
     if (m) sh = newShape([intern(m[1] + "'")], m[1].length + 1, [intern(m[2])]);
@@ -166,6 +166,13 @@ export function shapeOf(text: string, isWord: boolean, lang: string, cache?: Map
   // would otherwise keep alive)
   byLang.set(text.length >= 13 ? (" " + text).slice(1) : text, sh);
   return sh;
+}
+
+/** The interned forms, in a list pushed one by one (map() would make a list with holes to the engine: another map). */
+function internAll(forms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < forms.length; k++) out.push(intern(forms[k]));
+  return out;
 }
 
 /** Shapes of short lower-case words ("the", "of", "a", "in"), by language, then by their letters as a number. */
@@ -302,9 +309,17 @@ export function sentenceTokens(
     out[n++] = make.take(t.start, t.end, sh.forms, t.isWord, sh.starts, by, sh.headTables);
   }
   const made = out.slice(0, n);
+  (made as unknown as { [ANNOTATIONS]: unknown })[ANNOTATIONS] = undefined;
   // (the tokens left in the scratch list are pooled or dropped with the document: nothing to clear)
   return made;
 }
+
+/**
+ * Where a sentence's token array keeps its annotations (phrase-matcher.ts). Every list sentenceTokens hands out has the
+ * property from the start (undefined until annotated): a property added later would give the list another map, and the
+ * loops that read tokens would see two.
+ */
+export const ANNOTATIONS = Symbol("event-annotations");
 
 /** sentenceTokens' scratch list (one call at a time). */
 const scratchTokens: EventToken[] = [];

@@ -1,5 +1,5 @@
 import type { EventToken, WordShape } from "./event-tokens.js";
-import { intern, normalizeWord } from "./event-tokens.js";
+import { ANNOTATIONS, intern, normalizeWord } from "./event-tokens.js";
 import { objectList } from "./object-list.js";
 
 /** One match of a lexicon phrase over tokens [from, to). */
@@ -9,13 +9,15 @@ export interface PhraseMatch<T> {
   readonly value: T;
 }
 
-const EMPTY: readonly never[] = Object.freeze([]);
+/**
+ * The shared empty answer (no phrase starts here, no match): read-only by its type; not frozen, and of the elements
+ * kind of the filled lists (objectList), so the loops that read answers see one array map.
+ */
+const EMPTY: readonly never[] = objectList();
 /** The annotation of a position where no phrase starts. */
 const NONE: (number | PhraseMatch<unknown>[])[] = [];
 const tableOf = (x: { readonly t: number }) => x.t;
 const valueOf = (x: { readonly v: unknown }) => x.v;
-/** Where a sentence's token array keeps its annotations. */
-const ANNOTATIONS = Symbol("event-annotations");
 
 interface Compiled<T> {
   readonly words: readonly string[];
