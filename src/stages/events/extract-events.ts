@@ -114,7 +114,8 @@ function leadDateOf(doc: Doc, body: readonly number[], times: readonly TimeExpre
   const sentences = doc.sentences ?? [];
   const published = doc.published?.value ?? null;
   const week = published ? daysBefore(published.date, 8) : null;
-  const lead = body.slice(0, 3).map((i) => sentences[i]);
+  const lead: Sentence[] = objectList();
+  for (let k = 0; k < body.length && k < 3; k++) lead.push(sentences[body[k]]);
   const dl = doc.meta?.dateline;
   // (plain loops: no closure per time expression)
   for (const x of times) {
@@ -514,7 +515,7 @@ class DocReader {
   asidesOf(v: SentenceView): [number, number][] {
     let a = this.asides[v.index];
     if (a) return a;
-    this.asides[v.index] = a = [];
+    this.asides[v.index] = a = objectList();
     for (let k = 1; k < v.marks.length; k++) {
       if (v.marks[k] !== "relative" || !COMMAS.has(v.tokens[k - 1].forms[0])) continue;
       let e = k + 1;
@@ -593,12 +594,19 @@ function siteOf(r: DocReader, v: SentenceView, s: Sentence, it: Item, type: Plov
   let targeted = t.value.mode === "targeted";
   for (let k = 0; k < it.absorbed.length && !targeted; k++) targeted = it.absorbed[k].value.mode === "targeted";
   const speechAct = type === "ACCUSE" || type === "REJECT" || type === "REQUEST";
-  const merged = it.absorbed.length ? it.absorbed.map((a) => ({ from: a.from, to: a.to, verb: a.value.role === "v" })) : NONE_MERGED;
+  const merged = it.absorbed.length ? mergedOf(it) : NONE_MERGED;
   // "BAGHDAD, May 2 (Sitrep Wire) - The army carried out …": the dateline names no party of the clause
   const dl = r.dateline;
   let clauseStart = clause.start;
   if (dl && dl.end > s.start && dl.end <= v.tokens[t.from].start) while (clauseStart < t.from && v.tokens[clauseStart].start < dl.end) clauseStart++;
   return { from: t.from, to: t.to, clauseStart, clauseEnd: Math.max(clause.end, reach), reach, role: t.value.role, targeted, speechAct, merged, participle: t.value.participle, limit: nextItem, attack: type === "ASSAULT" && !t.value.weak, pair: t.value.pair };
+}
+
+/** The triggers an item absorbed, as a site lists them (pushed: a list map() makes has holes to the engine, another map). */
+function mergedOf(it: Item): NonNullable<TriggerSite["merged"]>[number][] {
+  const out: NonNullable<TriggerSite["merged"]>[number][] = objectList();
+  for (const a of it.absorbed) out.push({ from: a.from, to: a.to, verb: a.value.role === "v" });
+  return out;
 }
 
 /** The type of an item: its main trigger's, or for a governor of an intent or a claim ("intend to …"), its complement's. */
@@ -843,7 +851,8 @@ function dateOf(r: DocReader, s: Sentence, v: SentenceView, t: PhraseMatch<Trigg
   const tierCue = r.tierCueOf(v);
   // relative clauses set off by commas that do not hold the trigger: their times are not this event's
   const clauses = r.asidesOf(v);
-  const aside = clauses.length ? clauses.filter(([k, e]) => t.from < k || t.from > e).map(([k, e]) => [v.tokens[k].start, v.tokens[e].start] as const) : clauses;
+  const aside: (readonly [number, number])[] = objectList();
+  for (const [k, e] of clauses) if (t.from < k || t.from > e) aside.push([v.tokens[k].start, v.tokens[e].start]);
   let { date, tier } = dateAndTier(r.times, s, v.tokens[t.from].start, tierCue, published, cutoff, r.leadDate, r.dateline, aside);
   // a known event ("the 2003 invasion", "the assassination of Soleimani") has its known date, when the text's own
   // is missing, borrowed from the lead, or a year or month that holds it

@@ -78,20 +78,27 @@ interface SecondIndex {
   readonly others: readonly number[];
 }
 
-/** Indexes a list of phrases (made by startsWith, not yet shared) by second word, on the list itself. */
+/**
+ * Sets a list of phrases' index by second word (made by startsWith, not yet shared), on the list itself: undefined for
+ * a short list. (Every list startsWith hands out gets the property, so that all have one array map.)
+ */
 function indexSecondWords(list: readonly Compiled<unknown>[]): void {
-  const by = new Map<string, number[]>();
-  const others: number[] = [];
-  for (let k = 0; k < list.length; k++) {
-    const second = list[k].rest[0];
-    if (second === undefined || second.kind !== EXACT) others.push(k);
-    else {
-      const l = by.get(second.s);
-      if (l) l.push(k);
-      else by.set(second.s, [k]);
+  let index: SecondIndex | undefined;
+  if (list.length >= SECOND_INDEX_MIN) {
+    const by = new Map<string, number[]>();
+    const others: number[] = [];
+    for (let k = 0; k < list.length; k++) {
+      const second = list[k].rest[0];
+      if (second === undefined || second.kind !== EXACT) others.push(k);
+      else {
+        const l = by.get(second.s);
+        if (l) l.push(k);
+        else by.set(second.s, [k]);
+      }
     }
+    index = { by, others };
   }
-  (list as { second?: SecondIndex }).second = { by, others };
+  (list as { second?: SecondIndex }).second = index;
 }
 
 /**
@@ -233,8 +240,8 @@ export class PhraseMatcher<T> {
     if (f.length >= 3) for (const c of this.stemIndex.get(f.slice(0, 3)) ?? EMPTY) if (f.startsWith(c.stem!)) (out ??= []).push(c);
     for (const c of this.shortStems) if (f.startsWith(c.stem!)) (out ??= []).push(c);
     if (isWord) for (const c of this.suffixed) if (wordMatches(c.words[0], [f])) (out ??= []).push(c);
-    l = out ?? EMPTY;
-    if (out !== null && out.length >= SECOND_INDEX_MIN) indexSecondWords(out);
+    l = out ?? NO_PHRASES;
+    if (out !== null) indexSecondWords(out);
     if (memo.size >= 200_000) memo.clear();
     memo.set(f, l);
     return l;
@@ -522,6 +529,10 @@ class TableView<T> implements PhraseTable<T> {
     return n ? out.slice(0, n) : NO_MATCHES;
   }
 }
+
+/** startsWith's answer for a form that starts no phrase (with its `second` property, as every list it hands out). */
+const NO_PHRASES: readonly Compiled<never>[] = objectList();
+indexSecondWords(NO_PHRASES);
 
 /** Where a phrase whose first word matched token i ends (exclusive), or -1 when a later word (`rest`) does not match. */
 function phraseEnd(rest: readonly WordPattern[], tokens: readonly EventToken[], i: number): number {

@@ -5,6 +5,7 @@ import type { EventToken } from "./event-tokens.js";
 import { sentenceTokens } from "./event-tokens.js";
 import type { PhraseMatch } from "./phrase-matcher.js";
 import { firstStartingAt } from "../../core/first-starting-at.js";
+import { objectList } from "./object-list.js";
 
 /** An entity mention placed on the sentence's tokens, or an anaphor resolved to an entity. */
 export interface Candidate {
@@ -119,7 +120,7 @@ const OF = new Set(["of", "de", "du", "des", "d'"]);
  * "on the positions of the PMU" gives the PMU the role of "on".
  */
 export const NO_ROLES: ReadonlySet<string> = new Set();
-const NO_MATCHES: readonly PhraseMatch<string>[] = [];
+const NO_MATCHES: readonly PhraseMatch<string>[] = objectList();
 
 function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon, floor = 0): ReadonlySet<string> {
   let roles: Set<string> | null = null;
