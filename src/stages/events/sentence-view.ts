@@ -264,7 +264,9 @@ function addAnaphorCandidates(doc: Doc, tokens: readonly EventToken[], lex: Even
 
 /** Clause marks by token: "break" (";", ":", a reporting verb's end), "relative", "complement", "opener" … */
 function clauseMarks(tokens: readonly EventToken[], lex: EventLexicon): (string | undefined)[] {
-  const marks: (string | undefined)[] = new Array(tokens.length).fill(undefined);
+  // (pushed: a list made at its size has holes to the engine, and every read of it checks for one)
+  const marks: (string | undefined)[] = objectList();
+  for (let i = 0; i < tokens.length; i++) marks.push(undefined);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t.isWord) {
