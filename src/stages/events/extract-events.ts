@@ -269,13 +269,13 @@ function commaBetween(v: SentenceView, from: number, to: number): boolean {
 
 /** Groups a sentence's triggers: a governor absorbs the triggers of its complement; same-clause ASSAULT triggers merge. */
 function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coordinators: ReadonlySet<string>): Item[] {
-  const items: Item[] = [];
+  const items: Item[] = objectList();
   // (absorbed triggers marked in a list by index: no Set per sentence)
   const used: boolean[] = [];
   for (let i = 0; i < trigs.length; i++) {
     if (used[i]) continue;
     const t = trigs[i];
-    const item: Item = { main: t, absorbed: [] };
+    const item: Item = { main: t, absorbed: objectList() };
     if (t.value.role === "g" || t.value.role === "gi" || t.value.role === "gn") {
       for (let j = i + 1; j < trigs.length; j++) {
         const u = trigs[j];
@@ -303,7 +303,7 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
     items.push(item);
   }
   // same-clause ASSAULT triggers are one attack: "a US drone strike assassinated …"
-  const out: Item[] = [];
+  const out: Item[] = objectList();
   for (const it of items) {
     const prev = out[out.length - 1];
     if (
@@ -333,7 +333,9 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
         const verb = first?.value.weak ? all.find((x) => x.value.role === "v" && !x.value.weak && x.from > first.from) ?? first : first;
         const main = verb ?? all.reduce((a, b) => (b.value.prio > a.value.prio ? b : a));
         prev.main = main;
-        prev.absorbed = all.filter((x) => x !== main);
+        const absorbed: PhraseMatch<TriggerEntry>[] = objectList();
+        for (const x of all) if (x !== main) absorbed.push(x);
+        prev.absorbed = absorbed;
         continue;
       }
     }
@@ -564,7 +566,7 @@ function triggersOf(r: DocReader, si: number): PhraseMatch<TriggerEntry>[] | nul
   const found = r.triggersIn(si);
   if (!found.some((m) => isTrigger(m.value))) return null;
   const v = r.view(si);
-  const trigs: PhraseMatch<TriggerEntry>[] = [];
+  const trigs: PhraseMatch<TriggerEntry>[] = objectList();
   for (let k = 0; k < found.length; k++) if (isTrigger(found[k].value) && !insideName(v, found[k])) trigs.push(found[k]);
   return trigs.length ? trigs : null;
 }

@@ -392,7 +392,7 @@ class SlotSearch {
 
 /** The candidates from token `start` on that end by token `end` (in order). */
 function candidatesWithin(cands: readonly Candidate[], start: number, end: number): Candidate[] {
-  const out: Candidate[] = [];
+  const out: Candidate[] = objectList();
   for (let k = 0; k < cands.length; k++) if (cands[k].from >= start && cands[k].to <= end) out.push(cands[k]);
   return out;
 }
@@ -409,7 +409,7 @@ function rightInReach(v: SentenceView, site: TriggerSite, lex: EventLexicon, mer
     if (!m.verb && m.to <= site.from && m.from >= site.clauseStart && OF.has(v.tokens[m.to - 1].forms[0])) (ofNouns ??= []).push(m);
   }
   const cands = v.candidates;
-  const out: Candidate[] = [];
+  const out: Candidate[] = objectList();
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k];
     if ((c.from >= site.to && c.from < rightEnd) || (ofNouns !== null && ofObject(v, site, lex, ofNouns, c))) out.push(c);

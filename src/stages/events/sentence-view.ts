@@ -209,7 +209,7 @@ function possessiveAt(text: string, i: number): boolean {
 
 /** The document's entity mentions in sentence s, placed on its tokens, each with the role words before it. */
 function mentionCandidates(doc: Doc, s: Sentence, tokens: readonly EventToken[], lex: EventLexicon, mentions: MentionIndex): Candidate[] {
-  const cands: Candidate[] = [];
+  const cands: Candidate[] = objectList();
   const list = mentions.list;
   // the sentence's first mention (the list is in text order)
   for (let mi = firstStartingAt(list, s.start); mi < list.length; mi++) {
