@@ -1,5 +1,8 @@
-import type { Doc, Sentence } from "../../core/doc.js";
+import type { Doc, Sentence, Token } from "../../core/doc.js";
 import { firstStartingAt } from "../../core/first-starting-at.js";
+import { tokenWordIds } from "../segment/segment-text.js";
+import { wordTableGeneration } from "../../kb/word-table.js";
+import { objectList } from "./object-list.js";
 
 /** A token of a sentence as the event rules see it: normalized forms for lexicon lookup, offsets into doc.text. */
 export interface EventToken {
@@ -153,7 +156,7 @@ export function shapeOf(text: string, isWord: boolean, lang: string, cache?: Map
   let sh = byLang.get(text);
   if (sh) return sh;
   const norm = normalizeWord(text, lang);
-  sh = newShape(lang === "ar" && isWord ? arabicForms(norm).map(intern) : [intern(norm)], 0, undefined);
+  sh = newShape(lang === "ar" && isWord ? internAll(arabicForms(norm)) : [intern(norm)], 0, undefined);
   if (lang === "fr" && isWord) {
     const m = /^(qu|jusqu|lorsqu|puisqu|[ldjmnstc])'(.+)$/.exec(norm);
     if (m) sh = newShape([intern(m[1] + "'")], m[1].length + 1, [intern(m[2])]);
@@ -163,6 +166,13 @@ export function shapeOf(text: string, isWord: boolean, lang: string, cache?: Map
   // would otherwise keep alive)
   byLang.set(text.length >= 13 ? (" " + text).slice(1) : text, sh);
   return sh;
+}
+
+/** The interned forms, in a list pushed one by one (map() would make a list with holes to the engine: another map). */
+function internAll(forms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < forms.length; k++) out.push(intern(forms[k]));
+  return out;
 }
 
 /** Shapes of short lower-case words ("the", "of", "a", "in"), by language, then by their letters as a number. */
@@ -208,6 +218,45 @@ export function punctShapeOf(text: string, lang: string, cache?: Map<string, Wor
   return (byCode[code] ??= shapeOf(text, false, lang, cache));
 }
 
+/** Word shapes of one language by word id (word-table.ts), words and punctuation apart. */
+interface ShapesById {
+  readonly words: (WordShape | undefined)[];
+  readonly puncts: (WordShape | undefined)[];
+}
+
+/** Shapes by language, then by word id, for the word table's current generation (ids of another name other words). */
+const byIdOf = new Map<string, ShapesById>();
+let byIdGeneration = -1;
+
+/** The shapes by word id of a language (emptied when the word table starts again). */
+function shapesById(lang: string): ShapesById {
+  if (byIdGeneration !== wordTableGeneration()) {
+    byIdOf.clear();
+    byIdGeneration = wordTableGeneration();
+  }
+  let s = byIdOf.get(lang);
+  if (!s) byIdOf.set(lang, (s = { words: objectList(), puncts: objectList() }));
+  return s;
+}
+
+/**
+ * The shape of token ti of the document: by its word id when segment gave one (an array read, no string hashed),
+ * else by its text.
+ */
+function tokenShape(t: Token, ti: number, ids: Int32Array | null, byId: ShapesById | null, lang: string, words: Map<string, WordShape>, puncts: Map<string, WordShape>): WordShape {
+  if (ids === null || byId === null) return t.isWord ? wordShapeOf(t.text, lang, words) : punctShapeOf(t.text, lang, puncts);
+  const id = ids[ti];
+  const list = t.isWord ? byId.words : byId.puncts;
+  let sh = list[id];
+  if (sh === undefined) {
+    sh = t.isWord ? wordShapeOf(t.text, lang, words) : punctShapeOf(t.text, lang, puncts);
+    // (grown in order, without holes: ids are handed out from 0 up)
+    while (list.length < id) list.push(undefined);
+    list[id] = sh;
+  }
+  return sh;
+}
+
 /**
  * Tokens of one sentence for the event rules (French elisions split off, Arabic clitic variants added);
  * `shapes`, when given, holds the shape of each of doc.tokens already looked up; `pool` makes the tokens over;
@@ -234,10 +283,13 @@ export function sentenceTokens(
   // the two caches, looked up once for the sentence rather than once a token
   const words = shapeCache(lang, true);
   const puncts = shapeCache(lang, false);
+  // the word ids segment gave the document's tokens (null when they are not the last segmentation's)
+  const ids = tokenWordIds(all);
+  const byId = ids !== null ? shapesById(lang) : null;
   for (let ti = lo; ti < all.length && all[ti].start < s.end; ti++) {
     const t = all[ti];
     if (t.sentence !== sentenceIndex) continue;
-    const sh = shapes?.[ti] ?? (t.isWord ? wordShapeOf(t.text, lang, words) : punctShapeOf(t.text, lang, puncts));
+    const sh = shapes?.[ti] ?? tokenShape(t, ti, ids, byId, lang, words, puncts);
     // (primed as it is read: its token then carries the phrases it may start)
     if (primer !== undefined) primer.mayStartShape(sh, t.isWord);
     const by = sh.by;
@@ -257,9 +309,17 @@ export function sentenceTokens(
     out[n++] = make.take(t.start, t.end, sh.forms, t.isWord, sh.starts, by, sh.headTables);
   }
   const made = out.slice(0, n);
+  (made as unknown as { [ANNOTATIONS]: unknown })[ANNOTATIONS] = undefined;
   // (the tokens left in the scratch list are pooled or dropped with the document: nothing to clear)
   return made;
 }
+
+/**
+ * Where a sentence's token array keeps its annotations (phrase-matcher.ts). Every list sentenceTokens hands out has the
+ * property from the start (undefined until annotated): a property added later would give the list another map, and the
+ * loops that read tokens would see two.
+ */
+export const ANNOTATIONS = Symbol("event-annotations");
 
 /** sentenceTokens' scratch list (one call at a time). */
 const scratchTokens: EventToken[] = [];

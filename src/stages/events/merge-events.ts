@@ -84,92 +84,143 @@ const sameCount = (a: EventRecord, b: EventRecord) =>
  * to it ("the attack", a claim), gives the same death toll, or completes it close by.
  */
 export function mergeAttackReports(events: readonly EventRecord[], notes: EventNotes = new Map(), side: SideOf = ownSide): EventRecord[] {
-  const out: EventRecord[] = [];
-  // the words of a report's evidence, split once per report
-  const wordsOf = new Map<string, string[]>();
-  const evidenceWords = (o: EventRecord) => {
-    let w = wordsOf.get(o.evidence.text);
-    if (!w) wordsOf.set(o.evidence.text, (w = o.evidence.text.toLowerCase().split(/[^\p{L}]+/u)));
+  const m = new AttackMerge(notes, side);
+  for (const e of events) mergeReport(m, e);
+  return m.out;
+}
+
+/**
+ * The state of one attack merge: the reports kept so far, the notes, the side of a slot, and memos: the words of a
+ * report's evidence, split once per report; each trigger's stem ("the strikes" points back to strikes, not to the attack
+ * that prompted them). (One class, every field set at once: the merge's steps see one object shape.)
+ */
+class AttackMerge {
+  readonly out: EventRecord[] = [];
+  private readonly wordsOf = new Map<string, string[]>();
+  private readonly stems = new Map<string, string>();
+
+  constructor(
+    readonly notes: EventNotes,
+    readonly side: SideOf,
+  ) {}
+
+  evidenceWords(o: EventRecord): string[] {
+    let w = this.wordsOf.get(o.evidence.text);
+    if (!w) this.wordsOf.set(o.evidence.text, (w = o.evidence.text.toLowerCase().split(/[^\p{L}]+/u)));
     return w;
-  };
-  // "the strikes" points back to strikes, not to the attack that prompted them (each trigger's stem made once)
-  const stems = new Map<string, string>();
-  const stem = (x: EventRecord) => {
-    let st = stems.get(x.trigger.text);
-    if (st === undefined) stems.set(x.trigger.text, (st = x.trigger.text.toLowerCase().slice(0, 5)));
-    return st;
-  };
-  for (const e of events) {
-    const n = notes.get(e);
-    const sameWord = out.some((o) => o.type === "ASSAULT" && stem(o) === stem(e));
-    const linked = (o: EventRecord) => {
-      const m = notes.get(o);
-      // two attacks of one sentence were told apart on purpose ("strikes … after an attack …"), unless one is only
-      // the toll of the other ("a contractor was killed after a drone targeted a coalition base")
-      if (n && m && n.sentence === m.sentence && !n.claim) return tollPair(n, m) && (n.toll ? !e.actor : !o.actor);
-      const close = !n || !m || Math.abs(n.sentence - m.sentence) <= 2;
-      // "The US launched strikes in Iraq and Syria." … "US forces struck sites of the IRGC.": one side's attack told
-      // once without its target and once with it is one attack, however far apart
-      if (o.actor && e.actor && side(o.actor) === side(e.actor) && !o.target !== !e.target) return true;
-      const fills = (!o.actor && !!e.actor) || (!o.target && !!e.target);
-      if (sameCount(o, e)) return true;
-      if (n?.claim) return true;
-      if (n?.definite) return !sameWord || stem(o) === stem(e);
-      // "… assassinated Soleimani." "The two commanders were targeted in a drone strike … near the airport.": a
-      // partial report right after a full one tells where and how
-      // "The US launched strikes on the IRGC." "The strikes targeted facilities linked to the IRGC.": a partial report
-      // close to a full one that it does not contradict is the same event
-      if ((!e.actor || !e.target) && (e.actor || e.target) && close) return true;
-      const tells = (!o.location && !!e.location) || ((!o.mode || o.mode === "targeted") && !!e.mode && e.mode !== "targeted");
-      return (!o.actor || !o.target || !e.actor || !e.target) && (fills || (tells && (!e.actor || !e.target))) && close;
-    };
-    const sameSentenceToll = (o: EventRecord) => tollPair(n, notes.get(o));
-    // a toll goes with the attack of its sentence it is the toll of ("airstrikes in retaliation for a drone attack that
-    // killed three soldiers": the drone attack's), even when that attack named no party and was not kept
-    const tollPair = (a: EventNote | undefined, b: EventNote | undefined) =>
-      !!a && !!b && a.sentence === b.sentence && ((!!a.toll && a.tollOf === b.item) || (!!b.toll && b.tollOf === a.item));
-    // (the earlier report's trigger, or a word of its evidence: "US forces launched strikes on …")
-    const toldWith = (o: EventRecord, st: string) => stem(o) === st || evidenceWords(o).some((w) => w.startsWith(st));
-    // "The strikes followed talks at the base …": a definite noun naming no author points back to the latest attack
-    // told with the same word; what else its sentence names is not that attack's
-    let back = -1;
-    if (e.type === "ASSAULT" && n?.definite && !n.toll && !e.actor)
-      for (let k = out.length - 1; k >= 0 && back < 0; k--) if (out[k].type === "ASSAULT" && toldWith(out[k], stem(e)) && notes.get(out[k])?.sentence !== n.sentence && compatible(ownDate(out[k]), ownDate(e))) back = k;
-    if (back >= 0) {
-      const note = notes.get(out[back]);
-      out[back] = absorb(out[back], { ...e, target: null }, true);
-      if (note) notes.set(out[back], note);
-      continue;
-    }
-    const i =
-      e.type === "ASSAULT"
-        ? out.findIndex(
-            (o) =>
-              o.type === "ASSAULT" &&
-              o.tier === e.tier &&
-              (compatible(ownSide(o.actor), ownSide(e.actor)) || side(o.actor) === side(e.actor)) &&
-              // (the same toll, the target only a country: "an attack on a base in north-east Jordan killed three soldiers")
-              (compatible(ownSide(o.target), ownSide(e.target)) || sameSentenceToll(o) || (sameCount(o, e) && !!n?.placeTarget && !e.actor)) &&
-              compatible(ownDate(o), ownDate(e)) &&
-              linked(o),
-          )
-        : -1;
-    if (i < 0) {
-      out.push(e);
-      continue;
-    }
-    const note = notes.get(out[i]);
-    // the attack tells who and what; its toll only how many
-    const keep = note?.toll && !n?.toll && note.sentence === n?.sentence;
-    const [attack, toll] = keep ? [e, out[i]] : [out[i], e];
-    let merged = absorb(attack, toll, true);
-    // the victims the toll names are the target rather than the country the attack is placed in
-    const tollMerge = tollPair(note, n);
-    if (tollMerge && toll.target && (keep ? n : note)?.placeTarget) merged = { ...merged, target: toll.target };
-    out[i] = merged;
-    if (note) notes.set(out[i], keep ? { ...note, toll: false } : note);
   }
-  return out;
+
+  stem(x: EventRecord): string {
+    let st = this.stems.get(x.trigger.text);
+    if (st === undefined) this.stems.set(x.trigger.text, (st = x.trigger.text.toLowerCase().slice(0, 5)));
+    return st;
+  }
+}
+
+/**
+ * A toll goes with the attack of its sentence it is the toll of ("airstrikes in retaliation for a drone attack that
+ * killed three soldiers": the drone attack's), even when that attack named no party and was not kept.
+ */
+function tollPair(a: EventNote | undefined, b: EventNote | undefined): boolean {
+  return !!a && !!b && a.sentence === b.sentence && ((!!a.toll && a.tollOf === b.item) || (!!b.toll && b.tollOf === a.item));
+}
+
+/** An earlier report told with this stem: its trigger, or a word of its evidence ("US forces launched strikes on …"). */
+function toldWith(m: AttackMerge, o: EventRecord, st: string): boolean {
+  if (m.stem(o) === st) return true;
+  const words = m.evidenceWords(o);
+  for (let k = 0; k < words.length; k++) if (words[k].startsWith(st)) return true;
+  return false;
+}
+
+/** True when an attack kept so far was told with the same trigger word as e. */
+function sameWordBefore(m: AttackMerge, e: EventRecord): boolean {
+  const st = m.stem(e);
+  for (const o of m.out) if (o.type === "ASSAULT" && m.stem(o) === st) return true;
+  return false;
+}
+
+/** Whether report e (note n) goes on about the earlier report o. */
+function linked(m: AttackMerge, e: EventRecord, n: EventNote | undefined, sameWord: boolean, o: EventRecord): boolean {
+  const mo = m.notes.get(o);
+  // two attacks of one sentence were told apart on purpose ("strikes … after an attack …"), unless one is only
+  // the toll of the other ("a contractor was killed after a drone targeted a coalition base")
+  if (n && mo && n.sentence === mo.sentence && !n.claim) return tollPair(n, mo) && (n.toll ? !e.actor : !o.actor);
+  const close = !n || !mo || Math.abs(n.sentence - mo.sentence) <= 2;
+  // "The US launched strikes in Iraq and Syria." … "US forces struck sites of the IRGC.": one side's attack told
+  // once without its target and once with it is one attack, however far apart
+  if (o.actor && e.actor && m.side(o.actor) === m.side(e.actor) && !o.target !== !e.target) return true;
+  const fills = (!o.actor && !!e.actor) || (!o.target && !!e.target);
+  if (sameCount(o, e)) return true;
+  if (n?.claim) return true;
+  if (n?.definite) return !sameWord || m.stem(o) === m.stem(e);
+  // "… assassinated Soleimani." "The two commanders were targeted in a drone strike … near the airport.": a
+  // partial report right after a full one tells where and how
+  // "The US launched strikes on the IRGC." "The strikes targeted facilities linked to the IRGC.": a partial report
+  // close to a full one that it does not contradict is the same event
+  if ((!e.actor || !e.target) && (e.actor || e.target) && close) return true;
+  const tells = (!o.location && !!e.location) || ((!o.mode || o.mode === "targeted") && !!e.mode && e.mode !== "targeted");
+  return (!o.actor || !o.target || !e.actor || !e.target) && (fills || (tells && (!e.actor || !e.target))) && close;
+}
+
+/**
+ * "The strikes followed talks at the base …": a definite noun naming no author points back to the latest attack told
+ * with the same word (its index in the kept reports, else -1); what else its sentence names is not that attack's.
+ */
+function pointsBack(m: AttackMerge, e: EventRecord, n: EventNote | undefined): number {
+  if (!(e.type === "ASSAULT" && n?.definite && !n.toll && !e.actor)) return -1;
+  const out = m.out;
+  for (let k = out.length - 1; k >= 0; k--) if (out[k].type === "ASSAULT" && toldWith(m, out[k], m.stem(e)) && m.notes.get(out[k])?.sentence !== n.sentence && compatible(ownDate(out[k]), ownDate(e))) return k;
+  return -1;
+}
+
+/** The earlier attack report e (note n) is the same attack as, or -1. */
+function sameAttack(m: AttackMerge, e: EventRecord, n: EventNote | undefined): number {
+  if (e.type !== "ASSAULT") return -1;
+  const sameWord = n?.definite ? sameWordBefore(m, e) : false;
+  const out = m.out;
+  for (let i = 0; i < out.length; i++) {
+    const o = out[i];
+    if (
+      o.type === "ASSAULT" &&
+      o.tier === e.tier &&
+      (compatible(ownSide(o.actor), ownSide(e.actor)) || m.side(o.actor) === m.side(e.actor)) &&
+      // (the same toll, the target only a country: "an attack on a base in north-east Jordan killed three soldiers")
+      (compatible(ownSide(o.target), ownSide(e.target)) || tollPair(n, m.notes.get(o)) || (sameCount(o, e) && !!n?.placeTarget && !e.actor)) &&
+      compatible(ownDate(o), ownDate(e)) &&
+      linked(m, e, n, sameWord, o)
+    )
+      return i;
+  }
+  return -1;
+}
+
+/** Merges report e into the report of the same attack kept so far, or keeps it. */
+function mergeReport(m: AttackMerge, e: EventRecord): void {
+  const { out, notes } = m;
+  const n = notes.get(e);
+  const back = pointsBack(m, e, n);
+  if (back >= 0) {
+    const note = notes.get(out[back]);
+    out[back] = absorb(out[back], { ...e, target: null }, true);
+    if (note) notes.set(out[back], note);
+    return;
+  }
+  const i = sameAttack(m, e, n);
+  if (i < 0) {
+    out.push(e);
+    return;
+  }
+  const note = notes.get(out[i]);
+  // the attack tells who and what; its toll only how many
+  const keep = note?.toll && !n?.toll && note.sentence === n?.sentence;
+  const [attack, toll] = keep ? [e, out[i]] : [out[i], e];
+  let merged = absorb(attack, toll, true);
+  // the victims the toll names are the target rather than the country the attack is placed in
+  const tollMerge = tollPair(note, n);
+  if (tollMerge && toll.target && (keep ? n : note)?.placeTarget) merged = { ...merged, target: toll.target };
+  out[i] = merged;
+  if (note) notes.set(out[i], keep ? { ...note, toll: false } : note);
 }
 
 /** Event `a` completed with what a second report `e` of the same event adds (the actor too when `withActor`). */

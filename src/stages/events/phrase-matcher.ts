@@ -1,5 +1,6 @@
 import type { EventToken, WordShape } from "./event-tokens.js";
-import { intern, normalizeWord } from "./event-tokens.js";
+import { ANNOTATIONS, intern, normalizeWord } from "./event-tokens.js";
+import { objectList } from "./object-list.js";
 
 /** One match of a lexicon phrase over tokens [from, to). */
 export interface PhraseMatch<T> {
@@ -8,13 +9,15 @@ export interface PhraseMatch<T> {
   readonly value: T;
 }
 
-const EMPTY: readonly never[] = Object.freeze([]);
+/**
+ * The shared empty answer (no phrase starts here, no match): read-only by its type; not frozen, and of the elements
+ * kind of the filled lists (objectList), so the loops that read answers see one array map.
+ */
+const EMPTY: readonly never[] = objectList();
 /** The annotation of a position where no phrase starts. */
 const NONE: (number | PhraseMatch<unknown>[])[] = [];
 const tableOf = (x: { readonly t: number }) => x.t;
 const valueOf = (x: { readonly v: unknown }) => x.v;
-/** Where a sentence's token array keeps its annotations. */
-const ANNOTATIONS = Symbol("event-annotations");
 
 interface Compiled<T> {
   readonly words: readonly string[];
@@ -75,20 +78,27 @@ interface SecondIndex {
   readonly others: readonly number[];
 }
 
-/** Indexes a list of phrases (made by startsWith, not yet shared) by second word, on the list itself. */
+/**
+ * Sets a list of phrases' index by second word (made by startsWith, not yet shared), on the list itself: undefined for
+ * a short list. (Every list startsWith hands out gets the property, so that all have one array map.)
+ */
 function indexSecondWords(list: readonly Compiled<unknown>[]): void {
-  const by = new Map<string, number[]>();
-  const others: number[] = [];
-  for (let k = 0; k < list.length; k++) {
-    const second = list[k].rest[0];
-    if (second === undefined || second.kind !== EXACT) others.push(k);
-    else {
-      const l = by.get(second.s);
-      if (l) l.push(k);
-      else by.set(second.s, [k]);
+  let index: SecondIndex | undefined;
+  if (list.length >= SECOND_INDEX_MIN) {
+    const by = new Map<string, number[]>();
+    const others: number[] = [];
+    for (let k = 0; k < list.length; k++) {
+      const second = list[k].rest[0];
+      if (second === undefined || second.kind !== EXACT) others.push(k);
+      else {
+        const l = by.get(second.s);
+        if (l) l.push(k);
+        else by.set(second.s, [k]);
+      }
     }
+    index = { by, others };
   }
-  (list as { second?: SecondIndex }).second = { by, others };
+  (list as { second?: SecondIndex }).second = index;
 }
 
 /**
@@ -104,8 +114,9 @@ function secondPicks(list: readonly unknown[], next: readonly string[]): readonl
     if (sec.others.length === 0) return b;
     // two ascending lists with no position in common, merged
     const a = sec.others;
-    const out: number[] = new Array(a.length + b.length);
-    for (let x = 0, y = 0, k = 0; k < out.length; k++) out[k] = y >= b.length || (x < a.length && a[x] < b[y]) ? a[x++] : b[y++];
+    // (pushed, not written into a list made at its size: a list made so has holes to the engine, another map)
+    const out: number[] = [];
+    for (let x = 0, y = 0, k = 0; k < a.length + b.length; k++) out.push(y >= b.length || (x < a.length && a[x] < b[y]) ? a[x++] : b[y++]);
     return out;
   }
   // (Arabic: several forms) the others and the phrases of each form, in ascending order, each once
@@ -175,11 +186,12 @@ export class PhraseMatcher<T> {
   private readonly exact = new Map<string, Compiled<T>[]>();
   /** `word*` phrases by the first three letters of their stem; stems shorter than that apart. */
   private readonly stemIndex = new Map<string, Compiled<T>[]>();
-  private readonly shortStems: Compiled<T>[] = [];
+  // (lists of one elements kind whether empty or not: the matchers of every language share one map for each)
+  private readonly shortStems: Compiled<T>[] = objectList();
   /** Phrases whose first word is `*ending` ("*ront": continueront, frapperont), tried on every token. */
-  private readonly suffixed: Compiled<T>[] = [];
+  private readonly suffixed: Compiled<T>[] = objectList();
   /** The endings of the suffixed phrases' first words. */
-  private readonly suffixes: string[] = [];
+  private readonly suffixes: string[] = objectList();
 
   /** Builds a matcher from (phrase, value) rows in language `lang`. */
   constructor(rows: readonly { phrase: string; value: T }[], lang: string) {
@@ -228,8 +240,8 @@ export class PhraseMatcher<T> {
     if (f.length >= 3) for (const c of this.stemIndex.get(f.slice(0, 3)) ?? EMPTY) if (f.startsWith(c.stem!)) (out ??= []).push(c);
     for (const c of this.shortStems) if (f.startsWith(c.stem!)) (out ??= []).push(c);
     if (isWord) for (const c of this.suffixed) if (wordMatches(c.words[0], [f])) (out ??= []).push(c);
-    l = out ?? EMPTY;
-    if (out !== null && out.length >= SECOND_INDEX_MIN) indexSecondWords(out);
+    l = out ?? NO_PHRASES;
+    if (out !== null) indexSecondWords(out);
     if (memo.size >= 200_000) memo.clear();
     memo.set(f, l);
     return l;
@@ -517,6 +529,10 @@ class TableView<T> implements PhraseTable<T> {
     return n ? out.slice(0, n) : NO_MATCHES;
   }
 }
+
+/** startsWith's answer for a form that starts no phrase (with its `second` property, as every list it hands out). */
+const NO_PHRASES: readonly Compiled<never>[] = objectList();
+indexSecondWords(NO_PHRASES);
 
 /** Where a phrase whose first word matched token i ends (exclusive), or -1 when a later word (`rest`) does not match. */
 function phraseEnd(rest: readonly WordPattern[], tokens: readonly EventToken[], i: number): number {

@@ -2,6 +2,7 @@ import type { EntityType } from "../../core/doc.js";
 import type { EventLexicon } from "./event-lexicon.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
 import { foldDemonym } from "./event-lexicon.js";
+import { objectList } from "./object-list.js";
 
 /** Entity types that can act or be acted upon. */
 export const ACTOR_TYPES: ReadonlySet<EntityType> = new Set(["person", "armed_group", "organization", "state", "government_body"]);
@@ -300,18 +301,6 @@ function assetOwner(v: SentenceView, site: TriggerSite, lex: EventLexicon, actor
   );
 }
 
-/**
- * The party a relative clause hangs on: the name right before its pronoun ("Kataib Hezbollah, who …"), not any name
- * earlier in the sentence ("Jordan condemned the attack which targeted …" hangs on "the attack").
- */
-function antecedent(v: SentenceView, clauseStart: number, ok: (c: Candidate) => boolean): Candidate | null {
-  const c = v.candidates.filter((x) => x.to <= clauseStart).pop();
-  if (!c || !ok(c)) return null;
-  // only a comma may stand between the name and the relative pronoun (which sits at clauseStart - 1)
-  for (let k = c.to; k < clauseStart - 1; k++) if (!/^[,،]$/.test(v.tokens[k].forms[0])) return null;
-  return c;
-}
-
 /** A number among tokens [from, to): "three", "3", "ثلاثة". */
 function countedBetween(v: SentenceView, from: number, to: number, lex: EventLexicon): boolean {
   for (let k = from; k < to; k++) {
@@ -319,12 +308,6 @@ function countedBetween(v: SentenceView, from: number, to: number, lex: EventLex
     if (/^[\d\u0660-\u0669]/.test(t.forms[0]) || t.forms.some((f) => typeof lex.numbers.get(f) === "number")) return true;
   }
   return false;
-}
-
-/** The last element satisfying `ok` (without copying the array). */
-function findLast<T>(xs: readonly T[], ok: (x: T) => boolean): T | undefined {
-  for (let k = xs.length - 1; k >= 0; k--) if (ok(xs[k])) return xs[k];
-  return undefined;
 }
 
 /**
@@ -355,236 +338,633 @@ function pairBefore(v: SentenceView, site: TriggerSite): [Candidate, Candidate] 
   return [a, b];
 }
 
-/** Chooses actor, target and location for a trigger by position, voice and role words. */
-export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexicon): Slots {
-  const cands = v.candidates;
-  // "On Sunday Kataib Hezbollah attacked …": the role word of a leading time phrase without its comma is not the name's
-  const timeOpener = (c: Candidate) =>
-    c.from >= 2 && c.from <= 3 && v.marks[0] === "opener" && lex.roles.matchAt(v.tokens, 0).length > 0 && wordsOnly(v, 1, c.from) && !cands.some((x) => x !== c && x.from > 0 && x.from < c.from);
-  // "X, backed by Iran, announced …": the backer does not act in the event
-  const actorOk = (c: Candidate) => ACTOR_TYPES.has(c.entity.type) && ((!c.roles.has("location") && !c.roles.has("target")) || timeOpener(c)) && !c.roles.has("backer") && !inCompound(v, c);
-  const passive = passiveAt(v, site, lex);
-  let actor: Candidate | null = null;
-  let target: Candidate | null = null;
-  let light: { from: number; to: number } | null = null;
-  let victim: Candidate | null = null;
-  let genitive: Candidate | null = null;
-  let postDemonym: Candidate | null = null;
+/** A trigger merged into an event, as TriggerSite.merged lists them. */
+type Merged = NonNullable<TriggerSite["merged"]>[number];
 
-  // "L'attaque … contre une base américaine a tué …": an attack noun merged before the verb is its subject; the
-  // parties named inside that noun phrase are not the verb's actor
-  let subjectEnd = site.from;
-  let subjectNoun: { from: number; to: number } | null = null;
-  for (const m of site.merged ?? []) {
-    if (m.verb || m.to > site.from || m.from < site.clauseStart || m.from >= subjectEnd) continue;
-    subjectEnd = m.from;
-    subjectNoun = m;
+/** A site's merged triggers when it has none (shared, read-only). */
+const NO_MERGED: readonly Merged[] = objectList();
+
+/**
+ * What the slot rules of one trigger read: the sentence, the site, the lexicon, and the candidates around the trigger,
+ * worked out once. (One class, every field set in the constructor: the rules below see one object shape.)
+ */
+class SlotSearch {
+  readonly cands: readonly Candidate[];
+  readonly merged: readonly Merged[];
+  readonly passive: boolean;
+  /** An attack noun merged before the verb: the verb's subject ("L'attaque … a tué …"). */
+  readonly subjectNoun: Merged | null;
+  /** Candidates of the clause before the trigger (before the subject noun when there is one). */
+  readonly leftInClause: readonly Candidate[];
+  /** Candidates the trigger's object may be: after it within its reach, or the object of a merged "of" noun. */
+  readonly rightInReach: readonly Candidate[];
+  /** The agent named after the trigger ("by X"), or the person its title belongs to. */
+  readonly agentAfter: Candidate | null;
+  actor: Candidate | null = null;
+  target: Candidate | null = null;
+  /** (VSO) the counted noun right after the verb: who the event befell. */
+  victim: Candidate | null = null;
+
+  constructor(
+    readonly v: SentenceView,
+    readonly site: TriggerSite,
+    readonly lex: EventLexicon,
+  ) {
+    this.cands = v.candidates;
+    this.merged = site.merged ?? NO_MERGED;
+    this.passive = passiveAt(v, site, lex);
+    // "L'attaque … contre une base américaine a tué …": an attack noun merged before the verb is its subject; the
+    // parties named inside that noun phrase are not the verb's actor
+    let subjectEnd = site.from;
+    let subjectNoun: Merged | null = null;
+    for (let k = 0; k < this.merged.length; k++) {
+      const m = this.merged[k];
+      if (m.verb || m.to > site.from || m.from < site.clauseStart || m.from >= subjectEnd) continue;
+      subjectEnd = m.from;
+      subjectNoun = m;
+    }
+    this.subjectNoun = subjectNoun;
+    this.leftInClause = candidatesWithin(this.cands, site.clauseStart, subjectEnd);
+    this.rightInReach = rightInReach(v, site, lex, this.merged);
+    this.agentAfter = agentAfter(this.cands, site);
   }
-  const leftInClause = cands.filter((c) => c.from >= site.clauseStart && c.to <= subjectEnd);
+}
+
+/** The candidates from token `start` on that end by token `end` (in order). */
+function candidatesWithin(cands: readonly Candidate[], start: number, end: number): Candidate[] {
+  const out: Candidate[] = objectList();
+  for (let k = 0; k < cands.length; k++) if (cands[k].from >= start && cands[k].to <= end) out.push(cands[k]);
+  return out;
+}
+
+/** The candidates after the trigger within its reach, and the objects of the "of" nouns merged before it. */
+function rightInReach(v: SentenceView, site: TriggerSite, lex: EventLexicon, merged: readonly Merged[]): Candidate[] {
   let rightEnd = Math.min(Math.max(site.reach, site.clauseEnd), site.limit ?? Infinity);
   // "refused to withdraw its troops, with President Trump balking …": what a statement is about stands before the next comma
   if (site.speechAct) for (let k = site.to; k < rightEnd; k++) if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") rightEnd = Math.max(k, site.reach);
   // "the killing of three US troops in a drone attack": the object of an "of" noun merged before the main one counts too
-  const ofNouns = site.merged?.length ? site.merged.filter((m) => !m.verb && m.to <= site.from && m.from >= site.clauseStart && OF.has(v.tokens[m.to - 1].forms[0])) : [];
-  const ofObject = (c: Candidate) => c.to <= site.from && ofNouns.some((m) => m.to <= c.from && ofLinked(v, m.to, c.from, lex));
-  const rightInReach = cands.filter((c) => (c.from >= site.to && c.from < rightEnd) || (ofNouns.length > 0 && ofObject(c)));
-  let agentAfter = cands.find((c) => c.from >= site.to && c.roles.has("agent") && ACTOR_TYPES.has(c.entity.type) && !c.hyphenated && c.from - Math.max(site.to, site.reach) < 8);
-  // "by former U.S. President Donald Trump": the person the title belongs to
-  const head = agentAfter && cands.find((c) => c.from > agentAfter!.from && c.from - agentAfter!.to <= 2 && c.entity.type === "person");
-  if (head) agentAfter = head;
+  let ofNouns: Merged[] | null = null;
+  for (let k = 0; k < merged.length; k++) {
+    const m = merged[k];
+    if (!m.verb && m.to <= site.from && m.from >= site.clauseStart && OF.has(v.tokens[m.to - 1].forms[0])) (ofNouns ??= []).push(m);
+  }
+  const cands = v.candidates;
+  const out: Candidate[] = objectList();
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    if ((c.from >= site.to && c.from < rightEnd) || (ofNouns !== null && ofObject(v, site, lex, ofNouns, c))) out.push(c);
+  }
+  return out;
+}
 
-  if (passive) {
-    actor = agentAfter ?? null;
-    const patient = (c: Candidate) => !c.anaphor && TARGET_TYPES.has(c.entity.type) && !c.roles.has("location") && !inCompound(v, c);
-    // "the remains of three US service members killed in the attack": a participle with no auxiliary qualifies the
-    // noun right before it; "US soldiers were killed": the subject
-    const bare = site.participle && !auxBefore(v, site.from, lex);
-    target = (bare ? leftInClause.filter((c) => site.from - c.to <= 2 && patient(c)).pop() : leftInClause.find(patient)) ?? null;
-    // "the war launched by X against Y", "strikes were carried out by X on Y": with its agent named, the object the role
-    // word names after the verb
-    if (!target && actor)
-      target = cands.find((c) => !c.possessive && c.from >= site.to && c.from - site.to <= NOUN_REACH && c.from < (site.limit ?? Infinity) && c.roles.has("target") && !c.roles.has("location") && c !== actor && c.entity !== actor?.entity && !c.anaphor && !inCompound(v, c) && (TARGET_TYPES.has(c.entity.type) || c.entity.type === "place")) ?? null;
-  } else {
-    if (site.pair) {
-      // "la guerre entre Israël et le Hamas", "الحرب بين إسرائيل وحماس": the two sides, in the order named
-      const two = cands.filter((c) => c.from >= site.to && c.from - site.to <= 6 && ACTOR_TYPES.has(c.entity.type) && !c.hyphenated).slice(0, 2);
-      if (two.length === 2 && two[0].entity !== two[1].entity && two[1].from - two[0].to <= 3) {
-        actor = two[0];
-        target = two[1];
-      }
-    } else if (site.role === "n" || site.role === "gn") {
-      // "a US drone strike", "Israeli air raids": a modifier right before the noun
-      // "frappe de drone américaine": the adjective after the noun
-      const adjBefore = (from: number) =>
-        findLast(
-          cands,
-          (c) =>
-            c.to <= from &&
-            c.from >= site.clauseStart &&
-            from - c.to <= 2 &&
-            ACTOR_TYPES.has(c.entity.type) &&
-            !c.roles.has("location") &&
-            !c.roles.has("target") &&
-            // "the Jordan attack" is where; "the US strike", "Israeli raids" who
-            // "Israel's war on Gaza": a country's possessive is who acts
-            (c.entity.type !== "state" || adjectival(c, lex) || c.possessive) &&
-            !inCompound(v, c) &&
-            // "Biden strikes a balance": a person acts through a noun only as its possessor ("Biden's strikes")
-            (c.entity.type !== "person" || c.possessive || site.targeted === true) &&
-            modifiersOnly(v, c.to, from, lex),
-        );
-      // "the Israel-Hamas war": the pair names both sides
-      const pair = pairBefore(v, site);
-      // "the recent US aggression … included the assassination of": a merged noun's modifier counts too
-      const adj = pair ? null : adjBefore(site.from) ?? (site.merged ?? []).filter((m) => !m.verb).map((m) => adjBefore(m.from)).find((c) => !!c);
-      // "the Soleimani assassination": a person before an assassination noun is its victim
-      if (pair) [actor, target] = pair;
-      else if (adj && adj.entity.type === "person" && site.targeted) target = adj;
-      else if (adj && !adj.roles.has("target") && !adj.roles.has("location")) actor = adj;
-      else if (lex.modifierAfterNoun && (postDemonym = demonymAfterNoun(v, site, lex))) actor = postDemonym;
-      else if (agentAfter) actor = agentAfter;
-      else if (site.attack && !site.targeted && (genitive = genitiveAgent(v, site, lex))) actor = genitive;
-      else if ((light = lightVerbBefore(v, site.from, lex))) {
-        // "criminal acts carried out by the US …, including airstrikes": the light verb's own agent
-        const lv = light;
-        const byAgent = cands.find((c) => c.from >= lv.to && c.from - lv.to <= 3 && c.to <= site.from && c.roles.has("agent") && actorOk({ ...c, roles: new Set() }));
-        actor = byAgent ?? leftInClause.find(actorOk) ?? null;
-        // "Kataib Hezbollah, who is suspected to have been behind the attack"
-        if (!actor && clauseOf(v, site.from, site.to).relative) actor = antecedent(v, site.clauseStart, actorOk);
-        // "X a annoncé avoir mené des frappes", "X said it carried out strikes": the speaker speaks of itself
-        if (!actor && site.clauseStart > 0 && v.tokens[site.clauseStart] && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
-          actor = cands.filter((x) => x.to <= site.clauseStart && actorOk(x)).pop() ?? null;
-        }
-      }
-    } else {
-      // "une frappe de drone américaine a assassiné …": the adjective after the subject noun
-      const post = subjectNoun && lex.modifierAfterNoun ? cands.find((c) => c.from === subjectNoun!.to && !c.roles.size && c.entity.type === "state" && adjectival(c, lex)) : undefined;
-      // "The Jordan attack killed …": a country named (not as an adjective) right before the subject noun is where
-      const modifierPlace = (c: Candidate) => !!subjectNoun && c.entity.type === "state" && subjectNoun.from - c.to <= 2 && !adjectival(c, lex);
-      // VSO after a comma: "…، وتوعدت واشنطن بشن …" — a verb that opens its own clause has its subject after it
-      const vsoAfter =
-        lex.subjectAfterVerb && site.from > 0 && /^[,،]$/.test(v.tokens[site.from - 1].forms[0])
-          ? cands.find((c) => c.from >= site.to && c.from - site.to <= 2 && actorOk(c) && !c.roles.has("agent") && !countedBetween(v, site.to, c.from, lex))
-          : undefined;
-      // "أعلنت القيادة مقتل جنود في هجوم بطائرة مسيرة استهدف قاعدة": a verb right after an indefinite noun qualifies it
-      // (a relative clause without a pronoun); the parties before the noun are not its subject
-      const nounBefore = lex.subjectAfterVerb && lex.definitePrefix ? (site.merged ?? []).find((m) => !m.verb && m.to === site.from) : undefined;
-      const relativeToNoun = !!nounBefore && !v.tokens[nounBefore.from].forms.some((f) => f.startsWith(lex.definitePrefix!));
-      actor = post ?? vsoAfter ?? (relativeToNoun ? null : leftInClause.find((c) => actorOk(c) && !modifierPlace(c)) ?? null);
-      // "a rocket attack by KH killed …", "a drone strike carried out by X hit …": the agent of the subject noun
-      if (!actor && subjectNoun) actor = cands.find((c) => c.from >= subjectNoun!.to && c.to <= site.from && c.from - subjectNoun!.to <= 4 && c.roles.has("agent") && actorOk({ ...c, roles: new Set() })) ?? null;
-      // VSO: "استهدفت المقاومة الإسلامية قاعدة …": the subject right after the verb
-      // ("الهجوم الذي استهدف عسكريين": the verb of a relative clause has its subject in the noun it hangs on, the party
-      // after it is its object)
-      // ("الهجوم استهدف قاعدة أميركية": an attack noun before the verb is its subject already)
-      if (!actor && lex.subjectAfterVerb && !subjectNoun && v.marks[site.from - 1] !== "relative") {
-        const after = cands.find((c) => c.from >= site.to && c.from - site.to <= 2 && actorOk(c) && !c.roles.has("agent"));
-        // "قتل ثلاثة جنود …": a counted noun right after the verb is who it befell (an unvocalised passive), not its subject
-        if (after && countedBetween(v, site.to, after.from, lex)) victim = after;
-        else if (after) actor = after;
-      }
-      // "le président américain Joe Biden", "the Iraqi Prime Minister X": a demonym before a person's name is no party
-      if (actor) actor = nameAfterDemonym(v, actor, lex);
-      if (actor && isPossessor(v, actor)) {
-        const next = leftInClause.find((c) => c.from > actor!.from && actorOk(c));
-        // "Iraq's Kataib Hezbollah suspends …": a country's possessive before a group's name says whose group it is
-        const group = !!next && (actor.entity.type === "state" || actor.entity.type === "place") && next.entity.type !== "state" && next.from - actor.to <= 1;
-        if (next && (next.entity.type === "person" || group)) actor = next;
-      }
-      // "Kataib Hezbollah said it will not target …", "ont annoncé qu'ils suspendraient": the speaker speaks of itself
-      if (actor?.anaphor && actor.from === site.clauseStart && site.clauseStart > 0 && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
-        const before = cands.filter((x) => x.to <= site.clauseStart && actorOk(x) && (!x.anaphor || x.from === 0));
-        // ("Il menace les groupes pro-Iran qu'il accuse …": the party the pronoun stands for, when the sentence names it)
-        const a = actor;
-        const speaker = findLast(before, (x) => x.entity === a.entity) ?? before[before.length - 1];
-        if (speaker) actor = speaker;
-      }
-      if (!actor && site.clauseStart > 0 && v.tokens[site.clauseStart] && lex.pronouns.has(v.tokens[site.clauseStart].forms[0])) {
-        actor = cands.filter((x) => x.to <= site.clauseStart && actorOk(x)).pop() ?? null;
-      }
-      // "Biden accused …, threatening the perpetrators", "a accusé …, menaçant les auteurs": a statement verb
-      // right after a comma, with no subject of its own, is said by the subject that opens the sentence
-      if (!actor && site.role === "g" && site.from > 0 && /^[,،]$/.test(v.tokens[site.from - 1].forms[0])) {
-        const first = cands.find((c) => c.to < site.from && actorOk(c) && !c.anaphor);
-        if (first) actor = nameAfterDemonym(v, first, lex);
-      }
-      if (!actor && (site.role === "v" || site.role === "g")) {
-        const c = clauseOf(v, site.from, site.to);
-        // "Kataib Hezbollah, who is suspected …, has announced": the noun the relative clause hangs on
-        if (c.relative) actor = antecedent(v, site.clauseStart, actorOk);
-      }
-    }
-    // ("“We want to see the government do more”": a first-person pronoun is resolved later, to the speaker; the party
-    // it was first taken for may still be the target)
-    const isTargetable = (c: Candidate) =>
-      (!c.anaphor || c.anaphorTarget) && !inCompound(v, c) && !c.roles.has("director") && c !== actor && (c.entity !== actor?.entity || !!actor?.speaker) && (TARGET_TYPES.has(c.entity.type) || (c.roles.has("target") && c.entity.type === "place"));
-    if (!target && victim) target = victim;
-    // an assassination's target is the person it names: "assassinated the commander of …, General X"
-    if (!target && site.targeted) target = rightInReach.find((c) => c.entity.type === "person" && c.from - site.to <= 14 && c !== actor) ?? null;
-    // "accused the US of …", "condemned acts carried out by the US": the accused is the first party named
-    // "refused to withdraw its troops, with President Trump balking …": the accused, the refused, stand before the next comma
-    if (!target && site.speechAct) {
-      let comma = v.tokens.length;
-      for (let k = site.to; k < v.tokens.length; k++) if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") { comma = k; break; }
-      target = rightInReach.find((c) => c.from < comma && isTargetable(c) && ACTOR_TYPES.has(c.entity.type) && !c.roles.has("location")) ?? null;
-    }
-    // "attacks against X", "targeting X" first; then the direct object
-    const notPlace = (c: Candidate) => c.entity.type !== "place";
-    // a noun takes its object through "of": "the assassination of X", "the killing of three US troops"
-    const linked = (c: Candidate) => (site.role === "v" || site.role === "g" || site.role === "gi" ? c.from - Math.max(site.to, site.reach) <= 6 : ofLinked(v, site.to, c.from, lex) || (site.merged ?? []).some((m) => c.from >= m.to && (m.verb ? c.from - m.to <= 6 : ofLinked(v, m.to, c.from, lex))));
-    // "strikes against the Iran-backed militia X": the role word before a hyphenated modifier is the next name's
-    const compoundMarks = cands.filter((p) => p.roles.has("target") && inCompound(v, p));
-    const marked = (c: Candidate) => c.roles.has("target") || compoundMarks.some((p) => p.to <= c.from && c.from - p.to <= 2 && p !== c);
-    // a noun's target stands close to it ("strikes on Friday against X"); further on, a later verb's object ("the
-    // strikes followed talks at the base") is not the noun's
-    const near = (c: Candidate) => (site.role !== "n" && site.role !== "gn") || c.from - Math.max(site.to, site.reach) <= NOUN_REACH;
-    if (!target) target =
-      rightInReach.find((c) => marked(c) && isTargetable(c) && notPlace(c) && near(c)) ??
-      rightInReach.find((c) => !c.roles.has("location") && !c.roles.has("agent") && isTargetable(c) && notPlace(c) && linked(c)) ??
-      rightInReach.find((c) => c.roles.has("target") && isTargetable(c) && near(c)) ??
-      rightInReach.find((c) => c.roles.has("partner") && isTargetable(c) && notPlace(c) && near(c)) ??
-      leftInClause.find((c) => c.roles.has("target") && isTargetable(c)) ??
-      null;
-    // "strikes on facilities in eastern Syria used by groups linked to the IRGC", "frappe plus de 85 cibles liées aux
-    // Gardiens de la révolution": the party the sites belong to, when the text names no party as the object itself
-    if (!target || target.from < site.from || (target.entity.type !== "armed_group" && target.entity.type !== "facility" && !target.roles.has("target"))) {
-      const owner = assetOwner(v, site, lex, actor);
-      if (owner) target = owner;
-    }
-    // "targeted the same air base that Iran attacked on January 8": a relative clause's verb with no object of its own
-    // acts on the noun the clause hangs on
-    // ("that" opens a relative clause or a complement: right after a noun it is the relative pronoun)
-    if (!target && site.role === "v" && actor && actor.from >= site.clauseStart && site.clauseStart > 0) {
-      const mark = v.marks[site.clauseStart - 1];
-      if (mark === "relative" || mark === "complement") {
-        const head = cands.find((x) => x.to === site.clauseStart - 1);
-        if (head && head !== actor && head.entity !== actor.entity && (TARGET_TYPES.has(head.entity.type) || head.entity.type === "place")) target = head;
-      }
-    }
-    if (target && isPossessor(v, target)) {
-      const next = rightInReach.find((c) => c.from > target!.from && c.from - target!.to <= 8 && isTargetable(c) && (c.entity.type === "person" || c.entity.type === "armed_group"));
-      if (next) target = next;
+/** True when c is named before the trigger as the object of one of the merged "of" nouns. */
+function ofObject(v: SentenceView, site: TriggerSite, lex: EventLexicon, ofNouns: readonly Merged[], c: Candidate): boolean {
+  if (c.to > site.from) return false;
+  for (let k = 0; k < ofNouns.length; k++) if (ofNouns[k].to <= c.from && ofLinked(v, ofNouns[k].to, c.from, lex)) return true;
+  return false;
+}
+
+/** The agent named soon after the trigger ("by X"); "by former U.S. President Donald Trump": the person the title belongs to. */
+function agentAfter(cands: readonly Candidate[], site: TriggerSite): Candidate | null {
+  const reach = Math.max(site.to, site.reach);
+  let agent: Candidate | null = null;
+  for (let k = 0; k < cands.length && agent === null; k++) {
+    const c = cands[k];
+    if (c.from >= site.to && c.roles.has("agent") && ACTOR_TYPES.has(c.entity.type) && !c.hyphenated && c.from - reach < 8) agent = c;
+  }
+  if (agent === null) return null;
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    if (c.from > agent.from && c.from - agent.to <= 2 && c.entity.type === "person") return c;
+  }
+  return agent;
+}
+
+/** "On Sunday Kataib Hezbollah attacked …": the role word of a leading time phrase without its comma is not the name's. */
+function timeOpener(s: SlotSearch, c: Candidate): boolean {
+  const v = s.v;
+  if (!(c.from >= 2 && c.from <= 3 && v.marks[0] === "opener" && s.lex.roles.matchAt(v.tokens, 0).length > 0 && wordsOnly(v, 1, c.from))) return false;
+  for (let k = 0; k < s.cands.length; k++) {
+    const x = s.cands[k];
+    if (x !== c && x.from > 0 && x.from < c.from) return false;
+  }
+  return true;
+}
+
+/** A party that may act in the event ("X, backed by Iran, announced …": the backer does not). */
+function actorOk(s: SlotSearch, c: Candidate): boolean {
+  return ACTOR_TYPES.has(c.entity.type) && ((!c.roles.has("location") && !c.roles.has("target")) || timeOpener(s, c)) && !c.roles.has("backer") && !inCompound(s.v, c);
+}
+
+/** actorOk of a candidate read without its role words (an agent after "by", whose role word is that "by"). */
+function actorOkBare(s: SlotSearch, c: Candidate): boolean {
+  return ACTOR_TYPES.has(c.entity.type) && !inCompound(s.v, c);
+}
+
+/** The first candidate of `list` that actorOk accepts, or null. */
+function firstActor(s: SlotSearch, list: readonly Candidate[]): Candidate | null {
+  for (let k = 0; k < list.length; k++) if (actorOk(s, list[k])) return list[k];
+  return null;
+}
+
+/** The last candidate ending by token `end` that actorOk accepts, or null. */
+function lastActorBefore(s: SlotSearch, end: number): Candidate | null {
+  for (let k = s.cands.length - 1; k >= 0; k--) {
+    const x = s.cands[k];
+    if (x.to <= end && actorOk(s, x)) return x;
+  }
+  return null;
+}
+
+/**
+ * The party a relative clause hangs on: the name right before its pronoun ("Kataib Hezbollah, who …"), not any name
+ * earlier in the sentence ("Jordan condemned the attack which targeted …" hangs on "the attack").
+ */
+function antecedent(s: SlotSearch, clauseStart: number): Candidate | null {
+  let c: Candidate | null = null;
+  for (let k = s.cands.length - 1; k >= 0 && c === null; k--) if (s.cands[k].to <= clauseStart) c = s.cands[k];
+  if (!c || !actorOk(s, c)) return null;
+  // only a comma may stand between the name and the relative pronoun (which sits at clauseStart - 1)
+  for (let k = c.to; k < clauseStart - 1; k++) if (!/^[,،]$/.test(s.v.tokens[k].forms[0])) return null;
+  return c;
+}
+
+/** True when the clause starts with a pronoun ("X said it carried out …"): the speaker speaks of itself. */
+function clauseOpensWithPronoun(s: SlotSearch): boolean {
+  const cs = s.site.clauseStart;
+  return cs > 0 && !!s.v.tokens[cs] && s.lex.pronouns.has(s.v.tokens[cs].forms[0]);
+}
+
+/** The patient of a passive trigger: before it in its clause (a bare participle: right before it). */
+function passivePatient(s: SlotSearch, c: Candidate): boolean {
+  return !c.anaphor && TARGET_TYPES.has(c.entity.type) && !c.roles.has("location") && !inCompound(s.v, c);
+}
+
+/** Actor and target of a passive trigger: "US soldiers were killed by X". */
+function passiveSlots(s: SlotSearch): void {
+  const { v, site, lex } = s;
+  const actor = s.agentAfter;
+  s.actor = actor;
+  // "the remains of three US service members killed in the attack": a participle with no auxiliary qualifies the
+  // noun right before it; "US soldiers were killed": the subject
+  const bare = site.participle && !auxBefore(v, site.from, lex);
+  const left = s.leftInClause;
+  let target: Candidate | null = null;
+  if (bare) {
+    for (let k = left.length - 1; k >= 0 && target === null; k--) if (site.from - left[k].to <= 2 && passivePatient(s, left[k])) target = left[k];
+  } else for (let k = 0; k < left.length && target === null; k++) if (passivePatient(s, left[k])) target = left[k];
+  // "the war launched by X against Y", "strikes were carried out by X on Y": with its agent named, the object the role
+  // word names after the verb
+  if (!target && actor) {
+    const limit = site.limit ?? Infinity;
+    for (let k = 0; k < s.cands.length && target === null; k++) {
+      const c = s.cands[k];
+      if (!c.possessive && c.from >= site.to && c.from - site.to <= NOUN_REACH && c.from < limit && c.roles.has("target") && !c.roles.has("location") && c !== actor && c.entity !== actor.entity && !c.anaphor && !inCompound(v, c) && (TARGET_TYPES.has(c.entity.type) || c.entity.type === "place"))
+        target = c;
     }
   }
-  // "the strikes were carried out at the direction of X": who ordered the event acts when the text names no one else
-  if (!actor) actor = cands.find((c) => c.roles.has("director") && ACTOR_TYPES.has(c.entity.type) && c.from >= site.clauseStart && c.from < Math.max(site.clauseEnd, site.reach) && c.entity !== target?.entity) ?? null;
-  // location: a place after "in/near/at"; else a facility target; else any place in the clause
-  const places = cands.filter((c) => PLACE_TYPES.has(c.entity.type) || (c.entity.type === "state" && c.roles.has("location")));
-  const inClause = (c: Candidate) => c.from >= site.clauseStart && c.from < site.clauseEnd;
-  const located = places.filter((c) => c.roles.has("location") && c !== actor && inClause(c));
-  let location: Candidate | null =
-    located.find((c) => c.from >= site.to && c.entity !== target?.entity) ??
-    located.find((c) => c.entity !== target?.entity) ??
-    (target && PLACE_TYPES.has(target.entity.type) ? target : null) ??
-    places.find((c) => c.from >= site.clauseStart && c.to <= site.clauseEnd && c.entity.type !== "state" && c !== actor) ??
-    null;
+  s.target = target;
+}
+
+/** "la guerre entre Israël et le Hamas", "الحرب بين إسرائيل وحماس": the two sides, in the order named. */
+function pairAfter(s: SlotSearch): void {
+  const site = s.site;
+  let a: Candidate | null = null;
+  let b: Candidate | null = null;
+  for (let k = 0; k < s.cands.length && b === null; k++) {
+    const c = s.cands[k];
+    if (!(c.from >= site.to && c.from - site.to <= 6 && ACTOR_TYPES.has(c.entity.type) && !c.hyphenated)) continue;
+    if (a === null) a = c;
+    else b = c;
+  }
+  if (a !== null && b !== null && a.entity !== b.entity && b.from - a.to <= 3) {
+    s.actor = a;
+    s.target = b;
+  }
+}
+
+/**
+ * "a US drone strike", "Israeli air raids": the party named as a modifier right before the noun at `from` (the last
+ * such), or null.
+ */
+function adjBefore(s: SlotSearch, from: number): Candidate | null {
+  const { v, site, lex, cands } = s;
+  for (let k = cands.length - 1; k >= 0; k--) {
+    const c = cands[k];
+    if (
+      c.to <= from &&
+      c.from >= site.clauseStart &&
+      from - c.to <= 2 &&
+      ACTOR_TYPES.has(c.entity.type) &&
+      !c.roles.has("location") &&
+      !c.roles.has("target") &&
+      // "the Jordan attack" is where; "the US strike", "Israeli raids" who
+      // "Israel's war on Gaza": a country's possessive is who acts
+      (c.entity.type !== "state" || adjectival(c, lex) || c.possessive) &&
+      !inCompound(v, c) &&
+      // "Biden strikes a balance": a person acts through a noun only as its possessor ("Biden's strikes")
+      (c.entity.type !== "person" || c.possessive || site.targeted === true) &&
+      modifiersOnly(v, c.to, from, lex)
+    )
+      return c;
+  }
+  return null;
+}
+
+/** The party named as a modifier of the noun trigger, or of a noun merged into it ("the recent US aggression … included the assassination of"). */
+function modifierParty(s: SlotSearch): Candidate | null {
+  const own = adjBefore(s, s.site.from);
+  if (own) return own;
+  for (let k = 0; k < s.merged.length; k++) {
+    if (s.merged[k].verb) continue;
+    const c = adjBefore(s, s.merged[k].from);
+    if (c) return c;
+  }
+  return null;
+}
+
+/** The actor of a noun trigger found through the light verb before it ("X carried out airstrikes"). */
+function lightVerbActor(s: SlotSearch, lv: { from: number; to: number }): Candidate | null {
+  const { v, site, cands } = s;
+  // "criminal acts carried out by the US …, including airstrikes": the light verb's own agent
+  let actor: Candidate | null = null;
+  for (let k = 0; k < cands.length && actor === null; k++) {
+    const c = cands[k];
+    if (c.from >= lv.to && c.from - lv.to <= 3 && c.to <= site.from && c.roles.has("agent") && actorOkBare(s, c)) actor = c;
+  }
+  actor ??= firstActor(s, s.leftInClause);
+  // "Kataib Hezbollah, who is suspected to have been behind the attack"
+  if (!actor && clauseOf(v, site.from, site.to).relative) actor = antecedent(s, site.clauseStart);
+  // "X a annoncé avoir mené des frappes", "X said it carried out strikes": the speaker speaks of itself
+  if (!actor && clauseOpensWithPronoun(s)) actor = lastActorBefore(s, site.clauseStart);
+  return actor;
+}
+
+/** Actor (and the target a pair or a victim's modifier names) of a noun trigger: "a US drone strike", "the Israel-Hamas war". */
+function nounSlots(s: SlotSearch): void {
+  const { v, site, lex } = s;
+  // "the Israel-Hamas war": the pair names both sides
+  const pair = pairBefore(v, site);
+  if (pair) {
+    s.actor = pair[0];
+    s.target = pair[1];
+    return;
+  }
+  const adj = modifierParty(s);
+  let c: Candidate | null;
+  let light: { from: number; to: number } | null;
+  // "the Soleimani assassination": a person before an assassination noun is its victim
+  if (adj && adj.entity.type === "person" && site.targeted) s.target = adj;
+  else if (adj && !adj.roles.has("target") && !adj.roles.has("location")) s.actor = adj;
+  // "frappe de drone américaine": the adjective after the noun
+  else if (lex.modifierAfterNoun && (c = demonymAfterNoun(v, site, lex))) s.actor = c;
+  else if (s.agentAfter) s.actor = s.agentAfter;
+  else if (site.attack && !site.targeted && (c = genitiveAgent(v, site, lex))) s.actor = c;
+  else if ((light = lightVerbBefore(v, site.from, lex))) s.actor = lightVerbActor(s, light);
+}
+
+/** "une frappe de drone américaine a assassiné …": the adjective after the subject noun. */
+function postDemonym(s: SlotSearch): Candidate | null {
+  const sn = s.subjectNoun;
+  if (!sn || !s.lex.modifierAfterNoun) return null;
+  for (let k = 0; k < s.cands.length; k++) {
+    const c = s.cands[k];
+    if (c.from === sn.to && !c.roles.size && c.entity.type === "state" && adjectival(c, s.lex)) return c;
+  }
+  return null;
+}
+
+/** VSO after a comma: "…، وتوعدت واشنطن بشن …" — a verb that opens its own clause has its subject after it. */
+function vsoAfterComma(s: SlotSearch): Candidate | null {
+  const { v, site, lex } = s;
+  if (!(lex.subjectAfterVerb && site.from > 0 && /^[,،]$/.test(v.tokens[site.from - 1].forms[0]))) return null;
+  for (let k = 0; k < s.cands.length; k++) {
+    const c = s.cands[k];
+    if (c.from >= site.to && c.from - site.to <= 2 && actorOk(s, c) && !c.roles.has("agent") && !countedBetween(v, site.to, c.from, lex)) return c;
+  }
+  return null;
+}
+
+/**
+ * "أعلنت القيادة مقتل جنود في هجوم بطائرة مسيرة استهدف قاعدة": a verb right after an indefinite noun qualifies it
+ * (a relative clause without a pronoun); the parties before the noun are not its subject.
+ */
+function relativeToNoun(s: SlotSearch): boolean {
+  const { v, site, lex } = s;
+  if (!(lex.subjectAfterVerb && lex.definitePrefix)) return false;
+  let noun: Merged | null = null;
+  for (let k = 0; k < s.merged.length && noun === null; k++) if (!s.merged[k].verb && s.merged[k].to === site.from) noun = s.merged[k];
+  if (noun === null) return false;
+  const forms = v.tokens[noun.from].forms;
+  for (let k = 0; k < forms.length; k++) if (forms[k].startsWith(lex.definitePrefix)) return false;
+  return true;
+}
+
+/** The subject before a verb: the first party of its clause ("The Jordan attack killed …": a country right before the subject noun is where). */
+function subjectBefore(s: SlotSearch): Candidate | null {
+  const sn = s.subjectNoun;
+  const left = s.leftInClause;
+  for (let k = 0; k < left.length; k++) {
+    const c = left[k];
+    const modifierPlace = !!sn && c.entity.type === "state" && sn.from - c.to <= 2 && !adjectival(c, s.lex);
+    if (actorOk(s, c) && !modifierPlace) return c;
+  }
+  return null;
+}
+
+/** "a rocket attack by KH killed …", "a drone strike carried out by X hit …": the agent of the subject noun. */
+function subjectNounAgent(s: SlotSearch, sn: Merged): Candidate | null {
+  for (let k = 0; k < s.cands.length; k++) {
+    const c = s.cands[k];
+    if (c.from >= sn.to && c.to <= s.site.from && c.from - sn.to <= 4 && c.roles.has("agent") && actorOkBare(s, c)) return c;
+  }
+  return null;
+}
+
+/** VSO: "استهدفت المقاومة الإسلامية قاعدة …": the subject right after the verb, or (a counted noun) who it befell. */
+function subjectAfter(s: SlotSearch): void {
+  const { v, site, lex } = s;
+  let after: Candidate | null = null;
+  for (let k = 0; k < s.cands.length && after === null; k++) {
+    const c = s.cands[k];
+    if (c.from >= site.to && c.from - site.to <= 2 && actorOk(s, c) && !c.roles.has("agent")) after = c;
+  }
+  // "قتل ثلاثة جنود …": a counted noun right after the verb is who it befell (an unvocalised passive), not its subject
+  if (after && countedBetween(v, site.to, after.from, lex)) s.victim = after;
+  else if (after) s.actor = after;
+}
+
+/** "Iraq's Kataib Hezbollah suspends …": the party a possessive actor's name qualifies, when it is a person or its group. */
+function pastPossessor(s: SlotSearch, actor: Candidate): Candidate {
+  let next: Candidate | null = null;
+  const left = s.leftInClause;
+  for (let k = 0; k < left.length && next === null; k++) if (left[k].from > actor.from && actorOk(s, left[k])) next = left[k];
+  // "Iraq's Kataib Hezbollah suspends …": a country's possessive before a group's name says whose group it is
+  const group = !!next && (actor.entity.type === "state" || actor.entity.type === "place") && next.entity.type !== "state" && next.from - actor.to <= 1;
+  return next && (next.entity.type === "person" || group) ? next : actor;
+}
+
+/** "Kataib Hezbollah said it will not target …", "ont annoncé qu'ils suspendraient": the party the opening pronoun stands for. */
+function pronounSpeaker(s: SlotSearch, actor: Candidate): Candidate {
+  const cs = s.site.clauseStart;
+  // ("Il menace les groupes pro-Iran qu'il accuse …": the party the pronoun stands for, when the sentence names it)
+  let last: Candidate | null = null;
+  let same: Candidate | null = null;
+  for (let k = 0; k < s.cands.length; k++) {
+    const x = s.cands[k];
+    if (!(x.to <= cs && actorOk(s, x) && (!x.anaphor || x.from === 0))) continue;
+    last = x;
+    if (x.entity === actor.entity) same = x;
+  }
+  return same ?? last ?? actor;
+}
+
+/** The first party of the sentence before the trigger ("Biden accused …, threatening the perpetrators"), or null. */
+function openingParty(s: SlotSearch): Candidate | null {
+  for (let k = 0; k < s.cands.length; k++) {
+    const c = s.cands[k];
+    if (c.to < s.site.from && actorOk(s, c) && !c.anaphor) return c;
+  }
+  return null;
+}
+
+/** The actor of a verb (or governor) trigger: its subject, before it or (VSO) after it. */
+function verbSlots(s: SlotSearch): void {
+  const { v, site, lex } = s;
+  const sn = s.subjectNoun;
+  let actor = postDemonym(s) ?? vsoAfterComma(s) ?? (relativeToNoun(s) ? null : subjectBefore(s));
+  if (!actor && sn) actor = subjectNounAgent(s, sn);
+  // VSO: "استهدفت المقاومة الإسلامية قاعدة …": the subject right after the verb
+  // ("الهجوم الذي استهدف عسكريين": the verb of a relative clause has its subject in the noun it hangs on, the party
+  // after it is its object)
+  // ("الهجوم استهدف قاعدة أميركية": an attack noun before the verb is its subject already)
+  if (!actor && lex.subjectAfterVerb && !sn && v.marks[site.from - 1] !== "relative") {
+    subjectAfter(s);
+    actor = s.actor;
+  }
+  // "le président américain Joe Biden", "the Iraqi Prime Minister X": a demonym before a person's name is no party
+  if (actor) actor = nameAfterDemonym(v, actor, lex);
+  if (actor && isPossessor(v, actor)) actor = pastPossessor(s, actor);
+  // "Kataib Hezbollah said it will not target …", "ont annoncé qu'ils suspendraient": the speaker speaks of itself
+  if (actor?.anaphor && actor.from === site.clauseStart && clauseOpensWithPronoun(s)) actor = pronounSpeaker(s, actor);
+  if (!actor && clauseOpensWithPronoun(s)) actor = lastActorBefore(s, site.clauseStart);
+  // "Biden accused …, threatening the perpetrators", "a accusé …, menaçant les auteurs": a statement verb
+  // right after a comma, with no subject of its own, is said by the subject that opens the sentence
+  if (!actor && site.role === "g" && site.from > 0 && /^[,،]$/.test(v.tokens[site.from - 1].forms[0])) {
+    const first = openingParty(s);
+    if (first) actor = nameAfterDemonym(v, first, lex);
+  }
+  // "Kataib Hezbollah, who is suspected …, has announced": the noun the relative clause hangs on
+  if (!actor && (site.role === "v" || site.role === "g") && clauseOf(v, site.from, site.to).relative) actor = antecedent(s, site.clauseStart);
+  s.actor = actor;
+}
+
+/**
+ * A party that may be the target ("“We want to see the government do more”": a first-person pronoun is resolved
+ * later, to the speaker; the party it was first taken for may still be the target).
+ */
+function isTargetable(s: SlotSearch, c: Candidate): boolean {
+  const actor = s.actor;
+  return (
+    (!c.anaphor || c.anaphorTarget) &&
+    !inCompound(s.v, c) &&
+    !c.roles.has("director") &&
+    c !== actor &&
+    (c.entity !== actor?.entity || !!actor?.speaker) &&
+    (TARGET_TYPES.has(c.entity.type) || (c.roles.has("target") && c.entity.type === "place"))
+  );
+}
+
+/** A noun takes its object through "of" ("the assassination of X"); a verb, close after it. */
+function linked(s: SlotSearch, c: Candidate): boolean {
+  const { v, site, lex } = s;
+  if (site.role === "v" || site.role === "g" || site.role === "gi") return c.from - Math.max(site.to, site.reach) <= 6;
+  if (ofLinked(v, site.to, c.from, lex)) return true;
+  for (let k = 0; k < s.merged.length; k++) {
+    const m = s.merged[k];
+    if (c.from >= m.to && (m.verb ? c.from - m.to <= 6 : ofLinked(v, m.to, c.from, lex))) return true;
+  }
+  return false;
+}
+
+/** A target role word before c, or before a hyphenated name right before it ("strikes against the Iran-backed militia X"). */
+function marked(s: SlotSearch, c: Candidate): boolean {
+  if (c.roles.has("target")) return true;
+  for (let k = 0; k < s.cands.length; k++) {
+    const p = s.cands[k];
+    if (p.roles.has("target") && p.to <= c.from && c.from - p.to <= 2 && p !== c && inCompound(s.v, p)) return true;
+  }
+  return false;
+}
+
+/**
+ * A noun's target stands close to it ("strikes on Friday against X"); further on, a later verb's object ("the strikes
+ * followed talks at the base") is not the noun's.
+ */
+function near(s: SlotSearch, c: Candidate): boolean {
+  return (s.site.role !== "n" && s.site.role !== "gn") || c.from - Math.max(s.site.to, s.site.reach) <= NOUN_REACH;
+}
+
+/** Ways of naming a target, tried in this order over the candidates after the trigger (see objectOf). */
+const MARKED = 0, LINKED = 1, ROLE = 2, PARTNER = 3;
+
+/** Whether c names the target in way `how` (MARKED …). */
+function objectBy(s: SlotSearch, c: Candidate, how: number): boolean {
+  switch (how) {
+    case MARKED:
+      return marked(s, c) && isTargetable(s, c) && c.entity.type !== "place" && near(s, c);
+    case LINKED:
+      return !c.roles.has("location") && !c.roles.has("agent") && isTargetable(s, c) && c.entity.type !== "place" && linked(s, c);
+    case ROLE:
+      return c.roles.has("target") && isTargetable(s, c) && near(s, c);
+    default:
+      return c.roles.has("partner") && isTargetable(s, c) && c.entity.type !== "place" && near(s, c);
+  }
+}
+
+/** "attacks against X", "targeting X" first; then the direct object; then a target role word before the trigger. */
+function objectOf(s: SlotSearch): Candidate | null {
+  const right = s.rightInReach;
+  for (let how = MARKED; how <= PARTNER; how++) for (let k = 0; k < right.length; k++) if (objectBy(s, right[k], how)) return right[k];
+  const left = s.leftInClause;
+  for (let k = 0; k < left.length; k++) if (left[k].roles.has("target") && isTargetable(s, left[k])) return left[k];
+  return null;
+}
+
+/** "accused the US of …", "condemned acts carried out by the US": the accused is the first party named before the next comma. */
+function accused(s: SlotSearch): Candidate | null {
+  const { v, site } = s;
+  let comma = v.tokens.length;
+  for (let k = site.to; k < v.tokens.length; k++)
+    if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") {
+      comma = k;
+      break;
+    }
+  const right = s.rightInReach;
+  for (let k = 0; k < right.length; k++) {
+    const c = right[k];
+    if (c.from < comma && isTargetable(s, c) && ACTOR_TYPES.has(c.entity.type) && !c.roles.has("location")) return c;
+  }
+  return null;
+}
+
+/** An assassination's target is the person it names: "assassinated the commander of …, General X". */
+function personTargeted(s: SlotSearch): Candidate | null {
+  const right = s.rightInReach;
+  for (let k = 0; k < right.length; k++) {
+    const c = right[k];
+    if (c.entity.type === "person" && c.from - s.site.to <= 14 && c !== s.actor) return c;
+  }
+  return null;
+}
+
+/**
+ * "targeted the same air base that Iran attacked on January 8": a relative clause's verb with no object of its own
+ * acts on the noun the clause hangs on ("that" opens a relative clause or a complement: right after a noun it is the
+ * relative pronoun).
+ */
+function clauseHead(s: SlotSearch, actor: Candidate): Candidate | null {
+  const cs = s.site.clauseStart;
+  const mark = s.v.marks[cs - 1];
+  if (mark !== "relative" && mark !== "complement") return null;
+  let head: Candidate | null = null;
+  for (let k = 0; k < s.cands.length && head === null; k++) if (s.cands[k].to === cs - 1) head = s.cands[k];
+  if (head && head !== actor && head.entity !== actor.entity && (TARGET_TYPES.has(head.entity.type) || head.entity.type === "place")) return head;
+  return null;
+}
+
+/** "Iran's top commander": the person or group a possessive target's name qualifies, else the target. */
+function pastPossessedTarget(s: SlotSearch, target: Candidate): Candidate {
+  const right = s.rightInReach;
+  for (let k = 0; k < right.length; k++) {
+    const c = right[k];
+    if (c.from > target.from && c.from - target.to <= 8 && isTargetable(s, c) && (c.entity.type === "person" || c.entity.type === "armed_group")) return c;
+  }
+  return target;
+}
+
+/** The target of an active trigger (its actor chosen). */
+function activeTarget(s: SlotSearch): void {
+  const { v, site, lex } = s;
+  let target = s.target;
+  if (!target && s.victim) target = s.victim;
+  if (!target && site.targeted) target = personTargeted(s);
+  if (!target && site.speechAct) target = accused(s);
+  if (!target) target = objectOf(s);
+  // "strikes on facilities in eastern Syria used by groups linked to the IRGC", "frappe plus de 85 cibles liées aux
+  // Gardiens de la révolution": the party the sites belong to, when the text names no party as the object itself
+  if (!target || target.from < site.from || (target.entity.type !== "armed_group" && target.entity.type !== "facility" && !target.roles.has("target"))) {
+    const owner = assetOwner(v, site, lex, s.actor);
+    if (owner) target = owner;
+  }
+  const actor = s.actor;
+  if (!target && site.role === "v" && actor && actor.from >= site.clauseStart && site.clauseStart > 0) target = clauseHead(s, actor);
+  if (target && isPossessor(v, target)) target = pastPossessedTarget(s, target);
+  s.target = target;
+}
+
+/** "the strikes were carried out at the direction of X": who ordered the event, or null. */
+function director(s: SlotSearch): Candidate | null {
+  const site = s.site;
+  const end = Math.max(site.clauseEnd, site.reach);
+  for (let k = 0; k < s.cands.length; k++) {
+    const c = s.cands[k];
+    if (c.roles.has("director") && ACTOR_TYPES.has(c.entity.type) && c.from >= site.clauseStart && c.from < end && c.entity !== s.target?.entity) return c;
+  }
+  return null;
+}
+
+/** A place, or a state named as where ("in Iraq"). */
+function isPlace(c: Candidate): boolean {
+  return PLACE_TYPES.has(c.entity.type) || (c.entity.type === "state" && c.roles.has("location"));
+}
+
+/** Location: a place after "in/near/at"; else a facility target; else any place in the clause. */
+function locationOf(s: SlotSearch): Candidate | null {
+  const { site, cands, actor, target } = s;
+  let located: Candidate | null = null;
+  let locatedAfter: Candidate | null = null;
+  let anyPlace: Candidate | null = null;
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    if (!isPlace(c)) continue;
+    if (anyPlace === null && c.from >= site.clauseStart && c.to <= site.clauseEnd && c.entity.type !== "state" && c !== actor) anyPlace = c;
+    if (!(c.roles.has("location") && c !== actor && c.from >= site.clauseStart && c.from < site.clauseEnd) || c.entity === target?.entity) continue;
+    located ??= c;
+    if (locatedAfter === null && c.from >= site.to) locatedAfter = c;
+  }
+  let location: Candidate | null = locatedAfter ?? located ?? (target && PLACE_TYPES.has(target.entity.type) ? target : null) ?? anyPlace;
   // "a deadly attack in Jordan …, which killed three soldiers": a relative clause's event happens where the noun it hangs
   // on was placed
   if (!location && site.clauseStart > 0) {
-    const mark = v.marks[site.clauseStart - 1];
-    if (mark === "relative" || mark === "complement")
-      location = findLast(places, (c) => c.roles.has("location") && c.to < site.clauseStart && site.clauseStart - c.to <= 8 && c !== actor && c.entity !== target?.entity) ?? null;
+    const mark = s.v.marks[site.clauseStart - 1];
+    if (mark === "relative" || mark === "complement") location = placeOfHead(s);
   }
   if (location && location.entity.lat == null && target?.entity.type === "facility" && target.entity.lat != null) location = target;
-  return { actor, target, location, passive };
+  return location;
+}
+
+/** The last place named (with "in/near/at") shortly before the clause a relative pronoun opens. */
+function placeOfHead(s: SlotSearch): Candidate | null {
+  const cs = s.site.clauseStart;
+  for (let k = s.cands.length - 1; k >= 0; k--) {
+    const c = s.cands[k];
+    if (isPlace(c) && c.roles.has("location") && c.to < cs && cs - c.to <= 8 && c !== s.actor && c.entity !== s.target?.entity) return c;
+  }
+  return null;
+}
+
+/** Chooses actor, target and location for a trigger by position, voice and role words. */
+export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexicon): Slots {
+  const s = new SlotSearch(v, site, lex);
+  if (s.passive) passiveSlots(s);
+  else {
+    if (site.pair) pairAfter(s);
+    else if (site.role === "n" || site.role === "gn") nounSlots(s);
+    else verbSlots(s);
+    activeTarget(s);
+  }
+  // "the strikes were carried out at the direction of X": who ordered the event acts when the text names no one else
+  if (!s.actor) s.actor = director(s);
+  return { actor: s.actor, target: s.target, location: locationOf(s), passive: s.passive };
 }

@@ -1,10 +1,11 @@
-import type { Doc, EntityRecord, EntityType } from "../../core/doc.js";
+import type { Doc, EntityRecord, EntityType, Sentence } from "../../core/doc.js";
 import { sortByStart } from "../../core/sort-by-start.js";
 import type { EventLexicon, LabelLink } from "./event-lexicon.js";
 import type { EventToken } from "./event-tokens.js";
 import { sentenceTokens } from "./event-tokens.js";
 import type { PhraseMatch } from "./phrase-matcher.js";
 import { firstStartingAt } from "../../core/first-starting-at.js";
+import { objectList } from "./object-list.js";
 
 /** An entity mention placed on the sentence's tokens, or an anaphor resolved to an entity. */
 export interface Candidate {
@@ -19,13 +20,34 @@ export interface Candidate {
   readonly roles: ReadonlySet<string>;
   readonly anaphor: boolean;
   /** A first-person anaphor ("we", "nous"): it stands for whoever the sentence quotes. */
-  readonly speaker?: boolean;
+  readonly speaker: boolean;
   /** An anaphor that may fill the target slot ("invaded the country"). */
   readonly anaphorTarget: boolean;
   /** Followed by a hyphen: "Iran-backed", "US-led" — a modifier, not a party. */
   readonly hyphenated: boolean;
   /** Followed by "'s": "Iran's top commander". */
   readonly possessive: boolean;
+}
+
+/**
+ * A candidate, every field given in one order: all candidates share one object shape, so the rules that read them
+ * (resolveSlots, findSpeaker …) see one map.
+ */
+export function candidate(
+  start: number,
+  end: number,
+  from: number,
+  to: number,
+  text: string,
+  entity: EntityRecord,
+  roles: ReadonlySet<string>,
+  anaphor: boolean,
+  speaker: boolean,
+  anaphorTarget: boolean,
+  hyphenated: boolean,
+  possessive: boolean,
+): Candidate {
+  return { start, end, from, to, text, entity, roles, anaphor, speaker, anaphorTarget, hyphenated, possessive };
 }
 
 /** One sentence prepared for the event rules. */
@@ -97,8 +119,8 @@ const OF = new Set(["of", "de", "du", "des", "d'"]);
  * Role words before token i, across determiners and one other word, and across "the positions of":
  * "on the positions of the PMU" gives the PMU the role of "on".
  */
-const NO_ROLES: ReadonlySet<string> = new Set();
-const NO_MATCHES: readonly PhraseMatch<string>[] = [];
+export const NO_ROLES: ReadonlySet<string> = new Set();
+const NO_MATCHES: readonly PhraseMatch<string>[] = objectList();
 
 function rolesBefore(tokens: readonly EventToken[], i: number, lex: EventLexicon, floor = 0): ReadonlySet<string> {
   let roles: Set<string> | null = null;
@@ -185,11 +207,9 @@ function possessiveAt(text: string, i: number): boolean {
   return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
 }
 
-/** Prepares sentence `si`: tokens, the entity mentions in it (with anaphors resolved), clause marks. */
-export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, mentions: MentionIndex, given?: EventToken[]): SentenceView {
-  const s = doc.sentences![si];
-  const tokens = given ?? sentenceTokens(doc, si, lex.lang);
-  const cands: Candidate[] = [];
+/** The document's entity mentions in sentence s, placed on its tokens, each with the role words before it. */
+function mentionCandidates(doc: Doc, s: Sentence, tokens: readonly EventToken[], lex: EventLexicon, mentions: MentionIndex): Candidate[] {
+  const cands: Candidate[] = objectList();
   const list = mentions.list;
   // the sentence's first mention (the list is in text order)
   for (let mi = firstStartingAt(list, s.start); mi < list.length; mi++) {
@@ -204,10 +224,16 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     // "in Iraq and Syria", "l'Irak et la Syrie": the second name shares the first one's role
     // (places only: "milices soutenues par l'Iran et les Gardiens" coordinates the militias and the Guards)
     if (!roles.size && prev?.roles.has("location") && coordinated(tokens, prev.to, from, lex)) roles = prev.roles;
-    cands.push({ start: m.start, end: m.end, from, to, text: m.text, entity: m.entity, roles, anaphor: false, anaphorTarget: false, hyphenated: hyphenatedAt(doc.text, m.end), possessive: possessiveAt(doc.text, m.end) });
+    cands.push(candidate(m.start, m.end, from, to, m.text, m.entity, roles, false, false, false, hyphenatedAt(doc.text, m.end), possessiveAt(doc.text, m.end)));
   }
-  // "the occupiers", "قوات الاحتلال": a loaded label stands for the party its neutral alternative names; it takes
-  // the place of names inside it ("American" in "American occupation forces"), not of a longer name around it
+  return cands;
+}
+
+/**
+ * "the occupiers", "قوات الاحتلال": a loaded label stands for the party its neutral alternative names; it takes the
+ * place of names inside it ("American" in "American occupation forces"), not of a longer name around it.
+ */
+function addLabelCandidates(doc: Doc, tokens: readonly EventToken[], lex: EventLexicon, mentions: MentionIndex, cands: Candidate[]): void {
   for (const a of lex.labels.findAll(tokens)) {
     const start = tokens[a.from].start;
     const end = tokens[a.to - 1].end;
@@ -215,8 +241,12 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     if (over.some((c) => c.start < start || c.end > end || c.entity.kb === a.value.kb)) continue;
     for (const c of over) cands.splice(cands.indexOf(c), 1);
     const floor = cands.filter((c) => c.to <= a.from).reduce((m, c) => Math.max(m, c.to), 0);
-    cands.push({ start, end, from: a.from, to: a.to, text: doc.text.slice(start, end), entity: labelEntity(mentions, a.value), roles: rolesBefore(tokens, a.from, lex, floor), anaphor: false, anaphorTarget: false, hyphenated: hyphenatedAt(doc.text, end), possessive: possessiveAt(doc.text, end) });
+    cands.push(candidate(start, end, a.from, a.to, doc.text.slice(start, end), labelEntity(mentions, a.value), rolesBefore(tokens, a.from, lex, floor), false, false, false, hyphenatedAt(doc.text, end), possessiveAt(doc.text, end)));
   }
+}
+
+/** Anaphors of parties ("the group", "it", "nous") not inside a name, resolved to the entity they stand for. */
+function addAnaphorCandidates(doc: Doc, tokens: readonly EventToken[], lex: EventLexicon, mentions: MentionIndex, cands: Candidate[]): void {
   for (const a of lex.anaphora.findAll(tokens)) {
     if (!a.value.types.some((t) => t !== "event")) continue;
     const types = a.value.types.filter((t): t is EntityType => t !== "event");
@@ -228,10 +258,15 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
     const head = types.every((x) => x === "facility" || x === "place") ? tokens[a.to - 1].forms[0] : undefined;
     const ref = resolveAnaphor(mentions, start, types, head);
     if (!ref) continue;
-    cands.push({ start, end: tokens[a.to - 1].end, from: a.from, to: a.to, text: doc.text.slice(start, tokens[a.to - 1].end), entity: ref, roles: rolesBefore(tokens, a.from, lex), anaphor: true, speaker: a.value.speaker, anaphorTarget: a.value.target, hyphenated: false, possessive: false });
+    cands.push(candidate(start, end, a.from, a.to, doc.text.slice(start, end), ref, rolesBefore(tokens, a.from, lex), true, a.value.speaker, a.value.target, false, false));
   }
-  sortByStart(cands);
-  const marks: (string | undefined)[] = new Array(tokens.length).fill(undefined);
+}
+
+/** Clause marks by token: "break" (";", ":", a reporting verb's end), "relative", "complement", "opener" … */
+function clauseMarks(tokens: readonly EventToken[], lex: EventLexicon): (string | undefined)[] {
+  // (pushed: a list made at its size has holes to the engine, and every read of it checks for one)
+  const marks: (string | undefined)[] = objectList();
+  for (let i = 0; i < tokens.length; i++) marks.push(undefined);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t.isWord) {
@@ -261,7 +296,18 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
         }
     }
   }
-  return { index: si, start: s.start, end: s.end, tokens, candidates: cands, marks };
+  return marks;
+}
+
+/** Prepares sentence `si`: tokens, the entity mentions in it (with anaphors resolved), clause marks. */
+export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, mentions: MentionIndex, given?: EventToken[]): SentenceView {
+  const s = doc.sentences![si];
+  const tokens = given ?? sentenceTokens(doc, si, lex.lang);
+  const cands = mentionCandidates(doc, s, tokens, lex, mentions);
+  addLabelCandidates(doc, tokens, lex, mentions, cands);
+  addAnaphorCandidates(doc, tokens, lex, mentions, cands);
+  sortByStart(cands);
+  return { index: si, start: s.start, end: s.end, tokens, candidates: cands, marks: clauseMarks(tokens, lex) };
 }
 
 /**
