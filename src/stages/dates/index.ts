@@ -10,6 +10,7 @@ import type { TimeRef } from "./resolve-spec.js";
 import { timeGrammar, WORD_CHAR, type TimeGrammar } from "./time-grammar.js";
 import { timeWords, foldLower, type TimeWords } from "./time-words.js";
 import { type DateClue, clueValue } from "./date-clue.js";
+import { objectList } from "../../core/object-list.js";
 
 /** The date language of a document: its detected language when we have its words, else English. */
 export function dateLanguage(doc: Doc): string {
@@ -76,9 +77,13 @@ function anchorYears(times: FoundTime[], mentions: readonly AnchorMention[], sen
 
 /** Times that belong in the contract's times layer: dates and times, resolved or not; no durations or vague references. */
 export function toTimeExpressions(found: readonly FoundTime[]): TimeExpression[] {
-  return found
-    .filter((t) => t.type !== "DURATION" && t.spec.k !== "general" && t.spec.k !== "prefix" && t.type !== "SET")
-    .map((t) => (t.value ? { start: t.start, end: t.end, text: t.text, value: t.value } : { start: t.start, end: t.end, text: t.text, value: null, reason: t.reason ?? "unresolved" }));
+  // (pushed to an objectList: the events stage reads this layer, empty or not, with one array map)
+  const out = objectList<TimeExpression>();
+  for (const t of found) {
+    if (t.type === "DURATION" || t.spec.k === "general" || t.spec.k === "prefix" || t.type === "SET") continue;
+    out.push(t.value ? { start: t.start, end: t.end, text: t.text, value: t.value } : { start: t.start, end: t.end, text: t.text, value: null, reason: t.reason ?? "unresolved" });
+  }
+  return out;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Doc, Sentence, Token } from "../../core/doc.js";
 import { firstStartingAt } from "../../core/first-starting-at.js";
 import { tokenWordIds } from "../segment/segment-text.js";
 import { wordTableGeneration } from "../../kb/word-table.js";
-import { objectList } from "./object-list.js";
+import { objectList } from "../../core/object-list.js";
 
 /** A token of a sentence as the event rules see it: normalized forms for lexicon lookup, offsets into doc.text. */
 export interface EventToken {

@@ -14,7 +14,7 @@ import { applyResponsibility, type ResponsibilityLink } from "./apply-responsibi
 import { anchorDate, partyOfAnchor, wordOfAnchor } from "./anchor-date.js";
 import type { Anchor } from "../dates/anchors.js";
 import { ACTOR_TYPES, type Slots } from "./resolve-slots.js";
-import { objectList } from "./object-list.js";
+import { objectList } from "../../core/object-list.js";
 
 /** How far (in tokens) a governor ("agreed to", "vowed to") reaches for the event it governs. */
 const GOVERNOR_REACH = 25;

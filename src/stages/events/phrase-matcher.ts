@@ -1,6 +1,6 @@
 import type { EventToken, WordShape } from "./event-tokens.js";
 import { ANNOTATIONS, intern, normalizeWord } from "./event-tokens.js";
-import { objectList } from "./object-list.js";
+import { objectList } from "../../core/object-list.js";
 
 /** One match of a lexicon phrase over tokens [from, to). */
 export interface PhraseMatch<T> {

@@ -2,7 +2,7 @@ import type { EntityType } from "../../core/doc.js";
 import type { EventLexicon } from "./event-lexicon.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
 import { foldDemonym } from "./event-lexicon.js";
-import { objectList } from "./object-list.js";
+import { objectList } from "../../core/object-list.js";
 
 /** Entity types that can act or be acted upon. */
 export const ACTOR_TYPES: ReadonlySet<EntityType> = new Set(["person", "armed_group", "organization", "state", "government_body"]);

@@ -5,7 +5,7 @@ import type { EventToken } from "./event-tokens.js";
 import { sentenceTokens } from "./event-tokens.js";
 import type { PhraseMatch } from "./phrase-matcher.js";
 import { firstStartingAt } from "../../core/first-starting-at.js";
-import { objectList } from "./object-list.js";
+import { objectList } from "../../core/object-list.js";
 
 /** An entity mention placed on the sentence's tokens, or an anaphor resolved to an entity. */
 export interface Candidate {
