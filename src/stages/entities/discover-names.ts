@@ -2,7 +2,7 @@ import type { EntityType } from "../../core/doc.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
 import { latinKey } from "../../kb/token-keys.js";
 import type { DiscoveryLexicon, EntityCue } from "./discovery-lexicon.js";
-import type { FoundMention } from "./found-mention.js";
+import { foundMention, type FoundMention } from "./found-mention.js";
 import { zeroedBytes } from "./zeroed-bytes.js";
 
 const CONNECTORS = new Set(["al", "el", "bin", "ibn", "abdul", "abdel", "abu", "abou", "van", "von", "ul"]);
@@ -153,7 +153,7 @@ function mention(inp: DiscoveryInput, from: number, to: number, type: EntityType
   const end = tokens[to - 1].end;
   const name = text.slice(start, end).replace(/\s+/g, " ");
   const key = "new:" + tokens.slice(from, to).filter((t) => !t.article).map((t) => t.keys[0]).join(" ");
-  return { start, end, text: text.slice(start, end), tokStart: from, tokEnd: to, entry: null, key, name, type, via };
+  return foundMention(start, end, text.slice(start, end), from, to, null, key, name, type, via);
 }
 
 /** Length of the person title ending just before token i ("Gen." → 2 tokens with the period), or 0. */

@@ -1,7 +1,10 @@
 import { caseAgrees } from "./find-kb-mentions.js";
 import type { TrieNode } from "../../kb/alias-trie.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
-import type { FoundMention } from "./found-mention.js";
+import { foundMention, type FoundMention } from "./found-mention.js";
+
+/** The mention `m`, marked as re-read by the elliptic pass (dropped by findEntities). */
+const replaced = (m: FoundMention): FoundMention => foundMention(m.start, m.end, m.text, m.tokStart, m.tokEnd, m.entry, "", m.name, m.type, "replaced");
 
 const CONJUNCTIONS = new Set(["and", "et", "&", "و", "or", "ou"]);
 
@@ -27,8 +30,8 @@ export function findEllipticMentions(text: string, tokens: readonly MatchToken[]
       const hit = n2?.hits?.find((h) => h.entry.id !== m.key && caseAgrees(h, tokens, w, w + 1));
       if (!hit) continue;
       const t = tokens[w];
-      if (single.has(w)) found.splice(single.get(w)!, 1, { ...found[single.get(w)!], key: "", via: "replaced" });
-      out.push({ start: t.start, end: t.end, text: text.slice(t.start, t.end), tokStart: w, tokEnd: w + 1, entry: hit.entry, key: hit.entry.id, name: hit.entry.name, type: hit.entry.type, via: "elliptic" });
+      if (single.has(w)) found.splice(single.get(w)!, 1, replaced(found[single.get(w)!]));
+      out.push(foundMention(t.start, t.end, text.slice(t.start, t.end), w, w + 1, hit.entry, hit.entry.id, hit.entry.name, hit.entry.type, "elliptic"));
       break;
     }
   }

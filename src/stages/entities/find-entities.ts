@@ -1,9 +1,9 @@
 import { partResource, type Context } from "../../core/context.js";
 import type { Doc, EntityRecord } from "../../core/doc.js";
-import { addToTrie, buildAliasTrie, emptyTrie } from "../../kb/alias-trie.js";
+import { addToTrie, buildAliasTrie, emptyTrie, type TrieNode } from "../../kb/alias-trie.js";
 import type { KbEntry } from "../../kb/knowledge-base.js";
 import { loadKb } from "../../kb/load-kb.js";
-import { matchTokens } from "../../kb/match-tokens.js";
+import { matchTokens, type MatchToken } from "../../kb/match-tokens.js";
 import { tokenWordIds } from "../segment/segment-text.js";
 import { buildEntityRecords } from "./build-entity-records.js";
 import { discoverNames, typeFromCues } from "./discover-names.js";
@@ -12,17 +12,17 @@ import { findAcronyms } from "./find-acronyms.js";
 import { findEllipticMentions } from "./find-elliptic-mentions.js";
 import { findKbMentions } from "./find-kb-mentions.js";
 import { findNestedMentions } from "./find-nested-mentions.js";
-import type { FoundMention } from "./found-mention.js";
+import { foundMention, type FoundMention } from "./found-mention.js";
 import { linkPartialNames } from "./link-partial-names.js";
 import { linkRoleMentions, loadRoleTitles } from "./link-role-mentions.js";
 import { zeroedBytes } from "./zeroed-bytes.js";
 
 function cover(covered: Uint8Array, ms: readonly FoundMention[]): void {
-  for (const m of ms) for (let k = m.tokStart; k < m.tokEnd; k++) covered[k] = 1;
+  for (let i = 0; i < ms.length; i++) for (let k = ms[i].tokStart; k < ms[i].tokEnd; k++) covered[k] = 1;
 }
 
 /** Later mentions of names discovered in this document ("Harir Air Base" again further down). */
-function rescanDiscovered(text: string, tokens: ReturnType<typeof matchTokens>, discovered: readonly FoundMention[], covered: Uint8Array): FoundMention[] {
+function rescanDiscovered(text: string, tokens: readonly MatchToken[], discovered: readonly FoundMention[], covered: Uint8Array): FoundMention[] {
   if (!discovered.length) return [];
   const root = emptyTrie();
   const byKey = new Map<string, FoundMention>();
@@ -33,12 +33,35 @@ function rescanDiscovered(text: string, tokens: ReturnType<typeof matchTokens>, 
   }
   return findKbMentions(text, tokens, root, covered).map((m) => {
     const d = byKey.get(m.key)!;
-    return { ...m, entry: null, name: d.name, type: d.type, via: "discovered" };
+    return foundMention(m.start, m.end, m.text, m.tokStart, m.tokEnd, null, m.key, d.name, d.type, "discovered");
   });
 }
 
 const lexiconOf = partResource<ReturnType<typeof loadDiscoveryLexicon>>("entity-lexicon");
 const roleTitlesOf = partResource<ReturnType<typeof loadRoleTitles>>("entity-role-titles");
+
+/** Appends `more` to `all` (no spread copy of the whole list at each pass). */
+function append(all: FoundMention[], more: readonly FoundMention[]): void {
+  for (let i = 0; i < more.length; i++) all.push(more[i]);
+}
+
+/** KB names, then the names coordination leaves elliptic ("US and coalition forces"): both marked covered. */
+function kbAndElliptic(text: string, tokens: readonly MatchToken[], trie: TrieNode, covered: Uint8Array): { found: FoundMention[]; elliptic: FoundMention[] } {
+  const found = findKbMentions(text, tokens, trie);
+  cover(covered, found);
+  const elliptic = findEllipticMentions(text, tokens, trie, found, covered);
+  cover(covered, elliptic);
+  // mentions the elliptic pass re-read are dropped
+  for (let i = found.length - 1; i >= 0; i--) if (found[i].via === "replaced") found.splice(i, 1);
+  return { found, elliptic };
+}
+
+/** Per token, 1 inside a mention of an outlet or agency. */
+function mediaTokens(found: readonly FoundMention[], n: number): Uint8Array {
+  const media = zeroedBytes(1, n);
+  for (let i = 0; i < found.length; i++) if (found[i].type === "media") media.fill(1, found[i].tokStart, found[i].tokEnd);
+  return media;
+}
 
 /** Runs every entity pass over a document's clean text and returns its entity records. */
 export function findEntities(doc: Doc, ctx: Context): EntityRecord[] {
@@ -46,29 +69,28 @@ export function findEntities(doc: Doc, ctx: Context): EntityRecord[] {
   const trie = ctx.resource("kb-trie", () => buildAliasTrie(kb));
   const iso = doc.language?.code ?? "en";
   const lex = lexiconOf(ctx, iso, () => loadDiscoveryLexicon(ctx, iso));
+  const roleTitles = roleTitlesOf(ctx, iso, () => loadRoleTitles(ctx, iso));
   const text = doc.text;
   // (no token outlives this function: their objects are reused by the next document's call)
   const tokens = matchTokens(text, doc.tokens, doc.tokens && tokenWordIds(doc.tokens), true);
   const covered = zeroedBytes(0, tokens.length);
 
-  const found = findKbMentions(text, tokens, trie);
-  cover(covered, found);
-  const elliptic = findEllipticMentions(text, tokens, trie, found, covered);
-  cover(covered, elliptic);
-  // mentions the elliptic pass re-read are dropped
-  for (let i = found.length - 1; i >= 0; i--) if (found[i].via === "replaced") found.splice(i, 1);
-  const acronyms = findAcronyms(text, tokens, [...found, ...elliptic], covered, (w) => typeFromCues(lex, w));
+  const { found, elliptic } = kbAndElliptic(text, tokens, trie, covered);
+  // every mention so far, in the order of the passes
+  const all = found.slice();
+  append(all, elliptic);
+  const acronyms = findAcronyms(text, tokens, all, covered, (w) => typeFromCues(lex, w));
   cover(covered, acronyms);
-  const media = zeroedBytes(1, tokens.length);
-  for (const m of found) if (m.type === "media") media.fill(1, m.tokStart, m.tokEnd);
-  const discovered = discoverNames({ text, tokens, covered, lex, media });
+  append(all, acronyms);
+  const discovered = discoverNames({ text, tokens, covered, lex, media: mediaTokens(found, tokens.length) });
+  append(all, discovered);
   const again = rescanDiscovered(text, tokens, discovered, covered);
   cover(covered, again);
-  const all = [...found, ...elliptic, ...acronyms, ...discovered, ...again];
+  append(all, again);
   const partial = linkPartialNames(text, tokens, all, covered);
   cover(covered, partial);
-  const roleTitles = roleTitlesOf(ctx, iso, () => loadRoleTitles(ctx, iso));
-  const roles = linkRoleMentions(text, tokens, [...all, ...partial], covered, roleTitles);
-  const nested = findNestedMentions(text, tokens, trie, found);
-  return buildEntityRecords([...all, ...partial, ...roles, ...nested]);
+  append(all, partial);
+  append(all, linkRoleMentions(text, tokens, all, covered, roleTitles));
+  append(all, findNestedMentions(text, tokens, trie, found));
+  return buildEntityRecords(all);
 }

@@ -3,7 +3,7 @@ import type { KbEntry } from "../../kb/knowledge-base.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
 import { nameKeys } from "../../kb/match-tokens.js";
 import { entryNameKeys } from "../../kb/entry-keys.js";
-import type { FoundMention } from "./found-mention.js";
+import { foundMention, type FoundMention } from "./found-mention.js";
 
 const INDEFINITE = new Set(["a", "an", "une", "un"]);
 
@@ -224,9 +224,6 @@ export function findKbMentions(text: string, tokens: readonly MatchToken[], root
     const entry = resolve(m, tokens, positions, longForms, entryById);
     const start = tokens[m.from].start + cliticLength(tokens[m.from], root);
     const end = tokens[m.to - 1].end;
-    return {
-      start, end, text: text.slice(start, end), tokStart: m.from, tokEnd: m.to,
-      entry, key: entry.id, name: entry.name, type: entry.type, via: m.demonym ? "demonym" : "kb",
-    };
+    return foundMention(start, end, text.slice(start, end), m.from, m.to, entry, entry.id, entry.name, entry.type, m.demonym ? "demonym" : "kb");
   });
 }
