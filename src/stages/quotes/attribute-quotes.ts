@@ -4,7 +4,7 @@ import { postAttribution, preAttribution, verbFinder, type Attribution } from ".
 import { findClaims } from "./find-claims.js";
 import { findQuoteSpans, type QuoteSpan } from "./find-quote-spans.js";
 import type { Words } from "./phrase-index.js";
-import { SpeakerResolver, speakerMentions, type Resolved } from "./resolve-speaker.js";
+import { resolved, SpeakerResolver, speakerMentions, type Resolved } from "./resolve-speaker.js";
 import { countWords, objectList, sortByStart } from "./speaker-phrase.js";
 import type { SpeechLexicon, SpeechVerb } from "./speech-lexicon.js";
 
@@ -199,7 +199,7 @@ export function attributeQuotes(
     let who: Resolved | null = null;
     const a = p.attribution;
     if (p.kind === "continue") {
-      if (lastQuote && p.anchor - lastQuote.at < 1200) who = { ref: lastQuote.who.ref, kind: lastQuote.who.kind, at: p.anchor };
+      if (lastQuote && p.anchor - lastQuote.at < 1200) who = resolved(lastQuote.who.ref, lastQuote.who.kind, p.anchor);
     } else if (a) {
       if (a.pronoun) who = resolver.antecedent(a.pronoun, a.verb.start);
       else if (a.speaker && p.forward) who = resolver.resolve(a.speaker.start, a.speaker.end, false, true, true);
@@ -211,7 +211,7 @@ export function attributeQuotes(
       // "أفادت وكالة رويترز بأنّ البنتاغون …، وقال": the medium reports; a later "he said" is the clause's subject
       const inner = who.type === "media" && p.kind === "claim" ? resolver.resolve(p.content.start, Math.min(p.content.end, p.content.start + 60), false, true, true) : null;
       const r = inner ?? who;
-      resolver.remember({ ref: r.ref, kind: r.kind, at: a ? a.verb.start : p.anchor, type: r.type });
+      resolver.remember(resolved(r.ref, r.kind, a ? a.verb.start : p.anchor, r.type));
     }
     // the medium the words come through: cited in the same sentence, or carried by this speaker from an earlier sentence
     const cite = cites.find((c) => c.start >= p.sentence.start && c.end <= p.sentence.end) ?? (p.quotedBy ? cites.find((c) => c.start >= p.quotedBy!.start && c.end <= p.quotedBy!.end + 40) : undefined);
