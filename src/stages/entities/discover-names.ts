@@ -2,7 +2,7 @@ import type { EntityType } from "../../core/doc.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
 import { latinKey } from "../../kb/token-keys.js";
 import type { DiscoveryLexicon, EntityCue } from "./discovery-lexicon.js";
-import { foundMention, type FoundMention } from "./found-mention.js";
+import { foundMention, mentionList, type FoundMention } from "./found-mention.js";
 import { zeroedBytes } from "./zeroed-bytes.js";
 
 const CONNECTORS = new Set(["al", "el", "bin", "ibn", "abdul", "abdel", "abu", "abou", "van", "von", "ul"]);
@@ -176,7 +176,7 @@ function titleBefore(inp: DiscoveryInput, i: number): number {
 /** People: a known given name or a title followed by capitalised words ("Phil Stewart", "spokesperson Mohannad Mubaydeen"). */
 function discoverPeople(inp: DiscoveryInput, headline: Uint8Array): FoundMention[] {
   const { tokens, covered, lex } = inp;
-  const out: FoundMention[] = [];
+  const out = mentionList();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (covered[i] || t.arabic || t.kind === "punct" || !(t.cap || t.kind === "acronym")) continue;
@@ -208,7 +208,7 @@ function discoverPeople(inp: DiscoveryInput, headline: Uint8Array): FoundMention
  */
 function discoverArabicPeople(inp: DiscoveryInput): FoundMention[] {
   const { tokens, covered, lex, text } = inp;
-  const out: FoundMention[] = [];
+  const out = mentionList();
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     if (covered[i] || !t.arabic || t.raw.startsWith("ال") || wordLex(lex, t).stopRaw || !titleBefore(inp, i)) continue;
@@ -225,7 +225,7 @@ function discoverArabicPeople(inp: DiscoveryInput): FoundMention[] {
 /** Groups, facilities, places: a capitalised name beside a typing word ("Harir Air Base", "Camp Taji", "قاعدة حرير"). */
 function discoverCued(inp: DiscoveryInput, headline: Uint8Array): FoundMention[] {
   const { tokens, covered, lex } = inp;
-  const out: FoundMention[] = [];
+  const out = mentionList();
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i] || headline[i]) continue;
     const t0 = tokens[i];
@@ -273,7 +273,14 @@ function discoverCued(inp: DiscoveryInput, headline: Uint8Array): FoundMention[]
 /** Names the KB does not know, typed from context; marks their tokens covered. */
 export function discoverNames(inp: DiscoveryInput): FoundMention[] {
   const headline = headlineTokens(inp.text, inp.tokens, zeroedBytes(2, inp.tokens.length));
-  return [...discoverPeople(inp, headline), ...discoverArabicPeople(inp), ...discoverCued(inp, headline)];
+  const out = mentionList();
+  const people = discoverPeople(inp, headline);
+  for (let i = 0; i < people.length; i++) out.push(people[i]);
+  const arabic = discoverArabicPeople(inp);
+  for (let i = 0; i < arabic.length; i++) out.push(arabic[i]);
+  const cued = discoverCued(inp, headline);
+  for (let i = 0; i < cued.length; i++) out.push(cued[i]);
+  return out;
 }
 
 /** Types a name from its last words ("… Coordination Committee" → organization), for acronym definitions. */

@@ -1,6 +1,6 @@
 import type { EntityType } from "../../core/doc.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
-import { foundMention, movedMention, type FoundMention } from "./found-mention.js";
+import { foundMention, movedMention, mentionList, type FoundMention } from "./found-mention.js";
 
 const SMALL = /^(of|for|the|in|and|on|de|du|des|la|le|les|l|d|et|al|el|pour|en)$/i;
 
@@ -22,7 +22,7 @@ export function findAcronyms(
   covered: Uint8Array,
   typeOf: (words: readonly string[]) => EntityType | null,
 ): FoundMention[] {
-  const out: FoundMention[] = [];
+  const out = mentionList();
   const defs = new Map<string, FoundMention>();
   const endsAt = new Map<number, FoundMention>();
   for (const m of found) endsAt.set(m.tokEnd, m);

@@ -1,7 +1,7 @@
 import { caseAgrees } from "./find-kb-mentions.js";
 import type { TrieNode } from "../../kb/alias-trie.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
-import { foundMention, type FoundMention } from "./found-mention.js";
+import { foundMention, mentionList, type FoundMention } from "./found-mention.js";
 
 /** The mention `m`, marked as re-read by the elliptic pass (dropped by findEntities). */
 const replaced = (m: FoundMention): FoundMention => foundMention(m.start, m.end, m.text, m.tokStart, m.tokEnd, m.entry, "", m.name, m.type, "replaced");
@@ -13,7 +13,7 @@ const CONJUNCTIONS = new Set(["and", "et", "&", "و", "or", "ou"]);
  * forces. When "<w> and <… head>" is a match and "<w> <head>" is an alias too, <w> becomes a mention of it.
  */
 export function findEllipticMentions(text: string, tokens: readonly MatchToken[], root: TrieNode, found: FoundMention[], covered: Uint8Array): FoundMention[] {
-  const out: FoundMention[] = [];
+  const out = mentionList();
   // a one-word match ("US" → United States) yields to the fuller reading ("US [forces]")
   const single = new Map<number, number>();
   found.forEach((m, i) => m.tokEnd - m.tokStart === 1 && single.set(m.tokStart, i));

@@ -12,7 +12,7 @@ import { findAcronyms } from "./find-acronyms.js";
 import { findEllipticMentions } from "./find-elliptic-mentions.js";
 import { findKbMentions } from "./find-kb-mentions.js";
 import { findNestedMentions } from "./find-nested-mentions.js";
-import { foundMention, type FoundMention } from "./found-mention.js";
+import { foundMention, mentionList, type FoundMention } from "./found-mention.js";
 import { linkPartialNames } from "./link-partial-names.js";
 import { linkRoleMentions, loadRoleTitles } from "./link-role-mentions.js";
 import { zeroedBytes } from "./zeroed-bytes.js";
@@ -23,7 +23,8 @@ function cover(covered: Uint8Array, ms: readonly FoundMention[]): void {
 
 /** Later mentions of names discovered in this document ("Harir Air Base" again further down). */
 function rescanDiscovered(text: string, tokens: readonly MatchToken[], discovered: readonly FoundMention[], covered: Uint8Array): FoundMention[] {
-  if (!discovered.length) return [];
+  const out = mentionList();
+  if (!discovered.length) return out;
   const root = emptyTrie();
   const byKey = new Map<string, FoundMention>();
   for (const d of discovered) {
@@ -31,10 +32,13 @@ function rescanDiscovered(text: string, tokens: readonly MatchToken[], discovere
     byKey.set(d.key, d);
     addToTrie(root, { id: d.key, type: d.type, name: d.name, aliases: [] } as KbEntry, d.text);
   }
-  return findKbMentions(text, tokens, root, covered).map((m) => {
+  const found = findKbMentions(text, tokens, root, covered);
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i];
     const d = byKey.get(m.key)!;
-    return foundMention(m.start, m.end, m.text, m.tokStart, m.tokEnd, null, m.key, d.name, d.type, "discovered");
-  });
+    out.push(foundMention(m.start, m.end, m.text, m.tokStart, m.tokEnd, null, m.key, d.name, d.type, "discovered"));
+  }
+  return out;
 }
 
 const lexiconOf = partResource<ReturnType<typeof loadDiscoveryLexicon>>("entity-lexicon");

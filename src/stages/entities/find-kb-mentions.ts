@@ -3,7 +3,7 @@ import type { KbEntry } from "../../kb/knowledge-base.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
 import { nameKeys } from "../../kb/match-tokens.js";
 import { entryNameKeys } from "../../kb/entry-keys.js";
-import { foundMention, type FoundMention } from "./found-mention.js";
+import { foundMention, mentionList, type FoundMention } from "./found-mention.js";
 
 const INDEFINITE = new Set(["a", "an", "une", "un"]);
 
@@ -220,10 +220,13 @@ export function findKbMentions(text: string, tokens: readonly MatchToken[], root
     positions.set(e.id, list);
     if (m.to - m.from > 1) longForms.add(e.id);
   }
-  return matches.map((m) => {
+  const out = mentionList();
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k];
     const entry = resolve(m, tokens, positions, longForms, entryById);
     const start = tokens[m.from].start + cliticLength(tokens[m.from], root);
     const end = tokens[m.to - 1].end;
-    return foundMention(start, end, text.slice(start, end), m.from, m.to, entry, entry.id, entry.name, entry.type, m.demonym ? "demonym" : "kb");
-  });
+    out.push(foundMention(start, end, text.slice(start, end), m.from, m.to, entry, entry.id, entry.name, entry.type, m.demonym ? "demonym" : "kb"));
+  }
+  return out;
 }

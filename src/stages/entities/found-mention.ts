@@ -39,6 +39,17 @@ export function foundMention(
   return { start, end, text, tokStart, tokEnd, entry, key, name, type, via };
 }
 
+/**
+ * An empty list of mentions, already of the elements kind a filled one has (an empty `[]` literal is a list of small
+ * integers to V8, another array map: code that met one kind and then the other was de-optimised, "wrong map").
+ */
+export function mentionList(): FoundMention[] {
+  const a = [EMPTY_SLOT] as unknown as FoundMention[];
+  a.length = 0;
+  return a;
+}
+const EMPTY_SLOT = {};
+
 /** The mention `m` (same entity) at another place, found by pass `via`. */
 export function movedMention(m: FoundMention, start: number, end: number, text: string, tokStart: number, tokEnd: number, via: string): FoundMention {
   return foundMention(start, end, text, tokStart, tokEnd, m.entry, m.key, m.name, m.type, via);

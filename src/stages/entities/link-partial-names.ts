@@ -1,7 +1,7 @@
 import type { MatchToken } from "../../kb/match-tokens.js";
 import { matchTokens } from "../../kb/match-tokens.js";
 import { tokenKey } from "../../kb/token-keys.js";
-import { foundMention, type FoundMention } from "./found-mention.js";
+import { foundMention, mentionList, type FoundMention } from "./found-mention.js";
 import type { KbEntry } from "../../kb/knowledge-base.js";
 
 const SURNAMES = new Map<string, string | null>();
@@ -90,7 +90,7 @@ function personOf(bySurname: ReadonlyMap<string, FoundMention>, t: MatchToken): 
  * capitalised word ("Austin Smith" is someone else).
  */
 export function linkPartialNames(text: string, tokens: readonly MatchToken[], found: readonly FoundMention[], covered: Uint8Array): FoundMention[] {
-  const out: FoundMention[] = [];
+  const out = mentionList();
   const bySurname = peopleBySurname(found);
   if (!bySurname.size) return out;
   for (let i = 0; i < tokens.length; i++) {

@@ -2,7 +2,7 @@ import type { Context } from "../../core/context.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
 import { nameKeys } from "../../kb/match-tokens.js";
 import { entryRoleKeys } from "../../kb/entry-keys.js";
-import { movedMention, type FoundMention } from "./found-mention.js";
+import { movedMention, mentionList, type FoundMention } from "./found-mention.js";
 import type { KbEntry } from "../../kb/knowledge-base.js";
 
 /** A localised title and the English role words it stands for. */
@@ -56,7 +56,7 @@ interface UsableTitle {
 
 /** The first mention of each KB person with roles, in order. */
 function peopleWithRoles(found: readonly FoundMention[]): FoundMention[] {
-  const persons: FoundMention[] = [];
+  const persons = mentionList();
   const seen = new Set<string>();
   for (let i = 0; i < found.length; i++) {
     const m = found[i];
@@ -93,7 +93,7 @@ function titleEnd(tokens: readonly MatchToken[], covered: Uint8Array, i: number,
  * the only person of the article whose KB roles carry that title. A title right before a name is not one.
  */
 export function linkRoleMentions(text: string, tokens: readonly MatchToken[], found: readonly FoundMention[], covered: Uint8Array, titles: readonly RoleTitle[]): FoundMention[] {
-  const out: FoundMention[] = [];
+  const out = mentionList();
   if (!titles.length) return out;
   const persons = peopleWithRoles(found);
   if (!persons.length) return out;
