@@ -182,17 +182,25 @@ function newToken(start: number, end: number, raw: string, w: WordInfo, flags: n
   return t;
 }
 
+/**
+ * text.charCodeAt(i), or -1 outside the text (no entry of any table, no letter, no mark): charCodeAt past either end
+ * (NaN) made optimised code bail out ("out of bounds") and be compiled again.
+ */
+function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
 function tokenOf(w: WordInfo, raw: string, start: number, text: string): MatchToken {
   const end = start + raw.length;
   if (w.kind === "punct") return newToken(start, end, raw, w, 0);
-  // (charCodeAt past either end is NaN: no entry of the table)
-  const after = JOINS[text.charCodeAt(end)] | 0;
+  // (codeAt past either end is -1: no entry of the table)
+  const after = JOINS[codeAt(text, end)] | 0;
   const hyphenNext = (after & HYPHEN) !== 0 && end + 1 < text.length && !isSpace(text.charCodeAt(end + 1));
   const article = w.always || (w.sun && hyphenNext);
   const flags =
     (article ? ARTICLE : 0) |
     (hyphenNext ? HYPHEN_NEXT : 0) |
-    ((JOINS[text.charCodeAt(start - 1)] | 0) & QUOTE ? QUOTED_BEFORE : 0) |
+    ((JOINS[codeAt(text, start - 1)] | 0) & QUOTE ? QUOTED_BEFORE : 0) |
     (after & QUOTE ? QUOTED_AFTER : 0);
   return newToken(start, end, raw, w, flags);
 }
@@ -217,10 +225,10 @@ const TLD = /^\.(?:com|net|org|it|fr|ir|iq|cu|tv|news|info|co|uk)(?![\p{L}\p{N}]
 function wordEnd(text: string, i: number): number {
   const n = text.length;
   // "U.S.", "D.C."
-  if (isUpperAscii(text.charCodeAt(i)) && text.charCodeAt(i + 1) === DOT && isUpperAscii(text.charCodeAt(i + 2))) {
+  if (isUpperAscii(codeAt(text, i)) && codeAt(text, i + 1) === DOT && isUpperAscii(codeAt(text, i + 2))) {
     let j = i + 1;
-    while (text.charCodeAt(j) === DOT && isUpperAscii(text.charCodeAt(j + 1))) j += 2;
-    if (!isWordChar(text.charCodeAt(j))) return text.charCodeAt(j) === DOT ? j + 1 : j;
+    while (codeAt(text, j) === DOT && isUpperAscii(codeAt(text, j + 1))) j += 2;
+    if (!isWordChar(codeAt(text, j))) return codeAt(text, j) === DOT ? j + 1 : j;
   }
   let j = i;
   for (;;) {
@@ -231,7 +239,7 @@ function wordEnd(text: string, i: number): number {
     }
     break;
   }
-  if (text.charCodeAt(j) === DOT) {
+  if (codeAt(text, j) === DOT) {
     const m = TLD.exec(text.slice(j, j + 8));
     if (m) j += m[0].length;
   }
@@ -240,7 +248,7 @@ function wordEnd(text: string, i: number): number {
 
 /** True when the newline at i only wraps a sentence: a word before it, a lowercase or Arabic word after it. */
 function wrappedLine(text: string, i: number): boolean {
-  const prev = text.charCodeAt(i - 1);
+  const prev = codeAt(text, i - 1);
   const next = text[i + 1];
   if (next === undefined || next === "\n" || !isWordChar(prev)) return false;
   const nc = next.charCodeAt(0);
@@ -323,7 +331,7 @@ function readTokens(
         const w = INFO[id] ?? (INFO[id] = wordInfo(wordString(id)));
         const end = spans![cur].end;
         const d = end < n ? text.charCodeAt(end) : 32;
-        if (w.pure && (d === DOT ? !isWordChar(text.charCodeAt(end + 1)) : !APOSTROPHE.has(d) && !isWordChar(d))) {
+        if (w.pure && (d === DOT ? !isWordChar(codeAt(text, end + 1)) : !APOSTROPHE.has(d) && !isWordChar(d))) {
           out.push(tokenOf(w, spans![cur].text, i, text));
           i = end;
           continue;

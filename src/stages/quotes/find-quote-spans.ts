@@ -26,8 +26,9 @@ const isLetter = (c: string | undefined) => !!c && LETTER.test(c);
 const LETTER_CODE = new Uint8Array(0x10000);
 /** isLetter(text[i]) by the character's code, without a string for it (false outside the text). */
 function isLetterAt(text: string, i: number): boolean {
+  // (bounds tested first: charCodeAt outside the text made optimised code bail out, "out of bounds")
+  if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
-  if (c !== c) return false;
   let v = LETTER_CODE[c];
   if (!v) LETTER_CODE[c] = v = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
   return v === 1;
