@@ -6,6 +6,7 @@ import { attributeQuotes } from "./attribute-quotes.js";
 import { findCitations, kbMediaMatcher, mergeCitations } from "./find-citations.js";
 import { loadSpeechLexicon } from "./speech-lexicon.js";
 import { tokenizeWords, wordsOfTokens } from "./phrase-index.js";
+import { tokenWordIds } from "../segment/segment-text.js";
 
 export { findQuoteSpans } from "./find-quote-spans.js";
 
@@ -23,7 +24,7 @@ export const quotesStage: Stage = {
     const titles = titlesOf(ctx, iso, () => new Set(ctx.lang(iso).list("speaker-titles")));
     const kb = ctx.resource("kb", loadKb);
     const kbm = ctx.resource("kb-media-matcher", () => kbMediaMatcher(kb));
-    const words = doc.tokens?.length ? wordsOfTokens(doc.tokens, doc.text) : tokenizeWords(doc.text);
+    const words = doc.tokens?.length ? wordsOfTokens(doc.tokens, doc.text, tokenWordIds(doc.tokens)) : tokenizeWords(doc.text);
     const cites = findCitations(doc, lex, kbm, words);
     const { quotes, claims } = attributeQuotes(doc, lex, titles, cites, words);
     const meta = doc.meta ? { ...doc.meta, cites: mergeCitations(doc.meta.cites, cites) } : doc.meta;
