@@ -92,7 +92,7 @@ export function createKb(entries: readonly KbEntry[]): KnowledgeBase {
  * an entry's fields (name resolution, roles, relations) met more shapes than its compiled code could hold and was
  * compiled again ("wrong map"). Absent and undefined fields read alike, and JSON leaves both out.
  */
-function uniformEntry(e: KbEntry): KbEntry {
+export function uniformEntry(e: KbEntry): KbEntry {
   return {
     id: e.id, type: e.type, name: e.name, aliases: e.aliases, wikidata: e.wikidata, lat: e.lat, lon: e.lon, geoPrecision: e.geoPrecision,
     domains: e.domains, relations: e.relations, roles: e.roles, demonyms: e.demonyms, quoted: e.quoted, iso: e.iso,

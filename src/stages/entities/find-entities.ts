@@ -1,8 +1,7 @@
 import { partResource, type Context } from "../../core/context.js";
 import type { Doc, EntityRecord } from "../../core/doc.js";
 import { addToTrie, buildAliasTrie, emptyTrie, type TrieNode } from "../../kb/alias-trie.js";
-import type { KbEntry } from "../../kb/knowledge-base.js";
-import { loadKb } from "../../kb/load-kb.js";
+import { loadKb, uniformEntry } from "../../kb/load-kb.js";
 import { matchTokens, type MatchToken } from "../../kb/match-tokens.js";
 import { tokenWordIds } from "../segment/segment-text.js";
 import { buildEntityRecords } from "./build-entity-records.js";
@@ -30,7 +29,7 @@ function rescanDiscovered(text: string, tokens: readonly MatchToken[], discovere
   for (const d of discovered) {
     if (byKey.has(d.key)) continue;
     byKey.set(d.key, d);
-    addToTrie(root, { id: d.key, type: d.type, name: d.name, aliases: [] } as KbEntry, d.text);
+    addToTrie(root, uniformEntry({ id: d.key, type: d.type, name: d.name, aliases: [] }), d.text);
   }
   const found = findKbMentions(text, tokens, root, covered);
   for (let i = 0; i < found.length; i++) {

@@ -1,6 +1,6 @@
 import type { AliasHit, TrieNode } from "../../kb/alias-trie.js";
 import type { KbEntry } from "../../kb/knowledge-base.js";
-import type { MatchToken } from "../../kb/match-tokens.js";
+import type { MatchToken, WordInfo } from "../../kb/match-tokens.js";
 import { nameKeys } from "../../kb/match-tokens.js";
 import { entryNameKeys } from "../../kb/entry-keys.js";
 import { foundMention, mentionList, type FoundMention } from "./found-mention.js";
@@ -39,9 +39,7 @@ export function longestMatch(tokens: readonly MatchToken[], i: number, root: Tri
     const keys = first.keys;
     if (root.shared) {
       // the KB trie's children are remembered on the word (a Map look-up per token was a fifth of this pass)
-      const children = keys.map((k) => root.next.get(k));
-      (w.startsOf = root), (w.children = children), (w.starts = children.some((n) => n !== undefined));
-      if (!first.article && !w.starts) return null;
+      if (!rememberChildren(w, root, keys) && !first.article) return null;
     } else if (!first.article) {
       // a document's own trie (rescanned names): no array per token
       let starts = false;
@@ -50,6 +48,21 @@ export function longestMatch(tokens: readonly MatchToken[], i: number, root: Tri
     }
   } else if (!first.article && !w.starts) return null;
   return searchAliases(tokens, i, skip, root, i, null, limit);
+}
+
+/** Remembers on word `w` the children of the KB trie's `root` under each of its keys; true when there is one. */
+function rememberChildren(w: WordInfo, root: TrieNode, keys: readonly string[]): boolean {
+  const children = new Array<TrieNode | undefined>(keys.length);
+  let starts = false;
+  for (let q = 0; q < keys.length; q++) {
+    const n = root.next.get(keys[q]);
+    children[q] = n;
+    if (n !== undefined) starts = true;
+  }
+  w.startsOf = root;
+  w.children = children;
+  w.starts = starts;
+  return starts;
 }
 
 type Best = { end: number; hits: AliasHit[] } | null;
