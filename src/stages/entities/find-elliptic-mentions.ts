@@ -1,5 +1,5 @@
 import { caseAgrees } from "./find-kb-mentions.js";
-import type { TrieNode } from "../../kb/alias-trie.js";
+import type { AliasHit, TrieNode } from "../../kb/alias-trie.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
 import { foundMention, mentionList, type FoundMention } from "./found-mention.js";
 
@@ -7,6 +7,21 @@ import { foundMention, mentionList, type FoundMention } from "./found-mention.js
 const replaced = (m: FoundMention): FoundMention => foundMention(m.start, m.end, m.text, m.tokStart, m.tokEnd, m.entry, "", m.name, m.type, "replaced");
 
 const CONJUNCTIONS = new Set(["and", "et", "&", "و", "or", "ou"]);
+
+/** The first child of `node` under one of `keys` (in key order) at which names end. */
+function childWithHits(node: TrieNode, keys: readonly string[]): TrieNode | undefined {
+  for (let q = 0; q < keys.length; q++) {
+    const n = node.next.get(keys[q]);
+    if (n?.hits) return n;
+  }
+  return undefined;
+}
+
+/** The first hit naming another entity than `key` whose case token w agrees with. */
+function otherAgreeingHit(hits: readonly AliasHit[], key: string, tokens: readonly MatchToken[], w: number): AliasHit | undefined {
+  for (let k = 0; k < hits.length; k++) if (hits[k].entry.id !== key && caseAgrees(hits[k], tokens, w, w + 1)) return hits[k];
+  return undefined;
+}
 
 /**
  * A name shared by two coordinated modifiers: "US and coalition forces" names US forces as well as coalition
@@ -26,8 +41,8 @@ export function findEllipticMentions(text: string, tokens: readonly MatchToken[]
     for (const k1 of tokens[w].keys) {
       const n1 = root.next.get(k1);
       if (!n1) continue;
-      const n2 = head.keys.map((k) => n1.next.get(k)).find((n) => n?.hits);
-      const hit = n2?.hits?.find((h) => h.entry.id !== m.key && caseAgrees(h, tokens, w, w + 1));
+      const n2 = childWithHits(n1, head.keys);
+      const hit = n2 ? otherAgreeingHit(n2.hits!, m.key, tokens, w) : undefined;
       if (!hit) continue;
       const t = tokens[w];
       if (single.has(w)) found.splice(single.get(w)!, 1, replaced(found[single.get(w)!]));

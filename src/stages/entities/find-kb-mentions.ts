@@ -1,5 +1,5 @@
 import type { AliasHit, TrieNode } from "../../kb/alias-trie.js";
-import type { KbEntry } from "../../kb/knowledge-base.js";
+import type { KbEntry, KbRelation } from "../../kb/knowledge-base.js";
 import type { MatchToken, WordInfo } from "../../kb/match-tokens.js";
 import { nameKeys } from "../../kb/match-tokens.js";
 import { entryNameKeys } from "../../kb/entry-keys.js";
@@ -157,41 +157,78 @@ function joinedNameKeys(text: string): string {
   return k;
 }
 
+const NO_RELATIONS: readonly KbRelation[] = [];
+const NO_POSITIONS: readonly number[] = [];
+
+/** Does every candidate have a relation to `id` (a border's two states both do: it tells them apart not)? */
+function sharedTarget(cands: readonly KbEntry[], id: string): boolean {
+  for (let k = 0; k < cands.length; k++) {
+    const rels = cands[k].relations ?? NO_RELATIONS;
+    let has = false;
+    for (let q = 0; q < rels.length && !has; q++) has = rels[q].target === id;
+    if (!has) return false;
+  }
+  return true;
+}
+
+/**
+ * The candidate of an ambiguous match: the one entry the article names unambiguously elsewhere; else the one whose
+ * related entities (a border's states) are mentioned nearest `at`; else the first listed. (Loops, not filter/every/some
+ * with callbacks: those call sites bailed out of optimised code on arrays of another elements kind, "wrong map".)
+ */
+function pickCandidate(cands: readonly KbEntry[], positions: ReadonlyMap<string, number[]>, at: number): KbEntry {
+  let named: KbEntry | null = null;
+  let nNamed = 0;
+  for (let k = 0; k < cands.length; k++) if (positions.has(cands[k].id)) (named = cands[k]), nNamed++;
+  if (nNamed === 1) return named!;
+  let best = cands[0];
+  let bestDist = Infinity;
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    const rels = c.relations ?? NO_RELATIONS;
+    for (let q = 0; q < rels.length; q++) {
+      if (sharedTarget(cands, rels[q].target)) continue;
+      const ps = positions.get(rels[q].target) ?? NO_POSITIONS;
+      for (let x = 0; x < ps.length; x++) {
+        const d = Math.abs(ps[x] - at);
+        if (d < bestDist) (bestDist = d), (best = c);
+      }
+    }
+  }
+  return best;
+}
+
+/** The raw text of tokens [from, to), joined by single spaces. */
+function rawsJoined(tokens: readonly MatchToken[], from: number, to: number): string {
+  let s = tokens[from].raw;
+  for (let k = from + 1; k < to; k++) s += " " + tokens[k].raw;
+  return s;
+}
+
+/**
+ * "Hezbollah" in an article about Kata'ib Hezbollah is its short form, unless the article names the other in full;
+ * only for an entry named by this one word ("Hezbollah"), not for a generic head ("Army" of "US Army"): the longer
+ * entry of the same type whose name contains the match, or null.
+ */
+function longFormOf(e: KbEntry, m: Match, tokens: readonly MatchToken[], longForms: ReadonlySet<string>, entryById: ReadonlyMap<string, KbEntry>): KbEntry | null {
+  if (entryNameKeys(e)[0].join(" ") !== joinedNameKeys(rawsJoined(tokens, m.from, m.to))) return null;
+  const keys: string[] = [];
+  for (let k = m.from; k < m.to; k++) if (!tokens[k].article) keys.push(tokens[k].keys[0]);
+  for (const id of longForms) {
+    if (id === e.id) continue;
+    const oe = entryById.get(id);
+    if (oe && oe.type === e.type && nameContains(oe, keys)) return oe;
+  }
+  return null;
+}
+
 /**
  * Picks the entry of an ambiguous or short match: an entry the article names unambiguously elsewhere; else the
  * one whose related entities (a border's states) are mentioned nearest; else the first listed.
  */
 function resolve(m: Match, tokens: readonly MatchToken[], positions: ReadonlyMap<string, number[]>, longForms: ReadonlySet<string>, entryById: ReadonlyMap<string, KbEntry>): KbEntry {
-  let cands = m.entries;
-  if (cands.length > 1) {
-    const named = cands.filter((e) => positions.has(e.id));
-    if (named.length === 1) return named[0];
-    const at = tokens[m.from].start;
-    const shared = (id: string) => cands.every((c) => (c.relations ?? []).some((r) => r.target === id));
-    let best = cands[0];
-    let bestDist = Infinity;
-    for (const c of cands) {
-      for (const r of c.relations ?? []) {
-        if (shared(r.target)) continue;
-        for (const p of positions.get(r.target) ?? []) {
-          const d = Math.abs(p - at);
-          if (d < bestDist) (bestDist = d), (best = c);
-        }
-      }
-    }
-    cands = [best];
-  }
-  const e = cands[0];
-  // "Hezbollah" in an article about Kata'ib Hezbollah is its short form, unless the article names the other in full;
-  // only for an entry named by this one word ("Hezbollah"), not for a generic head ("Army" of "US Army")
-  if (!longForms.has(e.id) && (e.type === "armed_group" || e.type === "organization") && entryNameKeys(e)[0].join(" ") === joinedNameKeys(tokens.slice(m.from, m.to).map((t) => t.raw).join(" "))) {
-    const keys = tokens.slice(m.from, m.to).filter((t) => !t.article).map((t) => t.keys[0]);
-    for (const id of longForms) {
-      if (id === e.id) continue;
-      const oe = entryById.get(id);
-      if (oe && oe.type === e.type && nameContains(oe, keys)) return oe;
-    }
-  }
+  const e = m.entries.length > 1 ? pickCandidate(m.entries, positions, tokens[m.from].start) : m.entries[0];
+  if (!longForms.has(e.id) && (e.type === "armed_group" || e.type === "organization")) return longFormOf(e, m, tokens, longForms, entryById) ?? e;
   return e;
 }
 

@@ -30,6 +30,12 @@ function contains(hay: readonly string[], needle: readonly string[]): boolean {
   return false;
 }
 
+/** Does one of `roles` contain `needle`? */
+function anyContains(roles: readonly (readonly string[])[], needle: readonly string[]): boolean {
+  for (let r = 0; r < roles.length; r++) if (contains(roles[r], needle)) return true;
+  return false;
+}
+
 // Which titles of a language's list each KB person holds, worked out once per list and entry (the same people come
 // back article after article).
 const HELD = new WeakMap<readonly RoleTitle[], WeakMap<KbEntry, Uint8Array>>();
@@ -42,7 +48,7 @@ function titlesHeld(e: KbEntry, titles: readonly RoleTitle[]): Uint8Array {
   if (!held) {
     held = new Uint8Array(titles.length);
     const roles = entryRoleKeys(e);
-    for (let ti = 0; ti < titles.length; ti++) held[ti] = roles.some((r) => contains(r, titles[ti].role)) ? 1 : 0;
+    for (let ti = 0; ti < titles.length; ti++) held[ti] = anyContains(roles, titles[ti].role) ? 1 : 0;
     byEntry.set(e, held);
   }
   return held;
