@@ -232,6 +232,22 @@ function resolve(m: Match, tokens: readonly MatchToken[], positions: ReadonlyMap
   return e;
 }
 
+const NO_NAMED: ReadonlyMap<string, number[]> = new Map();
+
+/** Where each entity of an unambiguous match is named (the start of its first token), in text order. */
+function namedPositions(matches: readonly Match[], tokens: readonly MatchToken[]): Map<string, number[]> {
+  const positions = new Map<string, number[]>();
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k];
+    if (m.entries.length !== 1) continue;
+    const id = m.entries[0].id;
+    const list = positions.get(id);
+    if (list) list.push(tokens[m.from].start);
+    else positions.set(id, [tokens[m.from].start]);
+  }
+  return positions;
+}
+
 /** One left-to-right pass over the tokens (those not in `skip`): every longest alias match, not overlapping, then ambiguity resolved. */
 export function findKbMentions(text: string, tokens: readonly MatchToken[], root: TrieNode, skip?: Uint8Array): FoundMention[] {
   const matches: Match[] = [];
@@ -257,17 +273,18 @@ export function findKbMentions(text: string, tokens: readonly MatchToken[], root
     matches.push({ from: i, to: m.end, entries, demonym });
     i = m.end;
   }
-  // where each unambiguous entity is named, and which are named by more than one word
-  const positions = new Map<string, number[]>();
+  // where each unambiguous entity is named (read only to resolve an ambiguous match), and which are named by more
+  // than one word
+  let ambiguous = false;
+  for (let k = 0; k < matches.length && !ambiguous; k++) ambiguous = matches[k].entries.length > 1;
+  const positions = ambiguous ? namedPositions(matches, tokens) : NO_NAMED;
   const longForms = new Set<string>();
   const entryById = new Map<string, KbEntry>();
-  for (const m of matches) {
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k];
     if (m.entries.length !== 1) continue;
     const e = m.entries[0];
     entryById.set(e.id, e);
-    const list = positions.get(e.id) ?? [];
-    list.push(tokens[m.from].start);
-    positions.set(e.id, list);
     if (m.to - m.from > 1) longForms.add(e.id);
   }
   const out = mentionList();
