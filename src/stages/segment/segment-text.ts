@@ -98,6 +98,26 @@ export function tokenWordIds(tokens: readonly Token[]): Int32Array | null {
   return tokens === idsOf ? ids : null;
 }
 
+// The word id of each one-character token below U+0800 (punctuation, a letter or digit standing alone: a token in five
+// or six), by character code, of word-table generation CHAR_GENERATION: no hash and table probe for them.
+const CHAR_IDS = new Int32Array(0x800).fill(-1);
+let CHAR_GENERATION = -1;
+
+/** The word id of the one-character token text[i] (of code c < 0x800). */
+function charWordId(text: string, i: number, c: number): number {
+  if (CHAR_GENERATION !== wordTableGeneration()) {
+    CHAR_IDS.fill(-1);
+    CHAR_GENERATION = wordTableGeneration();
+  }
+  let id = CHAR_IDS[c];
+  if (id < 0) {
+    id = internWord(text, i, i + 1, spanHash(text, i, i + 1));
+    // (interning may have started a new generation: the id is of the current one)
+    if (CHAR_GENERATION === wordTableGeneration()) CHAR_IDS[c] = id;
+  }
+  return id;
+}
+
 /** Appends the tokens of text[start, end) (one sentence) to `tokens`, their word ids to `ids`. */
 function tokenize(text: string, start: number, end: number, sentence: number, tokens: Token[]): void {
   let i = start;
@@ -122,7 +142,7 @@ function tokenize(text: string, start: number, end: number, sentence: number, to
       j = c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
     }
     // the token's string is the word table's (no slice of the text for a word seen before)
-    const id = internWord(text, i, j, spanHash(text, i, j));
+    const id = j === i + 1 && c < 0x800 ? charWordId(text, i, c) : internWord(text, i, j, spanHash(text, i, j));
     const n = tokens.length;
     if (n === ids.length) {
       const grown = new Int32Array(2 * n);
