@@ -217,8 +217,13 @@ function isWordChar(c: number): boolean {
 const isUpperAscii = (c: number) => c >= 65 && c <= 90;
 const DOT = 46;
 // characters that join or surround words without being tokens: hyphens, slash, quotes, apostrophes, "_", "#"
-const TRANSPARENT = new Set([..."-‐‑–—/\"“”«»'’‘`ʼ_#"].map((ch) => ch.charCodeAt(0)));
-const APOSTROPHE = new Set([..."'’ʼ`"].map((ch) => ch.charCodeAt(0)));
+// (by character code in a table, as JOINS: a Set look-up per character and per word was a hash probe each)
+const TRANSPARENT_CHARS = new Uint8Array(0x10000);
+for (const ch of "-‐‑–—/\"“”«»'’‘`ʼ_#") TRANSPARENT_CHARS[ch.charCodeAt(0)] = 1;
+const APOSTROPHE_CHARS = new Uint8Array(0x10000);
+for (const ch of "'’ʼ`") APOSTROPHE_CHARS[ch.charCodeAt(0)] = 1;
+/** Is c (a UTF-16 code unit, or -1) one of ’ ' ʼ ` ? */
+const isApostrophe = (c: number): boolean => c >= 0 && APOSTROPHE_CHARS[c] === 1;
 const TLD = /^\.(?:com|net|org|it|fr|ir|iq|cu|tv|news|info|co|uk)(?![\p{L}\p{N}])/u;
 
 /** The end of the word starting at i: letters/digits with inner apostrophes ("Kata'ib"), a dotted acronym ("U.S."), a web name ("Today.it"). */
@@ -233,7 +238,7 @@ function wordEnd(text: string, i: number): number {
   let j = i;
   for (;;) {
     while (j < n && isWordChar(text.charCodeAt(j))) j++;
-    if (j + 1 < n && APOSTROPHE.has(text.charCodeAt(j)) && isWordChar(text.charCodeAt(j + 1))) {
+    if (j + 1 < n && isApostrophe(text.charCodeAt(j)) && isWordChar(text.charCodeAt(j + 1))) {
       j++;
       continue;
     }
@@ -306,7 +311,7 @@ function readTokens(
       i++;
       continue;
     }
-    if (c === 32 || c === 9 || c === 13 || c === 0xa0 || TRANSPARENT.has(c) || (c > 127 && isSpace(c))) {
+    if (c === 32 || c === 9 || c === 13 || c === 0xa0 || TRANSPARENT_CHARS[c] === 1 || (c > 127 && isSpace(c))) {
       i++;
       continue;
     }
@@ -331,7 +336,7 @@ function readTokens(
         const w = INFO[id] ?? (INFO[id] = wordInfo(wordString(id)));
         const end = spans![cur].end;
         const d = end < n ? text.charCodeAt(end) : 32;
-        if (w.pure && (d === DOT ? !isWordChar(codeAt(text, end + 1)) : !APOSTROPHE.has(d) && !isWordChar(d))) {
+        if (w.pure && (d === DOT ? !isWordChar(codeAt(text, end + 1)) : !isApostrophe(d) && !isWordChar(d))) {
           out.push(tokenOf(w, spans![cur].text, i, text));
           i = end;
           continue;
