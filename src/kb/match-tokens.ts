@@ -294,15 +294,6 @@ function readTokens(
   const nSpans = spans ? spans.length : 0;
   const ids = spans && spanIds ? spanIds : null;
   if (ids && INFO_GENERATION !== wordTableGeneration()) (INFO = nulls(4096)), (INFO_GENERATION = wordTableGeneration());
-  /** text.slice(start, end), as a span's own string when a span is exactly that. */
-  const sliceAt = (start: number, end: number): string => {
-    while (cur < nSpans && spans![cur].start < start) cur++;
-    if (cur < nSpans) {
-      const sp = spans![cur];
-      if (sp.start === start && sp.end === end) return sp.text;
-    }
-    return text.slice(start, end);
-  };
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     if (c === 10) {
@@ -344,7 +335,9 @@ function readTokens(
       }
     }
     const end = wordEnd(text, i);
-    let raw = sliceAt(i, end);
+    // text.slice(i, end), as a span's own string when a span is exactly that (no closure made per call for it)
+    while (cur < nSpans && spans![cur].start < i) cur++;
+    let raw = cur < nSpans && spans![cur].start === i && spans![cur].end === end ? spans![cur].text : text.slice(i, end);
     let start = i;
     i = end;
     if (raw.length > 2 && /['’ʼ`]/.test(raw)) {

@@ -99,6 +99,22 @@ function isEdge(c: number): boolean {
 }
 const NO_SPANS: readonly Span[] = [];
 
+// The tests antecedent applies to earlier mentions, pass after pass, by the kind of reference: a group that speaks is
+// an armed group, organisation or ministry before it is a state, and a sentence subject first. (Numbers and a switch,
+// not an array of closures made at every call.)
+const PASS_PERSON = 0;
+const PASS_ISSUER_SUBJECT = 1;
+const PASS_ISSUER_LEAD = 2;
+const PASS_ISSUER = 3;
+const PASS_GROUP = 4;
+const PASS_PERSON_OR_ISSUER = 5;
+const PASS_ANY = 6;
+const PASSES: Readonly<Record<"person" | "group" | "any", readonly number[]>> = {
+  person: [PASS_PERSON],
+  group: [PASS_ISSUER_SUBJECT, PASS_ISSUER_LEAD, PASS_ISSUER, PASS_GROUP],
+  any: [PASS_PERSON_OR_ISSUER, PASS_ANY],
+};
+
 const kindOfType = (t: EntityType): SpeakerKind => (t === "person" ? "person" : GROUP_TYPES.has(t) ? "group" : "other");
 
 /** Resolves speaker phrases to entities or text, keeping the history that pronouns and "the statement" refer back to. */
@@ -204,6 +220,26 @@ export class SpeakerResolver {
     return null;
   }
 
+  /** Whether mention m passes test `pass` of antecedent (see PASSES). */
+  private fits(pass: number, m: SpeakerMention, lead: ReadonlySet<string>): boolean {
+    switch (pass) {
+      case PASS_PERSON:
+        return m.type === "person";
+      case PASS_ISSUER_SUBJECT:
+        return ISSUER_TYPES.has(m.type) && this.subject(m);
+      case PASS_ISSUER_LEAD:
+        return ISSUER_TYPES.has(m.type) && lead.has(m.entity);
+      case PASS_ISSUER:
+        return ISSUER_TYPES.has(m.type);
+      case PASS_GROUP:
+        return GROUP_TYPES.has(m.type);
+      case PASS_PERSON_OR_ISSUER:
+        return m.type === "person" || ISSUER_TYPES.has(m.type);
+      default:
+        return true;
+    }
+  }
+
   /** The nearest earlier speaker, or mention, or group phrase that a pronoun or "the statement" can stand for. */
   antecedent(kind: "person" | "group" | "any", before: number): Resolved | null {
     for (let i = this.history.length - 1; i >= 0; i--) {
@@ -215,18 +251,13 @@ export class SpeakerResolver {
     }
     const lead = this.lead();
     // a group that speaks is an armed group, organisation or ministry before it is a state, and a sentence subject first
-    const passes: ((m: SpeakerMention) => boolean)[] =
-      kind === "person"
-        ? [(m) => m.type === "person"]
-        : kind === "group"
-          ? [(m) => ISSUER_TYPES.has(m.type) && this.subject(m), (m) => ISSUER_TYPES.has(m.type) && lead.has(m.entity), (m) => ISSUER_TYPES.has(m.type), (m) => GROUP_TYPES.has(m.type)]
-          : [(m) => m.type === "person" || ISSUER_TYPES.has(m.type), () => true];
-    for (const ok of passes) {
+    const passes = PASSES[kind];
+    for (let p = 0; p < passes.length; p++) {
       for (let i = this.mentions.length - 1; i >= 0; i--) {
         const m = this.mentions[i];
         if (m.end > before) continue;
         if (before - m.end > 1500) break;
-        if (ok(m) && !this.inQuoteAt(m.start, m.end)) return this.ofMention(m);
+        if (this.fits(passes[p], m, lead) && !this.inQuoteAt(m.start, m.end)) return this.ofMention(m);
       }
     }
     if (kind !== "person") {
@@ -403,7 +434,8 @@ export class SpeakerResolver {
   private byHeadWord(span: Phrase, full: boolean, anywhere: boolean, nWords: number, first3: readonly Phrase[]): Resolved | null {
     const text = this.text;
     const { start, end } = span;
-    const near = (e: number) => full || anywhere || end - e < 3;
+    // (a phrase found by a head word must end near the span's end, unless the span is the subject or anywhere will do)
+    const loose = full || anywhere;
     // "the spokesman for the brigades", "المتحدث باسم الكتائب": a phrase headed by a role is that person
     const head = full ? this.lastMatch("role", start, Math.min(end, first3[first3.length - 1].end)) : null;
     if (head) {
@@ -412,16 +444,16 @@ export class SpeakerResolver {
     }
     // "the statement said" → the group that issued it
     const st = this.lastMatch("statement", start, end);
-    if (st && near(st.end)) {
+    if (st && (loose || end - st.end < 3)) {
       const a = this.statementAuthor(st.start) ?? this.antecedent("group", start);
       if (a) return resolved(a.ref, a.kind, start, a.type);
     }
     const grp = this.lastMatch("group", start, end);
-    if (grp && near(grp.end)) return this.groupPhrase(span, grp, full);
+    if (grp && (loose || end - grp.end < 3)) return this.groupPhrase(span, grp, full);
     const name = lastNameRun(text, start, end, this.titles);
-    if (name && near(name.end)) return this.named(name, "person");
+    if (name && (loose || end - name.end < 3)) return this.named(name, "person");
     const role = this.lastMatch("role", start, end);
-    if (role && near(role.end)) {
+    if (role && (loose || end - role.end < 3)) {
       const r = this.role(role, start);
       // keep the phrase the text uses ("the spokesman", "le porte-parole") when no earlier name was found for it
       return r && r.ref.span?.start === role.start ? resolved(this.ref(phraseAround(text, role, 2, start, end)), r.kind, r.at, r.type) : r;
