@@ -152,7 +152,10 @@ function mention(inp: DiscoveryInput, from: number, to: number, type: EntityType
   const start = tokens[from].start;
   const end = tokens[to - 1].end;
   const name = text.slice(start, end).replace(/\s+/g, " ");
-  const key = "new:" + tokens.slice(from, to).filter((t) => !t.article).map((t) => t.keys[0]).join(" ");
+  // "new:" and the first keys of the tokens that are no article, joined by spaces
+  let key = "new:";
+  let words = 0;
+  for (let k = from; k < to; k++) if (!tokens[k].article) key += (words++ ? " " : "") + tokens[k].keys[0];
   return foundMention(start, end, text.slice(start, end), from, to, null, key, name, type, via);
 }
 

@@ -1,5 +1,5 @@
 import { partResource, type Context } from "../../core/context.js";
-import type { Doc, EntityRecord } from "../../core/doc.js";
+import type { Doc, EntityRecord, EntityType } from "../../core/doc.js";
 import { addToTrie, buildAliasTrie, emptyTrie, type TrieNode } from "../../kb/alias-trie.js";
 import { loadKb, uniformEntry } from "../../kb/load-kb.js";
 import { matchTokens, type MatchToken } from "../../kb/match-tokens.js";
@@ -66,13 +66,33 @@ function mediaTokens(found: readonly FoundMention[], n: number): Uint8Array {
   return media;
 }
 
+/** What the entity passes read for one context and language: the KB's trie and the language's word lists. */
+interface EntityResources {
+  readonly ctx: Context;
+  readonly iso: string;
+  readonly trie: TrieNode;
+  readonly lex: ReturnType<typeof loadDiscoveryLexicon>;
+  readonly roleTitles: ReturnType<typeof loadRoleTitles>;
+  /** Types an acronym's unknown full name from its last words. */
+  readonly typeOf: (words: readonly string[]) => EntityType | null;
+}
+// the resources of the last context and language asked for (no loader closures made per article to ask again)
+let lastResources: EntityResources | null = null;
+
+function resourcesOf(ctx: Context, iso: string): EntityResources {
+  if (lastResources && lastResources.ctx === ctx && lastResources.iso === iso) return lastResources;
+  const kb = ctx.resource("kb", loadKb);
+  const lex = lexiconOf(ctx, iso, () => loadDiscoveryLexicon(ctx, iso));
+  return (lastResources = {
+    ctx, iso, trie: ctx.resource("kb-trie", () => buildAliasTrie(kb)), lex,
+    roleTitles: roleTitlesOf(ctx, iso, () => loadRoleTitles(ctx, iso)),
+    typeOf: (w) => typeFromCues(lex, w),
+  });
+}
+
 /** Runs every entity pass over a document's clean text and returns its entity records. */
 export function findEntities(doc: Doc, ctx: Context): EntityRecord[] {
-  const kb = ctx.resource("kb", loadKb);
-  const trie = ctx.resource("kb-trie", () => buildAliasTrie(kb));
-  const iso = doc.language?.code ?? "en";
-  const lex = lexiconOf(ctx, iso, () => loadDiscoveryLexicon(ctx, iso));
-  const roleTitles = roleTitlesOf(ctx, iso, () => loadRoleTitles(ctx, iso));
+  const { trie, lex, roleTitles, typeOf } = resourcesOf(ctx, doc.language?.code ?? "en");
   const text = doc.text;
   // (no token outlives this function: their objects are reused by the next document's call)
   const tokens = matchTokens(text, doc.tokens, doc.tokens && tokenWordIds(doc.tokens), true);
@@ -82,7 +102,7 @@ export function findEntities(doc: Doc, ctx: Context): EntityRecord[] {
   // every mention so far, in the order of the passes
   const all = found.slice();
   append(all, elliptic);
-  const acronyms = findAcronyms(text, tokens, all, covered, (w) => typeFromCues(lex, w));
+  const acronyms = findAcronyms(text, tokens, all, covered, typeOf);
   cover(covered, acronyms);
   append(all, acronyms);
   const discovered = discoverNames({ text, tokens, covered, lex, media: mediaTokens(found, tokens.length) });

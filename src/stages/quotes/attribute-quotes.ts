@@ -219,7 +219,7 @@ function colonSpeech(scan: QuoteScan, quoted: readonly Span[], pending: Pending[
     if (colonAt < 0 || colonAt >= s.end || inRegions(scan.skip, s.start)) continue;
     const seg = text.slice(s.start, s.end);
     const c = seg.search(/:\s+[^\s“”"«»'‘]/u);
-    if (c < 0 || quoted.some((q) => q.start >= s.start && q.start < s.end)) continue;
+    if (c < 0 || quoteStartsIn(quoted, s)) continue;
     const colon = s.start + c;
     const a = preAttribution(text, s.start, colon + 1, lex, undefined, find);
     if (!a || a.verb.verb.prep || countWords(text, a.verb.end, colon, 13) > 12) continue;
@@ -228,6 +228,18 @@ function colonSpeech(scan: QuoteScan, quoted: readonly Span[], pending: Pending[
     if (countWords(text, content.start, content.end) < MIN_FREE_WORDS) continue;
     pending.push(pendingOf(a.verb.start, "quote", a, content, s));
   }
+}
+
+/** Does a quotation start inside sentence s? */
+function quoteStartsIn(quoted: readonly Span[], s: Span): boolean {
+  for (let i = 0; i < quoted.length; i++) if (quoted[i].start >= s.start && quoted[i].start < s.end) return true;
+  return false;
+}
+
+/** The first cite within [start, end). */
+function citeWithin(cites: readonly Citation[], start: number, end: number): Citation | undefined {
+  for (let i = 0; i < cites.length; i++) if (cites[i].start >= start && cites[i].end <= end) return cites[i];
+  return undefined;
 }
 
 /** Indirect speech of every sentence outside skipped regions. */
@@ -309,7 +321,7 @@ function resolvePending(scan: QuoteScan, pending: readonly Pending[], titles: Re
       resolver.remember(resolved(r.ref, r.kind, a ? a.verb.start : p.anchor, r.type));
     }
     // the medium the words come through: cited in the same sentence, or carried by this speaker from an earlier sentence
-    const cite = cites.find((c) => c.start >= p.sentence.start && c.end <= p.sentence.end) ?? (p.quotedBy ? cites.find((c) => c.start >= p.quotedBy!.start && c.end <= p.quotedBy!.end + 40) : undefined);
+    const cite = citeWithin(cites, p.sentence.start, p.sentence.end) ?? (p.quotedBy ? citeWithin(cites, p.quotedBy.start, p.quotedBy.end + 40) : undefined);
     if (cite) citeOf.set(keyOf(who), cite);
     const via = cite ?? citeOf.get(keyOf(who));
     const speaker: SlotRef = who.ref;

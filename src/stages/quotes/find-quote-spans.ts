@@ -35,6 +35,9 @@ function isLetterAt(text: string, i: number): boolean {
 }
 const OPENERS: Record<Kind, string> = { curly: "“”", guillemet: "«", straight: '"', single: "‘", "straight-single": "'" };
 
+/** An open mark that may run on over a paragraph break: not a single quote or an apostrophe. */
+const spansParagraphs = (o: Open): boolean => o.kind !== "single" && o.kind !== "straight-single";
+
 /** The mark kind that opens at position i (used to see whether a paragraph starts with a continued quote). */
 function openerKind(ch: string): Kind | null {
   for (const k of Object.keys(OPENERS) as Kind[]) if (OPENERS[k].includes(ch)) return k;
@@ -121,7 +124,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     const nextPara = paras[p + 1];
     let nextFirst = nextPara ? nextPara[0] : -1;
     if (nextPara) while (nextFirst < nextPara[1] && /\s/.test(text[nextFirst])) nextFirst++;
-    stack = stack.filter((o) => o.kind !== "single" && o.kind !== "straight-single"); // a stray apostrophe never spans a paragraph
+    stack = stack.filter(spansParagraphs); // a stray apostrophe never spans a paragraph
     if (stack.length && nextPara && openerKind(text[nextFirst]) === stack[stack.length - 1].kind && isLetter(text[nextFirst + 1])) {
       stack[stack.length - 1].multi = true;
       carry = stack;
