@@ -161,6 +161,13 @@ function blank(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** Appends the sentence text[s, e) of paragraph `paragraph`, white space trimmed, unless nothing is left. */
+function pushSentence(text: string, s: number, e: number, paragraph: number, sentences: Sentence[]): void {
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e > s) sentences.push({ start: s, end: e, paragraph });
+}
+
 /**
  * Splits text into sentences and tokens with rules, not a model: a sentence ends at . ! ? ؟ … (and any closing
  * quote) followed by space and a sentence starter, unless the word before the period is a known abbreviation
@@ -171,11 +178,6 @@ export function segmentText(text: string, _lang: string, abbreviations: Readonly
   const sentences: Sentence[] = [];
   let paragraph = 0;
   let pos = 0;
-  const push = (s: number, e: number) => {
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) sentences.push({ start: s, end: e, paragraph });
-  };
   while (pos < text.length) {
     let pEnd = text.indexOf("\n", pos);
     if (pEnd < 0) pEnd = text.length;
@@ -190,10 +192,10 @@ export function segmentText(text: string, _lang: string, abbreviations: Readonly
           // "Gen. Smith", "U.S. Army", "J. Smith": not a boundary.
           if (abbreviations.has(word) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) continue;
         }
-        push(pos + start, pos + m.index + m[0].trimEnd().length);
+        pushSentence(text, pos + start, pos + m.index + m[0].trimEnd().length, paragraph, sentences);
         start = end;
       }
-      push(pos + start, pEnd);
+      pushSentence(text, pos + start, pEnd, paragraph, sentences);
       paragraph++;
     }
     pos = pEnd + 1;
