@@ -161,6 +161,31 @@ function blank(text: string, start: number, end: number): boolean {
   return true;
 }
 
+const LETTER_RE = /^\p{L}$/u;
+// \p{L} of each BMP code unit, filled on first use: 1 a letter, 2 not.
+const LETTER = new Uint8Array(0x10000);
+function isLetterUnit(c: number): boolean {
+  let v = LETTER[c];
+  if (!v) LETTER[c] = v = LETTER_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
+const WORD_BEFORE = /([\p{L}.]+)$/u;
+
+/**
+ * The run of letters and periods that ends at `to` in s[from, to) (as /([\p{L}.]+)$/u on the slice), scanning back from
+ * `to`: no slice and regex per candidate boundary. A surrogate (an astral letter?) leaves it to the regex.
+ */
+function wordBefore(s: string, from: number, to: number): string {
+  let k = to;
+  while (k > from) {
+    const c = s.charCodeAt(k - 1);
+    if (c >= 0xd800 && c <= 0xdfff) return WORD_BEFORE.exec(s.slice(from, to))?.[1] ?? "";
+    if (c !== 46 && !isLetterUnit(c)) break;
+    k--;
+  }
+  return k < to ? s.slice(k, to) : "";
+}
+
 /** Appends the sentence text[s, e) of paragraph `paragraph`, white space trimmed, unless nothing is left. */
 function pushSentence(text: string, s: number, e: number, paragraph: number, sentences: Sentence[]): void {
   while (s < e && isSpace(text.charCodeAt(s))) s++;
@@ -188,7 +213,7 @@ export function segmentText(text: string, _lang: string, abbreviations: Readonly
         const end = m.index + m[0].length;
         if (end >= para.length || !STARTER.test(para[end])) continue;
         if (m[0][0] === ".") {
-          const word = /([\p{L}.]+)$/u.exec(para.slice(Math.max(start, m.index - 20), m.index))?.[1] ?? "";
+          const word = wordBefore(para, Math.max(start, m.index - 20), m.index);
           // "Gen. Smith", "U.S. Army", "J. Smith": not a boundary.
           if (abbreviations.has(word) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) continue;
         }
