@@ -16,14 +16,16 @@ export interface Segmentation {
 const BOUNDARY = /[.!?؟…]+["”’»)\]]*\s+|(?<=[\p{Ll}\u0621-\u064A]{2})[.!?؟](?=\p{Lu}\p{Ll}|[\u0621-\u064A]{2})/gu;
 const BOUNDARY_AT = new RegExp(BOUNDARY.source, "uy");
 /**
- * BOUNDARY's next match from `from`: both its readings begin with a stop (. ! ? ؟ …), so the regex is tried only where
- * one stands, not at every position of the paragraph (its look-behind made every position a costly try).
+ * BOUNDARY's next match in `para` from `from`: both its readings begin with a stop (. ! ? ؟ …), so the regex is tried
+ * only where one stands, not at every position of the paragraph (its look-behind made every position a costly try).
+ * The stops are looked for in `text`, of which `para` is the slice from `pos`: the whole text is a flat string, the
+ * paragraph a slice of it, slower to read character by character.
  */
-function nextBoundary(para: string, from: number): RegExpExecArray | null {
-  for (let i = from, n = para.length; i < n; i++) {
-    const c = para.charCodeAt(i);
+function nextBoundary(text: string, pos: number, para: string, from: number): RegExpExecArray | null {
+  for (let i = pos + from, n = pos + para.length; i < n; i++) {
+    const c = text.charCodeAt(i);
     if (c !== 46 && c !== 33 && c !== 63 && c !== 0x61f && c !== 0x2026) continue;
-    BOUNDARY_AT.lastIndex = i;
+    BOUNDARY_AT.lastIndex = i - pos;
     const m = BOUNDARY_AT.exec(para);
     if (m) return m;
   }
@@ -209,7 +211,7 @@ export function segmentText(text: string, _lang: string, abbreviations: Readonly
     if (pEnd > pos && !blank(text, pos, pEnd)) {
       const para = text.slice(pos, pEnd);
       let start = 0;
-      for (let m = nextBoundary(para, 0); m; m = nextBoundary(para, m.index + m[0].length)) {
+      for (let m = nextBoundary(text, pos, para, 0); m; m = nextBoundary(text, pos, para, m.index + m[0].length)) {
         const end = m.index + m[0].length;
         if (end >= para.length || !STARTER.test(para[end])) continue;
         if (m[0][0] === ".") {
