@@ -83,6 +83,19 @@ function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Arra
   const t = tokens[j];
   const keys = t.keys;
   const nk = keys.length;
+  if (nk === 1) {
+    // one key (every Latin word): its child looked up once, for its hits and to search on
+    const n = childOf(node, t, 0);
+    if (n) {
+      if (n.hits && (!best || j + 1 > best.end)) {
+        const ok = agreeingHits(n.hits, tokens, i, j + 1);
+        if (ok.length) best = { end: j + 1, hits: ok };
+      }
+      if (n.next.size) best = searchAliases(tokens, i, skip, n, j + 1, best, limit);
+    }
+    if (t.article && j + 1 < limit && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best, limit);
+    return best;
+  }
   for (let q = 0; q < nk; q++) {
     const n = childOf(node, t, q);
     if (n && n.hits && (!best || j + 1 > best.end)) {
