@@ -10,7 +10,7 @@ export interface AliasHit {
   readonly alias: string;
   readonly mode: CaseMode;
   /** The name is an adjective standing for the entity ("American" → United States). */
-  readonly demonym?: boolean;
+  readonly demonym: boolean;
 }
 
 /** A node of the token trie: children by token key, and the aliases that end here. */
@@ -18,7 +18,15 @@ export interface TrieNode {
   readonly next: Map<string, TrieNode>;
   hits: AliasHit[] | null;
   /** A root whose first-key test each word may remember (the KB's trie, built once; not a document's own). */
-  shared?: boolean;
+  readonly shared: boolean;
+}
+
+/**
+ * A trie node. Every node, root or not, of the KB's trie or a document's, is made here with the same fields (an
+ * optional `shared` on one root gave the name search two node shapes to check, and its compiled code bailed out).
+ */
+function trieNode(shared: boolean): TrieNode {
+  return { next: new Map(), hits: null, shared };
 }
 
 /**
@@ -40,22 +48,22 @@ export function addToTrie(root: TrieNode, entry: KbEntry, alias: string, demonym
   let node = root;
   for (const k of keys) {
     let n = node.next.get(k);
-    if (!n) node.next.set(k, (n = { next: new Map(), hits: null }));
+    if (!n) node.next.set(k, (n = trieNode(false)));
     node = n;
   }
   const hits = (node.hits ??= []);
   const mode = quoted ? "quoted" : caseMode(alias);
-  if (!hits.some((h) => h.entry === entry && h.mode === mode)) hits.push({ entry, alias, mode, ...(demonym ? { demonym } : {}) });
+  if (!hits.some((h) => h.entry === entry && h.mode === mode)) hits.push({ entry, alias, mode, demonym });
 }
 
 /** Creates an empty trie. */
 export function emptyTrie(): TrieNode {
-  return { next: new Map(), hits: null };
+  return trieNode(false);
 }
 
 /** A trie over the normalised tokens of every KB name and alias. */
 export function buildAliasTrie(kb: KnowledgeBase): TrieNode {
-  const root: TrieNode = { next: new Map(), hits: null, shared: true };
+  const root = trieNode(true);
   for (const e of kb.all()) {
     for (const a of [e.name, ...e.aliases]) addToTrie(root, e, a);
     for (const d of e.demonyms ?? []) addToTrie(root, e, d, true);

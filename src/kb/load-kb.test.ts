@@ -76,3 +76,12 @@ test("the loader rejects bad entries with a coded error naming file and line", (
   for (const [body, msg] of cases)
     assert.throws(() => loadKb(fixture({ "a.jsonl": body })), (e: unknown) => e instanceof SitrepError && e.code === "E_DATA" && msg.test(e.message), body);
 });
+
+test("every loaded entry has one object shape: the same keys in the same order (absent fields undefined)", () => {
+  const kb = loadKb(defaultDataDir());
+  const shapes = new Set<string>();
+  for (const e of kb.all()) shapes.add(Object.keys(e).join(","));
+  assert.deepEqual([...shapes], ["id,type,name,aliases,wikidata,lat,lon,geoPrecision,domains,relations,roles,demonyms,quoted,iso"]);
+  const iraq = kb.lookup("Iraq").find((e) => e.type === "state");
+  assert.ok(iraq && iraq.iso === "IQ" && iraq.aliases.length > 0);
+});

@@ -86,6 +86,19 @@ export function createKb(entries: readonly KbEntry[]): KnowledgeBase {
   };
 }
 
+/**
+ * The entry with every field of KbEntry, in one order (undefined where the file has none): entries read from lines with
+ * eighteen different sets of keys, and the merged states, had some twenty object shapes, so that every pass reading
+ * an entry's fields (name resolution, roles, relations) met more shapes than its compiled code could hold and was
+ * compiled again ("wrong map"). Absent and undefined fields read alike, and JSON leaves both out.
+ */
+export function uniformEntry(e: KbEntry): KbEntry {
+  return {
+    id: e.id, type: e.type, name: e.name, aliases: e.aliases, wikidata: e.wikidata, lat: e.lat, lon: e.lon, geoPrecision: e.geoPrecision,
+    domains: e.domains, relations: e.relations, roles: e.roles, demonyms: e.demonyms, quoted: e.quoted, iso: e.iso,
+  };
+}
+
 /** Loads every data/kb/*.jsonl file, plus the ISO countries merged with states.jsonl, into a validated knowledge base. */
 export function loadKb(dataDir: string): KnowledgeBase {
   const dir = join(dataDir, "kb");
@@ -104,5 +117,5 @@ export function loadKb(dataDir: string): KnowledgeBase {
   const states = countryEntries(overlay, existsSync(centroidFile) ? parseCentroids(readFileSync(centroidFile, "utf8")) : new Map());
   const isos = new Set(states.map((s) => (s as Raw).iso));
   for (const code of overlay.keys()) if (!isos.has(code)) throw new SitrepError("E_DATA", `data/kb/${STATE_OVERLAY}: unknown ISO code "${code}"`, FIX);
-  return createKb([...entries, ...states]);
+  return createKb([...entries, ...states].map(uniformEntry));
 }

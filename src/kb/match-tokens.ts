@@ -182,17 +182,25 @@ function newToken(start: number, end: number, raw: string, w: WordInfo, flags: n
   return t;
 }
 
+/**
+ * text.charCodeAt(i), or -1 outside the text (no entry of any table, no letter, no mark): charCodeAt past either end
+ * (NaN) made optimised code bail out ("out of bounds") and be compiled again.
+ */
+function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
 function tokenOf(w: WordInfo, raw: string, start: number, text: string): MatchToken {
   const end = start + raw.length;
   if (w.kind === "punct") return newToken(start, end, raw, w, 0);
-  // (charCodeAt past either end is NaN: no entry of the table)
-  const after = JOINS[text.charCodeAt(end)] | 0;
+  // (codeAt past either end is -1: no entry of the table)
+  const after = JOINS[codeAt(text, end)] | 0;
   const hyphenNext = (after & HYPHEN) !== 0 && end + 1 < text.length && !isSpace(text.charCodeAt(end + 1));
   const article = w.always || (w.sun && hyphenNext);
   const flags =
     (article ? ARTICLE : 0) |
     (hyphenNext ? HYPHEN_NEXT : 0) |
-    ((JOINS[text.charCodeAt(start - 1)] | 0) & QUOTE ? QUOTED_BEFORE : 0) |
+    ((JOINS[codeAt(text, start - 1)] | 0) & QUOTE ? QUOTED_BEFORE : 0) |
     (after & QUOTE ? QUOTED_AFTER : 0);
   return newToken(start, end, raw, w, flags);
 }
@@ -209,29 +217,34 @@ function isWordChar(c: number): boolean {
 const isUpperAscii = (c: number) => c >= 65 && c <= 90;
 const DOT = 46;
 // characters that join or surround words without being tokens: hyphens, slash, quotes, apostrophes, "_", "#"
-const TRANSPARENT = new Set([..."-‐‑–—/\"“”«»'’‘`ʼ_#"].map((ch) => ch.charCodeAt(0)));
-const APOSTROPHE = new Set([..."'’ʼ`"].map((ch) => ch.charCodeAt(0)));
+// (by character code in a table, as JOINS: a Set look-up per character and per word was a hash probe each)
+const TRANSPARENT_CHARS = new Uint8Array(0x10000);
+for (const ch of "-‐‑–—/\"“”«»'’‘`ʼ_#") TRANSPARENT_CHARS[ch.charCodeAt(0)] = 1;
+const APOSTROPHE_CHARS = new Uint8Array(0x10000);
+for (const ch of "'’ʼ`") APOSTROPHE_CHARS[ch.charCodeAt(0)] = 1;
+/** Is c (a UTF-16 code unit, or -1) one of ’ ' ʼ ` ? */
+const isApostrophe = (c: number): boolean => c >= 0 && APOSTROPHE_CHARS[c] === 1;
 const TLD = /^\.(?:com|net|org|it|fr|ir|iq|cu|tv|news|info|co|uk)(?![\p{L}\p{N}])/u;
 
 /** The end of the word starting at i: letters/digits with inner apostrophes ("Kata'ib"), a dotted acronym ("U.S."), a web name ("Today.it"). */
 function wordEnd(text: string, i: number): number {
   const n = text.length;
   // "U.S.", "D.C."
-  if (isUpperAscii(text.charCodeAt(i)) && text.charCodeAt(i + 1) === DOT && isUpperAscii(text.charCodeAt(i + 2))) {
+  if (isUpperAscii(codeAt(text, i)) && codeAt(text, i + 1) === DOT && isUpperAscii(codeAt(text, i + 2))) {
     let j = i + 1;
-    while (text.charCodeAt(j) === DOT && isUpperAscii(text.charCodeAt(j + 1))) j += 2;
-    if (!isWordChar(text.charCodeAt(j))) return text.charCodeAt(j) === DOT ? j + 1 : j;
+    while (codeAt(text, j) === DOT && isUpperAscii(codeAt(text, j + 1))) j += 2;
+    if (!isWordChar(codeAt(text, j))) return codeAt(text, j) === DOT ? j + 1 : j;
   }
   let j = i;
   for (;;) {
     while (j < n && isWordChar(text.charCodeAt(j))) j++;
-    if (j + 1 < n && APOSTROPHE.has(text.charCodeAt(j)) && isWordChar(text.charCodeAt(j + 1))) {
+    if (j + 1 < n && isApostrophe(text.charCodeAt(j)) && isWordChar(text.charCodeAt(j + 1))) {
       j++;
       continue;
     }
     break;
   }
-  if (text.charCodeAt(j) === DOT) {
+  if (codeAt(text, j) === DOT) {
     const m = TLD.exec(text.slice(j, j + 8));
     if (m) j += m[0].length;
   }
@@ -240,7 +253,7 @@ function wordEnd(text: string, i: number): number {
 
 /** True when the newline at i only wraps a sentence: a word before it, a lowercase or Arabic word after it. */
 function wrappedLine(text: string, i: number): boolean {
-  const prev = text.charCodeAt(i - 1);
+  const prev = codeAt(text, i - 1);
   const next = text[i + 1];
   if (next === undefined || next === "\n" || !isWordChar(prev)) return false;
   const nc = next.charCodeAt(0);
@@ -281,15 +294,6 @@ function readTokens(
   const nSpans = spans ? spans.length : 0;
   const ids = spans && spanIds ? spanIds : null;
   if (ids && INFO_GENERATION !== wordTableGeneration()) (INFO = nulls(4096)), (INFO_GENERATION = wordTableGeneration());
-  /** text.slice(start, end), as a span's own string when a span is exactly that. */
-  const sliceAt = (start: number, end: number): string => {
-    while (cur < nSpans && spans![cur].start < start) cur++;
-    if (cur < nSpans) {
-      const sp = spans![cur];
-      if (sp.start === start && sp.end === end) return sp.text;
-    }
-    return text.slice(start, end);
-  };
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     if (c === 10) {
@@ -298,7 +302,7 @@ function readTokens(
       i++;
       continue;
     }
-    if (c === 32 || c === 9 || c === 13 || c === 0xa0 || TRANSPARENT.has(c) || (c > 127 && isSpace(c))) {
+    if (c === 32 || c === 9 || c === 13 || c === 0xa0 || TRANSPARENT_CHARS[c] === 1 || (c > 127 && isSpace(c))) {
       i++;
       continue;
     }
@@ -323,7 +327,7 @@ function readTokens(
         const w = INFO[id] ?? (INFO[id] = wordInfo(wordString(id)));
         const end = spans![cur].end;
         const d = end < n ? text.charCodeAt(end) : 32;
-        if (w.pure && (d === DOT ? !isWordChar(text.charCodeAt(end + 1)) : !APOSTROPHE.has(d) && !isWordChar(d))) {
+        if (w.pure && (d === DOT ? !isWordChar(codeAt(text, end + 1)) : !isApostrophe(d) && !isWordChar(d))) {
           out.push(tokenOf(w, spans![cur].text, i, text));
           i = end;
           continue;
@@ -331,7 +335,9 @@ function readTokens(
       }
     }
     const end = wordEnd(text, i);
-    let raw = sliceAt(i, end);
+    // text.slice(i, end), as a span's own string when a span is exactly that (no closure made per call for it)
+    while (cur < nSpans && spans![cur].start < i) cur++;
+    let raw = cur < nSpans && spans![cur].start === i && spans![cur].end === end ? spans![cur].text : text.slice(i, end);
     let start = i;
     i = end;
     if (raw.length > 2 && /['’ʼ`]/.test(raw)) {

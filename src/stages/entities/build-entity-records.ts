@@ -1,4 +1,4 @@
-import type { EntityRecord } from "../../core/doc.js";
+import type { EntityRecord, Mention } from "../../core/doc.js";
 import type { FoundMention } from "./found-mention.js";
 
 const KB_ALIASES = 5;
@@ -9,52 +9,92 @@ const SPACES = /\s\s|[^\S ]/;
 const IDS: string[] = [];
 const idOf = (n: number): string => (IDS[n] ??= `e${n}`);
 
+const byPlace = (a: FoundMention, b: FoundMention): number => a.start - b.start || b.end - a.end;
+
+/**
+ * The mentions grouped by key, groups in order of their first mention (mentions in text order). Indexed loops and a
+ * Map to group numbers, not for…of over arrays and Map iterators: the iterator results' checks were this function's
+ * "wrong map" de-optimisations (compiled six times in a run).
+ */
+function groupByKey(sorted: readonly FoundMention[]): FoundMention[][] {
+  const index = new Map<string, number>();
+  const groups: FoundMention[][] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const m = sorted[i];
+    const g = index.get(m.key);
+    if (g === undefined) {
+      index.set(m.key, groups.length);
+      groups.push([m]);
+    } else groups[g].push(m);
+  }
+  return groups;
+}
+
+/** A discovered entity is named by its longest mention; a KB entity by its KB name. */
+function recordName(g: readonly FoundMention[]): string {
+  const first = g[0];
+  if (first.entry) return first.entry.name;
+  let name = first.name;
+  for (let i = 0; i < g.length; i++) if (g[i].text.length > name.length) name = g[i].text;
+  return name;
+}
+
+/** The forms the article uses, white space collapsed, each once. */
+function formsUsed(g: readonly FoundMention[]): string[] {
+  const seen: string[] = [];
+  for (let i = 0; i < g.length; i++) {
+    const t = g[i].text;
+    const form = SPACES.test(t) ? t.replace(/\s+/g, " ") : t;
+    if (!seen.includes(form)) seen.push(form);
+  }
+  return seen;
+}
+
+/** The forms the article uses, then a few of the KB's other names for the entity (not the record's name). */
+function recordAliases(g: readonly FoundMention[], name: string): string[] {
+  const seen = formsUsed(g);
+  const aliases: string[] = [];
+  for (let i = 0; i < seen.length; i++) if (seen[i] !== name) aliases.push(seen[i]);
+  // the first few KB aliases the article does not use (an entry may have hundreds: stop at KB_ALIASES)
+  const e = g[0].entry;
+  if (e) {
+    for (let i = 0, extra = 0; i < e.aliases.length && extra < KB_ALIASES; i++) {
+      const a = e.aliases[i];
+      if (seen.includes(a)) continue;
+      extra++;
+      if (a !== name) aliases.push(a);
+    }
+  }
+  // (in an array of its own size: the record is kept with the Doc, a push-grown array with room for 17)
+  return aliases.length ? aliases.slice() : [];
+}
+
+function mentionsOf(g: readonly FoundMention[]): Mention[] {
+  const list = new Array<Mention>(g.length);
+  for (let i = 0; i < g.length; i++) list[i] = { start: g[i].start, end: g[i].end, text: g[i].text };
+  return list;
+}
+
+/** The record of one group, numbered n. */
+function entityRecord(g: readonly FoundMention[], n: number): EntityRecord {
+  const e = g[0].entry;
+  const name = recordName(g);
+  // (the optional fields are added in this order: the JSON output lists them so)
+  const record: Mutable<EntityRecord> = { id: idOf(n), kb: e ? e.id : null, name, aliases: recordAliases(g, name), type: g[0].type, mentions: mentionsOf(g) };
+  if (e && e.lat != null && e.lon != null) {
+    record.lat = e.lat;
+    record.lon = e.lon;
+  }
+  if (e?.wikidata) record.wikidata = e.wikidata;
+  if (!e) record.discovered = true;
+  return record;
+}
+
 /** Groups mentions into one record per entity, numbered e1, e2, … in order of first mention. */
 export function buildEntityRecords(mentions: readonly FoundMention[]): EntityRecord[] {
-  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
-  const groups = new Map<string, FoundMention[]>();
-  for (const m of sorted) {
-    const g = groups.get(m.key);
-    if (g) g.push(m);
-    else groups.set(m.key, [m]);
-  }
+  const groups = groupByKey(mentions.slice().sort(byPlace));
   const out: EntityRecord[] = [];
-  for (const g of groups.values()) {
-    const first = g[0];
-    const e = first.entry;
-    // a discovered entity is named by its longest mention
-    let name = e ? e.name : first.name;
-    if (!e) for (const m of g) if (m.text.length > name.length) name = m.text;
-    // the forms the article uses, then a few of the KB's other names for the entity
-    const seen: string[] = [];
-    for (const m of g) {
-      const form = SPACES.test(m.text) ? m.text.replace(/\s+/g, " ") : m.text;
-      if (!seen.includes(form)) seen.push(form);
-    }
-    const aliases: string[] = [];
-    for (const a of seen) if (a !== name) aliases.push(a);
-    // the first few KB aliases the article does not use (an entry may have hundreds: stop at KB_ALIASES)
-    if (e) {
-      for (let i = 0, extra = 0; i < e.aliases.length && extra < KB_ALIASES; i++) {
-        const a = e.aliases[i];
-        if (seen.includes(a)) continue;
-        extra++;
-        if (a !== name) aliases.push(a);
-      }
-    }
-    const mentionList = new Array<{ start: number; end: number; text: string }>(g.length);
-    for (let i = 0; i < g.length; i++) mentionList[i] = { start: g[i].start, end: g[i].end, text: g[i].text };
-    // (the optional fields are added in this order: the JSON output lists them so)
-    // (aliases in an array of their own size: the record is kept with the Doc, a push-grown array with room for 17)
-    const record: Mutable<EntityRecord> = { id: idOf(out.length + 1), kb: e ? e.id : null, name, aliases: aliases.length ? aliases.slice() : [], type: first.type, mentions: mentionList };
-    if (e && e.lat != null && e.lon != null) {
-      record.lat = e.lat;
-      record.lon = e.lon;
-    }
-    if (e?.wikidata) record.wikidata = e.wikidata;
-    if (!e) record.discovered = true;
-    out.push(record);
-  }
+  for (let i = 0; i < groups.length; i++) out.push(entityRecord(groups[i], i + 1));
   return out;
 }
 

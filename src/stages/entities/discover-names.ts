@@ -2,7 +2,7 @@ import type { EntityType } from "../../core/doc.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
 import { latinKey } from "../../kb/token-keys.js";
 import type { DiscoveryLexicon, EntityCue } from "./discovery-lexicon.js";
-import type { FoundMention } from "./found-mention.js";
+import { foundMention, mentionList, type FoundMention } from "./found-mention.js";
 import { zeroedBytes } from "./zeroed-bytes.js";
 
 const CONNECTORS = new Set(["al", "el", "bin", "ibn", "abdul", "abdel", "abu", "abou", "van", "von", "ul"]);
@@ -152,8 +152,11 @@ function mention(inp: DiscoveryInput, from: number, to: number, type: EntityType
   const start = tokens[from].start;
   const end = tokens[to - 1].end;
   const name = text.slice(start, end).replace(/\s+/g, " ");
-  const key = "new:" + tokens.slice(from, to).filter((t) => !t.article).map((t) => t.keys[0]).join(" ");
-  return { start, end, text: text.slice(start, end), tokStart: from, tokEnd: to, entry: null, key, name, type, via };
+  // "new:" and the first keys of the tokens that are no article, joined by spaces
+  let key = "new:";
+  let words = 0;
+  for (let k = from; k < to; k++) if (!tokens[k].article) key += (words++ ? " " : "") + tokens[k].keys[0];
+  return foundMention(start, end, text.slice(start, end), from, to, null, key, name, type, via);
 }
 
 /** Length of the person title ending just before token i ("Gen." → 2 tokens with the period), or 0. */
@@ -173,10 +176,28 @@ function titleBefore(inp: DiscoveryInput, i: number): number {
   return 0;
 }
 
+/** "Ali Al Salem Air Base" is a facility, not a person: a cue read after the name ("Air Base") types it. */
+function facilityCueAt(inp: DiscoveryInput, end: number): boolean {
+  const { tokens, lex } = inp;
+  return end < tokens.length && tokens[end].keys.some((k) => (lex.cuesByFirst.get(k) ?? []).some((c) => c.where === "after" && cueAt(tokens, end, c)));
+}
+
+/**
+ * Whether the capitalised run [i, end) reads as a person: a credited name needs no title ("ATTA KENARE / AFP"); in a
+ * title-case line only a titled given name or a credit ("Photo: Sabah Arar/AFP") marks a name; elsewhere a given name
+ * or a title does.
+ */
+function personRun(inp: DiscoveryInput, headline: Uint8Array, i: number, end: number, given: boolean, titled: boolean): boolean {
+  if (creditAfter(inp, end)) return true;
+  const t = inp.tokens[i];
+  const creditBefore = titled && /[:/]\s*$/.test(inp.text.slice(Math.max(0, t.start - 3), t.start));
+  return headline[i] ? (titled && given) || creditBefore : given || titled;
+}
+
 /** People: a known given name or a title followed by capitalised words ("Phil Stewart", "spokesperson Mohannad Mubaydeen"). */
 function discoverPeople(inp: DiscoveryInput, headline: Uint8Array): FoundMention[] {
   const { tokens, covered, lex } = inp;
-  const out: FoundMention[] = [];
+  const out = mentionList();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (covered[i] || t.arabic || t.kind === "punct" || !(t.cap || t.kind === "acronym")) continue;
@@ -186,15 +207,7 @@ function discoverPeople(inp: DiscoveryInput, headline: Uint8Array): FoundMention
     const titled = titleBefore(inp, i) > 0;
     if (!given && !titled && !mediaWithin(inp.media, i, i + 6)) continue;
     const end = runForward(inp, i, 4);
-    if (end - i < 2) continue;
-    // a credited name needs no title: "ATTA KENARE / AFP"; in a title-case line only a titled given name or a credit
-    // ("Photo: Sabah Arar/AFP") marks a name
-    if (!creditAfter(inp, end)) {
-      const creditBefore = titled && /[:/]\s*$/.test(inp.text.slice(Math.max(0, t.start - 3), t.start));
-      if (headline[i] ? !(titled && given) && !creditBefore : !given && !titled) continue;
-    }
-    // "Ali Al Salem Air Base" is a facility, not a person
-    if (end < tokens.length && tokens[end].keys.some((k) => (lex.cuesByFirst.get(k) ?? []).some((c) => c.where === "after" && cueAt(tokens, end, c)))) continue;
+    if (end - i < 2 || !personRun(inp, headline, i, end, given, titled) || facilityCueAt(inp, end)) continue;
     out.push(mention(inp, i, end, "person", "discovered"));
     for (let k = i; k < end; k++) covered[k] = 1;
     i = end - 1;
@@ -208,7 +221,7 @@ function discoverPeople(inp: DiscoveryInput, headline: Uint8Array): FoundMention
  */
 function discoverArabicPeople(inp: DiscoveryInput): FoundMention[] {
   const { tokens, covered, lex, text } = inp;
-  const out: FoundMention[] = [];
+  const out = mentionList();
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     if (covered[i] || !t.arabic || t.raw.startsWith("ال") || wordLex(lex, t).stopRaw || !titleBefore(inp, i)) continue;
@@ -222,49 +235,66 @@ function discoverArabicPeople(inp: DiscoveryInput): FoundMention[] {
   return out;
 }
 
+/** A word of a name read before a cue: capitalised, an article, or an ordinal ("82nd Airborne Brigade"). */
+const nameLike = (t: MatchToken): boolean => t.cap || t.article || ORDINAL.test(t.raw);
+
+/** "Harir Air Base", "82nd Airborne Brigade": the capitalised words and ordinals before the cue at i, or null. */
+function nameBeforeCue(inp: DiscoveryInput, i: number, cue: EntityCue): FoundMention | null {
+  const { tokens, covered, lex } = inp;
+  const cueEnd = i + cue.keys.length;
+  let s = i;
+  while (s > 0 && i - s < 4 && !covered[s - 1] && !tokens[s - 1].arabic && nameLike(tokens[s - 1]) && adjacent(tokens[s - 1], tokens[s], inp.text) && !lex.stop.has(tokens[s - 1].raw.toLowerCase())) s--;
+  while (s < i && tokens[s].article) s++;
+  if (s === i) return null;
+  for (let k = s; k < cueEnd; k++) covered[k] = 1;
+  return mention(inp, s, cueEnd, cue.type, "discovered");
+}
+
+/**
+ * "قاعدة حرير": the Arabic name after the cue at i — not "القاعدة" ("the base"), and not an indefinite adjective
+ * ("قاعدة عسكرية"; "الحبانية" is a name); or null.
+ */
+function arabicNameAfterCue(inp: DiscoveryInput, i: number, cue: EntityCue): FoundMention | null {
+  const { tokens, covered, lex } = inp;
+  const first = tokens[i];
+  const cueEnd = i + cue.keys.length;
+  if (/^(?:[وف]?[بك]?ال|[وف]?لل)/.test(first.raw)) return null;
+  const n = tokens[cueEnd];
+  if (!n || covered[cueEnd] || !n.arabic || /[^\s]/.test(inp.text.slice(first.end, n.start)) || lex.stop.has(n.raw) || (AR_ADJECTIVE.test(n.raw) && !n.raw.startsWith("ال")) || n.raw.length < 3) return null;
+  let end = cueEnd + 1;
+  if (AR_COMPOUND.has(n.raw) && tokens[end]?.arabic && !covered[end]) end++;
+  const from = cue.type === "place" ? cueEnd : i;
+  for (let k = i; k < end; k++) covered[k] = 1;
+  return mention(inp, from, end, cue.type, "discovered");
+}
+
+/** "Camp Taji", "la base de Harir": the capitalised words after the cue at i (past "de", "du"), or null. */
+function nameAfterCue(inp: DiscoveryInput, i: number, cue: EntityCue): FoundMention | null {
+  const { tokens, covered } = inp;
+  let s = i + cue.keys.length;
+  while (s < tokens.length && FR_LINKS.has(tokens[s].raw.toLowerCase())) s++;
+  const end = runForward(inp, s, 3);
+  if (end === s) return null;
+  const from = cue.type === "place" ? s : i;
+  for (let k = i; k < end; k++) covered[k] = 1;
+  return mention(inp, from, end, cue.type, "discovered");
+}
+
 /** Groups, facilities, places: a capitalised name beside a typing word ("Harir Air Base", "Camp Taji", "قاعدة حرير"). */
 function discoverCued(inp: DiscoveryInput, headline: Uint8Array): FoundMention[] {
   const { tokens, covered, lex } = inp;
-  const out: FoundMention[] = [];
+  const out = mentionList();
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i] || headline[i]) continue;
-    const t0 = tokens[i];
-    const cues = wordLex(lex, t0).cues;
-    for (const cue of cues) {
+    const cues = wordLex(lex, tokens[i]).cues;
+    for (let c = 0; c < cues.length; c++) {
+      const cue = cues[c];
       if (!cueAt(tokens, i, cue)) continue;
-      const cueEnd = i + cue.keys.length;
-      if (cue.where === "after") {
-        let s = i;
-        // "Harir Air Base", "82nd Airborne Brigade": capitalised words and ordinals before the cue
-        const nameLike = (t: MatchToken) => t.cap || t.article || ORDINAL.test(t.raw);
-        while (s > 0 && i - s < 4 && !covered[s - 1] && !tokens[s - 1].arabic && nameLike(tokens[s - 1]) && adjacent(tokens[s - 1], tokens[s], inp.text) && !lex.stop.has(tokens[s - 1].raw.toLowerCase())) s--;
-        while (s < i && tokens[s].article) s++;
-        if (s === i) continue;
-        out.push(mention(inp, s, cueEnd, cue.type, "discovered"));
-        for (let k = s; k < cueEnd; k++) covered[k] = 1;
+      const m = cue.where === "after" ? nameBeforeCue(inp, i, cue) : tokens[i].arabic ? arabicNameAfterCue(inp, i, cue) : nameAfterCue(inp, i, cue);
+      if (m) {
+        out.push(m);
         break;
       }
-      const first = tokens[i];
-      if (first.arabic) {
-        // "قاعدة حرير" — not "القاعدة" ("the base"), and not an indefinite adjective ("قاعدة عسكرية"; "الحبانية" is a name)
-        if (/^(?:[وف]?[بك]?ال|[وف]?لل)/.test(first.raw)) continue;
-        const n = tokens[cueEnd];
-        if (!n || covered[cueEnd] || !n.arabic || /[^\s]/.test(inp.text.slice(first.end, n.start)) || lex.stop.has(n.raw) || (AR_ADJECTIVE.test(n.raw) && !n.raw.startsWith("ال")) || n.raw.length < 3) continue;
-        let end = cueEnd + 1;
-        if (AR_COMPOUND.has(n.raw) && tokens[end]?.arabic && !covered[end]) end++;
-        const from = cue.type === "place" ? cueEnd : i;
-        out.push(mention(inp, from, end, cue.type, "discovered"));
-        for (let k = i; k < end; k++) covered[k] = 1;
-        break;
-      }
-      let s = cueEnd;
-      while (s < tokens.length && FR_LINKS.has(tokens[s].raw.toLowerCase())) s++;
-      const end = runForward(inp, s, 3);
-      if (end === s) continue;
-      const from = cue.type === "place" ? s : i;
-      out.push(mention(inp, from, end, cue.type, "discovered"));
-      for (let k = i; k < end; k++) covered[k] = 1;
-      break;
     }
   }
   return out;
@@ -273,7 +303,14 @@ function discoverCued(inp: DiscoveryInput, headline: Uint8Array): FoundMention[]
 /** Names the KB does not know, typed from context; marks their tokens covered. */
 export function discoverNames(inp: DiscoveryInput): FoundMention[] {
   const headline = headlineTokens(inp.text, inp.tokens, zeroedBytes(2, inp.tokens.length));
-  return [...discoverPeople(inp, headline), ...discoverArabicPeople(inp), ...discoverCued(inp, headline)];
+  const out = mentionList();
+  const people = discoverPeople(inp, headline);
+  for (let i = 0; i < people.length; i++) out.push(people[i]);
+  const arabic = discoverArabicPeople(inp);
+  for (let i = 0; i < arabic.length; i++) out.push(arabic[i]);
+  const cued = discoverCued(inp, headline);
+  for (let i = 0; i < cued.length; i++) out.push(cued[i]);
+  return out;
 }
 
 /** Types a name from its last words ("… Coordination Committee" → organization), for acronym definitions. */

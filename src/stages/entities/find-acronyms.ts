@@ -1,6 +1,6 @@
 import type { EntityType } from "../../core/doc.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
-import type { FoundMention } from "./found-mention.js";
+import { foundMention, movedMention, mentionList, type FoundMention } from "./found-mention.js";
 
 const SMALL = /^(of|for|the|in|and|on|de|du|des|la|le|les|l|d|et|al|el|pour|en)$/i;
 
@@ -22,7 +22,7 @@ export function findAcronyms(
   covered: Uint8Array,
   typeOf: (words: readonly string[]) => EntityType | null,
 ): FoundMention[] {
-  const out: FoundMention[] = [];
+  const out = mentionList();
   const defs = new Map<string, FoundMention>();
   const endsAt = new Map<number, FoundMention>();
   for (const m of found) endsAt.set(m.tokEnd, m);
@@ -46,11 +46,11 @@ export function findAcronyms(
       const start = tokens[s + k].start;
       const end = tokens[i - 1].end;
       const name = text.slice(start, end);
-      owner = { start, end, text: name, tokStart: s + k, tokEnd: i, entry: null, key: "new:" + name.toLowerCase(), name, type, via: "acronym" };
+      owner = foundMention(start, end, name, s + k, i, null, "new:" + name.toLowerCase(), name, type, "acronym");
       out.push(owner);
     }
     defs.set(acr.raw.replace(/\./g, ""), owner);
-    out.push({ ...owner, start: acr.start, end: acr.end, text: acr.raw, tokStart: i + 1, tokEnd: i + 2, via: "acronym" });
+    out.push(movedMention(owner, acr.start, acr.end, acr.raw, i + 1, i + 2, "acronym"));
     covered[i + 1] = 1;
   }
   if (!defs.size) return out;
@@ -59,7 +59,7 @@ export function findAcronyms(
     if (covered[i] || t.kind !== "acronym") continue;
     const owner = defs.get(t.raw.replace(/\./g, ""));
     if (!owner) continue;
-    out.push({ ...owner, start: t.start, end: t.end, text: t.raw, tokStart: i, tokEnd: i + 1, via: "acronym" });
+    out.push(movedMention(owner, t.start, t.end, t.raw, i, i + 1, "acronym"));
     covered[i] = 1;
   }
   return out;

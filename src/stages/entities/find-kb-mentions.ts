@@ -1,9 +1,9 @@
 import type { AliasHit, TrieNode } from "../../kb/alias-trie.js";
-import type { KbEntry } from "../../kb/knowledge-base.js";
-import type { MatchToken } from "../../kb/match-tokens.js";
+import type { KbEntry, KbRelation } from "../../kb/knowledge-base.js";
+import type { MatchToken, WordInfo } from "../../kb/match-tokens.js";
 import { nameKeys } from "../../kb/match-tokens.js";
 import { entryNameKeys } from "../../kb/entry-keys.js";
-import type { FoundMention } from "./found-mention.js";
+import { foundMention, mentionList, type FoundMention } from "./found-mention.js";
 
 const INDEFINITE = new Set(["a", "an", "une", "un"]);
 
@@ -39,9 +39,7 @@ export function longestMatch(tokens: readonly MatchToken[], i: number, root: Tri
     const keys = first.keys;
     if (root.shared) {
       // the KB trie's children are remembered on the word (a Map look-up per token was a fifth of this pass)
-      const children = keys.map((k) => root.next.get(k));
-      (w.startsOf = root), (w.children = children), (w.starts = children.some((n) => n !== undefined));
-      if (!first.article && !w.starts) return null;
+      if (!rememberChildren(w, root, keys) && !first.article) return null;
     } else if (!first.article) {
       // a document's own trie (rescanned names): no array per token
       let starts = false;
@@ -50,6 +48,21 @@ export function longestMatch(tokens: readonly MatchToken[], i: number, root: Tri
     }
   } else if (!first.article && !w.starts) return null;
   return searchAliases(tokens, i, skip, root, i, null, limit);
+}
+
+/** Remembers on word `w` the children of the KB trie's `root` under each of its keys; true when there is one. */
+function rememberChildren(w: WordInfo, root: TrieNode, keys: readonly string[]): boolean {
+  const children = new Array<TrieNode | undefined>(keys.length);
+  let starts = false;
+  for (let q = 0; q < keys.length; q++) {
+    const n = root.next.get(keys[q]);
+    children[q] = n;
+    if (n !== undefined) starts = true;
+  }
+  w.startsOf = root;
+  w.children = children;
+  w.starts = starts;
+  return starts;
 }
 
 type Best = { end: number; hits: AliasHit[] } | null;
@@ -70,6 +83,19 @@ function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Arra
   const t = tokens[j];
   const keys = t.keys;
   const nk = keys.length;
+  if (nk === 1) {
+    // one key (every Latin word): its child looked up once, for its hits and to search on
+    const n = childOf(node, t, 0);
+    if (n) {
+      if (n.hits && (!best || j + 1 > best.end)) {
+        const ok = agreeingHits(n.hits, tokens, i, j + 1);
+        if (ok.length) best = { end: j + 1, hits: ok };
+      }
+      if (n.next.size) best = searchAliases(tokens, i, skip, n, j + 1, best, limit);
+    }
+    if (t.article && j + 1 < limit && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best, limit);
+    return best;
+  }
   for (let q = 0; q < nk; q++) {
     const n = childOf(node, t, q);
     if (n && n.hits && (!best || j + 1 > best.end)) {
@@ -144,42 +170,95 @@ function joinedNameKeys(text: string): string {
   return k;
 }
 
+const NO_RELATIONS: readonly KbRelation[] = [];
+const NO_POSITIONS: readonly number[] = [];
+
+/** Does every candidate have a relation to `id` (a border's two states both do: it tells them apart not)? */
+function sharedTarget(cands: readonly KbEntry[], id: string): boolean {
+  for (let k = 0; k < cands.length; k++) {
+    const rels = cands[k].relations ?? NO_RELATIONS;
+    let has = false;
+    for (let q = 0; q < rels.length && !has; q++) has = rels[q].target === id;
+    if (!has) return false;
+  }
+  return true;
+}
+
+/**
+ * The candidate of an ambiguous match: the one entry the article names unambiguously elsewhere; else the one whose
+ * related entities (a border's states) are mentioned nearest `at`; else the first listed. (Loops, not filter/every/some
+ * with callbacks: those call sites bailed out of optimised code on arrays of another elements kind, "wrong map".)
+ */
+function pickCandidate(cands: readonly KbEntry[], positions: ReadonlyMap<string, number[]>, at: number): KbEntry {
+  let named: KbEntry | null = null;
+  let nNamed = 0;
+  for (let k = 0; k < cands.length; k++) if (positions.has(cands[k].id)) (named = cands[k]), nNamed++;
+  if (nNamed === 1) return named!;
+  let best = cands[0];
+  let bestDist = Infinity;
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    const rels = c.relations ?? NO_RELATIONS;
+    for (let q = 0; q < rels.length; q++) {
+      if (sharedTarget(cands, rels[q].target)) continue;
+      const ps = positions.get(rels[q].target) ?? NO_POSITIONS;
+      for (let x = 0; x < ps.length; x++) {
+        const d = Math.abs(ps[x] - at);
+        if (d < bestDist) (bestDist = d), (best = c);
+      }
+    }
+  }
+  return best;
+}
+
+/** The raw text of tokens [from, to), joined by single spaces. */
+function rawsJoined(tokens: readonly MatchToken[], from: number, to: number): string {
+  let s = tokens[from].raw;
+  for (let k = from + 1; k < to; k++) s += " " + tokens[k].raw;
+  return s;
+}
+
+/**
+ * "Hezbollah" in an article about Kata'ib Hezbollah is its short form, unless the article names the other in full;
+ * only for an entry named by this one word ("Hezbollah"), not for a generic head ("Army" of "US Army"): the longer
+ * entry of the same type whose name contains the match, or null.
+ */
+function longFormOf(e: KbEntry, m: Match, tokens: readonly MatchToken[], longForms: ReadonlySet<string>, entryById: ReadonlyMap<string, KbEntry>): KbEntry | null {
+  if (entryNameKeys(e)[0].join(" ") !== joinedNameKeys(rawsJoined(tokens, m.from, m.to))) return null;
+  const keys: string[] = [];
+  for (let k = m.from; k < m.to; k++) if (!tokens[k].article) keys.push(tokens[k].keys[0]);
+  for (const id of longForms) {
+    if (id === e.id) continue;
+    const oe = entryById.get(id);
+    if (oe && oe.type === e.type && nameContains(oe, keys)) return oe;
+  }
+  return null;
+}
+
 /**
  * Picks the entry of an ambiguous or short match: an entry the article names unambiguously elsewhere; else the
  * one whose related entities (a border's states) are mentioned nearest; else the first listed.
  */
 function resolve(m: Match, tokens: readonly MatchToken[], positions: ReadonlyMap<string, number[]>, longForms: ReadonlySet<string>, entryById: ReadonlyMap<string, KbEntry>): KbEntry {
-  let cands = m.entries;
-  if (cands.length > 1) {
-    const named = cands.filter((e) => positions.has(e.id));
-    if (named.length === 1) return named[0];
-    const at = tokens[m.from].start;
-    const shared = (id: string) => cands.every((c) => (c.relations ?? []).some((r) => r.target === id));
-    let best = cands[0];
-    let bestDist = Infinity;
-    for (const c of cands) {
-      for (const r of c.relations ?? []) {
-        if (shared(r.target)) continue;
-        for (const p of positions.get(r.target) ?? []) {
-          const d = Math.abs(p - at);
-          if (d < bestDist) (bestDist = d), (best = c);
-        }
-      }
-    }
-    cands = [best];
-  }
-  const e = cands[0];
-  // "Hezbollah" in an article about Kata'ib Hezbollah is its short form, unless the article names the other in full;
-  // only for an entry named by this one word ("Hezbollah"), not for a generic head ("Army" of "US Army")
-  if (!longForms.has(e.id) && (e.type === "armed_group" || e.type === "organization") && entryNameKeys(e)[0].join(" ") === joinedNameKeys(tokens.slice(m.from, m.to).map((t) => t.raw).join(" "))) {
-    const keys = tokens.slice(m.from, m.to).filter((t) => !t.article).map((t) => t.keys[0]);
-    for (const id of longForms) {
-      if (id === e.id) continue;
-      const oe = entryById.get(id);
-      if (oe && oe.type === e.type && nameContains(oe, keys)) return oe;
-    }
-  }
+  const e = m.entries.length > 1 ? pickCandidate(m.entries, positions, tokens[m.from].start) : m.entries[0];
+  if (!longForms.has(e.id) && (e.type === "armed_group" || e.type === "organization")) return longFormOf(e, m, tokens, longForms, entryById) ?? e;
   return e;
+}
+
+const NO_NAMED: ReadonlyMap<string, number[]> = new Map();
+
+/** Where each entity of an unambiguous match is named (the start of its first token), in text order. */
+function namedPositions(matches: readonly Match[], tokens: readonly MatchToken[]): Map<string, number[]> {
+  const positions = new Map<string, number[]>();
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k];
+    if (m.entries.length !== 1) continue;
+    const id = m.entries[0].id;
+    const list = positions.get(id);
+    if (list) list.push(tokens[m.from].start);
+    else positions.set(id, [tokens[m.from].start]);
+  }
+  return positions;
 }
 
 /** One left-to-right pass over the tokens (those not in `skip`): every longest alias match, not overlapping, then ambiguity resolved. */
@@ -207,26 +286,27 @@ export function findKbMentions(text: string, tokens: readonly MatchToken[], root
     matches.push({ from: i, to: m.end, entries, demonym });
     i = m.end;
   }
-  // where each unambiguous entity is named, and which are named by more than one word
-  const positions = new Map<string, number[]>();
+  // where each unambiguous entity is named (read only to resolve an ambiguous match), and which are named by more
+  // than one word
+  let ambiguous = false;
+  for (let k = 0; k < matches.length && !ambiguous; k++) ambiguous = matches[k].entries.length > 1;
+  const positions = ambiguous ? namedPositions(matches, tokens) : NO_NAMED;
   const longForms = new Set<string>();
   const entryById = new Map<string, KbEntry>();
-  for (const m of matches) {
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k];
     if (m.entries.length !== 1) continue;
     const e = m.entries[0];
     entryById.set(e.id, e);
-    const list = positions.get(e.id) ?? [];
-    list.push(tokens[m.from].start);
-    positions.set(e.id, list);
     if (m.to - m.from > 1) longForms.add(e.id);
   }
-  return matches.map((m) => {
+  const out = mentionList();
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k];
     const entry = resolve(m, tokens, positions, longForms, entryById);
     const start = tokens[m.from].start + cliticLength(tokens[m.from], root);
     const end = tokens[m.to - 1].end;
-    return {
-      start, end, text: text.slice(start, end), tokStart: m.from, tokEnd: m.to,
-      entry, key: entry.id, name: entry.name, type: entry.type, via: m.demonym ? "demonym" : "kb",
-    };
-  });
+    out.push(foundMention(start, end, text.slice(start, end), m.from, m.to, entry, entry.id, entry.name, entry.type, m.demonym ? "demonym" : "kb"));
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import type { TrieNode } from "../../kb/alias-trie.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
-import type { FoundMention } from "./found-mention.js";
+import { foundMention, mentionList, type FoundMention } from "./found-mention.js";
 import { longestMatch } from "./find-kb-mentions.js";
 
 const CONTAINERS = new Set(["place", "facility"]);
@@ -12,7 +12,7 @@ const INNER = new Set(["state", "place"]);
  * itself a reading of the whole span ("Syria border" inside "Jordan-Syria border") is not one.
  */
 export function findNestedMentions(text: string, tokens: readonly MatchToken[], root: TrieNode, outer: readonly FoundMention[]): FoundMention[] {
-  const out: FoundMention[] = [];
+  const out = mentionList();
   for (const m of outer) {
     if (!m.entry || !CONTAINERS.has(m.type) || m.tokEnd - m.tokStart < 2) continue;
     const siblings = new Set((longestMatch(tokens, m.tokStart, root)?.hits ?? []).map((h) => h.entry.id));
@@ -28,7 +28,7 @@ export function findNestedMentions(text: string, tokens: readonly MatchToken[], 
         if (hit) {
           const start = tokens[i].start;
           const end = tokens[inner.end - 1].end;
-          found = { start, end, text: text.slice(start, end), tokStart: i, tokEnd: inner.end, entry: hit.entry, key: hit.entry.id, name: hit.entry.name, type: hit.entry.type, via: "nested" };
+          found = foundMention(start, end, text.slice(start, end), i, inner.end, hit.entry, hit.entry.id, hit.entry.name, hit.entry.type, "nested");
         } else maxEnd = inner.end - 1;
       }
       if (found) out.push(found);

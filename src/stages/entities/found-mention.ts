@@ -18,3 +18,39 @@ export interface FoundMention {
   /** Which pass found it: "kb", "partial", "acronym", "discovered". */
   readonly via: string;
 }
+
+/**
+ * A FoundMention. Every pass makes its mentions here, so that they all share one object shape (V8 map): the later
+ * passes and buildEntityRecords read mentions of every pass from one array, and code compiled for one shape was thrown
+ * away ("wrong map") and compiled again when a spread copy or another literal brought a second one.
+ */
+export function foundMention(
+  start: number,
+  end: number,
+  text: string,
+  tokStart: number,
+  tokEnd: number,
+  entry: KbEntry | null,
+  key: string,
+  name: string,
+  type: EntityType,
+  via: string,
+): FoundMention {
+  return { start, end, text, tokStart, tokEnd, entry, key, name, type, via };
+}
+
+/**
+ * An empty list of mentions, already of the elements kind a filled one has (an empty `[]` literal is a list of small
+ * integers to V8, another array map: code that met one kind and then the other was de-optimised, "wrong map").
+ */
+export function mentionList(): FoundMention[] {
+  const a = [EMPTY_SLOT] as unknown as FoundMention[];
+  a.length = 0;
+  return a;
+}
+const EMPTY_SLOT = {};
+
+/** The mention `m` (same entity) at another place, found by pass `via`. */
+export function movedMention(m: FoundMention, start: number, end: number, text: string, tokStart: number, tokEnd: number, via: string): FoundMention {
+  return foundMention(start, end, text, tokStart, tokEnd, m.entry, m.key, m.name, m.type, via);
+}

@@ -2,7 +2,7 @@ import type { Context } from "../../core/context.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
 import { nameKeys } from "../../kb/match-tokens.js";
 import { entryRoleKeys } from "../../kb/entry-keys.js";
-import type { FoundMention } from "./found-mention.js";
+import { movedMention, mentionList, type FoundMention } from "./found-mention.js";
 import type { KbEntry } from "../../kb/knowledge-base.js";
 
 /** A localised title and the English role words it stands for. */
@@ -30,6 +30,12 @@ function contains(hay: readonly string[], needle: readonly string[]): boolean {
   return false;
 }
 
+/** Does one of `roles` contain `needle`? */
+function anyContains(roles: readonly (readonly string[])[], needle: readonly string[]): boolean {
+  for (let r = 0; r < roles.length; r++) if (contains(roles[r], needle)) return true;
+  return false;
+}
+
 // Which titles of a language's list each KB person holds, worked out once per list and entry (the same people come
 // back article after article).
 const HELD = new WeakMap<readonly RoleTitle[], WeakMap<KbEntry, Uint8Array>>();
@@ -42,10 +48,50 @@ function titlesHeld(e: KbEntry, titles: readonly RoleTitle[]): Uint8Array {
   if (!held) {
     held = new Uint8Array(titles.length);
     const roles = entryRoleKeys(e);
-    for (let ti = 0; ti < titles.length; ti++) held[ti] = roles.some((r) => contains(r, titles[ti].role)) ? 1 : 0;
+    for (let ti = 0; ti < titles.length; ti++) held[ti] = anyContains(roles, titles[ti].role) ? 1 : 0;
     byEntry.set(e, held);
   }
   return held;
+}
+
+/** A title of the list that one person of the article holds, and that person's mention. */
+interface UsableTitle {
+  readonly t: RoleTitle;
+  readonly holder: FoundMention;
+}
+
+/** The first mention of each KB person with roles, in order. */
+function peopleWithRoles(found: readonly FoundMention[]): FoundMention[] {
+  const persons = mentionList();
+  const seen = new Set<string>();
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i];
+    if (m.type !== "person" || !m.entry?.roles?.length || seen.has(m.key)) continue;
+    seen.add(m.key);
+    persons.push(m);
+  }
+  return persons;
+}
+
+/** The titles exactly one of `persons` holds: only those can be read as that person. */
+function usableTitles(persons: readonly FoundMention[], titles: readonly RoleTitle[]): UsableTitle[] {
+  const usable: UsableTitle[] = [];
+  const held: Uint8Array[] = [];
+  for (let pi = 0; pi < persons.length; pi++) held.push(titlesHeld(persons[pi].entry!, titles));
+  for (let ti = 0; ti < titles.length; ti++) {
+    let holder: FoundMention | null = null;
+    let n = 0;
+    for (let pi = 0; pi < persons.length; pi++) if (held[pi][ti]) (holder = persons[pi]), n++;
+    if (n === 1) usable.push({ t: titles[ti], holder: holder! });
+  }
+  return usable;
+}
+
+/** The end of title `keys` read at token i (none of its tokens covered), or -1. */
+function titleEnd(tokens: readonly MatchToken[], covered: Uint8Array, i: number, keys: readonly string[]): number {
+  if (i + keys.length > tokens.length) return -1;
+  for (let k = 0; k < keys.length; k++) if (covered[i + k] || !tokens[i + k].keys.includes(keys[k])) return -1;
+  return i + keys.length;
 }
 
 /**
@@ -53,33 +99,20 @@ function titlesHeld(e: KbEntry, titles: readonly RoleTitle[]): Uint8Array {
  * the only person of the article whose KB roles carry that title. A title right before a name is not one.
  */
 export function linkRoleMentions(text: string, tokens: readonly MatchToken[], found: readonly FoundMention[], covered: Uint8Array, titles: readonly RoleTitle[]): FoundMention[] {
-  const people = new Map<string, FoundMention>();
-  for (const m of found) if (m.type === "person" && m.entry?.roles?.length && !people.has(m.key)) people.set(m.key, m);
-  const out: FoundMention[] = [];
-  if (!people.size || !titles.length) return out;
-  // only titles one person of the article holds can be read
-  const persons = [...people.values()];
-  const usable: { t: RoleTitle; holder: FoundMention }[] = [];
-  const held = persons.map((p) => titlesHeld(p.entry!, titles));
-  for (let ti = 0; ti < titles.length; ti++) {
-    let holder: FoundMention | null = null;
-    let n = 0;
-    for (let pi = 0; pi < persons.length; pi++) if (held[pi][ti]) (holder = persons[pi]), n++;
-    if (n === 1) usable.push({ t: titles[ti], holder: holder! });
-  }
+  const out = mentionList();
+  if (!titles.length) return out;
+  const persons = peopleWithRoles(found);
+  if (!persons.length) return out;
+  const usable = usableTitles(persons, titles);
   if (!usable.length) return out;
   for (let i = 0; i < tokens.length; i++) {
-    if (covered[i]) continue;
-    for (const { t, holder } of usable) {
-      if (covered[i] || i + t.keys.length > tokens.length) continue;
-      let all = true;
-      for (let k = 0; k < t.keys.length && all; k++) all = !covered[i + k] && tokens[i + k].keys.includes(t.keys[k]);
-      if (!all) continue;
-      const end = i + t.keys.length;
+    for (let u = 0; u < usable.length && !covered[i]; u++) {
+      const end = titleEnd(tokens, covered, i, usable[u].t.keys);
+      if (end < 0) continue;
       const next = tokens[end];
       if (next && (covered[end] || (next.cap && next.kind !== "punct"))) continue;
       const start = tokens[i].start;
-      out.push({ ...holder, start, end: tokens[end - 1].end, text: text.slice(start, tokens[end - 1].end), tokStart: i, tokEnd: end, via: "role" });
+      out.push(movedMention(usable[u].holder, start, tokens[end - 1].end, text.slice(start, tokens[end - 1].end), i, end, "role"));
       for (let k = i; k < end; k++) covered[k] = 1;
     }
   }

@@ -18,6 +18,12 @@ const THAT_AR = /^((?:\s+[^\s،,.]+){0,7}?)\s+(?:أن|إن|أنّ|إنّ|بأن|
 const ZERO_EN = /^\s+(?=(?:it|they|he|she|we|there)\s)/u;
 const QUOTED_AS = /^\s+([^,.;“”"«»]{2,120}?)\s+as\s+saying\b(?:\s+that\b)?/u;
 
+/** True when p lies inside one of the quoted spans. */
+function inQuote(quoted: readonly Span[], p: number): boolean {
+  for (let i = 0; i < quoted.length; i++) if (quoted[i].start <= p && p < quoted[i].end) return true;
+  return false;
+}
+
 function trimSpan(text: string, s: number, e: number): Span {
   while (s < e && /[\s,:;،]/.test(text[s])) s++;
   while (e > s && /[\s.,;:،]/.test(text[e - 1])) e--;
@@ -36,13 +42,9 @@ export function findClaims(
   find: VerbFinder = (x, y) => verbsIn(text, x, y, lex),
 ): ClaimCandidate[] {
   const out: ClaimCandidate[] = [];
-  const inQuote = (p: number) => {
-    for (const q of quoted) if (q.start <= p && p < q.end) return true;
-    return false;
-  };
   for (const v of find(sentence.start, sentence.end)) {
     // inside a quotation the words are the quoted speaker's; "quoted X as saying" is handled at "quoted"
-    if (inQuote(v.start) || /\bas\s+$/i.test(text.slice(Math.max(0, v.start - 4), v.start))) continue;
+    if (inQuote(quoted, v.start) || /\bas\s+$/i.test(text.slice(Math.max(0, v.start - 4), v.start))) continue;
     const rest = text.slice(v.end, Math.min(sentence.end, v.end + 240));
     const subject: Span = { start: Math.max(sentence.start, v.start - 160), end: v.start };
     if (v.verb.prep) {

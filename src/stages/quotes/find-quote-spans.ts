@@ -26,13 +26,17 @@ const isLetter = (c: string | undefined) => !!c && LETTER.test(c);
 const LETTER_CODE = new Uint8Array(0x10000);
 /** isLetter(text[i]) by the character's code, without a string for it (false outside the text). */
 function isLetterAt(text: string, i: number): boolean {
+  // (bounds tested first: charCodeAt outside the text made optimised code bail out, "out of bounds")
+  if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
-  if (c !== c) return false;
   let v = LETTER_CODE[c];
   if (!v) LETTER_CODE[c] = v = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
   return v === 1;
 }
 const OPENERS: Record<Kind, string> = { curly: "“”", guillemet: "«", straight: '"', single: "‘", "straight-single": "'" };
+
+/** An open mark that may run on over a paragraph break: not a single quote or an apostrophe. */
+const spansParagraphs = (o: Open): boolean => o.kind !== "single" && o.kind !== "straight-single";
 
 /** The mark kind that opens at position i (used to see whether a paragraph starts with a continued quote). */
 function openerKind(ch: string): Kind | null {
@@ -120,7 +124,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     const nextPara = paras[p + 1];
     let nextFirst = nextPara ? nextPara[0] : -1;
     if (nextPara) while (nextFirst < nextPara[1] && /\s/.test(text[nextFirst])) nextFirst++;
-    stack = stack.filter((o) => o.kind !== "single" && o.kind !== "straight-single"); // a stray apostrophe never spans a paragraph
+    stack = stack.filter(spansParagraphs); // a stray apostrophe never spans a paragraph
     if (stack.length && nextPara && openerKind(text[nextFirst]) === stack[stack.length - 1].kind && isLetter(text[nextFirst + 1])) {
       stack[stack.length - 1].multi = true;
       carry = stack;

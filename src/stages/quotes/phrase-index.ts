@@ -1,3 +1,4 @@
+import { wordTableGeneration } from "../../kb/word-table.js";
 import { objectList } from "./speaker-phrase.js";
 
 /** A multi-word phrase found in a text by its words. */
@@ -66,11 +67,37 @@ const HYPHEN = /[-‐‑]/;
 const HYPHEN_OR_FOLD = /[-‐‑A-Z\u00c0-\u00de\u0100-\u05ff\u0700-\uffff]/;
 const PIECE = /[^-‐‑]+/g;
 
+// Per word-table id (word-table.ts), of generation FOLD_GENERATION: the word folded when it is one word of Words (no
+// hyphen), else null, and its sieve key. Words recur from article to article: each is tested, folded and hashed once.
+let FOLDED: (string | null | undefined)[] = [];
+let FOLD_KEY = new Int32Array(0);
+let FOLD_GENERATION = -1;
+
+/** The fold of word `id` (null when a hyphen splits it), its sieve key in FOLD_KEY[id]. */
+function foldOfId(id: number, raw: string): string | null {
+  if (id >= FOLDED.length) {
+    const n = Math.max(id + 1, 2 * FOLDED.length, 4096);
+    const keys = new Int32Array(n);
+    keys.set(FOLD_KEY);
+    FOLD_KEY = keys;
+    for (let k = FOLDED.length; k < n; k++) FOLDED.push(undefined);
+  }
+  let f = FOLDED[id];
+  if (f === undefined) {
+    f = HYPHEN.test(raw) ? null : fold(raw);
+    if (f !== null) FOLD_KEY[id] = sieveKey(f);
+    FOLDED[id] = f;
+  }
+  return f;
+}
+
 /**
  * The words of a Doc's tokens (the segment stage's words), for every PhraseIndex to share; `text` is the text the
- * tokens are slices of (their sieve keys are read from it).
+ * tokens are slices of (their sieve keys are read from it). With `ids`, the tokens' word-table ids (tokenWordIds), a
+ * word's fold and key are those remembered for its id.
  */
-export function wordsOfTokens(tokens: readonly { start: number; end: number; text: string; isWord: boolean }[], text?: string): Words {
+export function wordsOfTokens(tokens: readonly { start: number; end: number; text: string; isWord: boolean }[], text?: string, ids?: Int32Array | null): Words {
+  if (ids) return wordsOfIds(tokens, ids);
   // sized once for one word a token (a hyphenated token may add more: the arrays then grow)
   const s: number[] = new Array<number>(tokens.length);
   const e: number[] = new Array<number>(tokens.length);
@@ -100,6 +127,44 @@ export function wordsOfTokens(tokens: readonly { start: number; end: number; tex
       e[j] = t.start + m.index + m[0].length;
       keys[j] = sieveKey(f);
       w[j++] = f;
+    }
+  }
+  s.length = e.length = w.length = keys.length = j;
+  return { n: j, s, e, w, k: keys };
+}
+
+/** wordsOfTokens by the tokens' word ids: the same words, folds and keys. */
+function wordsOfIds(tokens: readonly { start: number; end: number; text: string; isWord: boolean }[], ids: Int32Array): Words {
+  if (FOLD_GENERATION !== wordTableGeneration()) {
+    FOLDED = [];
+    FOLD_KEY = new Int32Array(0);
+    FOLD_GENERATION = wordTableGeneration();
+  }
+  const s: number[] = new Array<number>(tokens.length);
+  const e: number[] = new Array<number>(tokens.length);
+  const w: string[] = new Array<string>(tokens.length);
+  const keys: number[] = new Array<number>(tokens.length);
+  let j = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!t.isWord) continue;
+    const id = ids[k];
+    const f = foldOfId(id, t.text);
+    if (f !== null) {
+      s[j] = t.start;
+      e[j] = t.end;
+      keys[j] = FOLD_KEY[id];
+      w[j++] = f;
+      continue;
+    }
+    // "a-t-il", "al-Akhbar": hyphens separate words here, as in tokenizeWords
+    PIECE.lastIndex = 0;
+    for (let m = PIECE.exec(t.text); m; m = PIECE.exec(t.text)) {
+      const pf = fold(m[0]);
+      s[j] = t.start + m.index;
+      e[j] = t.start + m.index + m[0].length;
+      keys[j] = sieveKey(pf);
+      w[j++] = pf;
     }
   }
   s.length = e.length = w.length = keys.length = j;

@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import type { Doc, Quote } from "../../core/doc.js";
 import { analyzeText } from "../../test-helpers/analyze-text.js";
 import { findQuoteSpans } from "./find-quote-spans.js";
+import { segmentText, tokenWordIds } from "../segment/segment-text.js";
+import { wordsOfTokens } from "./phrase-index.js";
 
 /** Who a quote is attributed to: the KB id of its entity, else its text. */
 function who(doc: Doc, q: Quote): string {
@@ -157,4 +159,12 @@ test("a subject that names nobody is no speaker: no claim, no quote, and never t
   // the same sentence with a named subject keeps its claim
   const named = analyzeText("Rockets hit the base on Monday. Kataib Hezbollah claimed that it carried out the attack.");
   assert.deepEqual(named.claims?.map((c) => c.content.text), ["it carried out the attack"]);
+});
+
+test("wordsOfTokens reads the same words, folds and sieve keys by word ids as by the tokens' strings", () => {
+  const text = "L’armée a-t-il déclaré: \"Kata'ib Hezbollah\" al-Akhbar QUOTED the U.S. said. وقال المتحدث باسم الكتائب إن";
+  for (let round = 0; round < 2; round++) {
+    const { tokens } = segmentText(text, "fr", new Set());
+    assert.deepEqual(wordsOfTokens(tokens, text, tokenWordIds(tokens)), wordsOfTokens(tokens, text));
+  }
 });

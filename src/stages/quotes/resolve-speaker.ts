@@ -16,6 +16,14 @@ export interface Resolved {
   readonly type?: EntityType;
 }
 
+/**
+ * A Resolved, always with all four fields (type undefined when not an entity): one object shape for the history and
+ * every caller (literals with and without `type`, and spread copies, were the resolver's "wrong map" de-optimisations).
+ */
+export function resolved(ref: SlotRef, kind: SpeakerKind, at: number, type?: EntityType): Resolved {
+  return { ref, kind, at, type };
+}
+
 /** An entity mention that can speak, with its entity's type. */
 export interface SpeakerMention extends Span {
   readonly entity: string;
@@ -82,6 +90,31 @@ const isLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 const WORD_JOINERS = new Set([..."-‐‑'’"].map((ch) => ch.charCodeAt(0)));
 
+/** The characters trimmed off a speaker span: white space, , ; : ، — – - (as /[\s,;:،—–-]/ on each). */
+const EDGE = /^[\s,;:،—–-]$/;
+function isEdge(c: number): boolean {
+  if (c === 32 || c === 44 || c === 59 || c === 58 || c === 45) return true;
+  if (c < 128 ? c < 9 || (c > 13 && c !== 32) : false) return false;
+  return EDGE.test(String.fromCharCode(c));
+}
+const NO_SPANS: readonly Span[] = [];
+
+// The tests antecedent applies to earlier mentions, pass after pass, by the kind of reference: a group that speaks is
+// an armed group, organisation or ministry before it is a state, and a sentence subject first. (Numbers and a switch,
+// not an array of closures made at every call.)
+const PASS_PERSON = 0;
+const PASS_ISSUER_SUBJECT = 1;
+const PASS_ISSUER_LEAD = 2;
+const PASS_ISSUER = 3;
+const PASS_GROUP = 4;
+const PASS_PERSON_OR_ISSUER = 5;
+const PASS_ANY = 6;
+const PASSES: Readonly<Record<"person" | "group" | "any", readonly number[]>> = {
+  person: [PASS_PERSON],
+  group: [PASS_ISSUER_SUBJECT, PASS_ISSUER_LEAD, PASS_ISSUER, PASS_GROUP],
+  any: [PASS_PERSON_OR_ISSUER, PASS_ANY],
+};
+
 const kindOfType = (t: EntityType): SpeakerKind => (t === "person" ? "person" : GROUP_TYPES.has(t) ? "group" : "other");
 
 /** Resolves speaker phrases to entities or text, keeping the history that pronouns and "the statement" refer back to. */
@@ -145,7 +178,12 @@ export class SpeakerResolver {
 
   private named(p: Phrase, kind: SpeakerKind): Resolved {
     const m = this.mentionAt(p);
-    return m ? { ref: this.ref(m, m), kind: kindOfType(m.type), at: m.start, type: m.type } : { ref: this.ref(p), kind, at: p.start };
+    return m ? this.ofMention(m) : resolved(this.ref(p), kind, p.start);
+  }
+
+  /** The mention `m` as a resolved speaker. */
+  private ofMention(m: SpeakerMention): Resolved {
+    return resolved(this.ref(m, m), kindOfType(m.type), m.start, m.type);
   }
 
   /** Records a resolved speaker so that later pronouns can point at it. */
@@ -182,6 +220,26 @@ export class SpeakerResolver {
     return null;
   }
 
+  /** Whether mention m passes test `pass` of antecedent (see PASSES). */
+  private fits(pass: number, m: SpeakerMention, lead: ReadonlySet<string>): boolean {
+    switch (pass) {
+      case PASS_PERSON:
+        return m.type === "person";
+      case PASS_ISSUER_SUBJECT:
+        return ISSUER_TYPES.has(m.type) && this.subject(m);
+      case PASS_ISSUER_LEAD:
+        return ISSUER_TYPES.has(m.type) && lead.has(m.entity);
+      case PASS_ISSUER:
+        return ISSUER_TYPES.has(m.type);
+      case PASS_GROUP:
+        return GROUP_TYPES.has(m.type);
+      case PASS_PERSON_OR_ISSUER:
+        return m.type === "person" || ISSUER_TYPES.has(m.type);
+      default:
+        return true;
+    }
+  }
+
   /** The nearest earlier speaker, or mention, or group phrase that a pronoun or "the statement" can stand for. */
   antecedent(kind: "person" | "group" | "any", before: number): Resolved | null {
     for (let i = this.history.length - 1; i >= 0; i--) {
@@ -193,30 +251,25 @@ export class SpeakerResolver {
     }
     const lead = this.lead();
     // a group that speaks is an armed group, organisation or ministry before it is a state, and a sentence subject first
-    const passes: ((m: SpeakerMention) => boolean)[] =
-      kind === "person"
-        ? [(m) => m.type === "person"]
-        : kind === "group"
-          ? [(m) => ISSUER_TYPES.has(m.type) && this.subject(m), (m) => ISSUER_TYPES.has(m.type) && lead.has(m.entity), (m) => ISSUER_TYPES.has(m.type), (m) => GROUP_TYPES.has(m.type)]
-          : [(m) => m.type === "person" || ISSUER_TYPES.has(m.type), () => true];
-    for (const ok of passes) {
+    const passes = PASSES[kind];
+    for (let p = 0; p < passes.length; p++) {
       for (let i = this.mentions.length - 1; i >= 0; i--) {
         const m = this.mentions[i];
         if (m.end > before) continue;
         if (before - m.end > 1500) break;
-        if (ok(m) && !this.inQuoteAt(m.start, m.end)) return { ref: this.ref(m, m), kind: kindOfType(m.type), at: m.start, type: m.type };
+        if (this.fits(passes[p], m, lead) && !this.inQuoteAt(m.start, m.end)) return this.ofMention(m);
       }
     }
     if (kind !== "person") {
       const g = this.lastMatch("group", Math.max(0, before - 1500), before);
       if (g) {
         const p = phraseAround(this.text, g, 3, Math.max(0, g.start - 80), g.end);
-        return { ref: this.ref(p), kind: "group", at: p.start };
+        return resolved(this.ref(p), "group", p.start);
       }
     }
     if (kind !== "group") {
       const n = lastNameRun(this.text, Math.max(0, before - 400), before, this.titles);
-      if (n && !this.inQuoteAt(n.start, n.end)) return { ref: this.ref(n), kind: "person", at: n.start };
+      if (n && !this.inQuoteAt(n.start, n.end)) return resolved(this.ref(n), "person", n.start);
     }
     return null;
   }
@@ -236,7 +289,7 @@ export class SpeakerResolver {
       const stop = this.text.slice(from, from + 120).search(/[.!?\n]/u);
       const end = from + (stop < 0 ? 120 : stop);
       const m2 = this.mentions.find((x) => x.start >= from && x.end <= end && x.end <= before && !possessive(this.text, x.end));
-      if (m2) found = { ref: this.ref(m2, m2), kind: kindOfType(m2.type), at: m2.start, type: m2.type };
+      if (m2) found = this.ofMention(m2);
     }
     return found;
   }
@@ -253,135 +306,172 @@ export class SpeakerResolver {
       if (i === 0) break;
     }
     // no name to be found: "the spokesman" stays as written
-    return this.antecedent("person", before) ?? { ref: this.ref(head), kind: "person", at: head.start };
+    return this.antecedent("person", before) ?? resolved(this.ref(head), "person", head.start);
   }
 
   /**
    * Resolves the speaker inside [start, end): `full` when the span is exactly the subject ("the coordinating body for
-   * the Iraqi resistance factions"), else a window to pick the speaker from, nearest its end.
+   * the Iraqi resistance factions"), else a window to pick the speaker from, nearest its end. (In steps, each a method
+   * of its own: one function of all of them was compiled five times in a run.)
    */
   resolve(start: number, end: number, full: boolean, anywhere = false, first = false): Resolved | null {
     const text = this.text;
     const rawEnd = end;
-    const near = (e: number) => full || anywhere || end - e < 3;
-    while (start < end && /[\s,;:،—–-]/.test(text[start])) start++;
-    while (end > start && /[\s,;:،—–-]/.test(text[end - 1])) end--;
+    while (start < end && isEdge(text.charCodeAt(start))) start++;
+    while (end > start && isEdge(text.charCodeAt(end - 1))) end--;
     if (end <= start) return null;
     // "No group claimed that …", "Nobody has said …": a subject that names nobody is no speaker
     if (this.namesNobody(start, end)) return null;
-    const span: Phrase = { start, end, text: text.slice(start, end) };
     // only the first three words, the last one and the count matter here
     const nWords = countWords(text, start, end, 10);
     if (!nWords) return null;
     const first3 = wordsIn(text, start, end, 3);
-    const lastW = lastWordBefore(text, Math.max(start, end - 60), end);
-    const last = { text: lastW !== null ? lastW.replace(/[.’'-]+$/, "") : first3[first3.length - 1].text };
-    const lastLower = last.text.toLowerCase();
-    const c0 = lastLower.charCodeAt(0);
-    const lastKind = this.lex.speakerWords.get(c0 === 0x648 || c0 === 0x641 ? lastLower.replace(/^[وف](?=ال|هو|هي)/, "") : lastLower);
     // "he said", "it added", "a-t-il déclaré"
-    if (lastKind && lastKind.endsWith("pronoun") && (nWords === 1 || !full)) {
-      const k = lastKind === "person-pronoun" ? "person" : lastKind === "group-pronoun" ? "group" : "any";
-      return this.antecedent(k, start);
-    }
+    const pronoun = this.pronounKind(start, end, first3);
+    if (pronoun !== null && (nWords === 1 || !full)) return this.antecedent(pronoun, start);
     // "an unnamed source in the IRCC": the source stays unnamed even when it names its organisation
     const src = this.lastMatch("source", start, end);
     if (src) {
       const p = phraseAround(text, src, 4, start, end);
-      return { ref: this.ref(p), kind: "source", at: p.start };
+      return resolved(this.ref(p), "source", p.start);
     }
-    // in a window, a relative clause or a parenthesis is not the subject: "Kataib Hezbollah, who is suspected … Jordan, has"
-    const aside: Span[] = [];
-    // … and so is an apposition just before the verb: "Kataib Hezbollah, the most influential militia in Iraq, made"
-    if (!full) {
-      const comma = text.indexOf(",", start);
-      const paren = text.indexOf("(", start);
-      // (both need a comma or a parenthesis)
-      if ((comma >= 0 && comma < rawEnd) || (paren >= 0 && paren < rawEnd)) {
-        // (an exec loop on one regex: matchAll copied the regex at every call)
-        const win = text.slice(start, rawEnd);
-        ASIDE.lastIndex = 0;
-        for (let m = ASIDE.exec(win); m; m = ASIDE.exec(win)) aside.push({ start: start + m.index, end: start + m.index + m[0].length });
+    const span: Phrase = { start, end, text: text.slice(start, end) };
+    const aside = full ? NO_SPANS : this.asides(start, end, rawEnd);
+    const inside = this.mentionsInside(start, end, aside);
+    if (inside.length) {
+      const m = this.pickMention(inside, start, end, aside, full, anywhere, first);
+      if (m) {
+        // "the coordinating body for the Iraqi resistance factions" is not the factions themselves
+        const head = text.slice(start, m.start);
+        if (full && /\s(?:for|of)\s+(?:the\s+)?$/i.test(head) && countWords(head, 0, head.length, 3) >= 3 && !this.lastMatch("role", start, m.start)) {
+          return resolved(this.ref(span), "group", start);
+        }
+        return this.ofMention(m);
       }
-      const c = text.lastIndexOf(",", end - 1);
-      if (
-        c > start &&
-        /,\s*$/.test(text.slice(start, rawEnd)) &&
-        /^,\s*\p{Ll}/u.test(text.slice(c, end)) &&
-        !/\b(?:who|which|qui|que)\b/.test(text.slice(c, end)) && this.mentions.some((m) => m.end >= c - 1 && m.end <= c && m.start >= start) &&
-        // a short apposition that names no person: "Kataib Hezbollah, the most influential militia in Iraq,"
-        countWords(text, c, end, 10) <= 9 &&
-        !this.mentions.some((m) => m.type === "person" && m.start > c && m.end <= end)
-      )
-        aside.push({ start: c, end });
     }
+    return this.byHeadWord(span, full, anywhere, nWords, first3);
+  }
+
+  /** The pronoun kind ("person", "group", "any") of the span's last word when it is a speaker pronoun, else null. */
+  private pronounKind(start: number, end: number, first3: readonly Phrase[]): "person" | "group" | "any" | null {
+    const lastW = lastWordBefore(this.text, Math.max(start, end - 60), end);
+    const lastLower = (lastW !== null ? lastW.replace(/[.’'-]+$/, "") : first3[first3.length - 1].text).toLowerCase();
+    const c0 = lastLower.charCodeAt(0);
+    const lastKind = this.lex.speakerWords.get(c0 === 0x648 || c0 === 0x641 ? lastLower.replace(/^[وف](?=ال|هو|هي)/, "") : lastLower);
+    if (!lastKind || !lastKind.endsWith("pronoun")) return null;
+    return lastKind === "person-pronoun" ? "person" : lastKind === "group-pronoun" ? "group" : "any";
+  }
+
+  /**
+   * In a window, a relative clause or a parenthesis is not the subject: "Kataib Hezbollah, who is suspected … Jordan,
+   * has"; nor is an apposition just before the verb: "Kataib Hezbollah, the most influential militia in Iraq, made".
+   */
+  private asides(start: number, end: number, rawEnd: number): Span[] {
+    const text = this.text;
+    const aside: Span[] = [];
+    const comma = text.indexOf(",", start);
+    const paren = text.indexOf("(", start);
+    // (both need a comma or a parenthesis)
+    if ((comma >= 0 && comma < rawEnd) || (paren >= 0 && paren < rawEnd)) {
+      // (an exec loop on one regex: matchAll copied the regex at every call)
+      const win = text.slice(start, rawEnd);
+      ASIDE.lastIndex = 0;
+      for (let m = ASIDE.exec(win); m; m = ASIDE.exec(win)) aside.push({ start: start + m.index, end: start + m.index + m[0].length });
+    }
+    const c = text.lastIndexOf(",", end - 1);
+    if (
+      c > start &&
+      /,\s*$/.test(text.slice(start, rawEnd)) &&
+      /^,\s*\p{Ll}/u.test(text.slice(c, end)) &&
+      !/\b(?:who|which|qui|que)\b/.test(text.slice(c, end)) && this.mentions.some((m) => m.end >= c - 1 && m.end <= c && m.start >= start) &&
+      // a short apposition that names no person: "Kataib Hezbollah, the most influential militia in Iraq,"
+      countWords(text, c, end, 10) <= 9 &&
+      !this.mentions.some((m) => m.type === "person" && m.start > c && m.end <= end)
+    )
+      aside.push({ start: c, end });
+    return aside;
+  }
+
+  /** The mentions in [start, end) that can be its speaker: not quoted, not possessive, not in an aside, not a platform. */
+  private mentionsInside(start: number, end: number, aside: readonly Span[]): SpeakerMention[] {
+    const text = this.text;
     const inside: SpeakerMention[] = [];
-    // the mentions in [start, end): they are in text order, from the first that starts at `start` or later
+    // the mentions are in text order: from the first that starts at `start` or later
     const ms = this.mentions;
     for (let k = firstStartingAt(ms, start); k < ms.length && ms[k].start <= end; k++) {
       const m = ms[k];
       if (m.end > end || this.inQuoteAt(m.start, m.end) || possessive(text, m.end)) continue;
       let inAside = false;
-      for (const a of aside) if (a.start <= m.start && m.end <= a.end) inAside = true;
+      for (let q = 0; q < aside.length; q++) if (aside[q].start <= m.start && m.end <= aside[q].end) inAside = true;
       // "said in a statement on Telegram": the platform is not the speaker
       if (inAside || (m.type === "media" && /(?:\bon|\bsur|\bvia|على|عبر)\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start)))) continue;
       inside.push(m);
     }
+    return inside;
+  }
+
+  /** The speaker among the mentions inside the span (those near its end unless `first`), or undefined. */
+  private pickMention(inside: readonly SpeakerMention[], start: number, end: number, aside: readonly Span[], full: boolean, anywhere: boolean, first: boolean): SpeakerMention | undefined {
+    const text = this.text;
     // the end of the subject: an apposition or relative clause reaching the verb does not count
     let effEnd = end;
-    for (const a of aside) if (a.end >= end - 1 && a.start < effEnd) effEnd = a.start;
-    const nearEnd = (x: Span) => full || anywhere || countWords(text, x.end, effEnd, 3) <= 2;
-    const pool = first ? inside : inside.filter(nearEnd);
-    if (pool.length) {
-      // a participle ("…, saying") belongs to the last person named before it, else to the clause's first name
-      const persons = pool.filter((x) => x.type === "person");
-      const cand = pool.filter((x) => x.type !== "media");
-      let m = first ? persons[persons.length - 1] ?? cand[0] ?? pool[0] : pool[pool.length - 1];
-      // "Pentagon press secretary Maj. Gen. Pat Ryder": the person the first name qualifies
-      if (first) {
-        const i = pool.indexOf(m);
-        const n = pool[i + 1];
-        if (n && n.type === "person" && /^[^;:()]*$/.test(text.slice(m.end, n.start)) && countWords(text, m.end, n.start, 6) <= 5) m = n;
-      }
-      // "the coordinating body for the Iraqi resistance factions" is not the factions themselves
-      const head = text.slice(start, m.start);
-      if (full && /\s(?:for|of)\s+(?:the\s+)?$/i.test(head) && countWords(head, 0, head.length, 3) >= 3 && !this.lastMatch("role", start, m.start)) {
-        return { ref: this.ref(span), kind: "group", at: start };
-      }
-      return { ref: this.ref(m, m), kind: kindOfType(m.type), at: m.start, type: m.type };
-    }
+    for (let q = 0; q < aside.length; q++) if (aside[q].end >= end - 1 && aside[q].start < effEnd) effEnd = aside[q].start;
+    const pool = first || full || anywhere ? inside : inside.filter((x) => countWords(text, x.end, effEnd, 3) <= 2);
+    if (!pool.length) return undefined;
+    if (!first) return pool[pool.length - 1];
+    // a participle ("…, saying") belongs to the last person named before it, else to the clause's first name
+    let m: SpeakerMention | undefined;
+    for (let q = pool.length - 1; q >= 0 && !m; q--) if (pool[q].type === "person") m = pool[q];
+    for (let q = 0; q < pool.length && !m; q++) if (pool[q].type !== "media") m = pool[q];
+    m ??= pool[0];
+    // "Pentagon press secretary Maj. Gen. Pat Ryder": the person the first name qualifies
+    const n = pool[pool.indexOf(m) + 1];
+    if (n && n.type === "person" && /^[^;:()]*$/.test(text.slice(m.end, n.start)) && countWords(text, m.end, n.start, 6) <= 5) m = n;
+    return m;
+  }
+
+  /** No mention speaks: the span's head word (a role, "the statement", a group noun) or a name run tells who does. */
+  private byHeadWord(span: Phrase, full: boolean, anywhere: boolean, nWords: number, first3: readonly Phrase[]): Resolved | null {
+    const text = this.text;
+    const { start, end } = span;
+    // (a phrase found by a head word must end near the span's end, unless the span is the subject or anywhere will do)
+    const loose = full || anywhere;
     // "the spokesman for the brigades", "المتحدث باسم الكتائب": a phrase headed by a role is that person
     const head = full ? this.lastMatch("role", start, Math.min(end, first3[first3.length - 1].end)) : null;
     if (head) {
       const r = this.role(head, start);
-      return r && r.ref.span?.start === head.start ? { ...r, ref: this.ref(span) } : r;
+      return r && r.ref.span?.start === head.start ? resolved(this.ref(span), r.kind, r.at, r.type) : r;
     }
     // "the statement said" → the group that issued it
     const st = this.lastMatch("statement", start, end);
-    if (st && near(st.end)) {
+    if (st && (loose || end - st.end < 3)) {
       const a = this.statementAuthor(st.start) ?? this.antecedent("group", start);
-      if (a) return { ...a, at: start };
+      if (a) return resolved(a.ref, a.kind, start, a.type);
     }
     const grp = this.lastMatch("group", start, end);
-    if (grp && near(grp.end)) {
-      const p = full ? span : phraseAround(text, grp, 3, start, end);
-      // "the group", "the movement", "la milice": refers back to the group named before
-      const prev = wordsIn(text, Math.max(start, grp.start - 20), grp.start).pop();
-      if (/^(?:ال|وال)/.test(grp.text) || !prev || /^(?:the|this|that|le|la|les|l|ce|cette)$/i.test(prev.text.replace(/['’]$/, ""))) {
-        const a = this.antecedent("group", start);
-        if (a) return { ...a, at: start };
-      }
-      return { ref: this.ref(p), kind: "group", at: p.start };
-    }
+    if (grp && (loose || end - grp.end < 3)) return this.groupPhrase(span, grp, full);
     const name = lastNameRun(text, start, end, this.titles);
-    if (name && near(name.end)) return this.named(name, "person");
+    if (name && (loose || end - name.end < 3)) return this.named(name, "person");
     const role = this.lastMatch("role", start, end);
-    if (role && near(role.end)) {
+    if (role && (loose || end - role.end < 3)) {
       const r = this.role(role, start);
       // keep the phrase the text uses ("the spokesman", "le porte-parole") when no earlier name was found for it
-      return r && r.ref.span?.start === role.start ? { ...r, ref: this.ref(phraseAround(text, role, 2, start, end)) } : r;
+      return r && r.ref.span?.start === role.start ? resolved(this.ref(phraseAround(text, role, 2, start, end)), r.kind, r.at, r.type) : r;
     }
-    if (full && nWords <= 8 && /[\p{L}\p{N}]{4}/u.test(span.text) && !FUNCTION_START.test(span.text)) return { ref: this.ref(span), kind: "other", at: start };
+    if (full && nWords <= 8 && /[\p{L}\p{N}]{4}/u.test(span.text) && !FUNCTION_START.test(span.text)) return resolved(this.ref(span), "other", start);
     return null;
+  }
+
+  /** A group noun heads the span: "the group", "la milice" refer back to the group named before; else the phrase. */
+  private groupPhrase(span: Phrase, grp: Phrase, full: boolean): Resolved {
+    const text = this.text;
+    const { start, end } = span;
+    const p = full ? span : phraseAround(text, grp, 3, start, end);
+    const prev = wordsIn(text, Math.max(start, grp.start - 20), grp.start).pop();
+    if (/^(?:ال|وال)/.test(grp.text) || !prev || /^(?:the|this|that|le|la|les|l|ce|cette)$/i.test(prev.text.replace(/['’]$/, ""))) {
+      const a = this.antecedent("group", start);
+      if (a) return resolved(a.ref, a.kind, start, a.type);
+    }
+    return resolved(this.ref(p), "group", p.start);
   }
 }

@@ -16,14 +16,16 @@ export interface Segmentation {
 const BOUNDARY = /[.!?؟…]+["”’»)\]]*\s+|(?<=[\p{Ll}\u0621-\u064A]{2})[.!?؟](?=\p{Lu}\p{Ll}|[\u0621-\u064A]{2})/gu;
 const BOUNDARY_AT = new RegExp(BOUNDARY.source, "uy");
 /**
- * BOUNDARY's next match from `from`: both its readings begin with a stop (. ! ? ؟ …), so the regex is tried only where
- * one stands, not at every position of the paragraph (its look-behind made every position a costly try).
+ * BOUNDARY's next match in `para` from `from`: both its readings begin with a stop (. ! ? ؟ …), so the regex is tried
+ * only where one stands, not at every position of the paragraph (its look-behind made every position a costly try).
+ * The stops are looked for in `text`, of which `para` is the slice from `pos`: the whole text is a flat string, the
+ * paragraph a slice of it, slower to read character by character.
  */
-function nextBoundary(para: string, from: number): RegExpExecArray | null {
-  for (let i = from, n = para.length; i < n; i++) {
-    const c = para.charCodeAt(i);
+function nextBoundary(text: string, pos: number, para: string, from: number): RegExpExecArray | null {
+  for (let i = pos + from, n = pos + para.length; i < n; i++) {
+    const c = text.charCodeAt(i);
     if (c !== 46 && c !== 33 && c !== 63 && c !== 0x61f && c !== 0x2026) continue;
-    BOUNDARY_AT.lastIndex = i;
+    BOUNDARY_AT.lastIndex = i - pos;
     const m = BOUNDARY_AT.exec(para);
     if (m) return m;
   }
@@ -98,6 +100,26 @@ export function tokenWordIds(tokens: readonly Token[]): Int32Array | null {
   return tokens === idsOf ? ids : null;
 }
 
+// The word id of each one-character token below U+0800 (punctuation, a letter or digit standing alone: a token in five
+// or six), by character code, of word-table generation CHAR_GENERATION: no hash and table probe for them.
+const CHAR_IDS = new Int32Array(0x800).fill(-1);
+let CHAR_GENERATION = -1;
+
+/** The word id of the one-character token text[i] (of code c < 0x800). */
+function charWordId(text: string, i: number, c: number): number {
+  if (CHAR_GENERATION !== wordTableGeneration()) {
+    CHAR_IDS.fill(-1);
+    CHAR_GENERATION = wordTableGeneration();
+  }
+  let id = CHAR_IDS[c];
+  if (id < 0) {
+    id = internWord(text, i, i + 1, spanHash(text, i, i + 1));
+    // (interning may have started a new generation: the id is of the current one)
+    if (CHAR_GENERATION === wordTableGeneration()) CHAR_IDS[c] = id;
+  }
+  return id;
+}
+
 /** Appends the tokens of text[start, end) (one sentence) to `tokens`, their word ids to `ids`. */
 function tokenize(text: string, start: number, end: number, sentence: number, tokens: Token[]): void {
   let i = start;
@@ -122,7 +144,7 @@ function tokenize(text: string, start: number, end: number, sentence: number, to
       j = c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
     }
     // the token's string is the word table's (no slice of the text for a word seen before)
-    const id = internWord(text, i, j, spanHash(text, i, j));
+    const id = j === i + 1 && c < 0x800 ? charWordId(text, i, c) : internWord(text, i, j, spanHash(text, i, j));
     const n = tokens.length;
     if (n === ids.length) {
       const grown = new Int32Array(2 * n);
@@ -141,6 +163,38 @@ function blank(text: string, start: number, end: number): boolean {
   return true;
 }
 
+const LETTER_RE = /^\p{L}$/u;
+// \p{L} of each BMP code unit, filled on first use: 1 a letter, 2 not.
+const LETTER = new Uint8Array(0x10000);
+function isLetterUnit(c: number): boolean {
+  let v = LETTER[c];
+  if (!v) LETTER[c] = v = LETTER_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
+const WORD_BEFORE = /([\p{L}.]+)$/u;
+
+/**
+ * The run of letters and periods that ends at `to` in s[from, to) (as /([\p{L}.]+)$/u on the slice), scanning back from
+ * `to`: no slice and regex per candidate boundary. A surrogate (an astral letter?) leaves it to the regex.
+ */
+function wordBefore(s: string, from: number, to: number): string {
+  let k = to;
+  while (k > from) {
+    const c = s.charCodeAt(k - 1);
+    if (c >= 0xd800 && c <= 0xdfff) return WORD_BEFORE.exec(s.slice(from, to))?.[1] ?? "";
+    if (c !== 46 && !isLetterUnit(c)) break;
+    k--;
+  }
+  return k < to ? s.slice(k, to) : "";
+}
+
+/** Appends the sentence text[s, e) of paragraph `paragraph`, white space trimmed, unless nothing is left. */
+function pushSentence(text: string, s: number, e: number, paragraph: number, sentences: Sentence[]): void {
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e > s) sentences.push({ start: s, end: e, paragraph });
+}
+
 /**
  * Splits text into sentences and tokens with rules, not a model: a sentence ends at . ! ? ؟ … (and any closing
  * quote) followed by space and a sentence starter, unless the word before the period is a known abbreviation
@@ -151,29 +205,24 @@ export function segmentText(text: string, _lang: string, abbreviations: Readonly
   const sentences: Sentence[] = [];
   let paragraph = 0;
   let pos = 0;
-  const push = (s: number, e: number) => {
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) sentences.push({ start: s, end: e, paragraph });
-  };
   while (pos < text.length) {
     let pEnd = text.indexOf("\n", pos);
     if (pEnd < 0) pEnd = text.length;
     if (pEnd > pos && !blank(text, pos, pEnd)) {
       const para = text.slice(pos, pEnd);
       let start = 0;
-      for (let m = nextBoundary(para, 0); m; m = nextBoundary(para, m.index + m[0].length)) {
+      for (let m = nextBoundary(text, pos, para, 0); m; m = nextBoundary(text, pos, para, m.index + m[0].length)) {
         const end = m.index + m[0].length;
         if (end >= para.length || !STARTER.test(para[end])) continue;
         if (m[0][0] === ".") {
-          const word = /([\p{L}.]+)$/u.exec(para.slice(Math.max(start, m.index - 20), m.index))?.[1] ?? "";
+          const word = wordBefore(para, Math.max(start, m.index - 20), m.index);
           // "Gen. Smith", "U.S. Army", "J. Smith": not a boundary.
           if (abbreviations.has(word) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) continue;
         }
-        push(pos + start, pos + m.index + m[0].trimEnd().length);
+        pushSentence(text, pos + start, pos + m.index + m[0].trimEnd().length, paragraph, sentences);
         start = end;
       }
-      push(pos + start, pEnd);
+      pushSentence(text, pos + start, pEnd, paragraph, sentences);
       paragraph++;
     }
     pos = pEnd + 1;
