@@ -1,5 +1,6 @@
 import type { KbEntry } from "./knowledge-base.js";
 import { nameKeys } from "./match-tokens.js";
+import { objectList } from "../core/object-list.js";
 
 // Memos over immutable KB entries: per-article passes ask for these again and again.
 const NAME_KEYS = new WeakMap<KbEntry, readonly (readonly string[])[]>();
@@ -11,13 +12,11 @@ const ROLE_KEYS = new WeakMap<KbEntry, readonly (readonly string[])[]>();
  * readers of these lists bailed out of optimised code, "wrong map").
  */
 function keysOfNames(first: string | null, names: readonly string[] | undefined): readonly (readonly string[])[] {
-  const out = [NONE];
-  out.length = 0;
+  const out = objectList<readonly string[]>();
   if (first !== null) out.push(nameKeys(first));
   if (names) for (let i = 0; i < names.length; i++) out.push(nameKeys(names[i]));
   return out;
 }
-const NONE: readonly string[] = [];
 
 /** The token keys of an entry's name and every alias, computed once per entry. */
 export function entryNameKeys(e: KbEntry): readonly (readonly string[])[] {

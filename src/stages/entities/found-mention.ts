@@ -1,3 +1,4 @@
+import { objectList } from "../../core/object-list.js";
 import type { EntityType } from "../../core/doc.js";
 import type { KbEntry } from "../../kb/knowledge-base.js";
 
@@ -39,16 +40,10 @@ export function foundMention(
   return { start, end, text, tokStart, tokEnd, entry, key, name, type, via };
 }
 
-/**
- * An empty list of mentions, already of the elements kind a filled one has (an empty `[]` literal is a list of small
- * integers to V8, another array map: code that met one kind and then the other was de-optimised, "wrong map").
- */
+/** An empty list of mentions, of the one array map a filled one has (see objectList). */
 export function mentionList(): FoundMention[] {
-  const a = [EMPTY_SLOT] as unknown as FoundMention[];
-  a.length = 0;
-  return a;
+  return objectList<FoundMention>();
 }
-const EMPTY_SLOT = {};
 
 /** The mention `m` (same entity) at another place, found by pass `via`. */
 export function movedMention(m: FoundMention, start: number, end: number, text: string, tokStart: number, tokEnd: number, via: string): FoundMention {

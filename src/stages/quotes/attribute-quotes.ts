@@ -5,7 +5,8 @@ import { findClaims } from "./find-claims.js";
 import { findQuoteSpans, type QuoteSpan } from "./find-quote-spans.js";
 import type { Words } from "./phrase-index.js";
 import { resolved, SpeakerResolver, speakerMentions, type Resolved } from "./resolve-speaker.js";
-import { countWords, objectList, sortByStart } from "./speaker-phrase.js";
+import { countWords, sortByStart } from "./speaker-phrase.js";
+import { objectList } from "../../core/object-list.js";
 import type { SpeechLexicon, SpeechVerb } from "./speech-lexicon.js";
 
 /** Quotes shorter than this many words need a verb that introduces them or an attribution right after them. */

@@ -1,7 +1,8 @@
 import type { Span } from "../../core/doc.js";
 import type { Words } from "./phrase-index.js";
 import type { SpeechLexicon, SpeechVerb } from "./speech-lexicon.js";
-import { countWords, objectList } from "./speaker-phrase.js";
+import { countWords } from "./speaker-phrase.js";
+import { objectList } from "../../core/object-list.js";
 import { firstStartingAt } from "../../core/first-starting-at.js";
 
 /** A reporting verb found in the text. */

@@ -4,7 +4,8 @@ import type { KbEntry, KnowledgeBase } from "../../kb/knowledge-base.js";
 import { foldName } from "../../kb/fold-name.js";
 import { PhraseIndex, tokenizeWords, type Words } from "./phrase-index.js";
 import type { SpeechLexicon } from "./speech-lexicon.js";
-import { countWords, objectList } from "./speaker-phrase.js";
+import { countWords } from "./speaker-phrase.js";
+import { objectList } from "../../core/object-list.js";
 
 /** A media name in the text, with its KB entry when known. */
 interface MediaHit extends Span {

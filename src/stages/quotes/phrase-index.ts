@@ -1,5 +1,5 @@
 import { wordTableGeneration } from "../../kb/word-table.js";
-import { objectList } from "./speaker-phrase.js";
+import { objectList } from "../../core/object-list.js";
 
 /** A multi-word phrase found in a text by its words. */
 export interface PhraseHit<T> {

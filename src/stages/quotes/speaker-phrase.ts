@@ -19,14 +19,6 @@ const NOT_NAME = new Set([
   "Vendredi", "Samedi", "Dimanche", "Nous", "Vous", "Notre", "Nos", "Our", "You", "Your", "My", "Je", "Ce", "Cette",
 ]);
 
-/** An empty array already shaped as one of objects (an empty `[]` has another V8 shape, costing re-optimisation). */
-export function objectList<T extends object>(): T[] {
-  // optimised code that met only one of the two shapes is thrown away, and compiled again, when it meets the other
-  const a = [{}] as T[];
-  a.length = 0;
-  return a;
-}
-
 /** How many words text[start, end) has, with at most `cap` counted (a cheap loop for length checks). */
 export function countWords(text: string, start = 0, end = text.length, cap = Infinity): number {
   let n = 0;
