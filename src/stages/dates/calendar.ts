@@ -10,8 +10,21 @@ export function dayNum(y: number, m: number, d: number): DayNum {
 
 /** Year, month (1-12) and day of a day number. */
 export function ymd(n: DayNum): { y: number; m: number; d: number } {
-  const dt = new Date(n * MS);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  // By arithmetic (the proleptic Gregorian "civil from days" of H. Hinnant's date algorithms), not a Date object per
+  // call: the same y, m, d wherever a Date holds the day (outside it, and for NaN, the Date's answer).
+  if (!(n >= -100_000_000 && n <= 100_000_000)) {
+    const dt = new Date(n * MS);
+    return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  }
+  // (the day of the time value a Date would hold: n * MS truncated to a whole millisecond)
+  const z = Math.floor(Math.trunc(n * MS) / MS) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d: doy - Math.floor((153 * mp + 2) / 5) + 1 };
 }
 
 /** ISO weekday (Monday = 1 … Sunday = 7) of a day number. */
