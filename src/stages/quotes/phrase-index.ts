@@ -119,18 +119,26 @@ export function wordsOfTokens(tokens: readonly { start: number; end: number; tex
       w[j++] = f;
       continue;
     }
-    // "a-t-il", "al-Akhbar": hyphens separate words here, as in tokenizeWords
-    PIECE.lastIndex = 0;
-    for (let m = PIECE.exec(t.text); m; m = PIECE.exec(t.text)) {
-      const f = fold(m[0]);
-      s[j] = t.start + m.index;
-      e[j] = t.start + m.index + m[0].length;
-      keys[j] = sieveKey(f);
-      w[j++] = f;
-    }
+    j = pushPieces(t, j, s, e, w, keys);
   }
   s.length = e.length = w.length = keys.length = j;
   return { n: j, s, e, w, k: keys };
+}
+
+/**
+ * The hyphen-separated pieces of a token ("a-t-il", "al-Akhbar": hyphens separate words here, as in tokenizeWords),
+ * folded, written from index j of the word arrays; gives the next free index.
+ */
+function pushPieces(t: { start: number; text: string }, j: number, s: number[], e: number[], w: string[], keys: number[]): number {
+  PIECE.lastIndex = 0;
+  for (let m = PIECE.exec(t.text); m; m = PIECE.exec(t.text)) {
+    const f = fold(m[0]);
+    s[j] = t.start + m.index;
+    e[j] = t.start + m.index + m[0].length;
+    keys[j] = sieveKey(f);
+    w[j++] = f;
+  }
+  return j;
 }
 
 /** wordsOfTokens by the tokens' word ids: the same words, folds and keys. */
@@ -157,15 +165,7 @@ function wordsOfIds(tokens: readonly { start: number; end: number; text: string;
       w[j++] = f;
       continue;
     }
-    // "a-t-il", "al-Akhbar": hyphens separate words here, as in tokenizeWords
-    PIECE.lastIndex = 0;
-    for (let m = PIECE.exec(t.text); m; m = PIECE.exec(t.text)) {
-      const pf = fold(m[0]);
-      s[j] = t.start + m.index;
-      e[j] = t.start + m.index + m[0].length;
-      keys[j] = sieveKey(pf);
-      w[j++] = pf;
-    }
+    j = pushPieces(t, j, s, e, w, keys);
   }
   s.length = e.length = w.length = keys.length = j;
   return { n: j, s, e, w, k: keys };
