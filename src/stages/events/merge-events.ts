@@ -250,7 +250,7 @@ function recordShape(a: EventRecord): number {
 }
 
 /** `{ ...b, ...a }` for two count records, by assignment: a spread that then gains keys makes a hidden class per object. */
-function mergedCounts(a: EventCounts | undefined, b: EventCounts | undefined): EventCounts {
+export function mergedCounts(a: EventCounts | undefined, b: EventCounts | undefined): EventCounts {
   const out: Record<string, number | undefined> = {};
   if (b) for (const k in b) out[k] = (b as Record<string, number | undefined>)[k];
   if (a) for (const k in a) out[k] = (a as Record<string, number | undefined>)[k];
@@ -282,6 +282,26 @@ function absorb(a: EventRecord, e: EventRecord, withActor: boolean, withDate = t
   // (figures appended only when a report has some, or the record had the key already)
   if (joined || shape === 17) return { type, mode, cameo, acled, actor, target, location, date, status, weapon, attribution, trigger, evidence, tier, counts, countPhrases, figures };
   return { type, mode, cameo, acled, actor, target, location, date, status, weapon, attribution, trigger, evidence, tier, counts, countPhrases };
+}
+
+/**
+ * `{ ...a, actor, target, location, counts, countPhrases, figures }` (an attack lends the one just reported its parties
+ * and figures), written as a literal of a's shape, as absorb does.
+ */
+export function withFigures(
+  a: EventRecord,
+  actor: EventRecord["actor"],
+  target: EventRecord["target"],
+  location: EventRecord["location"],
+  counts: EventCounts,
+  countPhrases: EventRecord["countPhrases"],
+  figures: EventRecord["figures"],
+): EventRecord {
+  const shape = recordShape(a);
+  if (shape === UNKNOWN) return { ...a, actor, target, location, counts, countPhrases, figures };
+  const { type, mode, cameo, acled, date, status, weapon, attribution, trigger, evidence, tier } = a;
+  if (shape === COUNTS_IN_PLACE) return { type, mode, cameo, acled, actor, target, location, date, status, counts, countPhrases, figures, weapon, attribution, trigger, evidence, tier };
+  return { type, mode, cameo, acled, actor, target, location, date, status, weapon, attribution, trigger, evidence, tier, counts, countPhrases, figures };
 }
 
 /** The date a merged record keeps (a report of another tier adds none: `withDate` false). */
