@@ -993,6 +993,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
   return applyResponsibility(mergeEvents(r.events, r.notes, sideOf(doc, tables)), r.links);
 }
 
+/** The KB id of each entity of the document, by entity id (set in a loop: no [id, kb] pair made per entity). */
+function kbById(doc: Doc): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const entities = doc.entities ?? [];
+  for (let k = 0; k < entities.length; k++) out.set(entities[k].id, entities[k].kb);
+  return out;
+}
+
 /**
  * One side, one key: "Al-Hamidawi" speaks for Kata'ib Hezbollah, "US forces" fight for the United States (the map of
  * entities by id made when first asked: a document with one event or none never is).
@@ -1001,7 +1009,7 @@ function sideOf(doc: Doc, tables: EventTables): SideOf {
   let kbOf: Map<string, string | null> | null = null;
   return (r) => {
     if (!r) return null;
-    const kb = r.kb ?? (r.entity ? (kbOf ??= new Map((doc.entities ?? []).map((e) => [e.id, e.kb]))).get(r.entity) : null);
+    const kb = r.kb ?? (r.entity ? (kbOf ??= kbById(doc)).get(r.entity) : null);
     if (!kb) return r.entity ?? null;
     const chain = tables.sides?.get(kb);
     return chain ? chain[chain.length - 1] : kb;
