@@ -8,7 +8,7 @@ import { clauseOf, DETERMINERS, resolveSlots, type TriggerSite } from "./resolve
 import { eventStatus } from "./event-status.js";
 import { findCounts } from "./event-counts.js";
 import { findAttribution, findSpeaker } from "./find-attribution.js";
-import { joinFigures, LEAD_BASIS, mergeEvents, type EventNotes, type SideOf } from "./merge-events.js";
+import { joinFigures, LEAD_BASIS, mergedCounts, mergeEvents, withFigures, type EventNotes, type SideOf } from "./merge-events.js";
 import { refineAcled } from "./refine-acled.js";
 import { applyResponsibility, type ResponsibilityLink } from "./apply-responsibility.js";
 import { anchorDate, partyOfAnchor, wordOfAnchor } from "./anchor-date.js";
@@ -821,27 +821,30 @@ function lendToLastAttack(r: DocReader, si: number, v: SentenceView, t: PhraseMa
   const events = r.events;
   if (last && si - last.sentence <= 3 && r.startsWithEventAnaphor(v.tokens) && t.from <= 2) {
     const prev = events[last.index];
-    events[last.index] = {
-      ...prev,
-      actor: prev.actor ?? slot(slots.actor),
-      target: prev.target ?? slot(slots.target),
-      location: prev.location ?? place(slots.location),
-      counts: { ...f.counts, ...(prev.counts ?? {}) },
-      countPhrases: [...(prev.countPhrases ?? []), ...f.countPhrases],
-      figures: joinFigures(prev.figures, f.figures),
-    };
+    // (written as a literal of the record's shape: a spread that gains keys makes a hidden class per record)
+    events[last.index] = withFigures(
+      prev,
+      prev.actor ?? slot(slots.actor),
+      prev.target ?? slot(slots.target),
+      prev.location ?? place(slots.location),
+      mergedCounts(prev.counts, f.counts),
+      [...(prev.countPhrases ?? []), ...f.countPhrases],
+      joinFigures(prev.figures, f.figures),
+    );
     return true;
   }
   if (slots.actor || slots.target) return false;
   if (last && si - last.sentence <= 2 && (r.startsWithEventAnaphor(v.tokens) || t.value.weak)) {
     const prev = events[last.index];
-    events[last.index] = {
-      ...prev,
-      location: prev.location ?? place(slots.location),
-      counts: { ...f.counts, ...(prev.counts ?? {}) },
-      countPhrases: [...(prev.countPhrases ?? []), ...f.countPhrases],
-      figures: joinFigures(prev.figures, f.figures),
-    };
+    events[last.index] = withFigures(
+      prev,
+      prev.actor,
+      prev.target,
+      prev.location ?? place(slots.location),
+      mergedCounts(prev.counts, f.counts),
+      [...(prev.countPhrases ?? []), ...f.countPhrases],
+      joinFigures(prev.figures, f.figures),
+    );
   }
   return !(hasCounts && slots.location);
 }
@@ -990,6 +993,14 @@ export function extractEvents(doc: Doc, lex: EventLexicon, tables: EventTables, 
   return applyResponsibility(mergeEvents(r.events, r.notes, sideOf(doc, tables)), r.links);
 }
 
+/** The KB id of each entity of the document, by entity id (set in a loop: no [id, kb] pair made per entity). */
+function kbById(doc: Doc): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const entities = doc.entities ?? [];
+  for (let k = 0; k < entities.length; k++) out.set(entities[k].id, entities[k].kb);
+  return out;
+}
+
 /**
  * One side, one key: "Al-Hamidawi" speaks for Kata'ib Hezbollah, "US forces" fight for the United States (the map of
  * entities by id made when first asked: a document with one event or none never is).
@@ -998,7 +1009,7 @@ function sideOf(doc: Doc, tables: EventTables): SideOf {
   let kbOf: Map<string, string | null> | null = null;
   return (r) => {
     if (!r) return null;
-    const kb = r.kb ?? (r.entity ? (kbOf ??= new Map((doc.entities ?? []).map((e) => [e.id, e.kb]))).get(r.entity) : null);
+    const kb = r.kb ?? (r.entity ? (kbOf ??= kbById(doc)).get(r.entity) : null);
     if (!kb) return r.entity ?? null;
     const chain = tables.sides?.get(kb);
     return chain ? chain[chain.length - 1] : kb;

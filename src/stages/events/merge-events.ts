@@ -1,4 +1,4 @@
-import type { EventFigure, EventRecord } from "../../core/doc.js";
+import type { EventCounts, EventFigure, EventRecord } from "../../core/doc.js";
 
 /** Two reports' figures, each phrase once: two sources' tolls both stay. */
 export function joinFigures(a: readonly EventFigure[] | undefined, b: readonly EventFigure[] | undefined): EventFigure[] {
@@ -223,16 +223,101 @@ function mergeReport(m: AttackMerge, e: EventRecord): void {
   if (note) notes.set(out[i], keep ? { ...note, toll: false } : note);
 }
 
-/** Event `a` completed with what a second report `e` of the same event adds (the actor too when `withActor`). */
+/** The keys of the record recordEvent makes with figures, in its order (counts before weapon). */
+const WITH_COUNTS = ["type", "mode", "cameo", "acled", "actor", "target", "location", "date", "status", "counts", "countPhrases", "figures", "weapon", "attribution", "trigger", "evidence", "tier"];
+/** The keys of the record it makes without them, then what a merge appends to it (counts, countPhrases, figures). */
+const COUNTS_AFTER = ["type", "mode", "cameo", "acled", "actor", "target", "location", "date", "status", "weapon", "attribution", "trigger", "evidence", "tier", "counts", "countPhrases", "figures"];
+/** A record's key order, as recordEvent and the merges make it: COUNTS_IN_PLACE, or COUNTS_AFTER and its number of keys. */
+const COUNTS_IN_PLACE = -1, UNKNOWN = 0;
+
+/**
+ * Which of the record shapes `a` has: COUNTS_IN_PLACE (WITH_COUNTS), the number of keys of COUNTS_AFTER it has
+ * (14, 16 or 17), or UNKNOWN. (The key order decides the order of the output's fields, so it is read, not assumed.)
+ */
+function recordShape(a: EventRecord): number {
+  let inPlace = true;
+  let after = true;
+  let n = 0;
+  for (const k in a) {
+    if (n >= WITH_COUNTS.length) return UNKNOWN;
+    inPlace &&= k === WITH_COUNTS[n];
+    after &&= k === COUNTS_AFTER[n];
+    n++;
+  }
+  if (inPlace && n === WITH_COUNTS.length) return COUNTS_IN_PLACE;
+  if (after && (n === 14 || n === 16 || n === 17)) return n;
+  return UNKNOWN;
+}
+
+/** `{ ...b, ...a }` for two count records, by assignment: a spread that then gains keys makes a hidden class per object. */
+export function mergedCounts(a: EventCounts | undefined, b: EventCounts | undefined): EventCounts {
+  const out: Record<string, number | undefined> = {};
+  if (b) for (const k in b) out[k] = (b as Record<string, number | undefined>)[k];
+  if (a) for (const k in a) out[k] = (a as Record<string, number | undefined>)[k];
+  return out as EventCounts;
+}
+
+/**
+ * Event `a` completed with what a second report `e` of the same event adds (the actor too when `withActor`).
+ * The record is written out as a literal of its shape (as `{ ...a, actor, target, … }` orders its keys): the spread,
+ * whose copy gains keys (counts, figures), took microseconds a call and gave each merged record a map of its own.
+ */
 function absorb(a: EventRecord, e: EventRecord, withActor: boolean, withDate = true): EventRecord {
+  const shape = recordShape(a);
+  if (shape === UNKNOWN) return absorbBySpread(a, e, withActor, withDate);
+  const actor = withActor ? a.actor ?? e.actor : a.actor;
+  const target = a.target ?? e.target;
+  // the weapon tells more than "targeted": "assassinated …" then "in a drone strike"
+  const mode = a.mode && !(a.mode === "targeted" && e.mode) ? a.mode : e.mode ?? a.mode;
+  const location = a.location ?? e.location;
+  const date = absorbedDate(a, e, withDate);
+  const counts = mergedCounts(a.counts, e.counts);
+  const countPhrases = [...(a.countPhrases ?? []), ...(e.countPhrases ?? [])];
+  const joined = a.figures || e.figures;
+  const figures = joined ? joinFigures(a.figures, e.figures) : a.figures;
+  const weapon = a.weapon ?? e.weapon;
+  const attribution = a.attribution ?? e.attribution;
+  const { type, cameo, acled, status, trigger, evidence, tier } = a;
+  if (shape === COUNTS_IN_PLACE) return { type, mode, cameo, acled, actor, target, location, date, status, counts, countPhrases, figures, weapon, attribution, trigger, evidence, tier };
+  // (figures appended only when a report has some, or the record had the key already)
+  if (joined || shape === 17) return { type, mode, cameo, acled, actor, target, location, date, status, weapon, attribution, trigger, evidence, tier, counts, countPhrases, figures };
+  return { type, mode, cameo, acled, actor, target, location, date, status, weapon, attribution, trigger, evidence, tier, counts, countPhrases };
+}
+
+/**
+ * `{ ...a, actor, target, location, counts, countPhrases, figures }` (an attack lends the one just reported its parties
+ * and figures), written as a literal of a's shape, as absorb does.
+ */
+export function withFigures(
+  a: EventRecord,
+  actor: EventRecord["actor"],
+  target: EventRecord["target"],
+  location: EventRecord["location"],
+  counts: EventCounts,
+  countPhrases: EventRecord["countPhrases"],
+  figures: EventRecord["figures"],
+): EventRecord {
+  const shape = recordShape(a);
+  if (shape === UNKNOWN) return { ...a, actor, target, location, counts, countPhrases, figures };
+  const { type, mode, cameo, acled, date, status, weapon, attribution, trigger, evidence, tier } = a;
+  if (shape === COUNTS_IN_PLACE) return { type, mode, cameo, acled, actor, target, location, date, status, counts, countPhrases, figures, weapon, attribution, trigger, evidence, tier };
+  return { type, mode, cameo, acled, actor, target, location, date, status, weapon, attribution, trigger, evidence, tier, counts, countPhrases, figures };
+}
+
+/** The date a merged record keeps (a report of another tier adds none: `withDate` false). */
+function absorbedDate(a: EventRecord, e: EventRecord, withDate: boolean): EventRecord["date"] {
+  return !withDate || (a.date && !(a.date.basis.startsWith(LEAD_BASIS) && e.date && !e.date.basis.startsWith(LEAD_BASIS))) ? a.date : e.date ?? a.date;
+}
+
+/** absorb of a record of another shape than recordEvent's and the merges' (none is known; kept for safety). */
+function absorbBySpread(a: EventRecord, e: EventRecord, withActor: boolean, withDate: boolean): EventRecord {
   return {
     ...a,
     ...(withActor ? { actor: a.actor ?? e.actor } : {}),
     target: a.target ?? e.target,
-    // the weapon tells more than "targeted": "assassinated …" then "in a drone strike"
     mode: a.mode && !(a.mode === "targeted" && e.mode) ? a.mode : e.mode ?? a.mode,
     location: a.location ?? e.location,
-    date: !withDate || (a.date && !(a.date.basis.startsWith(LEAD_BASIS) && e.date && !e.date.basis.startsWith(LEAD_BASIS))) ? a.date : e.date ?? a.date,
+    date: absorbedDate(a, e, withDate),
     counts: { ...(e.counts ?? {}), ...(a.counts ?? {}) },
     countPhrases: [...(a.countPhrases ?? []), ...(e.countPhrases ?? [])],
     ...(a.figures || e.figures ? { figures: joinFigures(a.figures, e.figures) } : {}),
