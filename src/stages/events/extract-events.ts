@@ -733,7 +733,7 @@ function retype(r: DocReader, si: number, v: SentenceView, t: PhraseMatch<Trigge
     d.type = "THREATEN";
     d.mode = null;
   }
-  // "The groups have reiterated that attacks on US bases will continue": an armed group speaking of attacks to
+  // "The militias say their attacks on the bases will go on": an armed group speaking of attacks to
   // come, naming no one behind them, threatens them itself
   if (d.type === "ASSAULT" && !d.slots.actor && d.status.status === "ongoing") {
     const who = r.speakerOf(si, false);

@@ -505,7 +505,7 @@ function passiveSlots(s: SlotSearch): void {
   const { v, site, lex } = s;
   const actor = s.agentAfter;
   s.actor = actor;
-  // "the remains of three US service members killed in the attack": a participle with no auxiliary qualifies the
+  // "the bodies of two soldiers killed in the raid": a participle with no auxiliary qualifies the
   // noun right before it; "US soldiers were killed": the subject
   const bare = site.participle && !auxBefore(v, site.from, lex);
   const left = s.leftInClause;
@@ -593,7 +593,7 @@ function lightVerbActor(s: SlotSearch, lv: { from: number; to: number }): Candid
     if (c.from >= lv.to && c.from - lv.to <= 3 && c.to <= site.from && c.roles.has("agent") && actorOkBare(s, c)) actor = c;
   }
   actor ??= firstActor(s, s.leftInClause);
-  // "Kataib Hezbollah, who is suspected to have been behind the attack"
+  // "the militia, which is thought to have carried out the raid"
   if (!actor && clauseOf(v, site.from, site.to).relative) actor = antecedent(s, site.clauseStart);
   // "X a annoncé avoir mené des frappes", "X said it carried out strikes": the speaker speaks of itself
   if (!actor && clauseOpensWithPronoun(s)) actor = lastActorBefore(s, site.clauseStart);
@@ -891,7 +891,7 @@ function activeTarget(s: SlotSearch): void {
   if (!target && site.targeted) target = personTargeted(s);
   if (!target && site.speechAct) target = accused(s);
   if (!target) target = objectOf(s);
-  // "strikes on facilities in eastern Syria used by groups linked to the IRGC", "frappe plus de 85 cibles liées aux
+  // "raids on depots in the east used by militias tied to the IRGC", "frappe des dépôts liés aux
   // Gardiens de la révolution": the party the sites belong to, when the text names no party as the object itself
   if (!target || target.from < site.from || (target.entity.type !== "armed_group" && target.entity.type !== "facility" && !target.roles.has("target"))) {
     const owner = assetOwner(v, site, lex, s.actor);
@@ -903,7 +903,7 @@ function activeTarget(s: SlotSearch): void {
   s.target = target;
 }
 
-/** "the strikes were carried out at the direction of X": who ordered the event, or null. */
+/** "the raids were ordered and run at the direction of X": who ordered the event, or null. */
 function director(s: SlotSearch): Candidate | null {
   const site = s.site;
   const end = Math.max(site.clauseEnd, site.reach);
@@ -964,7 +964,7 @@ export function resolveSlots(v: SentenceView, site: TriggerSite, lex: EventLexic
     else verbSlots(s);
     activeTarget(s);
   }
-  // "the strikes were carried out at the direction of X": who ordered the event acts when the text names no one else
+  // "the raids were ordered and run at the direction of X": who ordered the event acts when the text names no one else
   if (!s.actor) s.actor = director(s);
   return { actor: s.actor, target: s.target, location: locationOf(s), passive: s.passive };
 }

@@ -341,7 +341,7 @@ export class SpeakerResolver {
     if (inside.length) {
       const m = this.pickMention(inside, start, end, aside, full, anywhere, first);
       if (m) {
-        // "the coordinating body for the Iraqi resistance factions" is not the factions themselves
+        // "the umbrella body of the armed factions" is not the factions themselves
         const head = text.slice(start, m.start);
         if (full && /\s(?:for|of)\s+(?:the\s+)?$/i.test(head) && countWords(head, 0, head.length, 3) >= 3 && !this.lastMatch("role", start, m.start)) {
           return resolved(this.ref(span), "group", start);
