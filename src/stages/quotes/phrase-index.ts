@@ -98,11 +98,7 @@ function foldOfId(id: number, raw: string): string | null {
  */
 export function wordsOfTokens(tokens: readonly { start: number; end: number; text: string; isWord: boolean }[], text?: string, ids?: Int32Array | null): Words {
   if (ids) return wordsOfIds(tokens, ids);
-  // sized once for one word a token (a hyphenated token may add more: the arrays then grow)
-  const s: number[] = new Array<number>(tokens.length);
-  const e: number[] = new Array<number>(tokens.length);
-  const w: string[] = new Array<string>(tokens.length);
-  const keys: number[] = new Array<number>(tokens.length);
+  const a = wordArrays(tokens.length);
   let j = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
@@ -112,31 +108,52 @@ export function wordsOfTokens(tokens: readonly { start: number; end: number; tex
     const plain = !HYPHEN_OR_FOLD.test(t.text);
     if (plain || !HYPHEN.test(t.text)) {
       const f = plain ? t.text : slowFold(t.text);
-      s[j] = t.start;
-      e[j] = t.end;
       // (a plain word's key read from the text itself: the token's string is a slice of it, slower to read)
-      keys[j] = plain && text !== undefined && t.end - t.start === f.length ? sieveKeyAt(text, t.start, t.end) : sieveKey(f);
-      w[j++] = f;
+      j = pushWord(a, j, t.start, t.end, f, plain && text !== undefined && t.end - t.start === f.length ? sieveKeyAt(text, t.start, t.end) : sieveKey(f));
       continue;
     }
-    j = pushPieces(t, j, s, e, w, keys);
+    j = pushPieces(t, j, a);
   }
-  s.length = e.length = w.length = keys.length = j;
-  return { n: j, s, e, w, k: keys };
+  return wordsOf(a, j);
+}
+
+/** The four parallel arrays of Words while they are filled. */
+interface WordArrays {
+  readonly s: number[];
+  readonly e: number[];
+  readonly w: string[];
+  readonly k: number[];
+}
+
+/** Word arrays sized once for one word a token (a hyphenated token may add more: the arrays then grow). */
+function wordArrays(n: number): WordArrays {
+  return { s: new Array<number>(n), e: new Array<number>(n), w: new Array<string>(n), k: new Array<number>(n) };
+}
+
+/** Writes one word at index j; gives the next free index. */
+function pushWord(a: WordArrays, j: number, start: number, end: number, folded: string, key: number): number {
+  a.s[j] = start;
+  a.e[j] = end;
+  a.k[j] = key;
+  a.w[j] = folded;
+  return j + 1;
+}
+
+/** The Words of the first n words written. */
+function wordsOf(a: WordArrays, n: number): Words {
+  a.s.length = a.e.length = a.w.length = a.k.length = n;
+  return { n, s: a.s, e: a.e, w: a.w, k: a.k };
 }
 
 /**
  * The hyphen-separated pieces of a token ("a-t-il", "al-Akhbar": hyphens separate words here, as in tokenizeWords),
- * folded, written from index j of the word arrays; gives the next free index.
+ * folded, written from index j; gives the next free index.
  */
-function pushPieces(t: { start: number; text: string }, j: number, s: number[], e: number[], w: string[], keys: number[]): number {
+function pushPieces(t: { start: number; text: string }, j: number, a: WordArrays): number {
   PIECE.lastIndex = 0;
   for (let m = PIECE.exec(t.text); m; m = PIECE.exec(t.text)) {
     const f = fold(m[0]);
-    s[j] = t.start + m.index;
-    e[j] = t.start + m.index + m[0].length;
-    keys[j] = sieveKey(f);
-    w[j++] = f;
+    j = pushWord(a, j, t.start + m.index, t.start + m.index + m[0].length, f, sieveKey(f));
   }
   return j;
 }
@@ -148,10 +165,7 @@ function wordsOfIds(tokens: readonly { start: number; end: number; text: string;
     FOLD_KEY = new Int32Array(0);
     FOLD_GENERATION = wordTableGeneration();
   }
-  const s: number[] = new Array<number>(tokens.length);
-  const e: number[] = new Array<number>(tokens.length);
-  const w: string[] = new Array<string>(tokens.length);
-  const keys: number[] = new Array<number>(tokens.length);
+  const a = wordArrays(tokens.length);
   let j = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
@@ -159,16 +173,12 @@ function wordsOfIds(tokens: readonly { start: number; end: number; text: string;
     const id = ids[k];
     const f = foldOfId(id, t.text);
     if (f !== null) {
-      s[j] = t.start;
-      e[j] = t.end;
-      keys[j] = FOLD_KEY[id];
-      w[j++] = f;
+      j = pushWord(a, j, t.start, t.end, f, FOLD_KEY[id]);
       continue;
     }
-    j = pushPieces(t, j, s, e, w, keys);
+    j = pushPieces(t, j, a);
   }
-  s.length = e.length = w.length = keys.length = j;
-  return { n: j, s, e, w, k: keys };
+  return wordsOf(a, j);
 }
 
 /** A phrase of the index: its folded words, its value, and its place in its first word's longest-first list. */
