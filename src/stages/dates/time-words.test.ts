@@ -17,13 +17,19 @@ function rng(seed: number): () => number {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
+/** A text of up to maxLen characters drawn from pool (code units: lone surrogates included). */
+function randomText(r: () => number, pool: string, maxLen: number): string {
+  let s = "";
+  const len = Math.floor(r() * maxLen);
+  for (let i = 0; i < len; i++) s += pool[Math.floor(r() * pool.length)];
+  return s;
+}
+
 test("foldForDates folds short and long texts alike, surrogates (paired or lone) kept as they are", () => {
   const pool = "aAz ’ʼأإآةىا١٢۳\u0660\u0669\u06f0\u06f9\u065f\u066a\u06ef\u06fa\ud83d\ude00\udc00\ud800\u0000\uffff";
   const r = rng(7);
   for (let k = 0; k < 2000; k++) {
-    let s = "";
-    const len = Math.floor(r() * 700);
-    for (let i = 0; i < len; i++) s += pool[Math.floor(r() * pool.length)];
+    const s = randomText(r, pool, 700);
     assert.equal(foldForDates(s), byReplace(s));
   }
   const long = "قالت الوزارة إن الهجوم وقع في ١٢ آذار ".repeat(20);
@@ -51,9 +57,7 @@ test("foldLower of a long text by its table is what folding and toLowerCase give
   const r = rng(11);
   for (let k = 0; k < 2000; k++) {
     const pool = k % 2 ? special : plain;
-    let s = "";
-    const len = Math.floor(r() * 700);
-    for (let i = 0; i < len; i++) s += pool[Math.floor(r() * pool.length)];
+    const s = randomText(r, pool, 700);
     assert.equal(foldLower(s), foldLowerByString(s));
   }
   const text = "“The Ministry,” said Gen. ÉRIC, “confirmed ١٢ strikes on ΟΔΟΣ Street.” ".repeat(10);
