@@ -345,15 +345,10 @@ export class StoryIndex implements KeyStats {
   }
 
   /**
-   * The documents sharing the most key weight with the keys (the top maxCandidates; ties by content id). Scores
-   * accumulate in a scratch array indexed by ordinal, and the top ones are selected with a bounded heap: the cost is
-   * the postings read (at most maxPosting a key), not the store, and no sort of every candidate.
+   * The ordinals of the documents sharing the most key weight with the keys (the top maxCandidates; ties by content
+   * id). Scores accumulate in a scratch array indexed by ordinal, and the top ones are selected with a bounded heap:
+   * the cost is the postings read (at most maxPosting a key), not the store, and no sort of every candidate.
    */
-  private candidates(keys: LookupKeys): string[] {
-    return this.candidateOrds(keys).map((o) => this.byOrd[o]!.p.f.id);
-  }
-
-  /** candidates() as ordinals. */
   private candidateOrds(lookup: LookupKeys): number[] {
     if (ACC.length < this.byOrd.length) {
       const grown = new Float64Array(Math.max(this.byOrd.length, 2 * ACC.length));
@@ -1172,7 +1167,7 @@ const NO_KEYS: Readonly<Record<string, number>> = Object.freeze({});
 /** See StoryIndex.lookupMemo. */
 const LOOKUP_MEMO = new WeakMap<StoryIndex, { token: number; ords: Map<string, readonly number[]> }>();
 
-/** Scratch scores of candidates(), by ordinal (all zero between calls; shared: an index works synchronously). */
+/** Scratch scores of candidateOrds(), by ordinal (all zero between calls; shared: an index works synchronously). */
 let ACC = new Float64Array(1024);
 
 /** Rebuilds full features from a stored document. */

@@ -169,8 +169,3 @@ export function yearInWindow(m: number, d: number, allowed: readonly DayInterval
   }
   return null;
 }
-
-/** True when the window is bounded on both sides. */
-export function bounded(allowed: readonly DayInterval[]): boolean {
-  return allowed.every((iv) => iv.from > NEG && iv.to < POS);
-}

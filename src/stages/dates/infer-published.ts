@@ -3,7 +3,7 @@ import { type DayNum, dayNum, isoDay, parseIsoDate, weekday, ymd } from "./calen
 import { type DateClue, clueValue, dateClue, coveringClue } from "./date-clue.js";
 import type { FoundTime } from "./find-times.js";
 import type { AnchorWindow } from "./anchor-window.js";
-import { yearInWindow, bounded } from "./anchor-window.js";
+import { yearInWindow } from "./anchor-window.js";
 import { foldLower, type TimeWords } from "./time-words.js";
 import { WORD_CHAR, isWordChar } from "./time-grammar.js";
 

@@ -84,11 +84,6 @@ function wordLex(lex: DiscoveryLexicon, t: MatchToken): WordLex {
   return v;
 }
 
-/** True when the token is itself a one-word title ("General", "Gen"): "Lieutenant General" is no name. */
-function isTitleWord(lex: DiscoveryLexicon, t: MatchToken): boolean {
-  return wordLex(lex, t).title;
-}
-
 /**
  * Lines written in title case ("Two American Servicemen Killed by Rocket Attack") say nothing about which words are
  * names: discovery skips them. Returns, per token, whether its line is such a headline.

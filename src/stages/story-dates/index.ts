@@ -6,7 +6,7 @@ import { analyzeDates, dateWindow } from "../dates/index.js";
 import type { FoundTime } from "../dates/find-times.js";
 import { dayOf, pushByWeekdays } from "../dates/infer-published.js";
 import { type DayNum, isoDay, weekday, ymd } from "../dates/calendar.js";
-import { dateClue, type DateClue } from "../dates/date-clue.js";
+import { dateClue } from "../dates/date-clue.js";
 import { redateEvents } from "../events/extract-events.js";
 
 /** Clues a document's own date may come from, strong enough to date the rest of its story. */
