@@ -262,7 +262,8 @@ export interface FramingTerm extends Span {
 
 /** A region of the clean text that is not running article prose. */
 export interface Region extends Span {
-  readonly kind: "title" | "caption" | "heading";
+  /** A byline ("By Jane Doe") stays in the text, its names found, but is never a title, an event or a quote. */
+  readonly kind: "title" | "caption" | "heading" | "byline";
 }
 
 /** A line the clean stage set aside from the article text (a link line, a signature, boilerplate). */

@@ -164,6 +164,7 @@ export function cleanHtml(raw: string, patterns: CleanPatterns): CleanResult & {
     if (bl.tag === "h1") regions.push({ kind: "title", start: s, end: out.length });
     else if (/^h[2-6]$/.test(bl.tag)) regions.push({ kind: "heading", start: s, end: out.length });
     else if (bl.tag === "figcaption") regions.push({ kind: "caption", start: s, end: out.length });
+    else if (bl.end - bl.start <= 250 && matchesAny(patterns.bylines, patterns.anyByline, built.text.slice(bl.start, bl.end).trim())) regions.push({ kind: "byline", start: s, end: out.length });
   }
   const { text, offsets } = out.build();
   const pageTitle = decodeEntities(title).trim();

@@ -9,10 +9,14 @@ export interface CleanPatterns {
   /** The length of the longest caption opener. */
   readonly captionOpenerMax: number;
   readonly photoCredits: readonly RegExp[];
+  /** Byline lines (case-sensitive: a name is capitalised). */
+  readonly bylines: readonly RegExp[];
   /** One regex matching where any boilerplate pattern does (one test a line instead of one per pattern); null when none. */
   readonly anyBoilerplate: RegExp | null;
   /** The same for the photo credits. */
   readonly anyPhotoCredit: RegExp | null;
+  /** The same for the bylines. */
+  readonly anyByline: RegExp | null;
 }
 
 function lines(file: string): string[] {
@@ -47,14 +51,17 @@ export function loadCleanPatterns(dataDir: string): CleanPatterns {
   const dir = join(dataDir, "clean");
   const boilerplate = compile(join(dir, "boilerplate.txt"), "iu");
   const photoCredits = compile(join(dir, "photo-credits.txt"), "iu");
+  const bylines = compile(join(dir, "bylines.txt"), "u");
   const captionOpeners = lines(join(dir, "captions.txt")).map((s) => s.trim().toLowerCase());
   return {
     boilerplate,
     captionOpeners,
     captionOpenerMax: Math.max(0, ...captionOpeners.map((o) => o.length)),
     photoCredits,
+    bylines,
     anyBoilerplate: anyOf(boilerplate),
     anyPhotoCredit: anyOf(photoCredits),
+    anyByline: anyOf(bylines),
   };
 }
 

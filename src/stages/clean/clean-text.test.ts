@@ -93,3 +93,29 @@ test("underscores are emphasis marks only where they open or close an emphasis: 
   assert.equal(title("PMF__statement on the airport attack"), "PMF__statement on the airport attack");
   assert.equal(title("Rockets hit the al_Asad ___ base"), "Rockets hit the al_Asad ___ base");
 });
+
+test("a byline line is kept in the text as a byline region, never the title (English, French, Arabic)", () => {
+  const body = "\n\nThree rockets hit the base near the airport on Monday, officials said.\n\nThe army said it was looking for the launchers.";
+  const regionText = (r: ReturnType<typeof cleanText>, kind: string) => r.regions.filter((x) => x.kind === kind).map((x) => r.text.slice(x.start, x.end));
+  // a byline first, then the article: no title
+  for (const line of ["By Jane Doe", "Par Jean-Marc Dupont", "بقلم سامي الحسن", "By Ali al-Hamdani and Sara Klein", "**By John Smith** | Example Wire"]) {
+    const r = cleanText(line + body, patterns);
+    assert.deepEqual(regionText(r, "title"), [], line);
+    assert.equal(regionText(r, "byline").length, 1, line);
+    assert.ok(r.text.startsWith(regionText(r, "byline")[0]), `${line}: kept in the text`);
+  }
+  // a title, then a byline: both found
+  const r = cleanText("Rockets hit the airport base\n\nBy Jane Doe" + body, patterns);
+  assert.deepEqual(regionText(r, "title"), ["Rockets hit the airport base"]);
+  assert.deepEqual(regionText(r, "byline"), ["By Jane Doe"]);
+  // a byline, then a title line
+  const r2 = cleanText("By Jane Doe\n\nRockets hit the airport base" + body, patterns);
+  assert.deepEqual(regionText(r2, "title"), ["Rockets hit the airport base"]);
+  // the closing credits of a wire story
+  const r3 = cleanText("Rockets hit the airport base" + body + "\n\n(Reporting by Jane Doe; Editing by John Smith)", patterns);
+  assert.deepEqual(regionText(r3, "byline"), ["(Reporting by Jane Doe; Editing by John Smith)"]);
+  // sentences that open with "by" or "par" are text
+  for (const line of ["By Monday the troops had left the base.", "by the border", "Par ailleurs, le ministre a parlé."]) {
+    assert.deepEqual(regionText(cleanText("Rockets hit the airport base\n\n" + line + body, patterns), "byline"), [], line);
+  }
+});

@@ -54,6 +54,8 @@ interface Line {
   plain: string;
   /** The content has a character copyLine drops or checks (a mark, an invisible character). */
   marked: boolean;
+  /** A byline ("By Jane Doe"): kept as a region, never the title. */
+  byline: boolean;
 }
 
 /** Content of a line with leading markdown block markers and surrounding whitespace removed. */
@@ -157,7 +159,8 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
       aside.push({ kind: "boilerplate", text: plain, start: c.start, end: c.end });
       blank = true;
     } else {
-      lines.push({ start: c.start, end: c.end, heading: c.heading, blankBefore: blank, plain, marked });
+      const byline = plain.length <= 250 && matchesAny(patterns.bylines, patterns.anyByline, plain);
+      lines.push({ start: c.start, end: c.end, heading: c.heading, blankBefore: blank, plain, marked, byline });
       blank = false;
     }
     pos = nl + 1;
@@ -175,27 +178,31 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
     }
   }
 
-  // The title: the first heading, else the first line; a very short first line before it is a breadcrumb.
+  // The title: the first heading, else the first line after any byline; a very short first line before it is a
+  // breadcrumb; a byline is neither.
   let titleIdx = -1;
   if (!opts.title) {
-    titleIdx = lines.findIndex((l) => l.heading);
-    if (titleIdx < 0 || titleIdx > 3) titleIdx = 0;
-    const first = lines[0];
-    if (titleIdx === 0 && first && lines.length > 1) {
+    let lead = 0;
+    while (lead < 2 && lines[lead]?.byline) lead++;
+    titleIdx = lines.findIndex((l) => l.heading && !l.byline);
+    if (titleIdx < 0 || titleIdx > 3) titleIdx = lead;
+    const first = lines[lead];
+    if (titleIdx === lead && (!first || first.byline)) titleIdx = -1;
+    else if (titleIdx === lead && lines.length > lead + 1) {
       const words = pieces(stripMarks(raw.slice(first.start, first.end)), 41);
-      const next = lines[1];
+      const next = lines[lead + 1];
       const nextWords = pieces(stripMarks(raw.slice(next.start, next.end)), 41);
       const firstIsTitleLike = !/[.!?]["”»]?$/.test(raw.slice(first.start, first.end).trim());
-      if (words <= 3 && nextWords >= 4 && nextWords <= 30 && lines.length > 2) {
+      if (words <= 3 && nextWords >= 4 && nextWords <= 30 && lines.length > lead + 2) {
         aside.push({ kind: "boilerplate", text: stripMarks(raw.slice(first.start, first.end)), start: first.start, end: first.end });
-        lines.shift();
+        lines.splice(lead, 1);
       } else if (!firstIsTitleLike || words > 40) {
         titleIdx = -1;
       }
     }
     // A lone paragraph is the article, not its title; nor is a first line longer than any headline.
     const t = titleIdx >= 0 ? lines[titleIdx] : null;
-    if (t && (lines.length < 2 || t.end - t.start > 250)) titleIdx = -1;
+    if (t && (lines.length < lead + 2 || t.end - t.start > 250)) titleIdx = -1;
   }
 
   const b = new TextBuilder();
@@ -215,6 +222,7 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
     const plain = l.plain;
     const lower = lowerHead(plain, patterns.captionOpenerMax);
     if (i === titleIdx) regions.push({ kind: "title", start: startAt, end: endAt });
+    else if (l.byline) regions.push({ kind: "byline", start: startAt, end: endAt });
     else if (l.heading) regions.push({ kind: "heading", start: startAt, end: endAt });
     const opens = patterns.captionOpeners.some((o) => lower.startsWith(o));
     const credit = matchesAny(patterns.photoCredits, patterns.anyPhotoCredit, plain);
@@ -224,7 +232,7 @@ export function cleanText(raw: string, patterns: CleanPatterns, opts: { title?: 
         regions.push({ kind: "caption", start: from, end: endAt });
         inCaption = -1;
       } else inCaption = from;
-    } else if (i > 0 && i !== titleIdx && isCaptionLike(plain, lines, i, raw)) {
+    } else if (i > 0 && i !== titleIdx && !l.byline && isCaptionLike(plain, lines, i, raw)) {
       regions.push({ kind: "caption", start: startAt, end: endAt });
     }
   });

@@ -102,7 +102,7 @@ function bodySentences(doc: Doc): number[] {
     let skipped = false;
     for (let k = 0; k < regions.length && !skipped; k++) {
       const r = regions[k];
-      skipped = (r.kind === "title" || r.kind === "caption") && s.start < r.end && r.start < s.end;
+      skipped = (r.kind === "title" || r.kind === "caption" || r.kind === "byline") && s.start < r.end && r.start < s.end;
     }
     if (!skipped) out.push(i);
   }

@@ -71,10 +71,10 @@ function inRegions(regions: readonly Span[], p: number): boolean {
   return false;
 }
 
-/** Captions and the headline (a "title" longer than a headline is a one-paragraph article). */
+/** Captions, bylines and the headline (a "title" longer than a headline is a one-paragraph article). */
 function skippedRegions(doc: Doc): Region[] {
   const bodyEnd = doc.text.trimEnd().length;
-  return (doc.regions ?? []).filter((r) => r.kind === "caption" || (r.kind === "title" && r.end - r.start <= 250 && r.end < bodyEnd - 20));
+  return (doc.regions ?? []).filter((r) => r.kind === "caption" || r.kind === "byline" || (r.kind === "title" && r.end - r.start <= 250 && r.end < bodyEnd - 20));
 }
 
 function namesOf(scan: QuoteScan): Span[] {
