@@ -1,6 +1,7 @@
 import type { Story, StoryRelation } from "../../core/corpus.js";
 import type { Doc } from "../../core/doc.js";
 import { canonicalOrder } from "../../stories/canonical-order.js";
+import { centralTitle } from "../../stories/central-title.js";
 import { extractFeatures } from "../../stories/extract-features.js";
 import type { StoryFeatures } from "../../stories/story-features.js";
 import { StoryIndex, type StoryIndexOptions } from "../../stories/story-index.js";
@@ -30,17 +31,6 @@ export function clusterFeatures(features: readonly StoryFeatures[], index: Story
   const { changed } = index.consolidate();
 
   const inBatch = new Set(features.map((f) => f.id));
-  /** The most central member's title (most links within the story), the earliest report's on a tie. */
-  const centralTitle = (members: readonly string[], rels: readonly StoryRelation[], fallback: string | null) => {
-    const degree = new Map<string, number>();
-    for (const r of rels) if (r.kind !== "related") for (const d of [r.from, r.to]) degree.set(d, (degree.get(d) ?? 0) + 1);
-    let best: string | null = null, bestDeg = -1;
-    for (const m of members) {
-      const t = index.titleOf(m);
-      if (t && (degree.get(m) ?? 0) > bestDeg) [best, bestDeg] = [t, degree.get(m) ?? 0];
-    }
-    return best ?? fallback;
-  };
   // The batch's stories (its documents in canonical order), then the others consolidation changed.
   const wanted = new Set<string>();
   for (const f of [...features].sort(canonicalOrder)) {
@@ -60,6 +50,6 @@ export function clusterFeatures(features: readonly StoryFeatures[], index: Story
         if (r) related.push({ from: m, to: r.doc, kind: "related", score: r.score });
       }
       const relations = [...links, ...related];
-      return { id: s.id, title: centralTitle(s.members, relations, s.title), documents: [...s.members], relations };
+      return { id: s.id, title: centralTitle(s.members.map((m) => index.titleOf(m))), documents: [...s.members], relations };
     });
 }
