@@ -26,8 +26,9 @@ if (!process.env.SITREP_BENCH_CHILD) {
     const b = spawnSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
-  // A fresh process so that peak memory is the analysis's own.
-  const node = [...(fromSource ? ["--import", "tsx"] : []), "--expose-gc"];
+  // A fresh process so that peak memory is the analysis's own, with the V8 flags `sitrep ingest` runs with.
+  const { ANALYSIS_NODE_FLAGS } = await import("../bin/node-flags.js");
+  const node = [...(fromSource ? ["--import", "tsx"] : []), "--expose-gc", ...ANALYSIS_NODE_FLAGS];
   const r = spawnSync(process.execPath, [...node, ...process.execArgv, fileURLToPath(import.meta.url), ...args], { stdio: "inherit", env: { ...process.env, SITREP_BENCH_CHILD: "1" } });
   process.exit(r.status ?? 1);
 }
