@@ -116,3 +116,34 @@ test("replaying the same batches gives the same index state (a replicated log)",
   };
   assert.equal(run(), run());
 });
+
+test("a story's title depends on its members only: batches in any order write the title of one batch", () => {
+  // each report gets a headline of its own (written for this test); the byline-like one must never name a story
+  const headlines: Record<string, string> = {
+    "atk-en1": "Rockets hit the Northfield airbase, contractors wounded",
+    "atk-en2": "Brigade of the North claims rocket attack on Northfield airbase",
+    "atk-en3": "By Jane Doe",
+    "atk-fr1": "Des roquettes frappent la base de Northfield",
+    "truce-en1": "Brigade of the North announces a truce until the elections",
+    "truce-en2": "Northern brigade suspends operations against the coalition",
+    "port-en1": "Drone strike kills two sailors in Harbor City port",
+    "port-fr1": "Un drone tue deux marins à Harbor City",
+  };
+  const titled = CORPUS.map((d) => (headlines[d.id] ? { ...d, meta: { title: headlines[d.id], titleSpan: null, outlet: null, url: null, dateline: null, credits: [], cites: [], dateClues: [] } } : d));
+  /** The last title each story was written with, by its sorted members. */
+  const titles = (batches: readonly Story[][]) => {
+    const out = new Map<string, string | null>();
+    for (const b of batches) for (const s of b) out.set([...s.documents].sort().join(","), s.title);
+    return out;
+  };
+  const reference = titles([clusterStories(titled)]);
+  assert.equal(reference.get("atk-ar1,atk-ar2,atk-en1,atk-en2,atk-en3,atk-fr1,atk-fr2"), "Rockets hit the Northfield airbase, contractors wounded", "the headline sharing most words with the others");
+  for (const [size, seed] of [[1, 3], [2, 5], [4, 9]]) {
+    const order = shuffled(titled, seed);
+    const index = new StoryIndex({ consolidateTouchedOnly: true });
+    const written: Story[][] = [];
+    for (let i = 0; i < order.length; i += size) written.push(clusterFeatures(order.slice(i, i + size).map((d) => extractFeatures(d)), index));
+    const got = titles(written);
+    for (const [members, title] of reference) assert.equal(got.get(members), title, `batches of ${size}, seed ${seed}: ${members}`);
+  }
+});
