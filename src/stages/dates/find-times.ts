@@ -4,6 +4,7 @@ import { sortByStart } from "../../core/sort-by-start.js";
 import { isWordChar, type TimeGrammar } from "./time-grammar.js";
 import { foldForDates, foldLower, type TimeWords } from "./time-words.js";
 import { hasChar } from "./first-chars.js";
+import { objectList } from "../../core/object-list.js";
 
 /** A time expression found in a text: its span, what it says, and its resolution against a reference. */
 export interface FoundTime extends Resolved {
@@ -245,20 +246,26 @@ export function findTimes(text: string, w: TimeWords, grammar: TimeGrammar, opts
   const taken: { start: number; end: number; spec: TimeSpec }[] = [];
   for (const c of cands) if (!taken.some((t) => c.start < t.end && t.start < c.end)) taken.push(c);
   sortByStart(taken);
-  return taken.map((t) => {
+  // (pushed to an objectList: an empty list made by map has another array map than a filled one, and the readers of
+  // this list — reresolve, the dates stage — were thrown out of optimized code at the first article with no time)
+  const out = objectList<FoundTime>();
+  for (const t of taken) {
     const span = text.slice(t.start, t.end);
     const future = opts.futureAt ? opts.futureAt(t.start) : false;
     const ref = opts.ref ? { day: opts.ref.day, basis: opts.ref.basis, precision: opts.ref.precision, future } : null;
     const r = resolveSpec(t.spec, span, ref);
-    return { type: r.type, timex: r.timex, value: r.value, reason: r.reason, start: t.start, end: t.end, text: span, spec: t.spec, future };
-  });
+    out.push({ type: r.type, timex: r.timex, value: r.value, reason: r.reason, start: t.start, end: t.end, text: span, spec: t.spec, future });
+  }
+  return out;
 }
 
 /** Re-resolves found expressions against a new reference (the spans and specs stay). */
 export function reresolve(found: readonly FoundTime[], ref: TimeRef | null): FoundTime[] {
-  return found.map((t) => {
+  const out = objectList<FoundTime>();
+  for (const t of found) {
     const r = resolveSpec(t.spec, t.text, ref ? { day: ref.day, basis: ref.basis, precision: ref.precision, future: t.future } : null);
-    return { type: r.type, timex: r.timex, value: r.value, reason: r.reason, start: t.start, end: t.end, text: t.text, spec: t.spec, future: t.future };
-  });
+    out.push({ type: r.type, timex: r.timex, value: r.value, reason: r.reason, start: t.start, end: t.end, text: t.text, spec: t.spec, future: t.future });
+  }
+  return out;
 }
 

@@ -63,16 +63,21 @@ export function refOf(clue: DateClue | null): TimeRef | null {
 
 /** A year-less date in the sentence of a known event with the same month and day takes the event's year. */
 function anchorYears(times: FoundTime[], mentions: readonly AnchorMention[], sentences: readonly { start: number; end: number }[]): FoundTime[] {
-  return times.map((t) => {
-    const sp = t.spec;
-    if (sp.k !== "abs" || sp.y !== undefined || sp.m === undefined || sp.d === undefined) return t;
-    const s = sentences.find((x) => x.start <= t.start && t.start < x.end);
-    if (!s) return t;
-    const a = mentions.find((m) => m.start >= s.start && m.start < s.end && m.anchor.kind === "event" && ymd(m.anchor.date).m === sp.m && ymd(m.anchor.date).d === sp.d);
-    if (!a) return t;
-    const date = isoDay(a.anchor.date);
-    return { ...t, timex: date, value: { date, precision: "day" as const, basis: `'${t.text}': the date of ${a.anchor.label}` }, reason: undefined };
-  });
+  // (an objectList, as findTimes makes: one array map for the lists the stage reads, empty or not)
+  const out = objectList<FoundTime>();
+  for (const t of times) out.push(anchorYear(t, mentions, sentences));
+  return out;
+}
+
+function anchorYear(t: FoundTime, mentions: readonly AnchorMention[], sentences: readonly { start: number; end: number }[]): FoundTime {
+  const sp = t.spec;
+  if (sp.k !== "abs" || sp.y !== undefined || sp.m === undefined || sp.d === undefined) return t;
+  const s = sentences.find((x) => x.start <= t.start && t.start < x.end);
+  if (!s) return t;
+  const a = mentions.find((m) => m.start >= s.start && m.start < s.end && m.anchor.kind === "event" && ymd(m.anchor.date).m === sp.m && ymd(m.anchor.date).d === sp.d);
+  if (!a) return t;
+  const date = isoDay(a.anchor.date);
+  return { ...t, timex: date, value: { date, precision: "day" as const, basis: `'${t.text}': the date of ${a.anchor.label}` }, reason: undefined };
 }
 
 /** Times that belong in the contract's times layer: dates and times, resolved or not; no durations or vague references. */

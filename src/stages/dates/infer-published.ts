@@ -132,8 +132,15 @@ export function inferPublished(doc: Doc, times: readonly FoundTime[], w: TimeWor
     let c: DateClue | null = null;
     if (dl.year !== null) c = dateClue(dl.year, dl.month, dl.day, dlText, "dateline");
     else {
-      const years = [best, line].filter((x): x is DateClue => !!x).map((x) => [ymd(x.from).y, ymd(x.to).y]);
-      const y = years.find(([a, b]) => a === b)?.[0];
+      // the year of the first clue (the best, else the date line) that spans one year
+      // (a loop: a filter-then-map made an empty list of one array map and a filled one of another, "wrong map")
+      let y: number | undefined;
+      for (const x of [best, line]) {
+        if (x && ymd(x.from).y === ymd(x.to).y) {
+          y = ymd(x.from).y;
+          break;
+        }
+      }
       if (y !== undefined) c = dateClue(y, dl.month, dl.day, `${dlText}, year ${y} from the ${best ? best.source : "date line"}`, "dateline");
       else if (win.allowed) {
         const yy = yearInWindow(dl.month, dl.day, win.allowed);

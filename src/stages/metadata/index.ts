@@ -1,4 +1,5 @@
-import type { Citation, Credit, Metadata, OutletRef } from "../../core/doc.js";
+import type { AsideBlock, Citation, Credit, Metadata, OutletRef } from "../../core/doc.js";
+import { objectList } from "../../core/object-list.js";
 import type { Context } from "../../core/context.js";
 import type { Stage } from "../../core/stage.js";
 import { loadKb } from "../../kb/load-kb.js";
@@ -31,6 +32,12 @@ function hostOf(url: string | null | undefined): string | null {
   }
 }
 
+/** The first link line that is not an image's address. */
+function pageLink(aside: readonly AsideBlock[] | undefined): string | undefined {
+  for (const a of aside ?? []) if (a.kind === "link" && !/\.(jpe?g|png|gif|webp|svg)(\?|$)/i.test(a.text)) return a.text;
+  return undefined;
+}
+
 /** Metadata: title, outlet, the article's URL, dateline, agency and photo credits, date clues. */
 export const metadataStage: Stage = {
   name: "metadata",
@@ -48,16 +55,16 @@ export const metadataStage: Stage = {
     const titleRegion = regions.find((r) => r.kind === "title") ?? null;
     const title = doc.source.title?.trim() || (titleRegion ? text.slice(titleRegion.start, titleRegion.end).trim() : null);
 
-    const links = (doc.aside ?? []).filter((a) => a.kind === "link").map((a) => a.text);
     // (the text is searched for a URL only when the record and the link lines give none)
-    const url = doc.source.url ?? links.find((l) => !/\.(jpe?g|png|gif|webp|svg)(\?|$)/i.test(l)) ?? /https?:\/\/[^\s<>"')\]]+/.exec(text)?.[0] ?? null;
+    const url = doc.source.url ?? pageLink(doc.aside) ?? /https?:\/\/[^\s<>"')\]]+/.exec(text)?.[0] ?? null;
 
     const paragraphStarts = [0];
     for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) if (text[i + 1] && text[i + 1] !== "\n") paragraphStarts.push(i + 1);
     const bodyStarts = paragraphStarts.filter((s) => !regions.some((r) => r.start <= s && s < r.end && r.kind !== "heading"));
     const dateline = findDateline(text, bodyStarts, months, patterns);
 
-    const credits: Credit[] = [];
+    // (objectLists: the lists this stage makes, empty or not, have one array map for their readers)
+    const credits = objectList<Credit>();
     for (const r of regions.filter((x) => x.kind === "caption")) {
       const cap = text.slice(r.start, r.end);
       for (const re of clean.photoCredits) {
@@ -83,9 +90,11 @@ export const metadataStage: Stage = {
     }
     if (!outlet && doc.source.outlet) outlet = { name: doc.source.outlet, aliases: [], kb: null };
 
-    const cites: Citation[] = credits
-      .map((c) => ({ name: c.name, kb: kb.findOutlet(c.name)?.id ?? null, start: c.start, end: c.end, text: c.text }))
-      .filter((c) => c.kb && c.kb !== outlet?.kb);
+    const cites = objectList<Citation>();
+    for (const c of credits) {
+      const id = kb.findOutlet(c.name)?.id ?? null;
+      if (id && id !== outlet?.kb) cites.push({ name: c.name, kb: id, start: c.start, end: c.end, text: c.text });
+    }
 
     const dateClues: { value: string; source: string }[] = [];
     if (doc.source.published) dateClues.push({ value: doc.source.published, source: "record" });

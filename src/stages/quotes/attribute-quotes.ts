@@ -79,7 +79,8 @@ function skippedRegions(doc: Doc): Region[] {
 
 function namesOf(scan: QuoteScan): Span[] {
   if (scan.names) return scan.names;
-  const names: Span[] = [];
+  // (an objectList: an article with no mention gives a list of the same array map as the others)
+  const names = objectList<Span>();
   for (const e of scan.doc.entities ?? []) for (const m of e.mentions) names.push(m);
   return (scan.names = names);
 }
