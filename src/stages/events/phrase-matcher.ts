@@ -130,6 +130,53 @@ function secondPicks(list: readonly unknown[], next: readonly string[]): readonl
   return picked;
 }
 
+/**
+ * What groupedAt tries on a primed word (made once per word and matcher, kept on its shape and handed to its tokens):
+ * the phrases its forms may start, each once, in the order the forms' lists would be tried (a phrase of two forms'
+ * lists where the first form has it: the order its matches are listed in), in one dense list read front to back.
+ */
+interface StartPlan {
+  readonly cands: readonly Compiled<unknown>[];
+  /** By candidate: its second word when exact (the next token must have that form), else null (one word, or any). */
+  readonly seconds: readonly (string | null)[];
+  /**
+   * When every candidate is one word, the annotation of the word is the same wherever it stands at position i of a
+   * sentence: kept here by position (below MEMO_MAX; undefined until made; null: no match). Else null.
+   */
+  readonly memo: ((number | PhraseMatch<unknown>[])[] | null | undefined)[] | null;
+  /** The group and value functions the memo was made with (the annotator's; another caller does not use it). */
+  memoGroup: unknown;
+  memoValue: unknown;
+}
+
+/** Positions whose annotations a plan keeps (matchOf keeps matches below 512 too). */
+const MEMO_MAX = 512;
+
+/** The plan of the start lists of a word's forms (as startsWith gives them). */
+function planOf(lists: readonly (readonly Compiled<unknown>[])[]): StartPlan {
+  const cands: Compiled<unknown>[] = [];
+  const seconds: (string | null)[] = [];
+  let oneWord = true;
+  for (let fi = 0; fi < lists.length; fi++) {
+    const list = lists[fi];
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k];
+      if (cands.includes(c)) continue;
+      cands.push(c);
+      const second = c.rest.length > 0 ? c.rest[0] : undefined;
+      seconds.push(second !== undefined && second.kind === EXACT ? second.s : null);
+      if (second !== undefined) oneWord = false;
+    }
+  }
+  return { cands, seconds, memo: oneWord ? [] : null, memoGroup: null, memoValue: null };
+}
+
+/** True when one of the forms is s (an interned form: compared as an object). */
+function hasForm(forms: readonly string[], s: string): boolean {
+  for (let f = 0; f < forms.length; f++) if (forms[f] === s) return true;
+  return false;
+}
+
 /** A scratch list for groupedAt (one call at a time: the matcher is synchronous). */
 const scratch: { g: number; m: unknown }[] = [];
 /** The one-element list of a match, made once (a shared, read-only match). */
@@ -144,7 +191,7 @@ function matchOf<U>(c: Compiled<unknown>, i: number, j: number, value: U): Phras
   const m = memo[i];
   if (m && m.to === j) return m as PhraseMatch<U> & { size: number };
   // (every field made at once: one hidden class for all matches)
-  const made = { from: i, to: j, value, size: c.size, alone: null, single: null };
+  const made = { from: i, to: j, value, size: c.size, alone: null, single: null, several: null };
   if (i < 512) memo[i] = made;
   return made;
 }
@@ -279,6 +326,25 @@ export class PhraseMatcher<T> {
    */
   groupedAt<U>(tokens: readonly EventToken[], i: number, groupOf: (v: T) => number, valueOf: (v: T) => U): (number | PhraseMatch<U>[])[] | null {
     const t = tokens[i];
+    // a primed word: its plan
+    const plan = t.by === this ? (t.plan as StartPlan | undefined) : undefined;
+    if (plan !== undefined) {
+      const memo = plan.memo;
+      if (memo === null || i >= MEMO_MAX) return this.plannedAt(plan, tokens, i, groupOf, valueOf);
+      if (plan.memoGroup !== groupOf || plan.memoValue !== valueOf) {
+        if (plan.memoGroup !== null) return this.plannedAt(plan, tokens, i, groupOf, valueOf);
+        plan.memoGroup = groupOf;
+        plan.memoValue = valueOf;
+      }
+      let a = memo[i];
+      if (a === undefined) {
+        a = this.plannedAt(plan, tokens, i, groupOf, valueOf);
+        // (grown in order, without holes)
+        while (memo.length < i) memo.push(undefined);
+        memo[i] = a;
+      }
+      return a as (number | PhraseMatch<U>[])[] | null;
+    }
     // matches are gathered in a scratch list first: the annotation is then made at its exact size, and a group of
     // one match (most are) shares that match's one-element list
     const found = scratch as { g: number; m: PhraseMatch<U> & { size: number } }[];
@@ -306,32 +372,36 @@ export class PhraseMatcher<T> {
         n++;
       }
     }
-    if (!n) return null;
-    if (n === 1) {
-      // the one match of a position, with its table: made once per match (annotations are read-only)
-      const m = found[0].m as unknown as { single: (number | PhraseMatch<U>[])[] | null; alone: unknown };
-      if (m.single !== null && m.single[0] === found[0].g) return m.single;
-      return (m.single = [found[0].g, alone(found[0].m)]);
-    }
-    // (a group's first match is held alone until a second one comes: a group of one takes the match's shared list)
-    const out: (number | PhraseMatch<U> | PhraseMatch<U>[])[] = [];
-    for (let k = 0; k < n; k++) {
-      const { g, m } = found[k];
-      let at = 0;
-      while (at < out.length && out[at] !== g) at += 2;
-      if (at === out.length) out.push(g, m);
-      else {
-        const held = out[at + 1];
-        if (Array.isArray(held)) held.push(m);
-        else out[at + 1] = [held as PhraseMatch<U>, m];
+    return grouped<U>(n);
+  }
+
+  /** groupedAt for a primed word: its plan's phrases tried in order, those whose second word is not next passed over. */
+  private plannedAt<U>(plan: StartPlan, tokens: readonly EventToken[], i: number, groupOf: (v: T) => number, valueOf: (v: T) => U): (number | PhraseMatch<U>[])[] | null {
+    const found = scratch as { g: number; m: PhraseMatch<U> & { size: number } }[];
+    let n = 0;
+    const cands = plan.cands as readonly Compiled<T>[];
+    const seconds = plan.seconds;
+    const next = i + 1 < tokens.length ? tokens[i + 1].forms : null;
+    for (let k = 0; k < cands.length; k++) {
+      const c = cands[k];
+      let j = i + 1;
+      if (c.rest.length > 0) {
+        const second = seconds[k];
+        if (next === null || (second !== null && !hasForm(next, second))) continue;
+        j = phraseEnd(c.rest, tokens, i);
+        if (j < 0) continue;
       }
+      const slot = found[n] ?? (found[n] = { g: 0, m: null as unknown as PhraseMatch<U> & { size: number } });
+      slot.g = groupOf(c.value);
+      slot.m = matchOf(c, i, j, valueOf(c.value));
+      n++;
     }
-    for (let k = 1; k < out.length; k += 2) {
-      const g = out[k];
-      if (Array.isArray(g)) longestFirst(g as (PhraseMatch<U> & { size: number })[]);
-      else out[k] = alone(g as PhraseMatch<U>);
-    }
-    return out as (number | PhraseMatch<U>[])[];
+    return grouped<U>(n);
+  }
+
+  /** The plan of the start lists of a word's forms (one of this matcher's startsWith answers each). */
+  planOf(lists: readonly (readonly unknown[])[]): unknown {
+    return planOf(lists as readonly (readonly Compiled<unknown>[])[]);
   }
 
   /** Non-overlapping matches in tokens [from, to), longest at each position, left to right. */
@@ -353,6 +423,58 @@ export interface PhraseTable<T> {
   mayStartShapeWhere(sh: WordShape, isWord: boolean, keep: (v: T) => boolean): boolean;
   /** The same for one event token (a primed token reads its own lists). */
   mayStartTokenWhere(tok: EventToken, keep: (v: T) => boolean): boolean;
+}
+
+/**
+ * The annotation of the n matches gathered in the scratch list (in the order tried): grouped, each group longest
+ * first; null for none.
+ */
+function grouped<U>(n: number): (number | PhraseMatch<U>[])[] | null {
+  const found = scratch as { g: number; m: PhraseMatch<U> & { size: number } }[];
+  if (!n) return null;
+  if (n === 1) {
+    // the one match of a position, with its table: made once per match (annotations are read-only)
+    const m = found[0].m as unknown as { single: (number | PhraseMatch<U>[])[] | null; alone: unknown };
+    if (m.single !== null && m.single[0] === found[0].g) return m.single;
+    return (m.single = [found[0].g, alone(found[0].m)]);
+  }
+  // the annotation of several matches, kept on the first one: made again only when other matches come with it
+  const first = found[0].m as unknown as { several: Several | null };
+  const kept = first.several;
+  if (kept !== null && kept.n === n) {
+    let same = true;
+    for (let k = 1; k < n && same; k++) same = kept.found[2 * k] === found[k].g && kept.found[2 * k + 1] === found[k].m;
+    if (same && kept.found[0] === found[0].g) return kept.ann as (number | PhraseMatch<U>[])[];
+  }
+  // (a group's first match is held alone until a second one comes: a group of one takes the match's shared list)
+  const out: (number | PhraseMatch<U> | PhraseMatch<U>[])[] = [];
+  for (let k = 0; k < n; k++) {
+    const { g, m } = found[k];
+    let at = 0;
+    while (at < out.length && out[at] !== g) at += 2;
+    if (at === out.length) out.push(g, m);
+    else {
+      const held = out[at + 1];
+      if (Array.isArray(held)) held.push(m);
+      else out[at + 1] = [held as PhraseMatch<U>, m];
+    }
+  }
+  for (let k = 1; k < out.length; k += 2) {
+    const g = out[k];
+    if (Array.isArray(g)) longestFirst(g as (PhraseMatch<U> & { size: number })[]);
+    else out[k] = alone(g as PhraseMatch<U>);
+  }
+  const key: unknown[] = [];
+  for (let k = 0; k < n; k++) key.push(found[k].g, found[k].m);
+  first.several = { n, found: key, ann: out };
+  return out as (number | PhraseMatch<U>[])[];
+}
+
+/** The last annotation of several matches made with a match first: its matches (group, match, group, match …). */
+interface Several {
+  readonly n: number;
+  readonly found: readonly unknown[];
+  readonly ann: unknown;
 }
 
 /**
@@ -416,6 +538,9 @@ export class SentenceAnnotator {
     sh.restStarts = sh.rest !== undefined ? lists(sh.rest, true) : undefined;
     sh.restTables = tables;
     sh.tables = sh.headTables | sh.restTables;
+    // (only for a word that may start a phrase: groupedAt is asked about no other)
+    sh.plan = sh.headTables !== 0 ? this.matcher.planOf(sh.starts) : undefined;
+    sh.restPlan = sh.restTables !== 0 ? this.matcher.planOf(sh.restStarts!) : undefined;
     sh.by = this.matcher;
     return sh.tables;
   }
