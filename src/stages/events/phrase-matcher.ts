@@ -137,7 +137,11 @@ function secondPicks(list: readonly unknown[], next: readonly string[]): readonl
  */
 interface StartPlan {
   readonly cands: readonly Compiled<unknown>[];
-  /** By candidate: its second word when exact (the next token must have that form), else null (one word, or any). */
+  /**
+   * By candidate, in lists of their own (read in order, without reaching the candidates that cannot match): its number
+   * of words after the first, and its second word when exact (the next token must have that form), else null.
+   */
+  readonly lens: readonly number[];
   readonly seconds: readonly (string | null)[];
   /**
    * When every candidate is one word, the annotation of the word is the same wherever it stands at position i of a
@@ -155,6 +159,7 @@ const MEMO_MAX = 512;
 /** The plan of the start lists of a word's forms (as startsWith gives them). */
 function planOf(lists: readonly (readonly Compiled<unknown>[])[]): StartPlan {
   const cands: Compiled<unknown>[] = [];
+  const lens: number[] = [];
   const seconds: (string | null)[] = [];
   let oneWord = true;
   for (let fi = 0; fi < lists.length; fi++) {
@@ -163,12 +168,13 @@ function planOf(lists: readonly (readonly Compiled<unknown>[])[]): StartPlan {
       const c = list[k];
       if (cands.includes(c)) continue;
       cands.push(c);
+      lens.push(c.rest.length);
       const second = c.rest.length > 0 ? c.rest[0] : undefined;
       seconds.push(second !== undefined && second.kind === EXACT ? second.s : null);
       if (second !== undefined) oneWord = false;
     }
   }
-  return { cands, seconds, memo: oneWord ? [] : null, memoGroup: null, memoValue: null };
+  return { cands, lens, seconds, memo: oneWord ? [] : null, memoGroup: null, memoValue: null };
 }
 
 /** True when one of the forms is s (an interned form: compared as an object). */
@@ -380,17 +386,21 @@ export class PhraseMatcher<T> {
     const found = scratch as { g: number; m: PhraseMatch<U> & { size: number } }[];
     let n = 0;
     const cands = plan.cands as readonly Compiled<T>[];
+    const lens = plan.lens;
     const seconds = plan.seconds;
     const next = i + 1 < tokens.length ? tokens[i + 1].forms : null;
-    for (let k = 0; k < cands.length; k++) {
-      const c = cands[k];
+    for (let k = 0; k < lens.length; k++) {
+      const len = lens[k];
       let j = i + 1;
-      if (c.rest.length > 0) {
+      if (len > 0) {
+        if (next === null) continue;
         const second = seconds[k];
-        if (next === null || (second !== null && !hasForm(next, second))) continue;
-        j = phraseEnd(c.rest, tokens, i);
-        if (j < 0) continue;
+        if (second !== null && !hasForm(next, second)) continue;
+        // (two words, the second exact and next: a match, as phraseEnd would find)
+        if (second !== null && len === 1) j = i + 2;
+        else if ((j = phraseEnd(cands[k].rest, tokens, i)) < 0) continue;
       }
+      const c = cands[k];
       const slot = found[n] ?? (found[n] = { g: 0, m: null as unknown as PhraseMatch<U> & { size: number } });
       slot.g = groupOf(c.value);
       slot.m = matchOf(c, i, j, valueOf(c.value));
