@@ -148,6 +148,13 @@ interface StartPlan {
    * sentence: kept here by position (below MEMO_MAX; undefined until made; null: no match). Else null.
    */
   readonly memo: ((number | PhraseMatch<unknown>[])[] | null | undefined)[] | null;
+  /**
+   * Else, when the word has at most 31 candidates: by position, the last annotation made there and the candidates that
+   * matched for it (bit k: candidate k). Which match at a position is told from the next tokens alone (a candidate's
+   * match always ends as many tokens later as it has words), its matches and their annotation are then the kept ones
+   * when the same candidates match. Else null.
+   */
+  readonly byMask: (MaskMemo | undefined)[] | null;
   /** The group and value functions the memo was made with (the annotator's; another caller does not use it). */
   memoGroup: unknown;
   memoValue: unknown;
@@ -174,7 +181,33 @@ function planOf(lists: readonly (readonly Compiled<unknown>[])[]): StartPlan {
       if (second !== undefined) oneWord = false;
     }
   }
-  return { cands, lens, seconds, memo: oneWord ? [] : null, memoGroup: null, memoValue: null };
+  return { cands, lens, seconds, memo: oneWord ? [] : null, byMask: !oneWord && cands.length <= 31 ? [] : null, memoGroup: null, memoValue: null };
+}
+
+/** A plan's annotation at a position, with the candidates it was made of. */
+interface MaskMemo {
+  mask: number;
+  ann: (number | PhraseMatch<unknown>[])[];
+}
+
+/** The candidates of a plan (of at most 31) that match at token i, as bits. */
+function matchMask(plan: StartPlan, tokens: readonly EventToken[], i: number): number {
+  const lens = plan.lens;
+  const seconds = plan.seconds;
+  const next = i + 1 < tokens.length ? tokens[i + 1].forms : null;
+  let mask = 0;
+  for (let k = 0; k < lens.length; k++) {
+    const len = lens[k];
+    if (len > 0) {
+      if (next === null) continue;
+      const second = seconds[k];
+      if (second !== null && !hasForm(next, second)) continue;
+      // (two words, the second exact and next: a match, as phraseEnd would find)
+      if ((second === null || len > 1) && phraseEnd(plan.cands[k].rest, tokens, i) < 0) continue;
+    }
+    mask |= 1 << k;
+  }
+  return mask;
 }
 
 /** True when one of the forms is s (an interned form: compared as an object). */
@@ -335,12 +368,29 @@ export class PhraseMatcher<T> {
     // a primed word: its plan
     const plan = t.by === this ? (t.plan as StartPlan | undefined) : undefined;
     if (plan !== undefined) {
-      const memo = plan.memo;
-      if (memo === null || i >= MEMO_MAX) return this.plannedAt(plan, tokens, i, groupOf, valueOf);
+      if (i >= MEMO_MAX) return this.plannedAt(plan, tokens, i, groupOf, valueOf);
       if (plan.memoGroup !== groupOf || plan.memoValue !== valueOf) {
         if (plan.memoGroup !== null) return this.plannedAt(plan, tokens, i, groupOf, valueOf);
         plan.memoGroup = groupOf;
         plan.memoValue = valueOf;
+      }
+      const memo = plan.memo;
+      if (memo === null) {
+        const byMask = plan.byMask;
+        if (byMask === null) return this.plannedAt(plan, tokens, i, groupOf, valueOf);
+        const mask = matchMask(plan, tokens, i);
+        if (mask === 0) return null;
+        const kept = byMask[i];
+        if (kept !== undefined && kept.mask === mask) return kept.ann as (number | PhraseMatch<U>[])[];
+        const ann = this.maskedAt(plan, mask, i, groupOf, valueOf);
+        if (kept !== undefined) {
+          kept.mask = mask;
+          kept.ann = ann;
+        } else {
+          while (byMask.length < i) byMask.push(undefined);
+          byMask[i] = { mask, ann };
+        }
+        return ann;
       }
       let a = memo[i];
       if (a === undefined) {
@@ -407,6 +457,22 @@ export class PhraseMatcher<T> {
       n++;
     }
     return grouped<U>(n);
+  }
+
+  /** The annotation of the candidates of a plan in `mask` (they match at token i). */
+  private maskedAt<U>(plan: StartPlan, mask: number, i: number, groupOf: (v: T) => number, valueOf: (v: T) => U): (number | PhraseMatch<U>[])[] {
+    const found = scratch as { g: number; m: PhraseMatch<U> & { size: number } }[];
+    let n = 0;
+    const cands = plan.cands as readonly Compiled<T>[];
+    for (let k = 0; k < cands.length; k++) {
+      if (((mask >>> k) & 1) === 0) continue;
+      const c = cands[k];
+      const slot = found[n] ?? (found[n] = { g: 0, m: null as unknown as PhraseMatch<U> & { size: number } });
+      slot.g = groupOf(c.value);
+      slot.m = matchOf(c, i, i + 1 + plan.lens[k], valueOf(c.value));
+      n++;
+    }
+    return grouped<U>(n)!;
   }
 
   /** The plan of the start lists of a word's forms (one of this matcher's startsWith answers each). */
