@@ -285,14 +285,15 @@ export function sentenceTokens(
   const s: Sentence = doc.sentences![sentenceIndex];
   const all = doc.tokens ?? [];
   // tokens are in text order: start at the sentence's first one
-  const lo = firstStartingAt(all, s.start);
+  const lo = firstTokenOf(all, s.start);
   // the two caches, looked up once for the sentence rather than once a token
   const words = shapeCache(lang, true);
   const puncts = shapeCache(lang, false);
   // the word ids segment gave the document's tokens (null when they are not the last segmentation's)
   const ids = tokenWordIds(all);
   const byId = ids !== null ? shapesById(lang) : null;
-  for (let ti = lo; ti < all.length && all[ti].start < s.end; ti++) {
+  let ti = lo;
+  for (; ti < all.length && all[ti].start < s.end; ti++) {
     const t = all[ti];
     if (t.sentence !== sentenceIndex) continue;
     const sh = shapes?.[ti] ?? tokenShape(t, ti, ids, byId, lang, words, puncts);
@@ -314,10 +315,29 @@ export function sentenceTokens(
     }
     out[n++] = make.take(t.start, t.end, sh.forms, t.isWord, sh.starts, by, sh.headTables, sh.plan);
   }
+  // where the next sentence's tokens may start
+  hintTokens = all;
+  hint = ti;
   const made = out.slice(0, n);
   (made as unknown as { [ANNOTATIONS]: unknown })[ANNOTATIONS] = undefined;
   // (the tokens left in the scratch list are pooled or dropped with the document: nothing to clear)
   return made;
+}
+
+/** The document tokens of the last sentence made and where its tokens ended: the next sentence's usually start there. */
+let hintTokens: readonly Token[] | null = null;
+let hint = 0;
+
+/**
+ * firstStartingAt(all, pos): from where the last sentence's tokens ended when that is at or before it (sentences are
+ * mostly asked for in order; a binary search reaches a token of the document at every step), else by binary search.
+ */
+function firstTokenOf(all: readonly Token[], pos: number): number {
+  let k = hint;
+  if (all !== hintTokens || k > all.length || (k > 0 && all[k - 1].start >= pos)) return firstStartingAt(all, pos);
+  // (a sentence further on: a binary search after a few steps)
+  for (let steps = 0; k < all.length && all[k].start < pos; k++) if (++steps > 8) return firstStartingAt(all, pos);
+  return k;
 }
 
 /**
