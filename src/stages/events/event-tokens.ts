@@ -276,14 +276,30 @@ export function sentenceTokens(
   pool?: TokenPool,
   primer?: { mayStartShape(sh: WordShape, isWord: boolean): boolean },
 ): EventToken[] {
+  return sentenceTokensIn(doc.sentences!, doc.tokens ?? [], sentenceIndex, lang, shapes, pool, primer);
+}
+
+/**
+ * sentenceTokens of the document's sentences and tokens: a caller that reads many sentences of a document passes its
+ * lists (Docs have many object shapes, by the fields the stages before gave them: read here, they would have this
+ * function optimized again for each new one).
+ */
+export function sentenceTokensIn(
+  sentences: readonly Sentence[],
+  all: readonly Token[],
+  sentenceIndex: number,
+  lang: string,
+  shapes?: readonly (WordShape | undefined)[],
+  pool?: TokenPool,
+  primer?: { mayStartShape(sh: WordShape, isWord: boolean): boolean },
+): EventToken[] {
   // tokens taken from the pool when one is given, else made anew
   const make: TokenMaker = pool ?? FRESH;
   // gathered in a scratch list, then copied at their exact number (no list grown and dropped per sentence; the
   // scratch list keeps its room: setting its length to 0 would give its store back)
   const out = scratchTokens;
   let n = 0;
-  const s: Sentence = doc.sentences![sentenceIndex];
-  const all = doc.tokens ?? [];
+  const s: Sentence = sentences[sentenceIndex];
   // tokens are in text order: start at the sentence's first one
   const lo = firstTokenOf(all, s.start);
   // the two caches, looked up once for the sentence rather than once a token
