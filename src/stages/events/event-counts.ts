@@ -18,10 +18,20 @@ function numberOf(t: EventToken, lex: EventLexicon): number | "skip" | null {
   return null;
 }
 
+/** A word of letters and dots ending in one or two letters: "u.s", "uk". */
+const ABBREVIATION = /^(?:\p{L}\.)*\p{L}{1,2}$/u;
+
 /** A full stop ending an abbreviation ("U.S.", "U.K."): a dot touching a short word of letters and dots. */
 function abbreviationDot(tokens: readonly EventToken[], k: number): boolean {
   const t = tokens[k], p = tokens[k - 1];
-  return t.forms[0] === "." && !!p && p.isWord && p.end === t.start && /^(?:\p{L}\.)*\p{L}{1,2}$/u.test(p.forms[0]);
+  if (t.forms[0] !== "." || !p || !p.isWord || p.end !== t.start) return false;
+  // a word without a dot is an abbreviation only of one or two letters (at most four UTF-16 units): the full stop after
+  // a longer word, the common case, is told at once. (The regex's compiled code is dropped by the collector and
+  // compiled again, for its letter class, at tens of microseconds, when next used: rarely used, it is compiled nearly
+  // every time.)
+  const w = p.forms[0];
+  if (w.length > 4 && !w.includes(".")) return false;
+  return ABBREVIATION.test(w);
 }
 
 /**

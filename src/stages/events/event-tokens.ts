@@ -16,6 +16,8 @@ export interface EventToken {
   readonly by?: object;
   /** With `by`: bit t set when a phrase of table t may start on this token (see WordShape). */
   readonly tables?: number;
+  /** With `by`: the phrases the token's forms may start as the matcher tries them (phrase-matcher.ts), or undefined. */
+  readonly plan?: unknown;
 }
 
 const AR_DIACRITICS = /[\u064B-\u065F\u0670\u0640]/g;
@@ -53,8 +55,8 @@ const ARABIC_SUFFIXES = ["هما", "ها", "هم", "هن", "نا", "كم"];
 
 type Starts = readonly (readonly unknown[])[] | undefined;
 
-function mk(start: number, end: number, forms: readonly string[], isWord: boolean, starts: Starts, by: object | undefined, tables: number): EventToken {
-  return { start, end, forms, isWord, starts, by, tables };
+function mk(start: number, end: number, forms: readonly string[], isWord: boolean, starts: Starts, by: object | undefined, tables: number, plan: unknown): EventToken {
+  return { start, end, forms, isWord, starts, by, tables, plan };
 }
 
 /** An event token as a pool reuses it. */
@@ -73,11 +75,11 @@ export class TokenPool {
     this.used = 0;
   }
 
-  take(start: number, end: number, forms: readonly string[], isWord: boolean, starts: Starts, by: object | undefined, tables: number): EventToken {
+  take(start: number, end: number, forms: readonly string[], isWord: boolean, starts: Starts, by: object | undefined, tables: number, plan: unknown): EventToken {
     // (a very long document: its extra tokens are not kept for the next)
-    if (this.used >= MAX_POOLED) return mk(start, end, forms, isWord, starts, by, tables);
+    if (this.used >= MAX_POOLED) return mk(start, end, forms, isWord, starts, by, tables, plan);
     let t = this.items[this.used];
-    if (t === undefined) this.items.push((t = { start, end, forms, isWord, starts, by, tables }));
+    if (t === undefined) this.items.push((t = { start, end, forms, isWord, starts, by, tables, plan }));
     else {
       t.start = start;
       t.end = end;
@@ -86,6 +88,7 @@ export class TokenPool {
       t.starts = starts;
       t.by = by;
       t.tables = tables;
+      t.plan = plan;
     }
     this.used++;
     return t;
@@ -96,7 +99,7 @@ const MAX_POOLED = 20_000;
 
 /** What makes a sentence's tokens: a pool, or FRESH (new objects). */
 interface TokenMaker {
-  take(start: number, end: number, forms: readonly string[], isWord: boolean, starts: Starts, by: object | undefined, tables: number): EventToken;
+  take(start: number, end: number, forms: readonly string[], isWord: boolean, starts: Starts, by: object | undefined, tables: number, plan: unknown): EventToken;
 }
 const FRESH: TokenMaker = { take: mk };
 
@@ -118,10 +121,13 @@ export interface WordShape {
   /** The same for the word's own forms, and for its rest alone. */
   headTables: number;
   restTables: number;
+  /** What `by` tries on the word (and on its rest) when a phrase may start there: see EventToken.plan. */
+  plan: unknown;
+  restPlan: unknown;
 }
 
 function newShape(forms: readonly string[], cut: number, rest: readonly string[] | undefined): WordShape {
-  return { forms, cut, rest, by: undefined, starts: undefined, restStarts: undefined, tables: 0, headTables: 0, restTables: 0 };
+  return { forms, cut, rest, by: undefined, starts: undefined, restStarts: undefined, tables: 0, headTables: 0, restTables: 0, plan: undefined, restPlan: undefined };
 }
 
 /** Shapes by language and word-ness, then by word: words recur, so each is normalized once. */
@@ -270,23 +276,40 @@ export function sentenceTokens(
   pool?: TokenPool,
   primer?: { mayStartShape(sh: WordShape, isWord: boolean): boolean },
 ): EventToken[] {
+  return sentenceTokensIn(doc.sentences!, doc.tokens ?? [], sentenceIndex, lang, shapes, pool, primer);
+}
+
+/**
+ * sentenceTokens of the document's sentences and tokens: a caller that reads many sentences of a document passes its
+ * lists (Docs have many object shapes, by the fields the stages before gave them: read here, they would have this
+ * function optimized again for each new one).
+ */
+export function sentenceTokensIn(
+  sentences: readonly Sentence[],
+  all: readonly Token[],
+  sentenceIndex: number,
+  lang: string,
+  shapes?: readonly (WordShape | undefined)[],
+  pool?: TokenPool,
+  primer?: { mayStartShape(sh: WordShape, isWord: boolean): boolean },
+): EventToken[] {
   // tokens taken from the pool when one is given, else made anew
   const make: TokenMaker = pool ?? FRESH;
   // gathered in a scratch list, then copied at their exact number (no list grown and dropped per sentence; the
   // scratch list keeps its room: setting its length to 0 would give its store back)
   const out = scratchTokens;
   let n = 0;
-  const s: Sentence = doc.sentences![sentenceIndex];
-  const all = doc.tokens ?? [];
+  const s: Sentence = sentences[sentenceIndex];
   // tokens are in text order: start at the sentence's first one
-  const lo = firstStartingAt(all, s.start);
+  const lo = firstTokenOf(all, s.start);
   // the two caches, looked up once for the sentence rather than once a token
   const words = shapeCache(lang, true);
   const puncts = shapeCache(lang, false);
   // the word ids segment gave the document's tokens (null when they are not the last segmentation's)
   const ids = tokenWordIds(all);
   const byId = ids !== null ? shapesById(lang) : null;
-  for (let ti = lo; ti < all.length && all[ti].start < s.end; ti++) {
+  let ti = lo;
+  for (; ti < all.length && all[ti].start < s.end; ti++) {
     const t = all[ti];
     if (t.sentence !== sentenceIndex) continue;
     const sh = shapes?.[ti] ?? tokenShape(t, ti, ids, byId, lang, words, puncts);
@@ -296,22 +319,41 @@ export function sentenceTokens(
     if (by === undefined) {
       // (not looked up by a matcher: it looks the forms up itself)
       if (sh.cut) {
-        out[n++] = make.take(t.start, t.start + sh.cut, sh.forms, true, undefined, undefined, -1);
-        out[n++] = make.take(t.start + sh.cut, t.end, sh.rest!, true, undefined, undefined, -1);
-      } else out[n++] = make.take(t.start, t.end, sh.forms, t.isWord, undefined, undefined, -1);
+        out[n++] = make.take(t.start, t.start + sh.cut, sh.forms, true, undefined, undefined, -1, undefined);
+        out[n++] = make.take(t.start + sh.cut, t.end, sh.rest!, true, undefined, undefined, -1, undefined);
+      } else out[n++] = make.take(t.start, t.end, sh.forms, t.isWord, undefined, undefined, -1, undefined);
       continue;
     }
     if (sh.cut) {
-      out[n++] = make.take(t.start, t.start + sh.cut, sh.forms, true, sh.starts, by, sh.headTables);
-      out[n++] = make.take(t.start + sh.cut, t.end, sh.rest!, true, sh.restStarts, by, sh.restTables);
+      out[n++] = make.take(t.start, t.start + sh.cut, sh.forms, true, sh.starts, by, sh.headTables, sh.plan);
+      out[n++] = make.take(t.start + sh.cut, t.end, sh.rest!, true, sh.restStarts, by, sh.restTables, sh.restPlan);
       continue;
     }
-    out[n++] = make.take(t.start, t.end, sh.forms, t.isWord, sh.starts, by, sh.headTables);
+    out[n++] = make.take(t.start, t.end, sh.forms, t.isWord, sh.starts, by, sh.headTables, sh.plan);
   }
+  // where the next sentence's tokens may start
+  hintTokens = all;
+  hint = ti;
   const made = out.slice(0, n);
   (made as unknown as { [ANNOTATIONS]: unknown })[ANNOTATIONS] = undefined;
   // (the tokens left in the scratch list are pooled or dropped with the document: nothing to clear)
   return made;
+}
+
+/** The document tokens of the last sentence made and where its tokens ended: the next sentence's usually start there. */
+let hintTokens: readonly Token[] | null = null;
+let hint = 0;
+
+/**
+ * firstStartingAt(all, pos): from where the last sentence's tokens ended when that is at or before it (sentences are
+ * mostly asked for in order; a binary search reaches a token of the document at every step), else by binary search.
+ */
+function firstTokenOf(all: readonly Token[], pos: number): number {
+  let k = hint;
+  if (all !== hintTokens || k > all.length || (k > 0 && all[k - 1].start >= pos)) return firstStartingAt(all, pos);
+  // (a sentence further on: a binary search after a few steps)
+  for (let steps = 0; k < all.length && all[k].start < pos; k++) if (++steps > 8) return firstStartingAt(all, pos);
+  return k;
 }
 
 /**

@@ -1,9 +1,9 @@
-import type { DateValue, Doc, EntityType, Sentence, EventFigure, EventRecord, PloverType, SlotRef, PlaceRef, TextSpan, EventCounts, TimeExpression } from "../../core/doc.js";
+import type { DateValue, Doc, EntityType, Sentence, EventFigure, EventRecord, PloverType, SlotRef, PlaceRef, TextSpan, EventCounts, TimeExpression, Token } from "../../core/doc.js";
 import type { EventLexicon, EventTables, TriggerEntry } from "./event-lexicon.js";
 import type { PhraseMatch } from "./phrase-matcher.js";
 import type { Candidate, MentionIndex, SentenceView } from "./sentence-view.js";
 import { buildMentionIndex, buildSentenceView, candidate, NO_ROLES, resolveAnaphor } from "./sentence-view.js";
-import { sentenceTokens, TokenPool, type EventToken } from "./event-tokens.js";
+import { sentenceTokensIn, TokenPool, type EventToken } from "./event-tokens.js";
 import { clauseOf, DETERMINERS, resolveSlots, type TriggerSite } from "./resolve-slots.js";
 import { eventStatus } from "./event-status.js";
 import { findCounts } from "./event-counts.js";
@@ -374,6 +374,8 @@ function withParties(slots: Slots, actor: Candidate | null, target: Candidate | 
  */
 class DocReader {
   readonly sentences: readonly Sentence[];
+  /** The document's tokens (read here once: see sentenceTokensIn). */
+  private readonly docTokens: readonly Token[];
   readonly mentions: MentionIndex;
   /** Time expressions with a value. */
   readonly times: readonly TimeExpression[];
@@ -409,6 +411,7 @@ class DocReader {
     readonly anchors: readonly Anchor[],
   ) {
     this.sentences = doc.sentences ?? [];
+    this.docTokens = doc.tokens ?? [];
     this.mentions = buildMentionIndex(doc, tables.stateForces);
     this.times = timesWithValue(doc);
     this.published = doc.published?.value ?? null;
@@ -421,7 +424,7 @@ class DocReader {
   /** A body sentence's tokens, made (and their words primed for the lexicon's tables) when first asked for. */
   toks(si: number): EventToken[] {
     let t = this.tokensOf[si];
-    if (!t) this.tokensOf[si] = t = sentenceTokens(this.doc, si, this.lex.lang, undefined, tokenPool, this.lex.triggers);
+    if (!t) this.tokensOf[si] = t = sentenceTokensIn(this.sentences, this.docTokens, si, this.lex.lang, undefined, tokenPool, this.lex.triggers);
     return t;
   }
 

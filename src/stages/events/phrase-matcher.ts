@@ -130,6 +130,92 @@ function secondPicks(list: readonly unknown[], next: readonly string[]): readonl
   return picked;
 }
 
+/**
+ * What groupedAt tries on a primed word (made once per word and matcher, kept on its shape and handed to its tokens):
+ * the phrases its forms may start, each once, in the order the forms' lists would be tried (a phrase of two forms'
+ * lists where the first form has it: the order its matches are listed in), in one dense list read front to back.
+ */
+interface StartPlan {
+  readonly cands: readonly Compiled<unknown>[];
+  /**
+   * By candidate, in lists of their own (read in order, without reaching the candidates that cannot match): its number
+   * of words after the first, and its second word when exact (the next token must have that form), else null.
+   */
+  readonly lens: readonly number[];
+  readonly seconds: readonly (string | null)[];
+  /**
+   * When every candidate is one word, the annotation of the word is the same wherever it stands at position i of a
+   * sentence: kept here by position (below MEMO_MAX; undefined until made; null: no match). Else null.
+   */
+  readonly memo: ((number | PhraseMatch<unknown>[])[] | null | undefined)[] | null;
+  /**
+   * Else, when the word has at most 31 candidates: by position, the last annotation made there and the candidates that
+   * matched for it (bit k: candidate k). Which match at a position is told from the next tokens alone (a candidate's
+   * match always ends as many tokens later as it has words), its matches and their annotation are then the kept ones
+   * when the same candidates match. Else null.
+   */
+  readonly byMask: (MaskMemo | undefined)[] | null;
+  /** The group and value functions the memo was made with (the annotator's; another caller does not use it). */
+  memoGroup: unknown;
+  memoValue: unknown;
+}
+
+/** Positions whose annotations a plan keeps (matchOf keeps matches below 512 too). */
+const MEMO_MAX = 512;
+
+/** The plan of the start lists of a word's forms (as startsWith gives them). */
+function planOf(lists: readonly (readonly Compiled<unknown>[])[]): StartPlan {
+  const cands: Compiled<unknown>[] = [];
+  const lens: number[] = [];
+  const seconds: (string | null)[] = [];
+  let oneWord = true;
+  for (let fi = 0; fi < lists.length; fi++) {
+    const list = lists[fi];
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k];
+      if (cands.includes(c)) continue;
+      cands.push(c);
+      lens.push(c.rest.length);
+      const second = c.rest.length > 0 ? c.rest[0] : undefined;
+      seconds.push(second !== undefined && second.kind === EXACT ? second.s : null);
+      if (second !== undefined) oneWord = false;
+    }
+  }
+  return { cands, lens, seconds, memo: oneWord ? [] : null, byMask: !oneWord && cands.length <= 31 ? [] : null, memoGroup: null, memoValue: null };
+}
+
+/** A plan's annotation at a position, with the candidates it was made of. */
+interface MaskMemo {
+  mask: number;
+  ann: (number | PhraseMatch<unknown>[])[];
+}
+
+/** The candidates of a plan (of at most 31) that match at token i, as bits. */
+function matchMask(plan: StartPlan, tokens: readonly EventToken[], i: number): number {
+  const lens = plan.lens;
+  const seconds = plan.seconds;
+  const next = i + 1 < tokens.length ? tokens[i + 1].forms : null;
+  let mask = 0;
+  for (let k = 0; k < lens.length; k++) {
+    const len = lens[k];
+    if (len > 0) {
+      if (next === null) continue;
+      const second = seconds[k];
+      if (second !== null && !hasForm(next, second)) continue;
+      // (two words, the second exact and next: a match, as phraseEnd would find)
+      if ((second === null || len > 1) && phraseEnd(plan.cands[k].rest, tokens, i) < 0) continue;
+    }
+    mask |= 1 << k;
+  }
+  return mask;
+}
+
+/** True when one of the forms is s (an interned form: compared as an object). */
+function hasForm(forms: readonly string[], s: string): boolean {
+  for (let f = 0; f < forms.length; f++) if (forms[f] === s) return true;
+  return false;
+}
+
 /** A scratch list for groupedAt (one call at a time: the matcher is synchronous). */
 const scratch: { g: number; m: unknown }[] = [];
 /** The one-element list of a match, made once (a shared, read-only match). */
@@ -144,7 +230,7 @@ function matchOf<U>(c: Compiled<unknown>, i: number, j: number, value: U): Phras
   const m = memo[i];
   if (m && m.to === j) return m as PhraseMatch<U> & { size: number };
   // (every field made at once: one hidden class for all matches)
-  const made = { from: i, to: j, value, size: c.size, alone: null, single: null };
+  const made = { from: i, to: j, value, size: c.size, alone: null, single: null, several: null };
   if (i < 512) memo[i] = made;
   return made;
 }
@@ -279,6 +365,42 @@ export class PhraseMatcher<T> {
    */
   groupedAt<U>(tokens: readonly EventToken[], i: number, groupOf: (v: T) => number, valueOf: (v: T) => U): (number | PhraseMatch<U>[])[] | null {
     const t = tokens[i];
+    // a primed word: its plan
+    const plan = t.by === this ? (t.plan as StartPlan | undefined) : undefined;
+    if (plan !== undefined) {
+      if (i >= MEMO_MAX) return this.plannedAt(plan, tokens, i, groupOf, valueOf);
+      if (plan.memoGroup !== groupOf || plan.memoValue !== valueOf) {
+        if (plan.memoGroup !== null) return this.plannedAt(plan, tokens, i, groupOf, valueOf);
+        plan.memoGroup = groupOf;
+        plan.memoValue = valueOf;
+      }
+      const memo = plan.memo;
+      if (memo === null) {
+        const byMask = plan.byMask;
+        if (byMask === null) return this.plannedAt(plan, tokens, i, groupOf, valueOf);
+        const mask = matchMask(plan, tokens, i);
+        if (mask === 0) return null;
+        const kept = byMask[i];
+        if (kept !== undefined && kept.mask === mask) return kept.ann as (number | PhraseMatch<U>[])[];
+        const ann = this.maskedAt(plan, mask, i, groupOf, valueOf);
+        if (kept !== undefined) {
+          kept.mask = mask;
+          kept.ann = ann;
+        } else {
+          while (byMask.length < i) byMask.push(undefined);
+          byMask[i] = { mask, ann };
+        }
+        return ann;
+      }
+      let a = memo[i];
+      if (a === undefined) {
+        a = this.plannedAt(plan, tokens, i, groupOf, valueOf);
+        // (grown in order, without holes)
+        while (memo.length < i) memo.push(undefined);
+        memo[i] = a;
+      }
+      return a as (number | PhraseMatch<U>[])[] | null;
+    }
     // matches are gathered in a scratch list first: the annotation is then made at its exact size, and a group of
     // one match (most are) shares that match's one-element list
     const found = scratch as { g: number; m: PhraseMatch<U> & { size: number } }[];
@@ -306,32 +428,56 @@ export class PhraseMatcher<T> {
         n++;
       }
     }
-    if (!n) return null;
-    if (n === 1) {
-      // the one match of a position, with its table: made once per match (annotations are read-only)
-      const m = found[0].m as unknown as { single: (number | PhraseMatch<U>[])[] | null; alone: unknown };
-      if (m.single !== null && m.single[0] === found[0].g) return m.single;
-      return (m.single = [found[0].g, alone(found[0].m)]);
-    }
-    // (a group's first match is held alone until a second one comes: a group of one takes the match's shared list)
-    const out: (number | PhraseMatch<U> | PhraseMatch<U>[])[] = [];
-    for (let k = 0; k < n; k++) {
-      const { g, m } = found[k];
-      let at = 0;
-      while (at < out.length && out[at] !== g) at += 2;
-      if (at === out.length) out.push(g, m);
-      else {
-        const held = out[at + 1];
-        if (Array.isArray(held)) held.push(m);
-        else out[at + 1] = [held as PhraseMatch<U>, m];
+    return grouped<U>(n);
+  }
+
+  /** groupedAt for a primed word: its plan's phrases tried in order, those whose second word is not next passed over. */
+  private plannedAt<U>(plan: StartPlan, tokens: readonly EventToken[], i: number, groupOf: (v: T) => number, valueOf: (v: T) => U): (number | PhraseMatch<U>[])[] | null {
+    const found = scratch as { g: number; m: PhraseMatch<U> & { size: number } }[];
+    let n = 0;
+    const cands = plan.cands as readonly Compiled<T>[];
+    const lens = plan.lens;
+    const seconds = plan.seconds;
+    const next = i + 1 < tokens.length ? tokens[i + 1].forms : null;
+    for (let k = 0; k < lens.length; k++) {
+      const len = lens[k];
+      let j = i + 1;
+      if (len > 0) {
+        if (next === null) continue;
+        const second = seconds[k];
+        if (second !== null && !hasForm(next, second)) continue;
+        // (two words, the second exact and next: a match, as phraseEnd would find)
+        if (second !== null && len === 1) j = i + 2;
+        else if ((j = phraseEnd(cands[k].rest, tokens, i)) < 0) continue;
       }
+      const c = cands[k];
+      const slot = found[n] ?? (found[n] = { g: 0, m: null as unknown as PhraseMatch<U> & { size: number } });
+      slot.g = groupOf(c.value);
+      slot.m = matchOf(c, i, j, valueOf(c.value));
+      n++;
     }
-    for (let k = 1; k < out.length; k += 2) {
-      const g = out[k];
-      if (Array.isArray(g)) longestFirst(g as (PhraseMatch<U> & { size: number })[]);
-      else out[k] = alone(g as PhraseMatch<U>);
+    return grouped<U>(n);
+  }
+
+  /** The annotation of the candidates of a plan in `mask` (they match at token i). */
+  private maskedAt<U>(plan: StartPlan, mask: number, i: number, groupOf: (v: T) => number, valueOf: (v: T) => U): (number | PhraseMatch<U>[])[] {
+    const found = scratch as { g: number; m: PhraseMatch<U> & { size: number } }[];
+    let n = 0;
+    const cands = plan.cands as readonly Compiled<T>[];
+    for (let k = 0; k < cands.length; k++) {
+      if (((mask >>> k) & 1) === 0) continue;
+      const c = cands[k];
+      const slot = found[n] ?? (found[n] = { g: 0, m: null as unknown as PhraseMatch<U> & { size: number } });
+      slot.g = groupOf(c.value);
+      slot.m = matchOf(c, i, i + 1 + plan.lens[k], valueOf(c.value));
+      n++;
     }
-    return out as (number | PhraseMatch<U>[])[];
+    return grouped<U>(n)!;
+  }
+
+  /** The plan of the start lists of a word's forms (one of this matcher's startsWith answers each). */
+  planOf(lists: readonly (readonly unknown[])[]): unknown {
+    return planOf(lists as readonly (readonly Compiled<unknown>[])[]);
   }
 
   /** Non-overlapping matches in tokens [from, to), longest at each position, left to right. */
@@ -353,6 +499,58 @@ export interface PhraseTable<T> {
   mayStartShapeWhere(sh: WordShape, isWord: boolean, keep: (v: T) => boolean): boolean;
   /** The same for one event token (a primed token reads its own lists). */
   mayStartTokenWhere(tok: EventToken, keep: (v: T) => boolean): boolean;
+}
+
+/**
+ * The annotation of the n matches gathered in the scratch list (in the order tried): grouped, each group longest
+ * first; null for none.
+ */
+function grouped<U>(n: number): (number | PhraseMatch<U>[])[] | null {
+  const found = scratch as { g: number; m: PhraseMatch<U> & { size: number } }[];
+  if (!n) return null;
+  if (n === 1) {
+    // the one match of a position, with its table: made once per match (annotations are read-only)
+    const m = found[0].m as unknown as { single: (number | PhraseMatch<U>[])[] | null; alone: unknown };
+    if (m.single !== null && m.single[0] === found[0].g) return m.single;
+    return (m.single = [found[0].g, alone(found[0].m)]);
+  }
+  // the annotation of several matches, kept on the first one: made again only when other matches come with it
+  const first = found[0].m as unknown as { several: Several | null };
+  const kept = first.several;
+  if (kept !== null && kept.n === n) {
+    let same = true;
+    for (let k = 1; k < n && same; k++) same = kept.found[2 * k] === found[k].g && kept.found[2 * k + 1] === found[k].m;
+    if (same && kept.found[0] === found[0].g) return kept.ann as (number | PhraseMatch<U>[])[];
+  }
+  // (a group's first match is held alone until a second one comes: a group of one takes the match's shared list)
+  const out: (number | PhraseMatch<U> | PhraseMatch<U>[])[] = [];
+  for (let k = 0; k < n; k++) {
+    const { g, m } = found[k];
+    let at = 0;
+    while (at < out.length && out[at] !== g) at += 2;
+    if (at === out.length) out.push(g, m);
+    else {
+      const held = out[at + 1];
+      if (Array.isArray(held)) held.push(m);
+      else out[at + 1] = [held as PhraseMatch<U>, m];
+    }
+  }
+  for (let k = 1; k < out.length; k += 2) {
+    const g = out[k];
+    if (Array.isArray(g)) longestFirst(g as (PhraseMatch<U> & { size: number })[]);
+    else out[k] = alone(g as PhraseMatch<U>);
+  }
+  const key: unknown[] = [];
+  for (let k = 0; k < n; k++) key.push(found[k].g, found[k].m);
+  first.several = { n, found: key, ann: out };
+  return out as (number | PhraseMatch<U>[])[];
+}
+
+/** The last annotation of several matches made with a match first: its matches (group, match, group, match …). */
+interface Several {
+  readonly n: number;
+  readonly found: readonly unknown[];
+  readonly ann: unknown;
 }
 
 /**
@@ -416,6 +614,9 @@ export class SentenceAnnotator {
     sh.restStarts = sh.rest !== undefined ? lists(sh.rest, true) : undefined;
     sh.restTables = tables;
     sh.tables = sh.headTables | sh.restTables;
+    // (only for a word that may start a phrase: groupedAt is asked about no other)
+    sh.plan = sh.headTables !== 0 ? this.matcher.planOf(sh.starts) : undefined;
+    sh.restPlan = sh.restTables !== 0 ? this.matcher.planOf(sh.restStarts!) : undefined;
     sh.by = this.matcher;
     return sh.tables;
   }
