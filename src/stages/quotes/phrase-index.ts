@@ -163,6 +163,7 @@ function wordsOfIds(tokens: readonly { start: number; end: number; text: string;
   if (FOLD_GENERATION !== wordTableGeneration()) {
     FOLDED = [];
     FOLD_KEY = new Int32Array(0);
+    PIECES = [];
     FOLD_GENERATION = wordTableGeneration();
   }
   const a = wordArrays(tokens.length);
@@ -176,9 +177,39 @@ function wordsOfIds(tokens: readonly { start: number; end: number; text: string;
       j = pushWord(a, j, t.start, t.end, f, FOLD_KEY[id]);
       continue;
     }
-    j = pushPieces(t, j, a);
+    const ps = piecesOfId(id, t.text);
+    for (let q = 0; q < ps.f.length; q++) j = pushWord(a, j, t.start + ps.at[q], t.start + ps.at[q] + ps.len[q], ps.f[q], ps.k[q]);
   }
   return wordsOf(a, j);
+}
+
+/** The hyphen-separated pieces of a word (pushPieces' words, at offsets into the word). */
+interface Pieces {
+  readonly at: number[];
+  readonly len: number[];
+  readonly f: string[];
+  readonly k: number[];
+}
+// Per word-table id of a hyphenated word ("al-Sudani", "a-t-il"), of generation FOLD_GENERATION: its pieces, split,
+// folded and keyed once (they recur from article to article; the split was a regex exec per piece).
+let PIECES: (Pieces | undefined)[] = [];
+
+function piecesOfId(id: number, raw: string): Pieces {
+  if (id >= PIECES.length) for (let k = PIECES.length; k <= id; k++) PIECES.push(undefined);
+  let ps = PIECES[id];
+  if (ps === undefined) {
+    ps = { at: [], len: [], f: [], k: [] };
+    PIECE.lastIndex = 0;
+    for (let m = PIECE.exec(raw); m; m = PIECE.exec(raw)) {
+      const f = fold(m[0]);
+      ps.at.push(m.index);
+      ps.len.push(m[0].length);
+      ps.f.push(f);
+      ps.k.push(sieveKey(f));
+    }
+    PIECES[id] = ps;
+  }
+  return ps;
 }
 
 /** A phrase of the index: its folded words, its value, and its place in its first word's longest-first list. */
