@@ -33,7 +33,10 @@ const PHRASE_END = /[,.;:()“”"«»،؛]|\s(?:in a|in an|on|at|during|dans|lo
 const PARTICIPLE = /(?:ing|ant)$/i;
 
 /** Finds the reporting verbs in [start, end) of one text. */
-export type VerbFinder = (start: number, end: number) => VerbHit[];
+export type VerbFinder = (start: number, end: number) => readonly VerbHit[];
+
+/** The answer for a range without verbs (most sentences): one shared list, never written to. */
+const NO_VERBS: readonly VerbHit[] = objectList<VerbHit>();
 
 /** Scans a text for reporting verbs once; the finder then answers any range by binary search. */
 export function verbFinder(text: string, lex: SpeechLexicon, words?: Words): VerbFinder {
@@ -41,9 +44,9 @@ export function verbFinder(text: string, lex: SpeechLexicon, words?: Words): Ver
   for (const h of lex.verbIndex.find(text, 0, text.length, words)) all.push({ start: h.start, end: h.end, text: h.text, verb: h.value });
   return (start, end) => {
     const lo = firstStartingAt(all, start);
-    const out: VerbHit[] = [];
-    for (let i = lo; i < all.length && all[i].end <= end; i++) if (allowed(text, all[i], start)) out.push(all[i]);
-    return out;
+    let out: VerbHit[] | null = null;
+    for (let i = lo; i < all.length && all[i].end <= end; i++) if (allowed(text, all[i], start)) (out ??= objectList<VerbHit>()).push(all[i]);
+    return out ?? NO_VERBS;
   };
 }
 

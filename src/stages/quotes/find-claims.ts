@@ -2,6 +2,7 @@ import type { Span } from "../../core/doc.js";
 import { verbsIn, type Attribution, type VerbFinder, type VerbHit } from "./find-attribution.js";
 import type { SpeechLexicon } from "./speech-lexicon.js";
 import { countWords } from "./speaker-phrase.js";
+import { objectList } from "../../core/object-list.js";
 
 /** Indirect speech found in a sentence, before its speaker is resolved. */
 export interface ClaimCandidate {
@@ -17,6 +18,9 @@ const THAT_FR = /^((?:\s+[\p{L}\p{N}'’.-]+){0,7}?)\s+(?:que\s|qu['’])/u;
 const THAT_AR = /^((?:\s+[^\s،,.]+){0,7}?)\s+(?:أن|إن|أنّ|إنّ|بأن|بأنّ|بأنه|أنه|إنه|أنها|إنها)(?![\p{L}])/u;
 const ZERO_EN = /^\s+(?=(?:it|they|he|she|we|there)\s)/u;
 const QUOTED_AS = /^\s+([^,.;“”"«»]{2,120}?)\s+as\s+saying\b(?:\s+that\b)?/u;
+
+/** The claims of a sentence without any: one shared list, never written to. */
+const NO_CLAIMS: readonly ClaimCandidate[] = objectList<ClaimCandidate>();
 
 /** True when p lies inside one of the quoted spans. */
 function inQuote(quoted: readonly Span[], p: number): boolean {
@@ -40,8 +44,9 @@ export function findClaims(
   lex: SpeechLexicon,
   quoted: readonly Span[],
   find: VerbFinder = (x, y) => verbsIn(text, x, y, lex),
-): ClaimCandidate[] {
-  const out: ClaimCandidate[] = [];
+): readonly ClaimCandidate[] {
+  // (made at the first claim: most sentences have none, and share NO_CLAIMS)
+  let out: ClaimCandidate[] | null = null;
   for (const v of find(sentence.start, sentence.end)) {
     // inside a quotation the words are the quoted speaker's; "quoted X as saying" is handled at "quoted"
     if (inQuote(quoted, v.start) || /\bas\s+$/i.test(text.slice(Math.max(0, v.start - 4), v.start))) continue;
@@ -55,7 +60,7 @@ export function findClaims(
       const atStart = countWords(text, sentence.start, v.start, 2) <= 1;
       const content = atStart ? trimSpan(text, v.end + m[0].length, sentence.end) : trimSpan(text, sentence.start, v.start);
       if (countWords(text, content.start, content.end, 3) < 3) continue;
-      out.push({ verb: v, attribution: { mode: "direct", verb: v, speaker: sp, full: true, pronoun: null }, content, quotedBy: null });
+      (out ??= objectList<ClaimCandidate>()).push({ verb: v, attribution: { mode: "direct", verb: v, speaker: sp, full: true, pronoun: null }, content, quotedBy: null });
       continue;
     }
     if (v.verb.cite && lex.iso === "en") {
@@ -64,7 +69,7 @@ export function findClaims(
         const sp: Span = { start: v.end + q[0].indexOf(q[1]), end: v.end + q[0].indexOf(q[1]) + q[1].length };
         const content = trimSpan(text, v.end + q[0].length, sentence.end);
         if (countWords(text, content.start, content.end, 3) >= 3)
-          out.push({ verb: v, attribution: { mode: "direct", verb: v, speaker: sp, full: true, pronoun: null }, content, quotedBy: subject });
+          (out ??= objectList<ClaimCandidate>()).push({ verb: v, attribution: { mode: "direct", verb: v, speaker: sp, full: true, pronoun: null }, content, quotedBy: subject });
         continue;
       }
     }
@@ -88,7 +93,7 @@ export function findClaims(
       const pron = v.verb.pronoun ? (/s$/.test(v.verb.pronoun) ? "group" : "any") : null;
       attribution = { mode: "direct", verb: v, speaker: pron ? null : subject, full: false, pronoun: pron };
     }
-    out.push({ verb: v, attribution, content, quotedBy: null });
+    (out ??= objectList<ClaimCandidate>()).push({ verb: v, attribution, content, quotedBy: null });
   }
-  return out;
+  return out ?? NO_CLAIMS;
 }

@@ -33,15 +33,44 @@ function isLetterAt(text: string, i: number): boolean {
   if (!v) LETTER_CODE[c] = v = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
   return v === 1;
 }
-const OPENERS: Record<Kind, string> = { curly: "“”", guillemet: "«", straight: '"', single: "‘", "straight-single": "'" };
+/** /\s/ of each UTF-16 unit, worked out on first use: 1 yes, 2 no. */
+const SPACE_CODE = new Uint8Array(0x10000);
+/** /\s/.test(text[i]) by the character's code, without a string for it (i inside the text). */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  let v = SPACE_CODE[c];
+  if (!v) SPACE_CODE[c] = v = /\s/.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
+/** True when text[s, e) holds a character that is not white space (as /\S/ on the slice, without the slice). */
+function hasNonSpace(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isSpaceAt(text, i)) return true;
+  return false;
+}
+/** A quotation mark or apostrophe: the marks a quote opens or closes with (one character each). */
+const MARK = /["“”«»‘’']/g;
 
 /** An open mark that may run on over a paragraph break: not a single quote or an apostrophe. */
 const spansParagraphs = (o: Open): boolean => o.kind !== "single" && o.kind !== "straight-single";
 
 /** The mark kind that opens at position i (used to see whether a paragraph starts with a continued quote). */
-function openerKind(ch: string): Kind | null {
-  for (const k of Object.keys(OPENERS) as Kind[]) if (OPENERS[k].includes(ch)) return k;
-  return null;
+function openerKind(ch: string | undefined): Kind | null {
+  // (a switch: a loop over the keys of a kind → characters record made an array per call)
+  switch (ch) {
+    case "“":
+    case "”":
+      return "curly";
+    case "«":
+      return "guillemet";
+    case '"':
+      return "straight";
+    case "‘":
+      return "single";
+    case "'":
+      return "straight-single";
+    default:
+      return null;
+  }
 }
 
 /**
@@ -50,21 +79,20 @@ function openerKind(ch: string): Kind | null {
  */
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const out: QuoteSpan[] = [];
-  const paras: [number, number][] = [];
+  // the paragraphs that hold more than white space: start and end, two numbers each
+  const paras: number[] = [];
   for (let s = 0; s <= text.length; ) {
     let e = text.indexOf("\n", s);
     if (e < 0) e = text.length;
-    if (/\S/.test(text.slice(s, e))) paras.push([s, e]);
+    if (hasNonSpace(text, s, e)) paras.push(s, e);
     s = e + 1;
   }
-  const MARK = /["“”«»‘’']/g;
-  let carry: Open[] = [];
-  let stack: Open[] = [];
+  const stack: Open[] = [];
   const emit = (o: Open, close: number) => {
     let a = o.pos + 1;
     let b = close;
-    while (a < b && /\s/.test(text[a])) a++;
-    while (b > a && /\s/.test(text[b - 1])) b--;
+    while (a < b && isSpaceAt(text, a)) a++;
+    while (b > a && isSpaceAt(text, b - 1)) b--;
     if (b > a) out.push({ open: o.pos, close, start: a, end: b, depth: stack.length, multiParagraph: o.multi });
   };
   const find = (k: Kind) => {
@@ -75,15 +103,18 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     while (stack.length > j + 1) emit(stack.pop()!, i);
     emit(stack.pop()!, i);
   };
-  for (let p = 0; p < paras.length; p++) {
-    const [ps, pe] = paras[p];
-    stack = carry;
-    carry = [];
+  for (let p = 0; p < paras.length; p += 2) {
+    const ps = paras[p];
+    const pe = paras[p + 1];
+    // (one stack for all the paragraphs: it is empty at a paragraph's start unless a quote was carried over)
     let first = ps;
-    while (first < pe && /\s/.test(text[first])) first++;
+    while (first < pe && isSpaceAt(text, first)) first++;
+    // the marks of the paragraph: MARK.test leaves lastIndex just past the next one (an exec made a match array per
+    // apostrophe; a loop over the character codes was slower than the regex's scan: measured)
     MARK.lastIndex = ps;
-    for (let m = MARK.exec(text); m && m.index < pe; m = MARK.exec(text)) {
-      const i = m.index;
+    while (MARK.test(text)) {
+      const i = MARK.lastIndex - 1;
+      if (i >= pe) break;
       const c = text[i];
       // (whether the characters around the mark are letters, by their codes)
       const prevLetter = isLetterAt(text, i - 1);
@@ -116,18 +147,20 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         if (j >= 0 && !nextLetter) closeAt(j, i);
       } else if (c === "'") {
         const j = find("straight-single");
-        if (j >= 0 && !nextLetter && !(i === 0 || /\s/.test(text[i - 1]))) closeAt(j, i);
+        if (j >= 0 && !nextLetter && !(i === 0 || isSpaceAt(text, i - 1))) closeAt(j, i);
         else if (!prevLetter && nextLetter) stack.push({ kind: "straight-single", pos: i, multi: false });
       }
     }
     // Left open at the paragraph end: carried when the next paragraph reopens with the same mark, else closed here.
-    const nextPara = paras[p + 1];
-    let nextFirst = nextPara ? nextPara[0] : -1;
-    if (nextPara) while (nextFirst < nextPara[1] && /\s/.test(text[nextFirst])) nextFirst++;
-    stack = stack.filter(spansParagraphs); // a stray apostrophe never spans a paragraph
+    const nextPara = p + 2 < paras.length;
+    let nextFirst = nextPara ? paras[p + 2] : -1;
+    if (nextPara) while (nextFirst < paras[p + 3] && isSpaceAt(text, nextFirst)) nextFirst++;
+    // a stray apostrophe never spans a paragraph (dropped in place, in order)
+    let kept = 0;
+    for (let q = 0; q < stack.length; q++) if (spansParagraphs(stack[q])) stack[kept++] = stack[q];
+    stack.length = kept;
     if (stack.length && nextPara && openerKind(text[nextFirst]) === stack[stack.length - 1].kind && isLetter(text[nextFirst + 1])) {
       stack[stack.length - 1].multi = true;
-      carry = stack;
     } else {
       while (stack.length) emit(stack.pop()!, pe);
     }

@@ -6,7 +6,7 @@ import { loadKb } from "../../kb/load-kb.js";
 import { attributeQuotes } from "./attribute-quotes.js";
 import { findCitations, kbMediaMatcher, mergeCitations } from "./find-citations.js";
 import { loadSpeechLexicon, type SpeechLexicon } from "./speech-lexicon.js";
-import { tokenizeWords, wordsOfTokens, type PhraseIndex } from "./phrase-index.js";
+import { scratchWordsOfTokens, tokenizeWords, type PhraseIndex } from "./phrase-index.js";
 import { tokenWordIds } from "../segment/segment-text.js";
 
 export { findQuoteSpans } from "./find-quote-spans.js";
@@ -42,7 +42,8 @@ export const quotesStage: Stage = {
   provides: ["quotes", "claims"],
   run(doc, ctx) {
     const { lex, titles, kbm } = resourcesOf(ctx, doc.language?.code ?? "und");
-    const words = doc.tokens?.length ? wordsOfTokens(doc.tokens, doc.text, tokenWordIds(doc.tokens)) : tokenizeWords(doc.text);
+    // (scratch arrays: the words are read by this run only)
+    const words = doc.tokens?.length ? scratchWordsOfTokens(doc.tokens, doc.text, tokenWordIds(doc.tokens)) : tokenizeWords(doc.text);
     const cites = findCitations(doc, lex, kbm, words);
     const { quotes, claims } = attributeQuotes(doc, lex, titles, cites, words);
     const meta = doc.meta ? { ...doc.meta, cites: mergeCitations(doc.meta.cites, cites) } : doc.meta;

@@ -97,7 +97,7 @@ function foldOfId(id: number, raw: string): string | null {
  * word's fold and key are those remembered for its id.
  */
 export function wordsOfTokens(tokens: readonly { start: number; end: number; text: string; isWord: boolean }[], text?: string, ids?: Int32Array | null): Words {
-  if (ids) return wordsOfIds(tokens, ids);
+  if (ids) return wordsOfIds(tokens, ids, wordArrays(tokens.length), false);
   const a = wordArrays(tokens.length);
   let j = 0;
   for (let k = 0; k < tokens.length; k++) {
@@ -158,14 +158,26 @@ function pushPieces(t: { start: number; text: string }, j: number, a: WordArrays
   return j;
 }
 
-/** wordsOfTokens by the tokens' word ids: the same words, folds and keys. */
-function wordsOfIds(tokens: readonly { start: number; end: number; text: string; isWord: boolean }[], ids: Int32Array): Words {
+// The arrays that scratchWordsOfTokens writes, article after article.
+const SCRATCH: WordArrays = { s: [], e: [], w: [], k: [] };
+
+/**
+ * wordsOfTokens with word ids, written into arrays shared from call to call (the four arrays were the stage's largest
+ * allocation, ~8.7 KB an article): the Words given are valid until the next call, and their arrays may run on past
+ * `n` (every reader stops at `n`). For a caller that drops them before it calls again: the quotes stage's run.
+ */
+export function scratchWordsOfTokens(tokens: readonly { start: number; end: number; text: string; isWord: boolean }[], text: string, ids: Int32Array | null): Words {
+  return ids ? wordsOfIds(tokens, ids, SCRATCH, true) : wordsOfTokens(tokens, text, ids);
+}
+
+/** wordsOfTokens by the tokens' word ids: the same words, folds and keys, written into `a` (kept at its length when `keep`). */
+function wordsOfIds(tokens: readonly { start: number; end: number; text: string; isWord: boolean }[], ids: Int32Array, a: WordArrays, keep: boolean): Words {
   if (FOLD_GENERATION !== wordTableGeneration()) {
     FOLDED = [];
     FOLD_KEY = new Int32Array(0);
+    PIECES = [];
     FOLD_GENERATION = wordTableGeneration();
   }
-  const a = wordArrays(tokens.length);
   let j = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
@@ -176,9 +188,39 @@ function wordsOfIds(tokens: readonly { start: number; end: number; text: string;
       j = pushWord(a, j, t.start, t.end, f, FOLD_KEY[id]);
       continue;
     }
-    j = pushPieces(t, j, a);
+    const ps = piecesOfId(id, t.text);
+    for (let q = 0; q < ps.f.length; q++) j = pushWord(a, j, t.start + ps.at[q], t.start + ps.at[q] + ps.len[q], ps.f[q], ps.k[q]);
   }
-  return wordsOf(a, j);
+  return keep ? { n: j, s: a.s, e: a.e, w: a.w, k: a.k } : wordsOf(a, j);
+}
+
+/** The hyphen-separated pieces of a word (pushPieces' words, at offsets into the word). */
+interface Pieces {
+  readonly at: number[];
+  readonly len: number[];
+  readonly f: string[];
+  readonly k: number[];
+}
+// Per word-table id of a hyphenated word ("al-Sudani", "a-t-il"), of generation FOLD_GENERATION: its pieces, split,
+// folded and keyed once (they recur from article to article; the split was a regex exec per piece).
+let PIECES: (Pieces | undefined)[] = [];
+
+function piecesOfId(id: number, raw: string): Pieces {
+  if (id >= PIECES.length) for (let k = PIECES.length; k <= id; k++) PIECES.push(undefined);
+  let ps = PIECES[id];
+  if (ps === undefined) {
+    ps = { at: [], len: [], f: [], k: [] };
+    PIECE.lastIndex = 0;
+    for (let m = PIECE.exec(raw); m; m = PIECE.exec(raw)) {
+      const f = fold(m[0]);
+      ps.at.push(m.index);
+      ps.len.push(m[0].length);
+      ps.f.push(f);
+      ps.k.push(sieveKey(f));
+    }
+    PIECES[id] = ps;
+  }
+  return ps;
 }
 
 /** A phrase of the index: its folded words, its value, and its place in its first word's longest-first list. */

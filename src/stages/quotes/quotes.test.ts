@@ -4,7 +4,7 @@ import type { Doc, Quote } from "../../core/doc.js";
 import { analyzeText } from "../../test-helpers/analyze-text.js";
 import { findQuoteSpans } from "./find-quote-spans.js";
 import { segmentText, tokenWordIds } from "../segment/segment-text.js";
-import { wordsOfTokens } from "./phrase-index.js";
+import { scratchWordsOfTokens, wordsOfTokens, type Words } from "./phrase-index.js";
 
 /** Who a quote is attributed to: the KB id of its entity, else its text. */
 function who(doc: Doc, q: Quote): string {
@@ -166,5 +166,14 @@ test("wordsOfTokens reads the same words, folds and sieve keys by word ids as by
   for (let round = 0; round < 2; round++) {
     const { tokens } = segmentText(text, "fr", new Set());
     assert.deepEqual(wordsOfTokens(tokens, text, tokenWordIds(tokens)), wordsOfTokens(tokens, text));
+  }
+});
+
+test("scratchWordsOfTokens gives wordsOfTokens' words in its first n places, a longer text before a shorter one", () => {
+  const firstN = (w: Words) => ({ n: w.n, s: w.s.slice(0, w.n), e: w.e.slice(0, w.n), w: w.w.slice(0, w.n), k: w.k?.slice(0, w.n) });
+  for (const text of ["Kataib Hezbollah al-Akhbar a-t-il déclaré que les forces ont frappé. وقال المتحدث باسم الكتائب إن", "L’armée a-t-il dit"]) {
+    const { tokens } = segmentText(text, "fr", new Set());
+    assert.ok(tokenWordIds(tokens), "the word-id path is the one tested");
+    assert.deepEqual(firstN(scratchWordsOfTokens(tokens, text, tokenWordIds(tokens))), firstN(wordsOfTokens(tokens, text)));
   }
 });

@@ -35,14 +35,22 @@ export function countWords(text: string, start = 0, end = text.length, cap = Inf
   return n;
 }
 
+const WORD_IN = /[\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}’'\-‐‑.]*/gu;
+/** True when w ends in . ’ ' or - (as /[.’'-]$/). */
+function endsInTrim(w: string): boolean {
+  const c = w.charCodeAt(w.length - 1);
+  return c === 46 || c === 0x2019 || c === 39 || c === 45;
+}
+
 /** Words of `text[start, end)` with their offsets (letters, digits, apostrophes, hyphens, periods inside), at most `limit`. */
 export function wordsIn(text: string, start: number, end: number, limit = Infinity): Phrase[] {
   const out: Phrase[] = [];
-  const re = /[\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}’'\-‐‑.]*/gu;
+  // (one regex for every call: a literal in the body made a RegExp object per call)
+  const re = WORD_IN;
   re.lastIndex = start;
   for (let m = re.exec(text); m && m.index < end && out.length < limit; m = re.exec(text)) {
     let w = m[0];
-    while (/[.’'-]$/.test(w) && w.length > 1 && !/^(?:[A-Z]\.)+$/.test(w)) w = w.slice(0, -1);
+    while (endsInTrim(w) && w.length > 1 && !/^(?:[A-Z]\.)+$/.test(w)) w = w.slice(0, -1);
     const e = Math.min(m.index + w.length, end);
     out.push({ start: m.index, end: e, text: text.slice(m.index, e) });
   }
