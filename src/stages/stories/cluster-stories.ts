@@ -22,8 +22,9 @@ export function clusterStories(docs: readonly Doc[], options: Partial<StoryIndex
  * id), then the index consolidates: it re-clusters the neighbourhood of the batch by group-average linkage, so the
  * stories depend on the documents, not on the order or the batches they arrived in. Each member links to its
  * closest earlier member (or the one it cites); a document's best match in another story, when near enough, is kept
- * as a "related" link (a follow-up, a reaction), never merged. Returns the stories holding a batch document, and
- * those consolidation changed (with all their members).
+ * as a "related" link (a follow-up, a reaction), never merged. A story's title is its members' central title
+ * (centralTitle: a function of the members' titles alone). Returns the stories holding a batch document, and those
+ * consolidation changed (with all their members).
  */
 export function clusterFeatures(features: readonly StoryFeatures[], index: StoryIndex = new StoryIndex()): Story[] {
   for (const f of features) index.observe(f);
