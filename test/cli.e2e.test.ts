@@ -80,3 +80,15 @@ test("demo fills the store and prints the report; --help teaches every command",
   assert.equal(bad.code, 2);
   assert.match(bad.err, /E_USAGE: unknown --format "xml" — use one of/);
 });
+
+test("a reader that closes the pipe early (sitrep analyze … | head) ends the command quietly: exit 0, no stack trace", async () => {
+  const { spawn } = await import("node:child_process");
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/cli/entry.ts"), "analyze", "examples", "--json", "--quiet"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  let err = "";
+  child.stderr.on("data", (b: Buffer) => (err += b.toString()));
+  // the reader closes the pipe before the command writes (as `head -c 0` would)
+  child.stdout.destroy();
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+  assert.equal(code, 0, err);
+  assert.doesNotMatch(err, /EPIPE|at /);
+});

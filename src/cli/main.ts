@@ -50,7 +50,22 @@ export function buildProgram(setExit: (code: number) => void): Command {
 }
 
 /** Runs the CLI; returns the exit code. */
+/**
+ * A reader that stops early (`sitrep events --format csv | head`) closes the pipe: the command then stops quietly, as
+ * Unix tools do, rather than with a stack trace (a transaction in progress is rolled back; nothing committed is lost).
+ */
+let pipeWatched = false;
+function quietOnClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
+}
+
 export async function run(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   let code = 0;
   const program = buildProgram((c) => (code = Math.max(code, c)));
   try {
