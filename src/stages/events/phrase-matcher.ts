@@ -190,23 +190,26 @@ interface MaskMemo {
   ann: (number | PhraseMatch<unknown>[])[];
 }
 
+/**
+ * Where candidate k of a plan's match at token i ends (the token after its last word), or -1 when it does not match
+ * there; `next` is the forms of token i + 1, or null.
+ */
+function candidateEnd(plan: StartPlan, tokens: readonly EventToken[], i: number, k: number, next: readonly string[] | null): number {
+  const len = plan.lens[k];
+  if (len === 0) return i + 1;
+  if (next === null) return -1;
+  const second = plan.seconds[k];
+  if (second !== null && !hasForm(next, second)) return -1;
+  // (two words, the second exact and next: a match, as phraseEnd would find)
+  if (second !== null && len === 1) return i + 2;
+  return phraseEnd(plan.cands[k].rest, tokens, i);
+}
+
 /** The candidates of a plan (of at most 31) that match at token i, as bits. */
 function matchMask(plan: StartPlan, tokens: readonly EventToken[], i: number): number {
-  const lens = plan.lens;
-  const seconds = plan.seconds;
   const next = i + 1 < tokens.length ? tokens[i + 1].forms : null;
   let mask = 0;
-  for (let k = 0; k < lens.length; k++) {
-    const len = lens[k];
-    if (len > 0) {
-      if (next === null) continue;
-      const second = seconds[k];
-      if (second !== null && !hasForm(next, second)) continue;
-      // (two words, the second exact and next: a match, as phraseEnd would find)
-      if ((second === null || len > 1) && phraseEnd(plan.cands[k].rest, tokens, i) < 0) continue;
-    }
-    mask |= 1 << k;
-  }
+  for (let k = 0; k < plan.lens.length; k++) if (candidateEnd(plan, tokens, i, k, next) >= 0) mask |= 1 << k;
   return mask;
 }
 
@@ -436,20 +439,10 @@ export class PhraseMatcher<T> {
     const found = scratch as { g: number; m: PhraseMatch<U> & { size: number } }[];
     let n = 0;
     const cands = plan.cands as readonly Compiled<T>[];
-    const lens = plan.lens;
-    const seconds = plan.seconds;
     const next = i + 1 < tokens.length ? tokens[i + 1].forms : null;
-    for (let k = 0; k < lens.length; k++) {
-      const len = lens[k];
-      let j = i + 1;
-      if (len > 0) {
-        if (next === null) continue;
-        const second = seconds[k];
-        if (second !== null && !hasForm(next, second)) continue;
-        // (two words, the second exact and next: a match, as phraseEnd would find)
-        if (second !== null && len === 1) j = i + 2;
-        else if ((j = phraseEnd(cands[k].rest, tokens, i)) < 0) continue;
-      }
+    for (let k = 0; k < cands.length; k++) {
+      const j = candidateEnd(plan, tokens, i, k, next);
+      if (j < 0) continue;
       const c = cands[k];
       const slot = found[n] ?? (found[n] = { g: 0, m: null as unknown as PhraseMatch<U> & { size: number } });
       slot.g = groupOf(c.value);
