@@ -1,3 +1,5 @@
+import { isSpace } from "../../core/is-space.js";
+
 /** A stretch of text between quotation marks. Offsets are into the text given. */
 export interface QuoteSpan {
   /** Position of the opening mark. */
@@ -33,15 +35,8 @@ function isLetterAt(text: string, i: number): boolean {
   if (!v) LETTER_CODE[c] = v = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
   return v === 1;
 }
-/** /\s/ of each UTF-16 unit, worked out on first use: 1 yes, 2 no. */
-const SPACE_CODE = new Uint8Array(0x10000);
 /** /\s/.test(text[i]) by the character's code, without a string for it (i inside the text). */
-function isSpaceAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  let v = SPACE_CODE[c];
-  if (!v) SPACE_CODE[c] = v = /\s/.test(String.fromCharCode(c)) ? 1 : 2;
-  return v === 1;
-}
+const isSpaceAt = (text: string, i: number): boolean => isSpace(text.charCodeAt(i));
 /** True when text[s, e) holds a character that is not white space (as /\S/ on the slice, without the slice). */
 function hasNonSpace(text: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (!isSpaceAt(text, i)) return true;
