@@ -175,6 +175,9 @@ const result = {
   // The last stretch of the run (JIT warm, memos filled): what a long-running ingest sustains. The whole-run figure
   // above also pays the start (the first thousand articles cost about twice as much).
   steadyState: growth.length > 1 ? { fromArticle: growth.at(-2).articles, articlesPerCpuSecond: +(1000 / growth.at(-1).perArticleCpuMs).toFixed(0), cpuMsPerArticle: +growth.at(-1).perArticleCpuMs.toFixed(3) } : null,
+  // What the run cost beyond N articles at the steady rate: a once-per-process cost (V8 compiling the hot code, first
+  // uses of the lexicons), so a batch of n articles takes about startCpuSeconds + n × the steady CPU ms per article.
+  startCpuSeconds: growth.length > 1 ? +(((cpu.user + cpu.system) / 1000 - N * growth.at(-1).perArticleCpuMs) / 1000).toFixed(2) : null,
   corpusStages: { seconds: +(corpusMs / 1000).toFixed(2), perArticleMs: +(corpusMs / N).toFixed(3) },
   wholeAnalysis: { articlesPerSecond: +(N / ((docMs + corpusMs) / 1000)).toFixed(0) },
   peakRssMB: +Math.max(peakRss / 1e6, maxRssMB).toFixed(0),
@@ -197,6 +200,7 @@ console.log(`sitrep bench — ${N} articles from ${corpusName}, ${result.avgKB} 
 console.log(`KB: ${kb.size} entries loaded in ${result.kbLoadMs} ms`);
 console.log(`per-article stages: ${result.perArticleStages.articlesPerSecond} articles/s wall, ${result.perArticleStages.articlesPerCpuSecond} articles per CPU-second`);
 if (result.steadyState) console.log(`  steady state (articles ${result.steadyState.fromArticle + 1}–${N}): ${result.steadyState.articlesPerCpuSecond} articles per CPU-second (${result.steadyState.cpuMsPerArticle} CPU ms/article)`);
+if (result.startCpuSeconds !== null) console.log(`  start-up: ${result.startCpuSeconds} CPU-s once per process (compiling, first lexicon uses): n articles ≈ ${result.startCpuSeconds} s + n × ${result.steadyState.cpuMsPerArticle} ms of CPU`);
 console.log(`corpus stages (stories, story-dates, merge) over all ${N}: ${result.corpusStages.seconds} s (${result.corpusStages.perArticleMs} ms/article)`);
 console.log(`whole analysis: ${result.wholeAnalysis.articlesPerSecond} articles/s; peak RSS ${result.peakRssMB} MB; heap ${result.heapKBPerArticle} KB per kept article (${result.keptHeapKBPerArticle} KB after a full GC)`);
 console.log(`\nstage           wall ms   articles/s     CPU ms  CPU ms/article  articles/CPU-s   (CPU: ${cpuScope}, sampled)`);
