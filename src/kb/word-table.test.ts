@@ -46,3 +46,20 @@ test("match tokens read from the segment's word ids are the ones read from the t
     assert.equal(strip(matchTokens(text, seg.tokens, ids)), strip(matchTokens(text)));
   }
 });
+
+test("each segmentation keeps its tokens' word ids (a batch is segmented before it is read), until the table starts again", () => {
+  const a = segmentText("Rockets hit the base on Monday.", "en", new Set());
+  const b = segmentText("Le groupe a annoncé une trêve.", "fr", new Set());
+  // the earlier document's ids are still its own after the later one was segmented
+  for (const seg of [a, b]) {
+    const ids = tokenWordIds(seg.tokens);
+    assert.ok(ids);
+    assert.deepEqual(seg.tokens.map((t, i) => wordString(ids[i])), seg.tokens.map((t) => t.text));
+  }
+  // a list that no segmentation made has none
+  assert.equal(tokenWordIds(a.tokens.slice()), null);
+  // once the table starts again, ids of the old generation name other words: none are handed out
+  for (let i = 0; i < 70_000; i++) intern("v" + i);
+  assert.equal(tokenWordIds(a.tokens), null);
+  assert.equal(tokenWordIds(b.tokens), null);
+});

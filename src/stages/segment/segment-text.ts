@@ -88,16 +88,21 @@ function runEnd(text: string, i: number, end: number): number {
 /** ’ ' . , - ‐ (a comparison chain, not a Set look-up per word). */
 const isJoiner = (c: number): boolean => c === 46 || c === 44 || c === 45 || c === 39 || c === 0x2019 || c === 0x2010;
 
-// The word ids of the tokens of the last segmentation (see tokenWordIds), in a buffer reused from text to text.
+// The word ids of the tokens being segmented, in a buffer reused from text to text (copied out for each text's tokens).
 let ids = new Int32Array(4096);
-let idsOf: readonly Token[] | null = null;
+/**
+ * The word ids of each segmentation's tokens, with the word-table generation they belong to. Kept per token list (not
+ * for the last segmentation only): pipeline.runDocs segments a whole batch before the later stages read any of it.
+ */
+const idsOfTokens = new WeakMap<readonly Token[], { readonly ids: Int32Array; readonly generation: number }>();
 
 /**
- * The word-table ids (word-table.ts) of `tokens`, one per token, when they are the tokens of the last segmentation
- * (a later pass of the same document reads them); else null. Valid until the next segmentation.
+ * The word-table ids (word-table.ts) of `tokens`, one per token, when they are the tokens of a segmentation and the
+ * table has not started again since (a later pass of the same document reads them); else null.
  */
 export function tokenWordIds(tokens: readonly Token[]): Int32Array | null {
-  return tokens === idsOf ? ids : null;
+  const kept = idsOfTokens.get(tokens);
+  return kept !== undefined && kept.generation === wordTableGeneration() ? kept.ids : null;
 }
 
 // The word id of each one-character token below U+0800 (punctuation, a letter or digit standing alone: a token in five
@@ -230,9 +235,8 @@ export function segmentText(text: string, _lang: string, abbreviations: Readonly
 
   const tokens: Token[] = [];
   const generation = wordTableGeneration();
-  idsOf = null;
   for (let si = 0; si < sentences.length; si++) tokenize(text, sentences[si].start, sentences[si].end, si, tokens);
   // ids of one generation only (the table may have started again mid-text)
-  if (wordTableGeneration() === generation) idsOf = tokens;
+  if (wordTableGeneration() === generation) idsOfTokens.set(tokens, { ids: ids.slice(0, tokens.length), generation });
   return { sentences, tokens };
 }
