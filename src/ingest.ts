@@ -1,6 +1,6 @@
 import type { Context } from "./core/context.js";
 import type { Doc } from "./core/doc.js";
-import type { Pipeline } from "./core/pipeline.js";
+import { DOC_BATCH, type Pipeline } from "./core/pipeline.js";
 import { defaultPipeline } from "./analyze.js";
 import { createDoc, type ReadFailure, type SourceItem } from "./ingest/article.js";
 import type { NewsStore, PutResult } from "./store/news-store.js";
@@ -54,28 +54,42 @@ export async function ingestItems(items: AsyncIterable<SourceItem> | Iterable<So
     batch = [];
   };
 
+  // Read documents wait here, DOC_BATCH at a time, to be analysed stage by stage (runDocs); progress is told in reading
+  // order once the documents they wait behind are analysed.
+  let pending: Doc[] = [];
+  const told: [number, string][] = [];
+  const progress = (n: number, label: string) => (pending.length ? told.push([n, label]) : opts.onProgress?.(n, label));
+  const analysePending = () => {
+    for (const d of pipeline.runDocs(pending, ctx, "continue")) batch.push(d);
+    pending = [];
+    for (const [n, label] of told) opts.onProgress?.(n, label);
+    told.length = 0;
+  };
+
   const inBatch = new Set<string>();
   for await (const item of items) {
     read++;
     if (!item.ok) {
       failures.push(item.failure);
-      opts.onProgress?.(read, item.failure.source.file);
+      progress(read, item.failure.source.file);
       continue;
     }
     const start = createDoc(item.article);
     if (inBatch.has(start.id) || (await store.hasDocument(start.id))) {
       results.push({ id: start.id, file: start.source.file, status: "duplicate" });
-      opts.onProgress?.(read, item.article.source.file);
+      progress(read, item.article.source.file);
       continue;
     }
     inBatch.add(start.id);
-    batch.push(pipeline.runDoc(start, ctx, "continue"));
-    opts.onProgress?.(read, item.article.source.file);
+    pending.push(start);
+    progress(read, item.article.source.file);
+    if (pending.length >= DOC_BATCH || batch.length + pending.length >= batchSize) analysePending();
     if (batch.length >= batchSize) {
       await flush();
       inBatch.clear();
     }
   }
+  if (pending.length) analysePending();
   await flush();
   if (!opts.storyLog) await log.maybeSnapshot(store);
   const count = (s: PutResult["status"]) => results.filter((r) => r.status === s).length;

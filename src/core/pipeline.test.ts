@@ -46,3 +46,28 @@ test("a pipeline with corpus stages hands its Docs on without their working laye
   const reader: CorpusStage = { name: "reader", version: "1", requires: ["tokens"], provides: [], run: (c) => c };
   assert.throws(() => createPipeline(["seg", "reader"], { stages: { seg }, corpus: { reader } }), (e: unknown) => e instanceof SitrepError && e.code === "E_STAGE_REQUIRES");
 });
+
+test("runDocs gives each doc what runDoc gives it, running stage by stage over the batch", () => {
+  const order: string[] = [];
+  const trace = (name: string, provides: Stage["provides"], requires: Stage["requires"] = []): Stage => ({
+    name, version: "1", requires, provides,
+    run: (d) => {
+      order.push(`${name}:${d.id}`);
+      return name === "up" ? { ...d, text: d.raw.toUpperCase() } : d;
+    },
+  });
+  const reg = { stages: { up: trace("up", ["text"]), boom, lang: trace("lang", ["language"], ["text"]) }, corpus: {} };
+  const p = createPipeline(["up", "boom", "lang"], reg);
+  const docs = ["x", "y", "z"].map((id) => ({ ...doc, id, raw: `doc ${id}` }));
+  const batched = p.runDocs(docs, createContext(), "continue");
+  // stage-major: every doc through one stage before the next stage starts
+  assert.deepEqual(order, ["up:x", "up:y", "up:z", "lang:x", "lang:y", "lang:z"]);
+  order.length = 0;
+  const single = docs.map((d) => p.runDoc(d, createContext(), "continue"));
+  assert.deepEqual(batched, single);
+  assert.deepEqual(batched.map((d) => [d.text, d.diagnostics.map((x) => x.stage)]), [["DOC X", ["boom"]], ["DOC Y", ["boom"]], ["DOC Z", ["boom"]]]);
+  // the input list is not changed, and a strict run still stops at the throw
+  assert.equal(docs[0].text, "hi");
+  assert.throws(() => p.runDocs(docs, createContext(), "strict"), /kaput/);
+  assert.deepEqual(p.runDocs([], createContext()), []);
+});

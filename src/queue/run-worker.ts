@@ -1,7 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { Context } from "../core/context.js";
 import type { Doc } from "../core/doc.js";
-import type { Pipeline } from "../core/pipeline.js";
+import { DOC_BATCH, type Pipeline } from "../core/pipeline.js";
 import { defaultPipeline } from "../analyze.js";
 import { createDoc } from "../ingest/article.js";
 import { openStore } from "../store/open-store.js";
@@ -87,6 +87,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
         const t0 = performance.now();
         let cpu = 0;
         const docs: Doc[] = [];
+        const starts: Doc[] = [];
         const inBatch = new Set<string>();
         let duplicates = 0;
         for (const job of jobs) {
@@ -96,9 +97,12 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerSummary> {
             continue;
           }
           inBatch.add(start.id);
-          // runDoc is synchronous: its CPU time is this document's alone
+          starts.push(start);
+        }
+        // analysed stage by stage, DOC_BATCH at a time; runDocs is synchronous: its CPU time is these documents' alone
+        for (let i = 0; i < starts.length; i += DOC_BATCH) {
           const c0 = process.cpuUsage();
-          docs.push(pipeline.runDoc(start, opts.ctx, "continue"));
+          for (const d of pipeline.runDocs(starts.slice(i, i + DOC_BATCH), opts.ctx, "continue")) docs.push(d);
           cpu += cpuSince(c0);
         }
         if (docs.length) await storyLog.stage(store, docs);
