@@ -2,7 +2,8 @@
 // npm run bench — throughput and memory of the whole analysis, per stage, and how both grow with the corpus.
 // Corpus: ≥ 10,000 articles made by repeating and varying the articles of ../shared/corpus (read at run time,
 // never copied) or, when ../shared is absent, the project's own examples/.
-// Usage: npm run bench [-- --n 10000] [-- --json out.json] [-- --src] [-- --per-article-only [--no-keep]]
+// Usage: npm run bench [-- --n 10000] [-- --json out.json] [-- --src] [-- --per-article-only [--no-keep]] [-- --batch B]
+// --batch B: articles per runDocs call (default: the pipeline's DOC_BATCH, what the commands use; 1 = article by article).
 // --src runs the stages from source through tsx (no build into dist/), so several checkouts of work can measure at once.
 // Articles per CPU-second (process.cpuUsage over the per-article loop) is the figure to compare: wall time on a shared
 // machine counts the time other processes hold the core.
@@ -20,6 +21,7 @@ const fromSource = args.includes("--src");
 const perArticleOnly = args.includes("--per-article-only");
 // --no-keep drops each analysed Doc at once (with --per-article-only): what retaining a batch costs in GC.
 const noKeep = args.includes("--no-keep") && perArticleOnly;
+const batchArg = args.includes("--batch") ? Number(args[args.indexOf("--batch") + 1]) : null;
 
 if (!process.env.SITREP_BENCH_CHILD) {
   if (!fromSource) {
@@ -35,7 +37,7 @@ if (!process.env.SITREP_BENCH_CHILD) {
 
 const dist = (p) => import(fromSource ? join(root, "src", p.replace(/\.js$/, ".ts")) : join(root, "dist", p));
 const { createContext } = await dist("core/context.js");
-const { createPipeline } = await dist("core/pipeline.js");
+const { createPipeline, DOC_BATCH } = await dist("core/pipeline.js");
 const { createDoc } = await dist("ingest/article.js");
 const { STAGES, DEFAULT_PIPELINE } = await dist("stages/registry.js");
 const { loadKb } = await dist("kb/load-kb.js");
@@ -79,11 +81,11 @@ const kbMs = performance.now() - t;
 const ctx = createContext({ log: { info() {}, warn() {} } });
 const timing = new Map();
 const cpuTiming = new Map();
-// Wall time of every stage call (performance.now), and CPU time of every CPU_EVERY-th article's stage calls, scaled up.
+// Wall and CPU time of each stage over each batch: runDocs calls a stage on every doc of the batch in a row, so the
+// clocks are read before its first call and after its last (not around each doc's call: a clock read is a system call).
 // The CPU time is the main thread's own (Linux: /proc/thread-self/schedstat, read with one pread), so a stage is not
 // charged for the garbage collector's and compiler's helper threads that run meanwhile; elsewhere it falls back to
-// process.cpuUsage, which counts every thread. Either costs a system call: hence the sampling.
-const CPU_EVERY = 8;
+// process.cpuUsage, which counts every thread.
 let threadFd = null;
 try {
   threadFd = (await import("node:fs")).openSync("/proc/thread-self/schedstat", "r");
@@ -103,21 +105,36 @@ const cpuNow = threadFd !== null
       return (c.user + c.system) / 1000;
     };
 const cpuScope = threadFd !== null ? "main thread" : "process";
-let sampleCpu = false;
-let sampled = 0;
+// the size of the runDocs batch under way (1 for the corpus stages), and how far each stage is through it
+let batchLen = 1;
+const calls = new Map();
+const started = new Map();
 const wrap = (s) => ({ ...s, run: (x, c) => {
-  const c0 = sampleCpu ? cpuNow() : 0;
-  const t0 = performance.now();
+  const k = calls.get(s.name) ?? 0;
+  if (k === 0) started.set(s.name, [cpuNow(), performance.now()]);
   const r = s.run(x, c);
-  timing.set(s.name, (timing.get(s.name) ?? 0) + performance.now() - t0);
-  if (sampleCpu) cpuTiming.set(s.name, (cpuTiming.get(s.name) ?? 0) + cpuNow() - c0);
+  if (k + 1 < batchLen) calls.set(s.name, k + 1);
+  else {
+    const [c0, t0] = started.get(s.name);
+    timing.set(s.name, (timing.get(s.name) ?? 0) + performance.now() - t0);
+    cpuTiming.set(s.name, (cpuTiming.get(s.name) ?? 0) + cpuNow() - c0);
+    calls.set(s.name, 0);
+  }
   return r;
 } });
+/** pipeline.runDocs of the articles, with the stage clocks told the batch's size. */
+const runBatch = (arts) => {
+  batchLen = arts.length;
+  const out = pipeline.runDocs(arts.map(startDoc), ctx);
+  batchLen = 1;
+  return out;
+};
 const reg = { stages: Object.fromEntries(Object.entries(STAGES.stages).map(([k, s]) => [k, wrap(s)])), corpus: Object.fromEntries(Object.entries(STAGES.corpus).map(([k, s]) => [k, wrap(s)])) };
 const pipeline = createPipeline(DEFAULT_PIPELINE, reg);
 
+const startDoc = (a) => createDoc({ raw: a.text, diagnostics: [], source: { file: a.file, origin: a.file, format: a.format, published: a.published, url: a.url, outlet: a.outlet } });
 // Warm-up (loads data, JIT) on a few articles, not counted.
-for (const a of articles.slice(0, 20)) pipeline.runDoc(createDoc({ raw: a.text, diagnostics: [], source: { file: a.file, origin: a.file, format: a.format, published: a.published, url: a.url, outlet: a.outlet } }), ctx);
+runBatch(articles.slice(0, 20));
 timing.clear();
 cpuTiming.clear();
 
@@ -136,12 +153,14 @@ const cpu0 = process.cpuUsage();
 const main0 = cpuNow();
 let lastCpu = cpu0;
 let lastMain = main0;
-for (let i = 0; i < N; i++) {
-  const a = articles[i];
-  sampleCpu = i % CPU_EVERY === 0;
-  if (sampleCpu) sampled++;
-  const doc = pipeline.runDoc(createDoc({ raw: a.text, diagnostics: [], source: { file: a.file, origin: a.file, format: a.format, published: a.published, url: a.url, outlet: a.outlet } }), ctx);
-  if (!noKeep) docs.push(doc);
+// The articles go through the stages BATCH at a time (pipeline.runDocs), as `sitrep analyze` and `ingest` run them;
+// a batch ends at each checkpoint.
+const BATCH = batchArg ?? DOC_BATCH;
+for (let i = 0; i < N; ) {
+  const size = Math.min(BATCH, N - i, checkpoints.find((c) => c > i) - i);
+  const batch = runBatch(articles.slice(i, i + size));
+  if (!noKeep) for (const doc of batch) docs.push(doc);
+  i += size - 1;
   if (checkpoints.includes(i + 1)) {
     const now = performance.now();
     const c = process.cpuUsage();
@@ -155,13 +174,13 @@ for (let i = 0; i < N; i++) {
     lastMain = mainNow;
     lastN = i + 1;
   }
+  i++;
 }
 const docMs = performance.now() - t;
 const cpu = process.cpuUsage(cpu0);
 const mainMs = cpuNow() - main0;
 globalThis.gc?.();
 const keptKB = globalThis.gc ? (process.memoryUsage().heapUsed - heapBefore) / 1e3 / N : null;
-sampleCpu = true;
 t = performance.now();
 if (!perArticleOnly) pipeline.runCorpus({ docs }, ctx);
 const corpusMs = performance.now() - t;
@@ -170,7 +189,7 @@ const maxRssMB = process.resourceUsage().maxRSS / 1024;
 
 const perCore = N / ((cpu.user + cpu.system) / 1e6);
 const result = {
-  corpus: corpusName, articles: N, avgKB: +(bytes / N / 1024).toFixed(2), kbEntries: kb.size, kbLoadMs: +kbMs.toFixed(1),
+  corpus: corpusName, articles: N, batch: BATCH, avgKB: +(bytes / N / 1024).toFixed(2), kbEntries: kb.size, kbLoadMs: +kbMs.toFixed(1),
   perArticleStages: { seconds: +(docMs / 1000).toFixed(2), articlesPerSecond: +(N / (docMs / 1000)).toFixed(0), articlesPerCpuSecond: +perCore.toFixed(0) },
   // The last stretch of the run (JIT warm, memos filled): what a long-running ingest sustains. The whole-run figure
   // above also pays the start (the first thousand articles cost about twice as much).
@@ -189,26 +208,25 @@ const result = {
   mainThreadCpuMsPerArticle: threadFd !== null ? +(mainMs / N).toFixed(4) : null,
   otherThreadsCpuMsPerArticle: threadFd !== null ? +(((cpu.user + cpu.system) / 1000 - mainMs) / N).toFixed(4) : null,
   stages: Object.fromEntries([...timing].map(([k, ms]) => {
-    const corpusStage = k in STAGES.corpus;
-    const cpuMs = corpusStage ? cpuTiming.get(k) : ((cpuTiming.get(k) ?? 0) * N) / sampled;
+    const cpuMs = cpuTiming.get(k) ?? 0;
     return [k, { ms: +ms.toFixed(0), cpuMs: +cpuMs.toFixed(0), cpuMsPerArticle: +(cpuMs / N).toFixed(4), articlesPerSecond: +(N / (ms / 1000)).toFixed(0), articlesPerCpuSecond: +(N / (cpuMs / 1000)).toFixed(0) }];
   })),
   growth: growth.map((g) => ({ articles: g.articles, perArticleMs: +g.perArticleMs.toFixed(3), perArticleCpuMs: +g.perArticleCpuMs.toFixed(3), perArticleMainThreadMs: threadFd !== null ? +g.perArticleMainMs.toFixed(3) : null, rssMB: +g.rssMB.toFixed(0), heapMB: +g.heapMB.toFixed(0) })),
 };
 
-console.log(`sitrep bench — ${N} articles from ${corpusName}, ${result.avgKB} KB on average, one process (one core)`);
+console.log(`sitrep bench — ${N} articles from ${corpusName}, ${result.avgKB} KB on average, one process (one core), ${BATCH} per batch`);
 console.log(`KB: ${kb.size} entries loaded in ${result.kbLoadMs} ms`);
 console.log(`per-article stages: ${result.perArticleStages.articlesPerSecond} articles/s wall, ${result.perArticleStages.articlesPerCpuSecond} articles per CPU-second`);
 if (result.steadyState) console.log(`  steady state (articles ${result.steadyState.fromArticle + 1}–${N}): ${result.steadyState.articlesPerCpuSecond} articles per CPU-second (${result.steadyState.cpuMsPerArticle} CPU ms/article)`);
 if (result.startCpuSeconds !== null) console.log(`  start-up: ${result.startCpuSeconds} CPU-s once per process (compiling, first lexicon uses): n articles ≈ ${result.startCpuSeconds} s + n × ${result.steadyState.cpuMsPerArticle} ms of CPU`);
 console.log(`corpus stages (stories, story-dates, merge) over all ${N}: ${result.corpusStages.seconds} s (${result.corpusStages.perArticleMs} ms/article)`);
 console.log(`whole analysis: ${result.wholeAnalysis.articlesPerSecond} articles/s; peak RSS ${result.peakRssMB} MB; heap ${result.heapKBPerArticle} KB per kept article (${result.keptHeapKBPerArticle} KB after a full GC)`);
-console.log(`\nstage           wall ms   articles/s     CPU ms  CPU ms/article  articles/CPU-s   (CPU: ${cpuScope}, sampled)`);
+console.log(`\nstage           wall ms   articles/s     CPU ms  CPU ms/article  articles/CPU-s   (CPU: ${cpuScope})`);
 for (const [k, v] of Object.entries(result.stages)) console.log(`${k.padEnd(15)} ${String(v.ms).padStart(7)}   ${String(v.articlesPerSecond).padStart(10)}   ${String(v.cpuMs).padStart(8)}  ${v.cpuMsPerArticle.toFixed(4).padStart(14)}  ${String(v.articlesPerCpuSecond).padStart(14)}`);
 const stageCpu = Object.entries(result.stages).filter(([k]) => !(k in STAGES.corpus)).reduce((a, [, v]) => a + v.cpuMs, 0);
 const processMs = (cpu.user + cpu.system) / 1000;
 if (threadFd !== null) {
-  console.log(`${"(main, other)".padEnd(15)} ${"".padStart(7)}   ${"".padStart(10)}   ${String(Math.round(mainMs - stageCpu)).padStart(8)}  ${((mainMs - stageCpu) / N).toFixed(4).padStart(14)}                   main thread outside the stages: the loop, Doc creation, sampling`);
+  console.log(`${"(main, other)".padEnd(15)} ${"".padStart(7)}   ${"".padStart(10)}   ${String(Math.round(mainMs - stageCpu)).padStart(8)}  ${((mainMs - stageCpu) / N).toFixed(4).padStart(14)}                   main thread outside the stages: the loop, Doc creation, clock reads`);
   console.log(`${"(other threads)".padEnd(15)} ${"".padStart(7)}   ${"".padStart(10)}   ${String(Math.round(processMs - mainMs)).padStart(8)}  ${((processMs - mainMs) / N).toFixed(4).padStart(14)}                   the garbage collector's and compiler's helper threads`);
 }
 console.log("\ngrowth: articles  wall ms/article  CPU ms/article  main thread ms/article (since previous)  RSS MB  heap MB");
