@@ -3,7 +3,7 @@ import type { EventLexicon, EventTables, TriggerEntry } from "./event-lexicon.js
 import type { PhraseMatch } from "./phrase-matcher.js";
 import type { Candidate, MentionIndex, SentenceView } from "./sentence-view.js";
 import { buildMentionIndex, buildSentenceView, candidate, NO_ROLES, resolveAnaphor } from "./sentence-view.js";
-import { sentenceTokensIn, TokenPool, type EventToken } from "./event-tokens.js";
+import { sentenceTokensIn, TokenPool, wordsAnswer, type EventToken, type WordQuestion } from "./event-tokens.js";
 import { clauseOf, DETERMINERS, resolveSlots, type TriggerSite } from "./resolve-slots.js";
 import { eventStatus } from "./event-status.js";
 import { findCounts } from "./event-counts.js";
@@ -11,7 +11,7 @@ import { findAttribution, findSpeaker } from "./find-attribution.js";
 import { joinFigures, LEAD_BASIS, mergedCounts, mergeEvents, withFigures, type EventNotes, type SideOf } from "./merge-events.js";
 import { refineAcled } from "./refine-acled.js";
 import { applyResponsibility, type ResponsibilityLink } from "./apply-responsibility.js";
-import { anchorDate, partyOfAnchor, wordOfAnchor } from "./anchor-date.js";
+import { anchorDate, anchorWords, partyOfAnchor, wordOfAnchor } from "./anchor-date.js";
 import type { Anchor } from "../dates/anchors.js";
 import { ACTOR_TYPES, type Slots } from "./resolve-slots.js";
 import { objectList } from "../../core/object-list.js";
@@ -375,7 +375,7 @@ function withParties(slots: Slots, actor: Candidate | null, target: Candidate | 
 class DocReader {
   readonly sentences: readonly Sentence[];
   /** The document's tokens (read here once: see sentenceTokensIn). */
-  private readonly docTokens: readonly Token[];
+  readonly docTokens: readonly Token[];
   readonly mentions: MentionIndex;
   /** Time expressions with a value. */
   readonly times: readonly TimeExpression[];
@@ -533,7 +533,11 @@ class DocReader {
   /** Whether a word of the sentence starts a known event's name, once per sentence. */
   anchorWordIn(v: SentenceView): boolean {
     let w = this.anchorWords[v.index];
-    if (w === undefined) this.anchorWords[v.index] = w = wordOfAnchor(this.anchors, this.lex.lang, v.tokens);
+    if (w === undefined) {
+      // (by the words' ids when segment gave them: each word asked about once)
+      const byIds = wordsAnswer(this.sentences, this.docTokens, v.index, this.lex.lang, anchorQuestion(anchorWords(this.anchors, this.lex.lang)));
+      this.anchorWords[v.index] = w = byIds ?? wordOfAnchor(this.anchors, this.lex.lang, v.tokens);
+    }
     return w;
   }
 
@@ -544,8 +548,41 @@ class DocReader {
   }
 }
 
-/** Most sentences hold no trigger: true when a word may start a phrase that is one (with a type, or governing one). */
+/** "Is this word the longest of a known event's name?" (wordOfAnchor's test), one question per set of such words. */
+const anchorQuestions = new WeakMap<ReadonlySet<string>, WordQuestion>();
+
+function anchorQuestion(words: ReadonlySet<string>): WordQuestion {
+  let q = anchorQuestions.get(words);
+  if (!q) {
+    // (the forms of the word's tokens: a French elision's article and rest both)
+    const any = (forms: readonly string[] | undefined) => {
+      if (forms) for (let k = 0; k < forms.length; k++) if (words.has(forms[k])) return true;
+      return false;
+    };
+    anchorQuestions.set(words, (q = { ask: (sh) => any(sh.forms) || any(sh.rest) }));
+  }
+  return q;
+}
+
+/** "May this word start a trigger?", one question per lexicon (wordsAnswer keeps its answers by word). */
+const triggerQuestions = new WeakMap<EventLexicon, WordQuestion>();
+
+function triggerQuestion(lex: EventLexicon): WordQuestion {
+  let q = triggerQuestions.get(lex);
+  if (!q) {
+    const table = lex.triggers;
+    triggerQuestions.set(lex, (q = { ask: (sh) => table.mayStartShapeWhere(sh, true, isTrigger) }));
+  }
+  return q;
+}
+
+/**
+ * Many sentences hold no trigger: true when a word may start a phrase that is one (with a type, or governing one).
+ * Told from the words' ids when segment gave them (no token of the sentence made for a sentence that holds none).
+ */
 function mayHoldTrigger(r: DocReader, si: number): boolean {
+  const byIds = wordsAnswer(r.sentences, r.docTokens, si, r.lex.lang, triggerQuestion(r.lex));
+  if (byIds !== null) return byIds;
   const tk = r.toks(si);
   const triggers = r.lex.triggers;
   for (let k = 0; k < tk.length; k++) if (tk[k].isWord && triggers.mayStartTokenWhere(tk[k], isTrigger)) return true;

@@ -1,6 +1,6 @@
 import type { Doc, EntityRecord, EntityType, Sentence } from "../../core/doc.js";
 import { sortByStart } from "../../core/sort-by-start.js";
-import type { EventLexicon, LabelLink } from "./event-lexicon.js";
+import type { EventLexicon, LabelLink, StatusCue } from "./event-lexicon.js";
 import type { EventToken } from "./event-tokens.js";
 import { sentenceTokens } from "./event-tokens.js";
 import type { PhraseMatch } from "./phrase-matcher.js";
@@ -62,6 +62,8 @@ export interface SentenceView {
    * rules ask about marks token by token, in loops).
    */
   readonly marks: readonly (string | undefined)[];
+  /** The sentence's status cues, found when first asked for (event-status.ts; a field from the start: one object shape for every view). */
+  cues: readonly PhraseMatch<StatusCue>[] | undefined;
 }
 
 /** A doc-wide list of entity mentions in text order, for anaphora. */
@@ -307,7 +309,7 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
   addLabelCandidates(doc, tokens, lex, mentions, cands);
   addAnaphorCandidates(doc, tokens, lex, mentions, cands);
   sortByStart(cands);
-  return { index: si, start: s.start, end: s.end, tokens, candidates: cands, marks: clauseMarks(tokens, lex) };
+  return { index: si, start: s.start, end: s.end, tokens, candidates: cands, marks: clauseMarks(tokens, lex), cues: undefined };
 }
 
 /**
