@@ -267,6 +267,9 @@ function commaBetween(v: SentenceView, from: number, to: number): boolean {
   return false;
 }
 
+/** An item's absorbed triggers when it has none (shared, never pushed to). */
+const NO_ABSORBED: PhraseMatch<TriggerEntry>[] = objectList();
+
 /** Groups a sentence's triggers: a governor absorbs the triggers of its complement; same-clause ASSAULT triggers merge. */
 function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coordinators: ReadonlySet<string>): Item[] {
   const items: Item[] = objectList();
@@ -275,7 +278,8 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
   for (let i = 0; i < trigs.length; i++) {
     if (used[i]) continue;
     const t = trigs[i];
-    const item: Item = { main: t, absorbed: objectList() };
+    // (a list of its own made at the first trigger absorbed: most items absorb none)
+    const item: Item = { main: t, absorbed: NO_ABSORBED };
     if (t.value.role === "g" || t.value.role === "gi" || t.value.role === "gn") {
       for (let j = i + 1; j < trigs.length; j++) {
         const u = trigs[j];
@@ -296,6 +300,7 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
         // "agreed … and vowed …": a second statement of another kind is its own event
         // "accused X of threatening …" is one accusation; "a accusé X …, menaçant …" two statements
         if ((!t.value.verbsOnly || comma) && (u.value.role === "g" || u.value.role === "gi") && u.value.type !== t.value.type && u.value.type !== null && STATEMENTS.has(u.value.type)) break;
+        if (item.absorbed === NO_ABSORBED) item.absorbed = objectList();
         item.absorbed.push(u);
         used[j] = true;
       }
@@ -475,9 +480,14 @@ class DocReader {
 
   /** The party a sentence quotes: its own attribution, else the next sentence's ("…", Biden said.), else the previous. */
   speakerOf(si: number, neighbours = true): Candidate | null {
+    const own = this.speakerIn(si);
+    if (own && SPEAKERS.has(own.entity.type)) return own;
+    if (!neighbours) return null;
+    // the next body sentence, then the one before, when they are the sentence's neighbours (no list made per question)
     const body = this.body;
     const k = body.indexOf(si);
-    for (const sj of neighbours ? [si, body[k + 1], body[k - 1]] : [si]) {
+    for (let step = 0; step < 2; step++) {
+      const sj = step === 0 ? body[k + 1] : body[k - 1];
       if (sj === undefined || Math.abs(sj - si) > 1) continue;
       const c = this.speakerIn(sj);
       if (c && SPEAKERS.has(c.entity.type)) return c;
@@ -889,6 +899,9 @@ function lendToLastAttack(r: DocReader, si: number, v: SentenceView, t: PhraseMa
   return !(hasCounts && slots.location);
 }
 
+/** No relative clause set off by commas (shared, read-only). */
+const NO_ASIDES: (readonly [number, number])[] = objectList();
+
 /** An event's date and tier: its sentence's nearest time (outside relative clauses that do not hold it), else a known event's date. */
 function dateOf(r: DocReader, s: Sentence, v: SentenceView, t: PhraseMatch<TriggerEntry>, slots: Slots): { date: DateValue | null; tier: "core" | "background" } {
   const { doc, lex, anchors, published, cutoff } = r;
@@ -896,7 +909,8 @@ function dateOf(r: DocReader, s: Sentence, v: SentenceView, t: PhraseMatch<Trigg
   const tierCue = r.tierCueOf(v);
   // relative clauses set off by commas that do not hold the trigger: their times are not this event's
   const clauses = r.asidesOf(v);
-  const aside: (readonly [number, number])[] = objectList();
+  // (most sentences have none: their events share one empty list)
+  const aside: (readonly [number, number])[] = clauses.length ? objectList() : NO_ASIDES;
   for (const [k, e] of clauses) if (t.from < k || t.from > e) aside.push([v.tokens[k].start, v.tokens[e].start]);
   let { date, tier } = dateAndTier(r.times, s, v.tokens[t.from].start, tierCue, published, cutoff, r.leadDate, r.dateline, aside);
   // a known event ("the 2003 invasion", "the assassination of Soleimani") has its known date, when the text's own
@@ -976,6 +990,12 @@ function recordEvent(
   });
 }
 
+/** True when counts has a key (as Object.keys(counts).length > 0, without the list of keys made). */
+function hasKeys(counts: EventCounts): boolean {
+  for (const _ in counts) return true;
+  return false;
+}
+
 /** The event of trigger group `ii` of sentence si, recorded (or lent to the attack just reported, or dropped). */
 function eventOfItem(r: DocReader, si: number, s: Sentence, v: SentenceView, trigs: readonly PhraseMatch<TriggerEntry>[], items: readonly Item[], ii: number): void {
   const it = items[ii];
@@ -1004,7 +1024,7 @@ function eventOfItem(r: DocReader, si: number, s: Sentence, v: SentenceView, tri
   const isAttack = d.type === "ASSAULT";
   // counts: this sentence, and the next when it goes on about the same attack ("The incident led to …")
   const f = isAttack ? attackFigures(r, si, s, v, nextItem) : NO_FIGURES;
-  const hasCounts = isAttack && Object.keys(f.counts).length > 0;
+  const hasCounts = isAttack && hasKeys(f.counts);
   if (isAttack && lendToLastAttack(r, si, v, t, d.slots, f, hasCounts)) return;
   const sl = d.slots;
   if (!sl.actor && !sl.target && !isAttack) return;
