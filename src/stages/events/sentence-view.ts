@@ -250,14 +250,14 @@ function addLabelCandidates(doc: Doc, tokens: readonly EventToken[], lex: EventL
 /** Anaphors of parties ("the group", "it", "nous") not inside a name, resolved to the entity they stand for. */
 function addAnaphorCandidates(doc: Doc, tokens: readonly EventToken[], lex: EventLexicon, mentions: MentionIndex, cands: Candidate[]): void {
   for (const a of lex.anaphora.findAll(tokens)) {
-    if (!a.value.types.some((t) => t !== "event")) continue;
-    const types = a.value.types.filter((t): t is EntityType => t !== "event");
+    // (the entry's party types, worked out when the lexicon was loaded)
+    const types = a.value.parties;
     if (!types.length) continue;
     const start = tokens[a.from].start;
     const end = tokens[a.to - 1].end;
     if (cands.some((c) => c.start < end && start < c.end)) continue;
     // "the same air base": a place named again by its kind is one whose name has that word
-    const head = types.every((x) => x === "facility" || x === "place") ? tokens[a.to - 1].forms[0] : undefined;
+    const head = a.value.placeKind ? tokens[a.to - 1].forms[0] : undefined;
     const ref = resolveAnaphor(mentions, start, types, head);
     if (!ref) continue;
     cands.push(candidate(start, end, a.from, a.to, doc.text.slice(start, end), ref, rolesBefore(tokens, a.from, lex), true, a.value.speaker, a.value.target, false, false));
@@ -318,8 +318,11 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
  */
 export function resolveAnaphor(mentions: MentionIndex, pos: number, types: readonly EntityType[], head?: string): EntityRecord | null {
   const l = mentions.list;
+  // the mentions before pos, walked back from the last of them (the list is in text order: those from pos on are
+  // passed over at once)
+  const before = firstStartingAt(l, pos);
   if (head) {
-    for (let i = l.length - 1; i >= 0; i--) if (l[i].start < pos && types.includes(l[i].entity.type) && l[i].text.toLowerCase().includes(head)) return l[i].entity;
+    for (let i = before - 1; i >= 0; i--) if (types.includes(l[i].entity.type) && l[i].text.toLowerCase().includes(head)) return l[i].entity;
     return null;
   }
   // "the groups", "the militia": the group the text is about, the one that opens most of its sentences so far
@@ -328,8 +331,8 @@ export function resolveAnaphor(mentions: MentionIndex, pos: number, types: reado
   // sentences each entity opens, in the order first met (a few entities: two short lists, not a Map and its iterator)
   let leadOf: EntityRecord[] | null = null;
   let leads: number[] | null = null;
-  for (let i = l.length - 1; i >= 0; i--) {
-    if (l[i].start >= pos || !types.includes(l[i].entity.type)) continue;
+  for (let i = before - 1; i >= 0; i--) {
+    if (!types.includes(l[i].entity.type)) continue;
     const kb = l[i].entity.kb;
     if (groups && kb && mentions.stateForces?.has(kb)) continue;
     recent ??= l[i].entity;
