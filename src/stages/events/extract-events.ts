@@ -247,7 +247,7 @@ function tollOwner(items: readonly Item[], ii: number): number | undefined {
 /** True when the leading adverbial of the sentence ("In response to …,", "En réponse à …,") ends between two positions. */
 function openerBetween(v: SentenceView, from: number, to: number): boolean {
   if (v.marks[0] !== "opener") return false;
-  for (let k = 1; k < to; k++) if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") return k >= from;
+  for (let k = 1; k < to; k++) if (!v.tokens[k].isWord && (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،")) return k >= from;
   return false;
 }
 
@@ -263,7 +263,7 @@ function conditionParty(v: SentenceView, lex: EventLexicon, actor: Candidate | n
 
 /** True when a comma stands among tokens [from, to). */
 function commaBetween(v: SentenceView, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (COMMAS.has(v.tokens[k].forms[0])) return true;
+  for (let k = from; k < to; k++) if (!v.tokens[k].isWord && COMMAS.has(v.tokens[k].forms[0])) return true;
   return false;
 }
 
@@ -290,7 +290,8 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
         let crosses = false;
         let comma = false;
         for (let k = t.to; k < u.from; k++) {
-          const f = v.tokens[k].forms[0];
+          // (punctuation: a word's forms are not read)
+          const f = v.tokens[k].isWord ? "" : v.tokens[k].forms[0];
           if (f === ";") semicolon = true;
           else if (f === "," || f === "،") comma = true;
           const mark = v.marks[k];
@@ -502,7 +503,8 @@ class DocReader {
     if (!q) {
       // (a plain list: a typed array of this size keeps its bytes off the heap, dearer to make and to free)
       q = new Array<number>(v.tokens.length + 1).fill(0);
-      for (let k = 0; k < v.tokens.length; k++) q[k + 1] = q[k] + (QUOTE_MARKS.has(v.tokens[k].forms[0]) ? 1 : 0);
+      // (quotation marks are punctuation: a word's forms are not read)
+      for (let k = 0; k < v.tokens.length; k++) q[k + 1] = q[k] + (!v.tokens[k].isWord && QUOTE_MARKS.has(v.tokens[k].forms[0]) ? 1 : 0);
       this.quoteCounts[v.index] = q;
     }
     return q[Math.min(at, v.tokens.length)] % 2 === 1;
@@ -534,7 +536,7 @@ class DocReader {
     for (let k = 1; k < v.marks.length; k++) {
       if (v.marks[k] !== "relative" || !COMMAS.has(v.tokens[k - 1].forms[0])) continue;
       let e = k + 1;
-      while (e < v.tokens.length && !COMMAS.has(v.tokens[e].forms[0])) e++;
+      while (e < v.tokens.length && (v.tokens[e].isWord || !COMMAS.has(v.tokens[e].forms[0]))) e++;
       if (e < v.tokens.length) a.push([k, e]);
     }
     return a;

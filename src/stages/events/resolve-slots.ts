@@ -61,9 +61,11 @@ export function clauseOf(v: SentenceView, from: number, to: number): { start: nu
   let relative = false;
   let comma = false;
   for (let i = from - 1; i >= 0; i--) {
+    // (a word is no punctuation mark: only a punctuation token's forms are read, a word's are not reached for)
+    const punct = !v.tokens[i].isWord;
     // a full stop inside the sentence ("… 114 يوما.الأردن يدين …", text run together) ends a clause too
-    const m = !v.tokens[i].isWord && fullStop(v, i) ? "break" : v.marks[i];
-    if (v.tokens[i].forms[0] === ",") comma = true;
+    const m = punct && fullStop(v, i) ? "break" : v.marks[i];
+    if (punct && v.tokens[i].forms[0] === ",") comma = true;
     if (m === "relative" && comma) {
       // "X, who is suspected of …, has announced": the relative clause is closed; the main clause goes on
       comma = false;
@@ -83,7 +85,7 @@ export function clauseOf(v: SentenceView, from: number, to: number): { start: nu
   if (start === 0 && v.marks[0] === "opener") {
     // "In 2020, the Iraqi parliament voted …": skip the leading adverbial up to its comma
     for (let i = 1; i < from; i++) {
-      if (v.tokens[i].forms[0] === ",") {
+      if (!v.tokens[i].isWord && v.tokens[i].forms[0] === ",") {
         start = i + 1;
         break;
       }
