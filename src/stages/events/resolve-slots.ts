@@ -403,7 +403,7 @@ function candidatesWithin(cands: readonly Candidate[], start: number, end: numbe
 function rightInReach(v: SentenceView, site: TriggerSite, lex: EventLexicon, merged: readonly Merged[]): Candidate[] {
   let rightEnd = Math.min(Math.max(site.reach, site.clauseEnd), site.limit ?? Infinity);
   // "refused to withdraw its troops, with President Trump balking …": what a statement is about stands before the next comma
-  if (site.speechAct) for (let k = site.to; k < rightEnd; k++) if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") rightEnd = Math.max(k, site.reach);
+  if (site.speechAct) for (let k = site.to; k < rightEnd; k++) if (!v.tokens[k].isWord && (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،")) rightEnd = Math.max(k, site.reach);
   // "the killing of three US troops in a drone attack": the object of an "of" noun merged before the main one counts too
   let ofNouns: Merged[] | null = null;
   for (let k = 0; k < merged.length; k++) {
@@ -838,7 +838,7 @@ function accused(s: SlotSearch): Candidate | null {
   const { v, site } = s;
   let comma = v.tokens.length;
   for (let k = site.to; k < v.tokens.length; k++)
-    if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") {
+    if (!v.tokens[k].isWord && (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،")) {
       comma = k;
       break;
     }
