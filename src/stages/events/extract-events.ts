@@ -350,6 +350,9 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
   return out;
 }
 
+/** A sentence without relative clauses set off by commas (shared, never pushed to). */
+const NO_ASIDE_RANGES: [number, number][] = objectList();
+
 /** The event tokens of the document being read, made over for the next. */
 const tokenPool = new TokenPool();
 
@@ -532,13 +535,15 @@ class DocReader {
   asidesOf(v: SentenceView): [number, number][] {
     let a = this.asides[v.index];
     if (a) return a;
-    this.asides[v.index] = a = objectList();
+    // (a list made at the first aside: most sentences share the empty one)
+    a = NO_ASIDE_RANGES;
     for (let k = 1; k < v.marks.length; k++) {
       if (v.marks[k] !== "relative" || !COMMAS.has(v.tokens[k - 1].forms[0])) continue;
       let e = k + 1;
       while (e < v.tokens.length && (v.tokens[e].isWord || !COMMAS.has(v.tokens[e].forms[0]))) e++;
-      if (e < v.tokens.length) a.push([k, e]);
+      if (e < v.tokens.length) (a === NO_ASIDE_RANGES ? (a = objectList()) : a).push([k, e]);
     }
+    this.asides[v.index] = a;
     return a;
   }
 
@@ -618,9 +623,10 @@ function triggersOf(r: DocReader, si: number): PhraseMatch<TriggerEntry>[] | nul
   const found = r.triggersIn(si);
   if (!found.some((m) => isTrigger(m.value))) return null;
   const v = r.view(si);
-  const trigs: PhraseMatch<TriggerEntry>[] = objectList();
-  for (let k = 0; k < found.length; k++) if (isTrigger(found[k].value) && !insideName(v, found[k])) trigs.push(found[k]);
-  return trigs.length ? trigs : null;
+  // (made at the first trigger outside a name)
+  let trigs: PhraseMatch<TriggerEntry>[] | null = null;
+  for (let k = 0; k < found.length; k++) if (isTrigger(found[k].value) && !insideName(v, found[k])) (trigs ??= objectList()).push(found[k]);
+  return trigs;
 }
 
 /** The last token an item's triggers reach (exclusive). */

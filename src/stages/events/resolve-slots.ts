@@ -392,15 +392,18 @@ class SlotSearch {
   }
 }
 
+/** No candidates (shared, read-only: the lists below are made at their first candidate). */
+const NO_CANDIDATES: Candidate[] = objectList();
+
 /** The candidates from token `start` on that end by token `end` (in order). */
-function candidatesWithin(cands: readonly Candidate[], start: number, end: number): Candidate[] {
-  const out: Candidate[] = objectList();
-  for (let k = 0; k < cands.length; k++) if (cands[k].from >= start && cands[k].to <= end) out.push(cands[k]);
+function candidatesWithin(cands: readonly Candidate[], start: number, end: number): readonly Candidate[] {
+  let out = NO_CANDIDATES;
+  for (let k = 0; k < cands.length; k++) if (cands[k].from >= start && cands[k].to <= end) (out === NO_CANDIDATES ? (out = objectList()) : out).push(cands[k]);
   return out;
 }
 
 /** The candidates after the trigger within its reach, and the objects of the "of" nouns merged before it. */
-function rightInReach(v: SentenceView, site: TriggerSite, lex: EventLexicon, merged: readonly Merged[]): Candidate[] {
+function rightInReach(v: SentenceView, site: TriggerSite, lex: EventLexicon, merged: readonly Merged[]): readonly Candidate[] {
   let rightEnd = Math.min(Math.max(site.reach, site.clauseEnd), site.limit ?? Infinity);
   // "refused to withdraw its troops, with President Trump balking …": what a statement is about stands before the next comma
   if (site.speechAct) for (let k = site.to; k < rightEnd; k++) if (!v.tokens[k].isWord && (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،")) rightEnd = Math.max(k, site.reach);
@@ -411,10 +414,10 @@ function rightInReach(v: SentenceView, site: TriggerSite, lex: EventLexicon, mer
     if (!m.verb && m.to <= site.from && m.from >= site.clauseStart && OF.has(v.tokens[m.to - 1].forms[0])) (ofNouns ??= []).push(m);
   }
   const cands = v.candidates;
-  const out: Candidate[] = objectList();
+  let out = NO_CANDIDATES;
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k];
-    if ((c.from >= site.to && c.from < rightEnd) || (ofNouns !== null && ofObject(v, site, lex, ofNouns, c))) out.push(c);
+    if ((c.from >= site.to && c.from < rightEnd) || (ofNouns !== null && ofObject(v, site, lex, ofNouns, c))) (out === NO_CANDIDATES ? (out = objectList()) : out).push(c);
   }
   return out;
 }
