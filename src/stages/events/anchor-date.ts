@@ -45,6 +45,13 @@ export function partyOfAnchor(anchors: readonly Anchor[], parties: readonly (str
 
 /** True when a word of the sentence starts a known event's name (mayNameAnchor's second test: the same for every event of a sentence). */
 export function wordOfAnchor(anchors: readonly Anchor[], lang: string, tokens: readonly { readonly isWord: boolean; readonly forms: readonly string[] }[]): boolean {
+  const set = anchorWords(anchors, lang);
+  for (const t of tokens) if (t.isWord) for (const f of t.forms) if (set.has(f)) return true;
+  return false;
+}
+
+/** The longest word of each known event's name (of the language, and English), normalized as event tokens are: what wordOfAnchor looks for. */
+export function anchorWords(anchors: readonly Anchor[], lang: string): ReadonlySet<string> {
   let byLang = firstWords.get(anchors);
   if (!byLang) firstWords.set(anchors, (byLang = new Map()));
   let set = byLang.get(lang);
@@ -60,8 +67,7 @@ export function wordOfAnchor(anchors: readonly Anchor[], lang: string, tokens: r
     }
     byLang.set(lang, (set = out));
   }
-  for (const t of tokens) if (t.isWord) for (const f of t.forms) if (set.has(f)) return true;
-  return false;
+  return set;
 }
 
 /** The anchor mentions of the sentence last asked about, and its folded text: the events of a sentence are dated one after another. */

@@ -6,11 +6,14 @@ function numberOf(t: EventToken, lex: EventLexicon): number | "skip" | null {
   // "و25" (and 25): a one-letter coordinator written onto the figure
   let f = t.forms[0];
   if (f.length > 1 && lex.coordinators.has(f[0]) && /^[\d\u0660-\u0669]+$/.test(f.slice(1))) f = f.slice(1);
-  if (/^\d{1,3}(,\d{3})*$|^\d+$/.test(f)) {
-    const n = Number(f.replace(/,/g, ""));
-    return n >= 1900 && n <= 2100 && !f.includes(",") ? null : n;
-  }
-  if (/^[\u0660-\u0669]+$/.test(f)) return Number([...f].map((c) => c.charCodeAt(0) - 0x660).join(""));
+  // (the figures' patterns tried only on a word that starts with a digit of theirs: most words are read off the table)
+  const c = f.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    if (/^\d{1,3}(,\d{3})*$|^\d+$/.test(f)) {
+      const n = Number(f.replace(/,/g, ""));
+      return n >= 1900 && n <= 2100 && !f.includes(",") ? null : n;
+    }
+  } else if (c >= 0x660 && c <= 0x669 && /^[\u0660-\u0669]+$/.test(f)) return Number([...f].map((c) => c.charCodeAt(0) - 0x660).join(""));
   for (const x of t.forms) {
     const v = lex.numbers.get(x);
     if (v !== undefined) return v;

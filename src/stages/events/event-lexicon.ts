@@ -96,7 +96,11 @@ export interface EventLexicon {
   readonly counts: PhraseTable<{ kind: "killed" | "injured" | "munitions"; dir: string }>;
   readonly numbers: ReadonlyMap<string, number | "skip">;
   readonly weapons: PhraseTable<string>;
-  readonly anaphora: PhraseTable<{ readonly types: readonly (EntityType | "event")[]; readonly target: boolean; readonly speaker: boolean }>;
+  /**
+   * Anaphors: the types they may stand for; `parties`, those types without "event" (worked out once per entry), and
+   * `placeKind`, when each of those is a facility or a place ("the base": named again by its kind).
+   */
+  readonly anaphora: PhraseTable<{ readonly types: readonly (EntityType | "event")[]; readonly target: boolean; readonly speaker: boolean; readonly parties: readonly EntityType[]; readonly placeKind: boolean }>;
   readonly attribution: PhraseTable<"before" | "after" | "verb-before" | "after-nobreak">;
   /** Subject pronouns: after a reporting verb, the speaker speaking of itself. */
   readonly pronouns: ReadonlySet<string>;
@@ -234,7 +238,11 @@ export function loadEventLexicon(ctx: Context, lang: string): EventLexicon {
     numbers,
     weapons: ann.table(rows("event-weapons", ([w, m]) => ({ phrase: w, value: m }))),
     anaphora: ann.table(
-      rows("event-anaphora", ([w, t, sl]) => ({ phrase: w, value: { types: (t ?? "").split("|") as (EntityType | "event")[], target: sl === "any", speaker: sl === "speaker" } })),
+      rows("event-anaphora", ([w, t, sl]) => {
+        const types = (t ?? "").split("|") as (EntityType | "event")[];
+        const parties = types.filter((x): x is EntityType => x !== "event");
+        return { phrase: w, value: { types, target: sl === "any", speaker: sl === "speaker", parties, placeKind: parties.every((x) => x === "facility" || x === "place") } };
+      }),
     ),
     attribution: ann.table(rows("event-attribution", ([w, k, nb]) => ({ phrase: w, value: k === "before" || k === "verb-before" ? k : nb === "nobreak" ? "after-nobreak" : "after" }))),
     pronouns: new Set(p.list("event-pronouns").map((w) => normalizeWord(w, lang))),

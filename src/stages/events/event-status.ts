@@ -11,9 +11,6 @@ export function isHostile(type: PloverType): boolean {
   return HOSTILE.has(type);
 }
 
-/** Where a sentence view keeps its cues (a property, cheaper for the collector than a WeakMap entry). */
-const CUES = Symbol("status-cues");
-
 /** A colon, a quotation mark or a dash between two positions: "No doubt: we will …" negates nothing after it. */
 function punctuationBetween(v: SentenceView, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (!v.tokens[k].isWord && !/^['’-]$/.test(v.tokens[k].forms[0])) return true;
@@ -23,16 +20,16 @@ function punctuationBetween(v: SentenceView, from: number, to: number): boolean 
 /** The cues of a sentence that bear on the trigger at `site`, by their scope. */
 function cuesFor(v: SentenceView, site: TriggerSite, lex: EventLexicon, withComplement: boolean): StatusCue[] {
   const out: StatusCue[] = [];
-  const holder = v as { [CUES]?: PhraseMatch<StatusCue>[] };
-  let all = holder[CUES];
+  // (kept on the view: cheaper for the collector than a WeakMap entry)
+  let all = v.cues;
   if (!all) {
     // every cue of the sentence, overlapping ones too ("will" and "will continue"), found once per sentence
-    all = [];
+    const found: PhraseMatch<StatusCue>[] = [];
     for (let i = 0; i < v.tokens.length; i++) {
       const ms = lex.cues.matchAt(v.tokens, i);
-      for (let k = 0; k < ms.length; k++) all.push(ms[k]);
+      for (let k = 0; k < ms.length; k++) found.push(ms[k]);
     }
-    holder[CUES] = all;
+    v.cues = all = found;
   }
   for (let k = 0; k < all.length; k++) {
     const m = all[k];

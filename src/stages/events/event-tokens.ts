@@ -228,6 +228,8 @@ export function punctShapeOf(text: string, lang: string, cache?: Map<string, Wor
 interface ShapesById {
   readonly words: (WordShape | undefined)[];
   readonly puncts: (WordShape | undefined)[];
+  /** wordsAnswer's answers by question, then by word id. */
+  readonly verdicts: Map<WordQuestion, Uint8Array>;
 }
 
 /** Shapes by language, then by word id, for the word table's current generation (ids of another name other words). */
@@ -241,7 +243,7 @@ function shapesById(lang: string): ShapesById {
     byIdGeneration = wordTableGeneration();
   }
   let s = byIdOf.get(lang);
-  if (!s) byIdOf.set(lang, (s = { words: objectList(), puncts: objectList() }));
+  if (!s) byIdOf.set(lang, (s = { words: objectList(), puncts: objectList(), verdicts: new Map() }));
   return s;
 }
 
@@ -261,6 +263,45 @@ function tokenShape(t: Token, ti: number, ids: Int32Array | null, byId: ShapesBy
     list[id] = sh;
   }
   return sh;
+}
+
+const NO_VERDICTS = new Uint8Array(0);
+
+/** A question about words whose answer is the same wherever a word stands (asked of its shape), for wordsAnswer. */
+export interface WordQuestion {
+  /** The answer for a word token of this shape (with a French elision's rest: the two word tokens it makes). */
+  ask(sh: WordShape): boolean;
+}
+
+/**
+ * True when some word token of sentence `sentenceIndex` gets a yes to `q`, told from the word ids segment gave the
+ * tokens: each id's answer is kept in a byte (per question, until the word table starts again), so no event token is
+ * made, and no shape reached for a word asked about before. Null when the tokens have no word ids (the caller then asks
+ * the sentence's tokens).
+ */
+export function wordsAnswer(sentences: readonly Sentence[], all: readonly Token[], sentenceIndex: number, lang: string, q: WordQuestion): boolean | null {
+  const ids = tokenWordIds(all);
+  if (ids === null) return null;
+  const byId = shapesById(lang);
+  let verdicts: Uint8Array = byId.verdicts.get(q) ?? NO_VERDICTS;
+  if (verdicts === NO_VERDICTS) byId.verdicts.set(q, (verdicts = new Uint8Array(1024)));
+  const s: Sentence = sentences[sentenceIndex];
+  for (let ti = firstStartingAt(all, s.start); ti < all.length && all[ti].start < s.end; ti++) {
+    const t = all[ti];
+    if (t.sentence !== sentenceIndex || !t.isWord) continue;
+    const id = ids[ti];
+    if (id >= verdicts.length) {
+      // (grown by doubling: ids are handed out from 0 up)
+      const grown = new Uint8Array(Math.max(2 * verdicts.length, id + 1));
+      grown.set(verdicts);
+      byId.verdicts.set(q, (verdicts = grown));
+    }
+    // 0: not asked yet, 1: no, 2: yes
+    let v = verdicts[id];
+    if (v === 0) verdicts[id] = v = q.ask(tokenShape(t, ti, ids, byId, lang, shapeCache(lang, true), shapeCache(lang, false))) ? 2 : 1;
+    if (v === 2) return true;
+  }
+  return false;
 }
 
 /**
@@ -336,6 +377,7 @@ export function sentenceTokensIn(
   hint = ti;
   const made = out.slice(0, n);
   (made as unknown as { [ANNOTATIONS]: unknown })[ANNOTATIONS] = undefined;
+  (made as unknown as { [REFINER_CUES]: unknown })[REFINER_CUES] = undefined;
   // (the tokens left in the scratch list are pooled or dropped with the document: nothing to clear)
   return made;
 }
@@ -362,6 +404,9 @@ function firstTokenOf(all: readonly Token[], pos: number): number {
  * loops that read tokens would see two.
  */
 export const ANNOTATIONS = Symbol("event-annotations");
+
+/** Where a sentence's token array keeps the positions of its ACLED refiner cues (refine-acled.ts), set up the same way. */
+export const REFINER_CUES = Symbol("refiner-cues");
 
 /** sentenceTokens' scratch list (one call at a time). */
 const scratchTokens: EventToken[] = [];

@@ -3,7 +3,7 @@ import type { EventLexicon, EventTables, TriggerEntry } from "./event-lexicon.js
 import type { PhraseMatch } from "./phrase-matcher.js";
 import type { Candidate, MentionIndex, SentenceView } from "./sentence-view.js";
 import { buildMentionIndex, buildSentenceView, candidate, NO_ROLES, resolveAnaphor } from "./sentence-view.js";
-import { sentenceTokensIn, TokenPool, type EventToken } from "./event-tokens.js";
+import { sentenceTokensIn, TokenPool, wordsAnswer, type EventToken, type WordQuestion } from "./event-tokens.js";
 import { clauseOf, DETERMINERS, resolveSlots, type TriggerSite } from "./resolve-slots.js";
 import { eventStatus } from "./event-status.js";
 import { findCounts } from "./event-counts.js";
@@ -11,7 +11,7 @@ import { findAttribution, findSpeaker } from "./find-attribution.js";
 import { joinFigures, LEAD_BASIS, mergedCounts, mergeEvents, withFigures, type EventNotes, type SideOf } from "./merge-events.js";
 import { refineAcled } from "./refine-acled.js";
 import { applyResponsibility, type ResponsibilityLink } from "./apply-responsibility.js";
-import { anchorDate, partyOfAnchor, wordOfAnchor } from "./anchor-date.js";
+import { anchorDate, anchorWords, partyOfAnchor, wordOfAnchor } from "./anchor-date.js";
 import type { Anchor } from "../dates/anchors.js";
 import { ACTOR_TYPES, type Slots } from "./resolve-slots.js";
 import { objectList } from "../../core/object-list.js";
@@ -247,7 +247,7 @@ function tollOwner(items: readonly Item[], ii: number): number | undefined {
 /** True when the leading adverbial of the sentence ("In response to …,", "En réponse à …,") ends between two positions. */
 function openerBetween(v: SentenceView, from: number, to: number): boolean {
   if (v.marks[0] !== "opener") return false;
-  for (let k = 1; k < to; k++) if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") return k >= from;
+  for (let k = 1; k < to; k++) if (!v.tokens[k].isWord && (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،")) return k >= from;
   return false;
 }
 
@@ -263,9 +263,12 @@ function conditionParty(v: SentenceView, lex: EventLexicon, actor: Candidate | n
 
 /** True when a comma stands among tokens [from, to). */
 function commaBetween(v: SentenceView, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (COMMAS.has(v.tokens[k].forms[0])) return true;
+  for (let k = from; k < to; k++) if (!v.tokens[k].isWord && COMMAS.has(v.tokens[k].forms[0])) return true;
   return false;
 }
+
+/** An item's absorbed triggers when it has none (shared, never pushed to). */
+const NO_ABSORBED: PhraseMatch<TriggerEntry>[] = objectList();
 
 /** Groups a sentence's triggers: a governor absorbs the triggers of its complement; same-clause ASSAULT triggers merge. */
 function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coordinators: ReadonlySet<string>): Item[] {
@@ -275,7 +278,8 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
   for (let i = 0; i < trigs.length; i++) {
     if (used[i]) continue;
     const t = trigs[i];
-    const item: Item = { main: t, absorbed: objectList() };
+    // (a list of its own made at the first trigger absorbed: most items absorb none)
+    const item: Item = { main: t, absorbed: NO_ABSORBED };
     if (t.value.role === "g" || t.value.role === "gi" || t.value.role === "gn") {
       for (let j = i + 1; j < trigs.length; j++) {
         const u = trigs[j];
@@ -286,7 +290,8 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
         let crosses = false;
         let comma = false;
         for (let k = t.to; k < u.from; k++) {
-          const f = v.tokens[k].forms[0];
+          // (punctuation: a word's forms are not read)
+          const f = v.tokens[k].isWord ? "" : v.tokens[k].forms[0];
           if (f === ";") semicolon = true;
           else if (f === "," || f === "،") comma = true;
           const mark = v.marks[k];
@@ -296,6 +301,7 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
         // "agreed … and vowed …": a second statement of another kind is its own event
         // "accused X of threatening …" is one accusation; "a accusé X …, menaçant …" two statements
         if ((!t.value.verbsOnly || comma) && (u.value.role === "g" || u.value.role === "gi") && u.value.type !== t.value.type && u.value.type !== null && STATEMENTS.has(u.value.type)) break;
+        if (item.absorbed === NO_ABSORBED) item.absorbed = objectList();
         item.absorbed.push(u);
         used[j] = true;
       }
@@ -344,6 +350,9 @@ function groupTriggers(v: SentenceView, trigs: PhraseMatch<TriggerEntry>[], coor
   return out;
 }
 
+/** A sentence without relative clauses set off by commas (shared, never pushed to). */
+const NO_ASIDE_RANGES: [number, number][] = objectList();
+
 /** The event tokens of the document being read, made over for the next. */
 const tokenPool = new TokenPool();
 
@@ -375,7 +384,7 @@ function withParties(slots: Slots, actor: Candidate | null, target: Candidate | 
 class DocReader {
   readonly sentences: readonly Sentence[];
   /** The document's tokens (read here once: see sentenceTokensIn). */
-  private readonly docTokens: readonly Token[];
+  readonly docTokens: readonly Token[];
   readonly mentions: MentionIndex;
   /** Time expressions with a value. */
   readonly times: readonly TimeExpression[];
@@ -475,9 +484,14 @@ class DocReader {
 
   /** The party a sentence quotes: its own attribution, else the next sentence's ("…", Biden said.), else the previous. */
   speakerOf(si: number, neighbours = true): Candidate | null {
+    const own = this.speakerIn(si);
+    if (own && SPEAKERS.has(own.entity.type)) return own;
+    if (!neighbours) return null;
+    // the next body sentence, then the one before, when they are the sentence's neighbours (no list made per question)
     const body = this.body;
     const k = body.indexOf(si);
-    for (const sj of neighbours ? [si, body[k + 1], body[k - 1]] : [si]) {
+    for (let step = 0; step < 2; step++) {
+      const sj = step === 0 ? body[k + 1] : body[k - 1];
       if (sj === undefined || Math.abs(sj - si) > 1) continue;
       const c = this.speakerIn(sj);
       if (c && SPEAKERS.has(c.entity.type)) return c;
@@ -492,7 +506,8 @@ class DocReader {
     if (!q) {
       // (a plain list: a typed array of this size keeps its bytes off the heap, dearer to make and to free)
       q = new Array<number>(v.tokens.length + 1).fill(0);
-      for (let k = 0; k < v.tokens.length; k++) q[k + 1] = q[k] + (QUOTE_MARKS.has(v.tokens[k].forms[0]) ? 1 : 0);
+      // (quotation marks are punctuation: a word's forms are not read)
+      for (let k = 0; k < v.tokens.length; k++) q[k + 1] = q[k] + (!v.tokens[k].isWord && QUOTE_MARKS.has(v.tokens[k].forms[0]) ? 1 : 0);
       this.quoteCounts[v.index] = q;
     }
     return q[Math.min(at, v.tokens.length)] % 2 === 1;
@@ -520,20 +535,26 @@ class DocReader {
   asidesOf(v: SentenceView): [number, number][] {
     let a = this.asides[v.index];
     if (a) return a;
-    this.asides[v.index] = a = objectList();
+    // (a list made at the first aside: most sentences share the empty one)
+    a = NO_ASIDE_RANGES;
     for (let k = 1; k < v.marks.length; k++) {
       if (v.marks[k] !== "relative" || !COMMAS.has(v.tokens[k - 1].forms[0])) continue;
       let e = k + 1;
-      while (e < v.tokens.length && !COMMAS.has(v.tokens[e].forms[0])) e++;
-      if (e < v.tokens.length) a.push([k, e]);
+      while (e < v.tokens.length && (v.tokens[e].isWord || !COMMAS.has(v.tokens[e].forms[0]))) e++;
+      if (e < v.tokens.length) (a === NO_ASIDE_RANGES ? (a = objectList()) : a).push([k, e]);
     }
+    this.asides[v.index] = a;
     return a;
   }
 
   /** Whether a word of the sentence starts a known event's name, once per sentence. */
   anchorWordIn(v: SentenceView): boolean {
     let w = this.anchorWords[v.index];
-    if (w === undefined) this.anchorWords[v.index] = w = wordOfAnchor(this.anchors, this.lex.lang, v.tokens);
+    if (w === undefined) {
+      // (by the words' ids when segment gave them: each word asked about once)
+      const byIds = wordsAnswer(this.sentences, this.docTokens, v.index, this.lex.lang, anchorQuestion(anchorWords(this.anchors, this.lex.lang)));
+      this.anchorWords[v.index] = w = byIds ?? wordOfAnchor(this.anchors, this.lex.lang, v.tokens);
+    }
     return w;
   }
 
@@ -544,8 +565,41 @@ class DocReader {
   }
 }
 
-/** Most sentences hold no trigger: true when a word may start a phrase that is one (with a type, or governing one). */
+/** "Is this word the longest of a known event's name?" (wordOfAnchor's test), one question per set of such words. */
+const anchorQuestions = new WeakMap<ReadonlySet<string>, WordQuestion>();
+
+function anchorQuestion(words: ReadonlySet<string>): WordQuestion {
+  let q = anchorQuestions.get(words);
+  if (!q) {
+    // (the forms of the word's tokens: a French elision's article and rest both)
+    const any = (forms: readonly string[] | undefined) => {
+      if (forms) for (let k = 0; k < forms.length; k++) if (words.has(forms[k])) return true;
+      return false;
+    };
+    anchorQuestions.set(words, (q = { ask: (sh) => any(sh.forms) || any(sh.rest) }));
+  }
+  return q;
+}
+
+/** "May this word start a trigger?", one question per lexicon (wordsAnswer keeps its answers by word). */
+const triggerQuestions = new WeakMap<EventLexicon, WordQuestion>();
+
+function triggerQuestion(lex: EventLexicon): WordQuestion {
+  let q = triggerQuestions.get(lex);
+  if (!q) {
+    const table = lex.triggers;
+    triggerQuestions.set(lex, (q = { ask: (sh) => table.mayStartShapeWhere(sh, true, isTrigger) }));
+  }
+  return q;
+}
+
+/**
+ * Many sentences hold no trigger: true when a word may start a phrase that is one (with a type, or governing one).
+ * Told from the words' ids when segment gave them (no token of the sentence made for a sentence that holds none).
+ */
 function mayHoldTrigger(r: DocReader, si: number): boolean {
+  const byIds = wordsAnswer(r.sentences, r.docTokens, si, r.lex.lang, triggerQuestion(r.lex));
+  if (byIds !== null) return byIds;
   const tk = r.toks(si);
   const triggers = r.lex.triggers;
   for (let k = 0; k < tk.length; k++) if (tk[k].isWord && triggers.mayStartTokenWhere(tk[k], isTrigger)) return true;
@@ -569,9 +623,10 @@ function triggersOf(r: DocReader, si: number): PhraseMatch<TriggerEntry>[] | nul
   const found = r.triggersIn(si);
   if (!found.some((m) => isTrigger(m.value))) return null;
   const v = r.view(si);
-  const trigs: PhraseMatch<TriggerEntry>[] = objectList();
-  for (let k = 0; k < found.length; k++) if (isTrigger(found[k].value) && !insideName(v, found[k])) trigs.push(found[k]);
-  return trigs.length ? trigs : null;
+  // (made at the first trigger outside a name)
+  let trigs: PhraseMatch<TriggerEntry>[] | null = null;
+  for (let k = 0; k < found.length; k++) if (isTrigger(found[k].value) && !insideName(v, found[k])) (trigs ??= objectList()).push(found[k]);
+  return trigs;
 }
 
 /** The last token an item's triggers reach (exclusive). */
@@ -852,6 +907,9 @@ function lendToLastAttack(r: DocReader, si: number, v: SentenceView, t: PhraseMa
   return !(hasCounts && slots.location);
 }
 
+/** No relative clause set off by commas (shared, read-only). */
+const NO_ASIDES: (readonly [number, number])[] = objectList();
+
 /** An event's date and tier: its sentence's nearest time (outside relative clauses that do not hold it), else a known event's date. */
 function dateOf(r: DocReader, s: Sentence, v: SentenceView, t: PhraseMatch<TriggerEntry>, slots: Slots): { date: DateValue | null; tier: "core" | "background" } {
   const { doc, lex, anchors, published, cutoff } = r;
@@ -859,7 +917,8 @@ function dateOf(r: DocReader, s: Sentence, v: SentenceView, t: PhraseMatch<Trigg
   const tierCue = r.tierCueOf(v);
   // relative clauses set off by commas that do not hold the trigger: their times are not this event's
   const clauses = r.asidesOf(v);
-  const aside: (readonly [number, number])[] = objectList();
+  // (most sentences have none: their events share one empty list)
+  const aside: (readonly [number, number])[] = clauses.length ? objectList() : NO_ASIDES;
   for (const [k, e] of clauses) if (t.from < k || t.from > e) aside.push([v.tokens[k].start, v.tokens[e].start]);
   let { date, tier } = dateAndTier(r.times, s, v.tokens[t.from].start, tierCue, published, cutoff, r.leadDate, r.dateline, aside);
   // a known event ("the 2003 invasion", "the assassination of Soleimani") has its known date, when the text's own
@@ -939,6 +998,12 @@ function recordEvent(
   });
 }
 
+/** True when counts has a key (as Object.keys(counts).length > 0, without the list of keys made). */
+function hasKeys(counts: EventCounts): boolean {
+  for (const _ in counts) return true;
+  return false;
+}
+
 /** The event of trigger group `ii` of sentence si, recorded (or lent to the attack just reported, or dropped). */
 function eventOfItem(r: DocReader, si: number, s: Sentence, v: SentenceView, trigs: readonly PhraseMatch<TriggerEntry>[], items: readonly Item[], ii: number): void {
   const it = items[ii];
@@ -967,7 +1032,7 @@ function eventOfItem(r: DocReader, si: number, s: Sentence, v: SentenceView, tri
   const isAttack = d.type === "ASSAULT";
   // counts: this sentence, and the next when it goes on about the same attack ("The incident led to …")
   const f = isAttack ? attackFigures(r, si, s, v, nextItem) : NO_FIGURES;
-  const hasCounts = isAttack && Object.keys(f.counts).length > 0;
+  const hasCounts = isAttack && hasKeys(f.counts);
   if (isAttack && lendToLastAttack(r, si, v, t, d.slots, f, hasCounts)) return;
   const sl = d.slots;
   if (!sl.actor && !sl.target && !isAttack) return;

@@ -1,9 +1,14 @@
 import type { SlotRef } from "../../core/doc.js";
 import type { EventLexicon } from "./event-lexicon.js";
 import type { Candidate, SentenceView } from "./sentence-view.js";
+import type { EventToken } from "./event-tokens.js";
 import { nameAfterDemonym } from "./resolve-slots.js";
 
 const STOP = new Set([",", ".", "\"", "“", "”", "«", "»", "(", ")", "–", "—", ";", ":"]);
+/** A punctuation mark that ends a source's phrase (a word never does: its forms are not read). */
+function stop(t: EventToken): boolean {
+  return !t.isWord && STOP.has(t.forms[0]);
+}
 const PRONOUNS = new Set(["it", "he", "she", "they", "we", "il", "elle", "ils", "elles", "nous"]);
 
 /** Who the sentence says reports it: "according to Reuters", "An informed security source told Press TV". */
@@ -14,15 +19,15 @@ export function findAttribution(v: SentenceView, text: string, lex: EventLexicon
     if (m.value === "before" || m.value === "verb-before") {
       a = m.from;
       b = m.to;
-      while (b < toks.length && b - m.to < 8 && !STOP.has(toks[b].forms[0]) && v.marks[b] !== "break") b++;
+      while (b < toks.length && b - m.to < 8 && !stop(toks[b]) && v.marks[b] !== "break") b++;
       if (b === m.to) continue;
     } else {
       b = m.to;
       a = m.from;
-      while (a > 0 && m.from - a < 8 && !STOP.has(toks[a - 1].forms[0]) && v.marks[a - 1] !== "break") a--;
+      while (a > 0 && m.from - a < 8 && !stop(toks[a - 1]) && v.marks[a - 1] !== "break") a--;
       if (a === m.from) {
         // "…», a déclaré la source": the source follows the verb
-        while (b < toks.length && b - m.to < 8 && !STOP.has(toks[b].forms[0]) && v.marks[b] !== "break") b++;
+        while (b < toks.length && b - m.to < 8 && !stop(toks[b]) && v.marks[b] !== "break") b++;
         if (b === m.to) continue;
       }
       if (m.from - a === 1 && PRONOUNS.has(toks[a].forms[0])) continue;
@@ -54,7 +59,8 @@ export function findSpeaker(v: SentenceView, lex: EventLexicon): Candidate | nul
       let commas = 0;
       let best: Candidate | null = null;
       for (let k = m.from - 1; k >= 0 && m.from - k <= 12; k--) {
-        const f = toks[k].forms[0];
+        // (punctuation only: a word's forms are not read)
+        const f = toks[k].isWord ? "" : toks[k].forms[0];
         if (QUOTE_MARKS.has(f) || f === ";" || f === ":") break;
         if (f === "," && ++commas > 2) break;
         const c = v.candidates.find((x) => x.to === k + 1 && ok(x));

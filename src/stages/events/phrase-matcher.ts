@@ -158,6 +158,16 @@ interface StartPlan {
   /** The group and value functions the memo was made with (the annotator's; another caller does not use it). */
   memoGroup: unknown;
   memoValue: unknown;
+  /**
+   * With byMask, for a word of SECOND_INDEX_MIN candidates or more (else null): the candidates by their second word
+   * when it is exact (as bits), so that matchMask reads only those the next token names. `twoWords`: those of two
+   * words (matched when named); `loose`: those whose second word is a stem, an ending or any word (read in full);
+   * `always`: those of one word.
+   */
+  readonly bySecond: ReadonlyMap<string, number> | null;
+  readonly always: number;
+  readonly twoWords: number;
+  readonly loose: number;
 }
 
 /** Positions whose annotations a plan keeps (matchOf keeps matches below 512 too). */
@@ -181,7 +191,23 @@ function planOf(lists: readonly (readonly Compiled<unknown>[])[]): StartPlan {
       if (second !== undefined) oneWord = false;
     }
   }
-  return { cands, lens, seconds, memo: oneWord ? [] : null, byMask: !oneWord && cands.length <= 31 ? [] : null, memoGroup: null, memoValue: null };
+  const masked = !oneWord && cands.length <= 31;
+  // (the index of second words: for a word of many candidates, "the", "a", "in")
+  let bySecond: Map<string, number> | null = null;
+  let always = 0, twoWords = 0, loose = 0;
+  if (masked && cands.length >= SECOND_INDEX_MIN) {
+    bySecond = new Map();
+    for (let k = 0; k < cands.length; k++) {
+      const second = seconds[k];
+      if (lens[k] === 0) always |= 1 << k;
+      else if (second === null) loose |= 1 << k;
+      else {
+        bySecond.set(second, (bySecond.get(second) ?? 0) | (1 << k));
+        if (lens[k] === 1) twoWords |= 1 << k;
+      }
+    }
+  }
+  return { cands, lens, seconds, memo: oneWord ? [] : null, byMask: masked ? [] : null, memoGroup: null, memoValue: null, bySecond, always, twoWords, loose };
 }
 
 /** A plan's annotation at a position, with the candidates it was made of. */
@@ -208,6 +234,24 @@ function candidateEnd(plan: StartPlan, tokens: readonly EventToken[], i: number,
 /** The candidates of a plan (of at most 31) that match at token i, as bits. */
 function matchMask(plan: StartPlan, tokens: readonly EventToken[], i: number): number {
   const next = i + 1 < tokens.length ? tokens[i + 1].forms : null;
+  const bySecond = plan.bySecond;
+  if (bySecond !== null) {
+    // (as candidateEnd finds, candidate by candidate, for the candidates the next token may continue)
+    let mask = plan.always;
+    if (next === null) return mask;
+    let named = 0;
+    for (let f = 0; f < next.length; f++) {
+      const b = bySecond.get(next[f]);
+      if (b !== undefined) named |= b;
+    }
+    mask |= named & plan.twoWords;
+    // the longer phrases whose second word is next, and those whose second word is no exact word: read in full
+    for (let check = (named & ~plan.twoWords) | plan.loose; check !== 0; check &= check - 1) {
+      const k = 31 - Math.clz32(check & -check);
+      if (phraseEnd(plan.cands[k].rest, tokens, i) >= 0) mask |= 1 << k;
+    }
+    return mask;
+  }
   let mask = 0;
   for (let k = 0; k < plan.lens.length; k++) if (candidateEnd(plan, tokens, i, k, next) >= 0) mask |= 1 << k;
   return mask;
@@ -662,6 +706,10 @@ class TableView<T> implements PhraseTable<T> {
   ) {}
 
   matchAt(tokens: readonly EventToken[], i: number): readonly PhraseMatch<T>[] {
+    // most tokens start no phrase of the table: their bits say so here, in a method small enough to be inlined where
+    // the rules ask token by token, and `at` is called for the others only
+    const tok = tokens[i];
+    if (tok !== undefined && tok.by === this.ann.primedBy() && ((tok.tables! >>> this.t) & 1) === 0) return EMPTY;
     return this.ann.at(tokens, i, this.t) as readonly PhraseMatch<T>[];
   }
 

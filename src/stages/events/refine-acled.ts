@@ -1,5 +1,5 @@
 import type { EventLexicon, EventTables } from "./event-lexicon.js";
-import type { EventToken } from "./event-tokens.js";
+import { REFINER_CUES, type EventToken } from "./event-tokens.js";
 
 const ACTOR_CUES = new Set(["state-actor", "nonstate-actor"]);
 /** The codes acled-refine.tsv has rows for, by table set. */
@@ -10,8 +10,6 @@ function refinable(tables: EventTables): ReadonlySet<string> {
   return s;
 }
 
-/** Cue positions by token array: several events of one sentence share them. */
-const CUE_POSITIONS = Symbol("refiner-cues");
 
 /**
  * Refines an ACLED code by the context cues of the text (acled-refine.tsv): a protest with tear gas is
@@ -20,8 +18,10 @@ const CUE_POSITIONS = Symbol("refiner-cues");
 export function refineAcled(code: string, tokens: readonly EventToken[], triggerAt: number, lex: EventLexicon, tables: EventTables): string {
   // most codes have no finer kind: no need to look for cues
   if (!refinable(tables).has(code)) return code;
-  const holder = tokens as { [CUE_POSITIONS]?: Map<string, number[]> };
-  let cues = holder[CUE_POSITIONS];
+  // cue positions by token array: several events of one sentence share them (kept on a property every sentence's
+  // token array has from the start)
+  const holder = tokens as unknown as { [REFINER_CUES]?: Map<string, number[]> };
+  let cues = holder[REFINER_CUES];
   if (!cues) {
     cues = new Map<string, number[]>();
     for (let i = 0; i < tokens.length; i++) {
@@ -33,7 +33,7 @@ export function refineAcled(code: string, tokens: readonly EventToken[], trigger
         cues.set(m.value, l);
       }
     }
-    holder[CUE_POSITIONS] = cues;
+    holder[REFINER_CUES] = cues;
   }
   let lastActor: string | null = null;
   let lastAt = -1;

@@ -61,9 +61,11 @@ export function clauseOf(v: SentenceView, from: number, to: number): { start: nu
   let relative = false;
   let comma = false;
   for (let i = from - 1; i >= 0; i--) {
+    // (a word is no punctuation mark: only a punctuation token's forms are read, a word's are not reached for)
+    const punct = !v.tokens[i].isWord;
     // a full stop inside the sentence ("… 114 يوما.الأردن يدين …", text run together) ends a clause too
-    const m = !v.tokens[i].isWord && fullStop(v, i) ? "break" : v.marks[i];
-    if (v.tokens[i].forms[0] === ",") comma = true;
+    const m = punct && fullStop(v, i) ? "break" : v.marks[i];
+    if (punct && v.tokens[i].forms[0] === ",") comma = true;
     if (m === "relative" && comma) {
       // "X, who is suspected of …, has announced": the relative clause is closed; the main clause goes on
       comma = false;
@@ -83,7 +85,7 @@ export function clauseOf(v: SentenceView, from: number, to: number): { start: nu
   if (start === 0 && v.marks[0] === "opener") {
     // "In 2020, the Iraqi parliament voted …": skip the leading adverbial up to its comma
     for (let i = 1; i < from; i++) {
-      if (v.tokens[i].forms[0] === ",") {
+      if (!v.tokens[i].isWord && v.tokens[i].forms[0] === ",") {
         start = i + 1;
         break;
       }
@@ -390,18 +392,21 @@ class SlotSearch {
   }
 }
 
+/** No candidates (shared, read-only: the lists below are made at their first candidate). */
+const NO_CANDIDATES: Candidate[] = objectList();
+
 /** The candidates from token `start` on that end by token `end` (in order). */
-function candidatesWithin(cands: readonly Candidate[], start: number, end: number): Candidate[] {
-  const out: Candidate[] = objectList();
-  for (let k = 0; k < cands.length; k++) if (cands[k].from >= start && cands[k].to <= end) out.push(cands[k]);
+function candidatesWithin(cands: readonly Candidate[], start: number, end: number): readonly Candidate[] {
+  let out = NO_CANDIDATES;
+  for (let k = 0; k < cands.length; k++) if (cands[k].from >= start && cands[k].to <= end) (out === NO_CANDIDATES ? (out = objectList()) : out).push(cands[k]);
   return out;
 }
 
 /** The candidates after the trigger within its reach, and the objects of the "of" nouns merged before it. */
-function rightInReach(v: SentenceView, site: TriggerSite, lex: EventLexicon, merged: readonly Merged[]): Candidate[] {
+function rightInReach(v: SentenceView, site: TriggerSite, lex: EventLexicon, merged: readonly Merged[]): readonly Candidate[] {
   let rightEnd = Math.min(Math.max(site.reach, site.clauseEnd), site.limit ?? Infinity);
   // "refused to withdraw its troops, with President Trump balking …": what a statement is about stands before the next comma
-  if (site.speechAct) for (let k = site.to; k < rightEnd; k++) if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") rightEnd = Math.max(k, site.reach);
+  if (site.speechAct) for (let k = site.to; k < rightEnd; k++) if (!v.tokens[k].isWord && (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،")) rightEnd = Math.max(k, site.reach);
   // "the killing of three US troops in a drone attack": the object of an "of" noun merged before the main one counts too
   let ofNouns: Merged[] | null = null;
   for (let k = 0; k < merged.length; k++) {
@@ -409,10 +414,10 @@ function rightInReach(v: SentenceView, site: TriggerSite, lex: EventLexicon, mer
     if (!m.verb && m.to <= site.from && m.from >= site.clauseStart && OF.has(v.tokens[m.to - 1].forms[0])) (ofNouns ??= []).push(m);
   }
   const cands = v.candidates;
-  const out: Candidate[] = objectList();
+  let out = NO_CANDIDATES;
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k];
-    if ((c.from >= site.to && c.from < rightEnd) || (ofNouns !== null && ofObject(v, site, lex, ofNouns, c))) out.push(c);
+    if ((c.from >= site.to && c.from < rightEnd) || (ofNouns !== null && ofObject(v, site, lex, ofNouns, c))) (out === NO_CANDIDATES ? (out = objectList()) : out).push(c);
   }
   return out;
 }
@@ -836,7 +841,7 @@ function accused(s: SlotSearch): Candidate | null {
   const { v, site } = s;
   let comma = v.tokens.length;
   for (let k = site.to; k < v.tokens.length; k++)
-    if (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،") {
+    if (!v.tokens[k].isWord && (v.tokens[k].forms[0] === "," || v.tokens[k].forms[0] === "،")) {
       comma = k;
       break;
     }

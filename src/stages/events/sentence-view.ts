@@ -1,6 +1,6 @@
 import type { Doc, EntityRecord, EntityType, Sentence } from "../../core/doc.js";
 import { sortByStart } from "../../core/sort-by-start.js";
-import type { EventLexicon, LabelLink } from "./event-lexicon.js";
+import type { EventLexicon, LabelLink, StatusCue } from "./event-lexicon.js";
 import type { EventToken } from "./event-tokens.js";
 import { sentenceTokens } from "./event-tokens.js";
 import type { PhraseMatch } from "./phrase-matcher.js";
@@ -62,6 +62,8 @@ export interface SentenceView {
    * rules ask about marks token by token, in loops).
    */
   readonly marks: readonly (string | undefined)[];
+  /** The sentence's status cues, found when first asked for (event-status.ts; a field from the start: one object shape for every view). */
+  cues: readonly PhraseMatch<StatusCue>[] | undefined;
 }
 
 /** A doc-wide list of entity mentions in text order, for anaphora. */
@@ -248,14 +250,14 @@ function addLabelCandidates(doc: Doc, tokens: readonly EventToken[], lex: EventL
 /** Anaphors of parties ("the group", "it", "nous") not inside a name, resolved to the entity they stand for. */
 function addAnaphorCandidates(doc: Doc, tokens: readonly EventToken[], lex: EventLexicon, mentions: MentionIndex, cands: Candidate[]): void {
   for (const a of lex.anaphora.findAll(tokens)) {
-    if (!a.value.types.some((t) => t !== "event")) continue;
-    const types = a.value.types.filter((t): t is EntityType => t !== "event");
+    // (the entry's party types, worked out when the lexicon was loaded)
+    const types = a.value.parties;
     if (!types.length) continue;
     const start = tokens[a.from].start;
     const end = tokens[a.to - 1].end;
     if (cands.some((c) => c.start < end && start < c.end)) continue;
     // "the same air base": a place named again by its kind is one whose name has that word
-    const head = types.every((x) => x === "facility" || x === "place") ? tokens[a.to - 1].forms[0] : undefined;
+    const head = a.value.placeKind ? tokens[a.to - 1].forms[0] : undefined;
     const ref = resolveAnaphor(mentions, start, types, head);
     if (!ref) continue;
     cands.push(candidate(start, end, a.from, a.to, doc.text.slice(start, end), ref, rolesBefore(tokens, a.from, lex), true, a.value.speaker, a.value.target, false, false));
@@ -307,7 +309,7 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
   addLabelCandidates(doc, tokens, lex, mentions, cands);
   addAnaphorCandidates(doc, tokens, lex, mentions, cands);
   sortByStart(cands);
-  return { index: si, start: s.start, end: s.end, tokens, candidates: cands, marks: clauseMarks(tokens, lex) };
+  return { index: si, start: s.start, end: s.end, tokens, candidates: cands, marks: clauseMarks(tokens, lex), cues: undefined };
 }
 
 /**
@@ -316,8 +318,11 @@ export function buildSentenceView(doc: Doc, si: number, lex: EventLexicon, menti
  */
 export function resolveAnaphor(mentions: MentionIndex, pos: number, types: readonly EntityType[], head?: string): EntityRecord | null {
   const l = mentions.list;
+  // the mentions before pos, walked back from the last of them (the list is in text order: those from pos on are
+  // passed over at once)
+  const before = firstStartingAt(l, pos);
   if (head) {
-    for (let i = l.length - 1; i >= 0; i--) if (l[i].start < pos && types.includes(l[i].entity.type) && l[i].text.toLowerCase().includes(head)) return l[i].entity;
+    for (let i = before - 1; i >= 0; i--) if (types.includes(l[i].entity.type) && l[i].text.toLowerCase().includes(head)) return l[i].entity;
     return null;
   }
   // "the groups", "the militia": the group the text is about, the one that opens most of its sentences so far
@@ -326,8 +331,8 @@ export function resolveAnaphor(mentions: MentionIndex, pos: number, types: reado
   // sentences each entity opens, in the order first met (a few entities: two short lists, not a Map and its iterator)
   let leadOf: EntityRecord[] | null = null;
   let leads: number[] | null = null;
-  for (let i = l.length - 1; i >= 0; i--) {
-    if (l[i].start >= pos || !types.includes(l[i].entity.type)) continue;
+  for (let i = before - 1; i >= 0; i--) {
+    if (!types.includes(l[i].entity.type)) continue;
     const kb = l[i].entity.kb;
     if (groups && kb && mentions.stateForces?.has(kb)) continue;
     recent ??= l[i].entity;
