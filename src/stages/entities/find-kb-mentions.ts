@@ -286,6 +286,8 @@ export function findKbMentions(text: string, tokens: readonly MatchToken[], root
     matches.push({ from: i, to: m.end, entries, demonym });
     i = m.end;
   }
+  // (no set and map to make for a text that names no entity: a rescan of discovered names most often finds none)
+  if (!matches.length) return mentionList();
   // where each unambiguous entity is named (read only to resolve an ambiguous match), and which are named by more
   // than one word
   let ambiguous = false;
