@@ -24,6 +24,12 @@ export interface MatchToken {
   readonly quotedAfter: boolean;
   /** The facts of the word, shared by every token that spells it (and a place for matchers to remember more). */
   readonly word: WordInfo;
+  /**
+   * The word's id in the word table (word-table.ts, of the generation current when the tokens were read) when the token
+   * is a segment token as it stands, else -1: lets a matcher keep what it learns of a word in an array by id, read
+   * without visiting the word's object.
+   */
+  readonly id: number;
 }
 
 // French elisions split off a word: "l'Irak", "d'Al-Tanf", "qu'il"
@@ -40,6 +46,23 @@ const QUOTE = 2;
 const JOINS = new Uint8Array(0x10000);
 for (const ch of "-‐‑") JOINS[ch.charCodeAt(0)] |= HYPHEN;
 for (const ch of "\"“”«»'’‘/") JOINS[ch.charCodeAt(0)] |= QUOTE;
+// A token's flags, in one number: what its place tells (ARTICLE … QUOTED_AFTER), then what its word tells (W_PUNCT …,
+// WordInfo.bits), so that the passes reading every token's kind, case and script do not visit the word's object (one
+// scattered object per word: a cache miss per token in the first pass that reads it).
+const ARTICLE = 1;
+const HYPHEN_NEXT = 2;
+const QUOTED_BEFORE = 4;
+const QUOTED_AFTER = 8;
+const W_PUNCT = 16;
+const W_ACRONYM = 32;
+const W_CAP = 64;
+const W_ARABIC = 128;
+const W_ALWAYS = 256;
+const W_SUN = 512;
+const W_PURE = 1024;
+/** Set in WORD_BITS for an id whose bits are known (so that a word of no fact is not 0, "not known yet"). */
+const KNOWN = 2048;
+
 /** What a token is, from its characters alone: the same word recurs across articles, so it is worked out once. */
 export interface WordInfo {
   readonly keys: readonly string[];
@@ -52,6 +75,8 @@ export interface WordInfo {
   readonly sun: boolean;
   /** Every character is a letter, mark or digit of the BMP: the word is one match token as it stands. */
   readonly pure: boolean;
+  /** The facts above as bits (W_PUNCT …): a token keeps them in its own flags, read with no visit to this object. */
+  readonly bits: number;
   /**
    * The children of the trie root `startsOf` under each of the word's keys, and whether there is one (remembered by the
    * name search for the KB's trie: a Map look-up per token per article otherwise).
@@ -76,7 +101,7 @@ function wordInfo(raw: string): WordInfo {
   const arabic = c0 >= 0x600 && c0 <= 0x6ff ? true : c0 < 128 ? false : isArabic(raw);
   const punct = raw.length === 1 && (c0 < 128 ? !/[A-Za-z0-9]/.test(raw) : !/[\p{L}\p{N}]/u.test(raw));
   if (punct) {
-    w = { keys: [raw], kind: "punct", cap: false, arabic: false, always: false, sun: false, pure: false, startsOf: null, children: null, starts: false, lexOf: null, lex: null };
+    w = { keys: [raw], kind: "punct", cap: false, arabic: false, always: false, sun: false, pure: false, bits: W_PUNCT, startsOf: null, children: null, starts: false, lexOf: null, lex: null };
   } else {
     const first = raw[0];
     const cap = !arabic && first !== first.toLowerCase();
@@ -84,11 +109,13 @@ function wordInfo(raw: string): WordInfo {
     const acronym = cap && (dotted || (raw.length >= 2 && raw === raw.toUpperCase() && !/\d/.test(raw)));
     const lowerRaw = raw.length <= 3 ? raw.toLowerCase() : "";
     const keys = arabic ? arabicTextKeys(raw) : [latinKey(dotted ? raw.replace(/\./g, "") : raw)];
+    const always = !arabic && lowerRaw !== "" && ALWAYS_ARTICLE.has(lowerRaw);
+    const sun = !arabic && lowerRaw !== "" && !acronym && SUN_ARTICLE.has(lowerRaw);
+    const pure = allWordChars(raw);
+    const bits =
+      (acronym ? W_ACRONYM : 0) | (cap ? W_CAP : 0) | (arabic ? W_ARABIC : 0) | (always ? W_ALWAYS : 0) | (sun ? W_SUN : 0) | (pure ? W_PURE : 0);
     w = {
-      keys, kind: acronym ? "acronym" : "word", cap, arabic,
-      always: !arabic && lowerRaw !== "" && ALWAYS_ARTICLE.has(lowerRaw),
-      sun: !arabic && lowerRaw !== "" && !acronym && SUN_ARTICLE.has(lowerRaw),
-      pure: allWordChars(raw),
+      keys, kind: acronym ? "acronym" : "word", cap, arabic, always, sun, pure, bits,
       startsOf: null, children: null, starts: false, lexOf: null, lex: null,
     };
   }
@@ -102,8 +129,9 @@ function allWordChars(raw: string): boolean {
 }
 
 // The WordInfo of each word-table id (word-table.ts), of generation INFO_GENERATION: an array index rather than a
-// Map look-up of the word's string.
+// Map look-up of the word's string; and its bits | KNOWN (0 while INFO has none yet), read without visiting the object.
 let INFO: (WordInfo | null)[] = [];
+let WORD_BITS = new Uint16Array(4096);
 let INFO_GENERATION = -1;
 /** An array of n nulls (filled, so that V8 keeps it a plain array, not a dictionary, when it is filled out of order). */
 const nulls = (n: number): null[] => new Array<null>(n).fill(null);
@@ -111,18 +139,13 @@ const nulls = (n: number): null[] => new Array<null>(n).fill(null);
 const PUNCT: (WordInfo | null)[] = nulls(0x800);
 
 function makeToken(raw: string, start: number, text: string): MatchToken {
-  return tokenOf(wordInfo(raw), raw, start, text);
+  const w = wordInfo(raw);
+  return tokenOf(w, w.bits, -1, raw, start, text);
 }
 
-// MatchToken's flags, in one number.
-const ARTICLE = 1;
-const HYPHEN_NEXT = 2;
-const QUOTED_BEFORE = 4;
-const QUOTED_AFTER = 8;
-
 /**
- * A MatchToken in five fields (half the memory of one field per fact: every token of every article is one): what
- * its word tells (keys, kind, case, script) is read from the word's facts, what its place tells from `flags`.
+ * A MatchToken in six fields (half the memory of one field per fact: every token of every article is one): its kind,
+ * case, script and what its place tells are bits of `flags`, its keys are read from the word's facts.
  */
 class CompactToken implements MatchToken {
   constructor(
@@ -131,27 +154,29 @@ class CompactToken implements MatchToken {
     public raw: string,
     public word: WordInfo,
     private flags: number,
+    public id: number,
   ) {}
   /** Makes this (reused) object another token. */
-  reset(start: number, end: number, raw: string, word: WordInfo, flags: number): this {
+  reset(start: number, end: number, raw: string, word: WordInfo, flags: number, id: number): this {
     this.start = start;
     this.end = end;
     this.raw = raw;
     this.word = word;
     this.flags = flags;
+    this.id = id;
     return this;
   }
   get keys(): readonly string[] {
     return this.word.keys;
   }
   get kind(): "word" | "acronym" | "punct" {
-    return this.word.kind;
+    return this.flags & W_PUNCT ? "punct" : this.flags & W_ACRONYM ? "acronym" : "word";
   }
   get cap(): boolean {
-    return this.word.cap;
+    return (this.flags & W_CAP) !== 0;
   }
   get arabic(): boolean {
-    return this.word.arabic;
+    return (this.flags & W_ARABIC) !== 0;
   }
   get article(): boolean {
     return (this.flags & ARTICLE) !== 0;
@@ -175,9 +200,9 @@ const POOL: CompactToken[] = [];
 const POOL_MAX = 20_000;
 let poolNext = -1;
 
-function newToken(start: number, end: number, raw: string, w: WordInfo, flags: number): CompactToken {
-  if (poolNext < 0 || poolNext >= POOL_MAX) return new CompactToken(start, end, raw, w, flags);
-  const t = poolNext < POOL.length ? POOL[poolNext].reset(start, end, raw, w, flags) : (POOL[poolNext] = new CompactToken(start, end, raw, w, flags));
+function newToken(start: number, end: number, raw: string, w: WordInfo, flags: number, id: number): CompactToken {
+  if (poolNext < 0 || poolNext >= POOL_MAX) return new CompactToken(start, end, raw, w, flags, id);
+  const t = poolNext < POOL.length ? POOL[poolNext].reset(start, end, raw, w, flags, id) : (POOL[poolNext] = new CompactToken(start, end, raw, w, flags, id));
   poolNext++;
   return t;
 }
@@ -190,19 +215,22 @@ function codeAt(text: string, i: number): number {
   return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }
 
-function tokenOf(w: WordInfo, raw: string, start: number, text: string): MatchToken {
+/** The token of word `w` (of bits `bits`, w.bits; of word-table id `id` or -1) spelt `raw` at `start`. */
+function tokenOf(w: WordInfo, bits: number, id: number, raw: string, start: number, text: string): MatchToken {
   const end = start + raw.length;
-  if (w.kind === "punct") return newToken(start, end, raw, w, 0);
+  bits &= W_PUNCT | W_ACRONYM | W_CAP | W_ARABIC | W_ALWAYS | W_SUN | W_PURE;
+  if (bits & W_PUNCT) return newToken(start, end, raw, w, bits, id);
   // (codeAt past either end is -1: no entry of the table)
   const after = JOINS[codeAt(text, end)] | 0;
   const hyphenNext = (after & HYPHEN) !== 0 && end + 1 < text.length && !isSpace(text.charCodeAt(end + 1));
-  const article = w.always || (w.sun && hyphenNext);
+  const article = (bits & W_ALWAYS) !== 0 || ((bits & W_SUN) !== 0 && hyphenNext);
   const flags =
+    bits |
     (article ? ARTICLE : 0) |
     (hyphenNext ? HYPHEN_NEXT : 0) |
     ((JOINS[codeAt(text, start - 1)] | 0) & QUOTE ? QUOTED_BEFORE : 0) |
     (after & QUOTE ? QUOTED_AFTER : 0);
-  return newToken(start, end, raw, w, flags);
+  return newToken(start, end, raw, w, flags, id);
 }
 
 // Character classes, filled lazily: 1 = part of a word (letter, mark, digit), 2 = not.
@@ -283,6 +311,15 @@ export function matchTokens(
   }
 }
 
+/** Makes room in INFO and WORD_BITS for word id `id`. */
+function growInfo(id: number): void {
+  const n = Math.max(id + 1, 2 * INFO.length);
+  INFO = INFO.concat(nulls(n - INFO.length));
+  const bits = new Uint16Array(n);
+  bits.set(WORD_BITS);
+  WORD_BITS = bits;
+}
+
 function readTokens(
   text: string,
   spans: readonly { readonly start: number; readonly end: number; readonly text: string }[] | undefined,
@@ -293,12 +330,16 @@ function readTokens(
   let cur = 0;
   const nSpans = spans ? spans.length : 0;
   const ids = spans && spanIds ? spanIds : null;
-  if (ids && INFO_GENERATION !== wordTableGeneration()) (INFO = nulls(4096)), (INFO_GENERATION = wordTableGeneration());
+  if (ids && INFO_GENERATION !== wordTableGeneration()) {
+    INFO = nulls(4096);
+    WORD_BITS = new Uint16Array(4096);
+    INFO_GENERATION = wordTableGeneration();
+  }
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     if (c === 10) {
       // a line wrapped mid-sentence ("لقناة\nالجزيرة", "the\ncoalition") does not end the name being read
-      if (!wrappedLine(text, i)) out.push(tokenOf(PUNCT[10] ?? (PUNCT[10] = wordInfo("\n")), "\n", i, text));
+      if (!wrappedLine(text, i)) out.push(tokenOf(PUNCT[10] ?? (PUNCT[10] = wordInfo("\n")), W_PUNCT, -1, "\n", i, text));
       i++;
       continue;
     }
@@ -312,7 +353,7 @@ function readTokens(
       if (c < 0x800) {
         // by character code: no slice, no Map look-up (the WordInfo's key is the character)
         const w = PUNCT[c] ?? (PUNCT[c] = wordInfo(text.slice(i, i + 1)));
-        out.push(tokenOf(w, w.keys[0], i, text));
+        out.push(tokenOf(w, w.bits, -1, w.keys[0], i, text));
       } else out.push(makeToken(text.slice(i, i + len), i, text));
       i += len;
       continue;
@@ -323,12 +364,13 @@ function readTokens(
         // a span that is a plain word, followed by no apostrophe, nor by a "." and a letter ("Today.it"), is what wordEnd
         // would read
         const id = ids[cur];
-        if (id >= INFO.length) INFO = INFO.concat(nulls(Math.max(id + 1, 2 * INFO.length) - INFO.length));
-        const w = INFO[id] ?? (INFO[id] = wordInfo(wordString(id)));
+        if (id >= INFO.length) growInfo(id);
+        let bits = WORD_BITS[id];
+        if (bits === 0) bits = WORD_BITS[id] = (INFO[id] = wordInfo(wordString(id))).bits | KNOWN;
         const end = spans![cur].end;
         const d = end < n ? text.charCodeAt(end) : 32;
-        if (w.pure && (d === DOT ? !isWordChar(codeAt(text, end + 1)) : !isApostrophe(d) && !isWordChar(d))) {
-          out.push(tokenOf(w, spans![cur].text, i, text));
+        if (bits & W_PURE && (d === DOT ? !isWordChar(codeAt(text, end + 1)) : !isApostrophe(d) && !isWordChar(d))) {
+          out.push(tokenOf(INFO[id]!, bits, id, spans![cur].text, i, text));
           i = end;
           continue;
         }

@@ -3,6 +3,7 @@ import type { KbEntry, KbRelation } from "../../kb/knowledge-base.js";
 import type { MatchToken, WordInfo } from "../../kb/match-tokens.js";
 import { nameKeys } from "../../kb/match-tokens.js";
 import { entryNameKeys } from "../../kb/entry-keys.js";
+import { wordTableGeneration } from "../../kb/word-table.js";
 import { foundMention, mentionList, type FoundMention } from "./found-mention.js";
 
 const INDEFINITE = new Set(["a", "an", "une", "un"]);
@@ -34,6 +35,10 @@ export function longestMatch(tokens: readonly MatchToken[], i: number, root: Tri
   const first = tokens[i];
   if (skip?.[i]) return null;
   // most words start no name: answer without the search
+  if (root.shared && first.id >= 0) {
+    if (!startsName(first, root) && !first.article) return null;
+    return searchAliases(tokens, i, skip, root, i, null, limit);
+  }
   const w = first.word;
   if (w.startsOf !== root) {
     const keys = first.keys;
@@ -63,6 +68,35 @@ function rememberChildren(w: WordInfo, root: TrieNode, keys: readonly string[]):
   w.children = children;
   w.starts = starts;
   return starts;
+}
+
+// Per word-table id (of generation STARTS_GENERATION), whether the word starts a name of the KB trie STARTS_ROOT: 1 yes,
+// 2 no, 0 not known yet. Read by the token's id: most words start no name, and this answers without visiting the
+// word's object (a cache miss per token).
+let STARTS = new Uint8Array(4096);
+let STARTS_ROOT: TrieNode | null = null;
+let STARTS_GENERATION = -1;
+
+/** Does the word of token `t` (with a word-table id) start a name of the KB trie `root`? (Remembers its children.) */
+function startsName(t: MatchToken, root: TrieNode): boolean {
+  if (STARTS_ROOT !== root || STARTS_GENERATION !== wordTableGeneration()) {
+    STARTS.fill(0);
+    STARTS_ROOT = root;
+    STARTS_GENERATION = wordTableGeneration();
+  }
+  const id = t.id;
+  if (id >= STARTS.length) {
+    const grown = new Uint8Array(Math.max(id + 1, 2 * STARTS.length));
+    grown.set(STARTS);
+    STARTS = grown;
+  }
+  let s = STARTS[id];
+  if (s === 0) {
+    const w = t.word;
+    const starts = w.startsOf === root ? w.starts : rememberChildren(w, root, t.keys);
+    STARTS[id] = s = starts ? 1 : 2;
+  }
+  return s === 1;
 }
 
 type Best = { end: number; hits: AliasHit[] } | null;
