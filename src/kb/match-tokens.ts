@@ -1,4 +1,5 @@
 import { isSpace } from "../core/is-space.js";
+import { objectList } from "../core/object-list.js";
 import type { TrieNode } from "./alias-trie.js";
 import { arabicTextKeys, isArabic, latinKey } from "./token-keys.js";
 import { wordString, wordTableGeneration } from "./word-table.js";
@@ -199,6 +200,11 @@ class CompactToken implements MatchToken {
 const POOL: CompactToken[] = [];
 const POOL_MAX = 20_000;
 let poolNext = -1;
+/**
+ * The list of the last call with `reuse`, filled again by the next (its backing store kept: a list grown by push from
+ * empty for every article was most of this pass's allocation).
+ */
+const REUSED: MatchToken[] = objectList<MatchToken>();
 
 function newToken(start: number, end: number, raw: string, w: WordInfo, flags: number, id: number): CompactToken {
   if (poolNext < 0 || poolNext >= POOL_MAX) return new CompactToken(start, end, raw, w, flags, id);
@@ -325,7 +331,9 @@ function readTokens(
   spans: readonly { readonly start: number; readonly end: number; readonly text: string }[] | undefined,
   spanIds: Int32Array | null | undefined,
 ): MatchToken[] {
-  const out: MatchToken[] = [];
+  // tokens are written at out[count] (an append past the end), the length set at the end: a reused list keeps its store
+  const out = poolNext >= 0 ? REUSED : objectList<MatchToken>();
+  let count = 0;
   const n = text.length;
   let cur = 0;
   const nSpans = spans ? spans.length : 0;
@@ -339,7 +347,7 @@ function readTokens(
     const c = text.charCodeAt(i);
     if (c === 10) {
       // a line wrapped mid-sentence ("لقناة\nالجزيرة", "the\ncoalition") does not end the name being read
-      if (!wrappedLine(text, i)) out.push(tokenOf(PUNCT[10] ?? (PUNCT[10] = wordInfo("\n")), W_PUNCT, -1, "\n", i, text));
+      if (!wrappedLine(text, i)) out[count++] = tokenOf(PUNCT[10] ?? (PUNCT[10] = wordInfo("\n")), W_PUNCT, -1, "\n", i, text);
       i++;
       continue;
     }
@@ -353,8 +361,8 @@ function readTokens(
       if (c < 0x800) {
         // by character code: no slice, no Map look-up (the WordInfo's key is the character)
         const w = PUNCT[c] ?? (PUNCT[c] = wordInfo(text.slice(i, i + 1)));
-        out.push(tokenOf(w, w.bits, -1, w.keys[0], i, text));
-      } else out.push(makeToken(text.slice(i, i + len), i, text));
+        out[count++] = tokenOf(w, w.bits, -1, w.keys[0], i, text);
+      } else out[count++] = makeToken(text.slice(i, i + len), i, text);
       i += len;
       continue;
     }
@@ -370,7 +378,7 @@ function readTokens(
         const end = spans![cur].end;
         const d = end < n ? text.charCodeAt(end) : 32;
         if (bits & W_PURE && (d === DOT ? !isWordChar(codeAt(text, end + 1)) : !isApostrophe(d) && !isWordChar(d))) {
-          out.push(tokenOf(INFO[id]!, bits, id, spans![cur].text, i, text));
+          out[count++] = tokenOf(INFO[id]!, bits, id, spans![cur].text, i, text);
           i = end;
           continue;
         }
@@ -391,8 +399,9 @@ function readTokens(
       const poss = POSSESSIVE.exec(raw);
       if (poss && raw.length > 3) raw = raw.slice(0, raw.length - poss[0].length);
     }
-    if (raw) out.push(makeToken(raw, start, text));
+    if (raw) out[count++] = makeToken(raw, start, text);
   }
+  if (out.length !== count) out.length = count;
   return out;
 }
 
