@@ -37,7 +37,7 @@ export function longestMatch(tokens: readonly MatchToken[], i: number, root: Tri
   // most words start no name: answer without the search
   if (root.shared && first.id >= 0) {
     if (!startsName(first, root) && !first.article) return null;
-    return searchAliases(tokens, i, skip, root, i, null, limit);
+    return searchAliases(tokens, i, skip, root, i, null, limit, root);
   }
   const w = first.word;
   if (w.startsOf !== root) {
@@ -52,7 +52,7 @@ export function longestMatch(tokens: readonly MatchToken[], i: number, root: Tri
       if (!starts) return null;
     }
   } else if (!first.article && !w.starts) return null;
-  return searchAliases(tokens, i, skip, root, i, null, limit);
+  return searchAliases(tokens, i, skip, root, i, null, limit, null);
 }
 
 /** Remembers on word `w` the children of the KB trie's `root` under each of its keys; true when there is one. */
@@ -70,33 +70,80 @@ function rememberChildren(w: WordInfo, root: TrieNode, keys: readonly string[]):
   return starts;
 }
 
-// Per word-table id (of generation STARTS_GENERATION), whether the word starts a name of the KB trie STARTS_ROOT: 1 yes,
-// 2 no, 0 not known yet. Read by the token's id: most words start no name, and this answers without visiting the
-// word's object (a cache miss per token).
+// Per word-table id (of generation STARTS_GENERATION), what the word is to the KB trie STARTS_ROOT: bit STARTS_KNOWN
+// set when known, then STARTS_NAME when it starts a name, and INNER when one of its keys is a key below the root (it
+// may continue a name); 0 not known yet. Read by the token's id: most words start no name and continue none, and this
+// answers without visiting the word's object (a cache miss per token) nor looking its key up in a node's Map.
 let STARTS = new Uint8Array(4096);
 let STARTS_ROOT: TrieNode | null = null;
 let STARTS_GENERATION = -1;
+const STARTS_KNOWN = 1;
+const STARTS_NAME = 2;
+const INNER_KNOWN = 4;
+const INNER = 8;
+// The keys below the root of the KB trie INNER_ROOT (every key but the root's own children's).
+let INNER_KEYS: Set<string> | null = null;
+let INNER_ROOT: TrieNode | null = null;
 
-/** Does the word of token `t` (with a word-table id) start a name of the KB trie `root`? (Remembers its children.) */
-function startsName(t: MatchToken, root: TrieNode): boolean {
+/** STARTS for the KB trie `root`, room made for word id `id`. */
+function startsFor(root: TrieNode, id: number): Uint8Array {
   if (STARTS_ROOT !== root || STARTS_GENERATION !== wordTableGeneration()) {
     STARTS.fill(0);
     STARTS_ROOT = root;
     STARTS_GENERATION = wordTableGeneration();
   }
-  const id = t.id;
   if (id >= STARTS.length) {
     const grown = new Uint8Array(Math.max(id + 1, 2 * STARTS.length));
     grown.set(STARTS);
     STARTS = grown;
   }
-  let s = STARTS[id];
-  if (s === 0) {
+  return STARTS;
+}
+
+/** Does the word of token `t` (with a word-table id) start a name of the KB trie `root`? (Remembers its children.) */
+function startsName(t: MatchToken, root: TrieNode): boolean {
+  const starts = startsFor(root, t.id);
+  let s = starts[t.id];
+  if (!(s & STARTS_KNOWN)) {
     const w = t.word;
-    const starts = w.startsOf === root ? w.starts : rememberChildren(w, root, t.keys);
-    STARTS[id] = s = starts ? 1 : 2;
+    const yes = w.startsOf === root ? w.starts : rememberChildren(w, root, t.keys);
+    starts[t.id] = s |= STARTS_KNOWN | (yes ? STARTS_NAME : 0);
   }
-  return s === 1;
+  return (s & STARTS_NAME) !== 0;
+}
+
+/** Every key of the trie below `root`'s own children. */
+function innerKeys(root: TrieNode): Set<string> {
+  if (INNER_ROOT === root) return INNER_KEYS!;
+  const keys = new Set<string>();
+  const stack: TrieNode[] = [];
+  for (const child of root.next.values()) stack.push(child);
+  while (stack.length) {
+    const n = stack.pop()!;
+    for (const [k, child] of n.next) {
+      keys.add(k);
+      stack.push(child);
+    }
+  }
+  INNER_ROOT = root;
+  return (INNER_KEYS = keys);
+}
+
+/**
+ * May the word of token `t` (with a word-table id) continue a name of the KB trie `root`: is one of its keys a key of
+ * a node below the root? When not, no node below the root has a child under its keys.
+ */
+function continuesName(t: MatchToken, root: TrieNode): boolean {
+  const starts = startsFor(root, t.id);
+  let s = starts[t.id];
+  if (!(s & INNER_KNOWN)) {
+    const inner = innerKeys(root);
+    const keys = t.keys;
+    let yes = false;
+    for (let q = 0; q < keys.length && !yes; q++) yes = inner.has(keys[q]);
+    starts[t.id] = s |= INNER_KNOWN | (yes ? INNER : 0);
+  }
+  return (s & INNER) !== 0;
 }
 
 type Best = { end: number; hits: AliasHit[] } | null;
@@ -111,10 +158,17 @@ function childOf(node: TrieNode, t: MatchToken, q: number): TrieNode | undefined
  * The search of longestMatch from trie node `node` at token j: depth first, in the order of a stack, as it was first
  * written (a stack of [node, j] pairs): at each token the hits of every child are weighed first, then the children are
  * searched last key first, and skipping an article last of all. Recursion keeps that order and allocates nothing.
+ * `kb` is the KB trie the search started from (null for a document's own): below its root, a token whose word
+ * continues no name of it has no child to look up.
  */
-function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Array | undefined, node: TrieNode, j: number, best: Best, limit: number): Best {
+function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Array | undefined, node: TrieNode, j: number, best: Best, limit: number, kb: TrieNode | null): Best {
   if (j >= limit || skip?.[j]) return best;
   const t = tokens[j];
+  if (kb !== null && node !== kb && t.id >= 0 && !continuesName(t, kb)) {
+    // (as below with no child under any key: only an article may be skipped)
+    if (t.article && j + 1 < limit && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best, limit, kb);
+    return best;
+  }
   const keys = t.keys;
   const nk = keys.length;
   if (nk === 1) {
@@ -125,9 +179,9 @@ function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Arra
         const ok = agreeingHits(n.hits, tokens, i, j + 1);
         if (ok.length) best = { end: j + 1, hits: ok };
       }
-      if (n.next.size) best = searchAliases(tokens, i, skip, n, j + 1, best, limit);
+      if (n.next.size) best = searchAliases(tokens, i, skip, n, j + 1, best, limit, kb);
     }
-    if (t.article && j + 1 < limit && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best, limit);
+    if (t.article && j + 1 < limit && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best, limit, kb);
     return best;
   }
   for (let q = 0; q < nk; q++) {
@@ -139,9 +193,9 @@ function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Arra
   }
   for (let q = nk - 1; q >= 0; q--) {
     const n = childOf(node, t, q);
-    if (n && n.next.size) best = searchAliases(tokens, i, skip, n, j + 1, best, limit);
+    if (n && n.next.size) best = searchAliases(tokens, i, skip, n, j + 1, best, limit, kb);
   }
-  if (t.article && j + 1 < limit && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best, limit);
+  if (t.article && j + 1 < limit && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best, limit, kb);
   return best;
 }
 
