@@ -2,7 +2,7 @@ import { isSpace } from "../core/is-space.js";
 import { objectList } from "../core/object-list.js";
 import type { TrieNode } from "./alias-trie.js";
 import { arabicTextKeys, isArabic, latinKey } from "./token-keys.js";
-import { wordString, wordTableGeneration } from "./word-table.js";
+import { findWord, spanHash, wordString, wordTableGeneration } from "./word-table.js";
 
 /** A token of text as the name matcher sees it. */
 export interface MatchToken {
@@ -260,6 +260,12 @@ for (const ch of "'’ʼ`") APOSTROPHE_CHARS[ch.charCodeAt(0)] = 1;
 const isApostrophe = (c: number): boolean => c >= 0 && APOSTROPHE_CHARS[c] === 1;
 const TLD = /^\.(?:com|net|org|it|fr|ir|iq|cu|tv|news|info|co|uk)(?![\p{L}\p{N}])/u;
 
+/** Is one of text[start, end) an apostrophe (’ ' ʼ `)? */
+function hasApostrophe(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (APOSTROPHE_CHARS[text.charCodeAt(k)] === 1) return true;
+  return false;
+}
+
 /** The end of the word starting at i: letters/digits with inner apostrophes ("Kata'ib"), a dotted acronym ("U.S."), a web name ("Today.it"). */
 function wordEnd(text: string, i: number): number {
   const n = text.length;
@@ -315,6 +321,14 @@ export function matchTokens(
   } finally {
     poolNext = -1;
   }
+}
+
+/** The token of word-table id `id` (of the generation of INFO), spelt `raw` at `start`. */
+function tokenOfId(id: number, raw: string, start: number, text: string): MatchToken {
+  if (id >= INFO.length) growInfo(id);
+  let bits = WORD_BITS[id];
+  if (bits === 0) bits = WORD_BITS[id] = (INFO[id] = wordInfo(wordString(id))).bits | KNOWN;
+  return tokenOf(INFO[id]!, bits, id, raw, start, text);
 }
 
 /** Makes room in INFO and WORD_BITS for word id `id`. */
@@ -385,6 +399,16 @@ function readTokens(
       }
     }
     const end = wordEnd(text, i);
+    if (ids && !hasApostrophe(text, i, end)) {
+      // no elision or possessive to split off: a word the table knows ("Iran" of "Iran-backed", "Unis" of
+      // "États-Unis") is its token as the fast path makes it, by its id (no slice, no look-up by string)
+      const id = findWord(text, i, end, spanHash(text, i, end));
+      if (id >= 0) {
+        out[count++] = tokenOfId(id, wordString(id), i, text);
+        i = end;
+        continue;
+      }
+    }
     // text.slice(i, end), as a span's own string when a span is exactly that (no closure made per call for it)
     while (cur < nSpans && spans![cur].start < i) cur++;
     let raw = cur < nSpans && spans![cur].start === i && spans![cur].end === end ? spans![cur].text : text.slice(i, end);
@@ -399,7 +423,10 @@ function readTokens(
       const poss = POSSESSIVE.exec(raw);
       if (poss && raw.length > 3) raw = raw.slice(0, raw.length - poss[0].length);
     }
-    if (raw) out[count++] = makeToken(raw, start, text);
+    if (!raw) continue;
+    // ("Iran" of "Iran's", "attaque" of "l'attaque": by its id when the table knows the word)
+    const id = ids ? findWord(text, start, start + raw.length, spanHash(text, start, start + raw.length)) : -1;
+    out[count++] = id >= 0 ? tokenOfId(id, raw, start, text) : makeToken(raw, start, text);
   }
   if (out.length !== count) out.length = count;
   return out;

@@ -60,13 +60,16 @@ export function spanHash(text: string, start: number, end: number): number {
   return h;
 }
 
-/** The id of the word text[start, end) (with its hash `h` from spanHash), added when new. */
-export function internWord(text: string, start: number, end: number, h: number): number {
+/**
+ * The id of the word text[start, end) (with its hash `h` from spanHash) when the table has it, else -1; adds nothing
+ * (so starts no new generation: a reader of a segmentation's ids may look words up while those ids are valid).
+ */
+export function findWord(text: string, start: number, end: number, h: number): number {
   const len = end - start;
   let slot = h & mask;
   for (;;) {
     const from = slots[2 * slot + 1];
-    if (from === 0) break;
+    if (from === 0) return -1;
     if (slots[2 * slot] === h && pool[from - 2] + pool[from - 1] * 0x10000 === len) {
       const off = from - start;
       let k = start;
@@ -75,6 +78,13 @@ export function internWord(text: string, start: number, end: number, h: number):
     }
     slot = (slot + 1) & mask;
   }
+}
+
+/** The id of the word text[start, end) (with its hash `h` from spanHash), added when new. */
+export function internWord(text: string, start: number, end: number, h: number): number {
+  const len = end - start;
+  const found = findWord(text, start, end, h);
+  if (found >= 0) return found;
   if (words.length >= MAX_WORDS) {
     // start again (a long run meets ever more numbers and rare names)
     slots = new Int32Array(2 << 12);
@@ -86,6 +96,7 @@ export function internWord(text: string, start: number, end: number, h: number):
   if (2 * (words.length + 1) > mask + 1) rehash(2 * (mask + 1));
   const id = words.length;
   const from = poolEnd + HEAD;
+  let slot = h & mask;
   if (from + len > pool.length) {
     const grown = new Uint16Array(2 * (from + len));
     grown.set(pool.subarray(0, poolEnd));
@@ -96,7 +107,6 @@ export function internWord(text: string, start: number, end: number, h: number):
   pool[from - 1] = len >>> 16;
   for (let k = 0; k < len; k++) pool[from + k] = text.charCodeAt(start + k);
   poolEnd = from + len;
-  slot = h & mask;
   while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
   // a slice of 13 characters or more shares the article's text, which the table would keep alive: keep a copy
   let w = text.slice(start, end);
