@@ -15,6 +15,8 @@ export interface MatchToken {
   readonly kind: "word" | "acronym" | "punct";
   /** First letter is a capital (always false for Arabic). */
   readonly cap: boolean;
+  /** The first character is an ASCII digit (as raw.charCodeAt(0), without reading the string). */
+  readonly digit: boolean;
   readonly arabic: boolean;
   /** An article that a name may carry or not: "al-", "el-", and the sun-letter forms "ash-", "ez-", "at-". */
   readonly article: boolean;
@@ -61,6 +63,7 @@ const W_ARABIC = 128;
 const W_ALWAYS = 256;
 const W_SUN = 512;
 const W_PURE = 1024;
+const W_DIGIT = 4096;
 /** Set in WORD_BITS for an id whose bits are known (so that a word of no fact is not 0, "not known yet"). */
 const KNOWN = 2048;
 
@@ -114,7 +117,8 @@ function wordInfo(raw: string): WordInfo {
     const sun = !arabic && lowerRaw !== "" && !acronym && SUN_ARTICLE.has(lowerRaw);
     const pure = allWordChars(raw);
     const bits =
-      (acronym ? W_ACRONYM : 0) | (cap ? W_CAP : 0) | (arabic ? W_ARABIC : 0) | (always ? W_ALWAYS : 0) | (sun ? W_SUN : 0) | (pure ? W_PURE : 0);
+      (acronym ? W_ACRONYM : 0) | (cap ? W_CAP : 0) | (arabic ? W_ARABIC : 0) | (always ? W_ALWAYS : 0) | (sun ? W_SUN : 0) | (pure ? W_PURE : 0) |
+      (c0 >= 48 && c0 <= 57 ? W_DIGIT : 0);
     w = {
       keys, kind: acronym ? "acronym" : "word", cap, arabic, always, sun, pure, bits,
       startsOf: null, children: null, starts: false, lexOf: null, lex: null,
@@ -179,6 +183,9 @@ class CompactToken implements MatchToken {
   get arabic(): boolean {
     return (this.flags & W_ARABIC) !== 0;
   }
+  get digit(): boolean {
+    return (this.flags & W_DIGIT) !== 0;
+  }
   get article(): boolean {
     return (this.flags & ARTICLE) !== 0;
   }
@@ -224,7 +231,7 @@ function codeAt(text: string, i: number): number {
 /** The token of word `w` (of bits `bits`, w.bits; of word-table id `id` or -1) spelt `raw` at `start`. */
 function tokenOf(w: WordInfo, bits: number, id: number, raw: string, start: number, text: string): MatchToken {
   const end = start + raw.length;
-  bits &= W_PUNCT | W_ACRONYM | W_CAP | W_ARABIC | W_ALWAYS | W_SUN | W_PURE;
+  bits &= W_PUNCT | W_ACRONYM | W_CAP | W_ARABIC | W_ALWAYS | W_SUN | W_PURE | W_DIGIT;
   if (bits & W_PUNCT) return newToken(start, end, raw, w, bits, id);
   // (codeAt past either end is -1: no entry of the table)
   const after = JOINS[codeAt(text, end)] | 0;

@@ -151,9 +151,9 @@ export function headlineTokens(text: string, tokens: readonly MatchToken[], out:
   let caps = 0;
   for (let i = 0; i <= tokens.length; i++) {
     const t = tokens[i];
-    if (i < tokens.length && t.raw !== "\n") {
-      const c0 = t.raw.charCodeAt(0);
-      if (t.kind !== "punct" && !t.arabic && !t.article && !(c0 >= 48 && c0 <= 57)) {
+    // (a token's flags before its string: reading each token's string was a cache miss per token)
+    if (i < tokens.length && (t.kind !== "punct" || t.raw !== "\n")) {
+      if (t.kind !== "punct" && !t.arabic && !t.article && !t.digit) {
         words++;
         if (t.cap || t.kind === "acronym") caps++;
       }
@@ -215,7 +215,7 @@ function mention(inp: DiscoveryInput, from: number, to: number, type: EntityType
 function titleBefore(inp: DiscoveryInput, i: number): number {
   const { tokens, lex } = inp;
   let end = i;
-  if (end > 0 && (tokens[end - 1].raw === "." || tokens[end - 1].raw === ":")) end--;
+  if (end > 0 && tokens[end - 1].kind === "punct" && (tokens[end - 1].raw === "." || tokens[end - 1].raw === ":")) end--;
   if (end === 0 || !(lexBits(lex, tokens[end - 1]) & HAS_TITLES)) return 0;
   const candidates = wordLex(lex, tokens[end - 1]).titles;
   for (const title of candidates) {
