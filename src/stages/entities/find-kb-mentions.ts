@@ -220,8 +220,10 @@ function isIndefinite(tokens: readonly MatchToken[], start: number, end: number)
  * "المقاومة"), "وبغداد" → 1. "للقوات" (li + al, the alif written away) keeps its span whole.
  */
 function cliticLength(t: MatchToken, root: TrieNode): number {
-  if (!t.arabic || root.next.has(t.keys[0])) return 0;
-  const k = t.keys.find((x) => root.next.has(x));
+  if (!t.arabic || childOf(root, t, 0) !== undefined) return 0;
+  // the first key with a child of the root (from the word's memo when it remembers this root: no Map look-up, no closure)
+  let k: string | undefined;
+  for (let q = 1; q < t.keys.length && k === undefined; q++) if (childOf(root, t, q) !== undefined) k = t.keys[q];
   const s = t.keys[0];
   if (!k || !s.endsWith(k) || t.raw.length !== s.length) return 0;
   return s.length - k.length;
