@@ -179,7 +179,7 @@ function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Arra
         const ok = agreeingHits(n.hits, tokens, i, j + 1);
         if (ok.length) best = { end: j + 1, hits: ok };
       }
-      if (n.next.size) best = searchAliases(tokens, i, skip, n, j + 1, best, limit, kb);
+      if (n.branches) best = searchAliases(tokens, i, skip, n, j + 1, best, limit, kb);
     }
     if (t.article && j + 1 < limit && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best, limit, kb);
     return best;
@@ -193,7 +193,7 @@ function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Arra
   }
   for (let q = nk - 1; q >= 0; q--) {
     const n = childOf(node, t, q);
-    if (n && n.next.size) best = searchAliases(tokens, i, skip, n, j + 1, best, limit, kb);
+    if (n && n.branches) best = searchAliases(tokens, i, skip, n, j + 1, best, limit, kb);
   }
   if (t.article && j + 1 < limit && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best, limit, kb);
   return best;
