@@ -92,13 +92,12 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult, avgSco
    * by string: their characters are all below 256 (eld's byte dictionary), so the characters and the length pack into
    * two integers, the keys of an open-addressing table that holds each n-gram's run in the pool and, by a stamp per
    * detection, whether this detection has counted it yet. No string is built for an n-gram met before.
+   * A slot is four integers side by side, [key's high part, key's low part, run, stamp], 16 bytes of one cache line:
+   * a probe is a random read in a table larger than the caches, and four arrays made it four cache misses.
    */
   const BITS = 17;
   const MASK = (1 << BITS) - 1;
-  const KLO = new Int32Array(1 << BITS);
-  const KHI = new Int32Array(1 << BITS); // 0 = empty slot (a key's high part holds its length, ≥ 1)
-  const RUN = new Int32Array(1 << BITS);
-  const SEEN = new Int32Array(1 << BITS);
+  const SLOTS = new Int32Array(4 << BITS); // high part 0 = empty slot (a key's high part holds its length, ≥ 1)
   let entries = 0;
   let stamp = 0;
   let distinct = 0;
@@ -130,25 +129,27 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult, avgSco
     const lo = (G[0] << 16) | (len > 1 ? G[1] << 8 : 0) | (len > 2 ? G[2] : 0);
     const hi = (len << 24) | (len > 3 ? G[3] << 16 : 0) | (len > 4 ? G[4] << 8 : 0) | (len > 5 ? G[5] : 0);
     let h = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b)) >>> (32 - BITS);
+    let s = 4 * h;
     for (;;) {
-      const khi = KHI[h];
+      const khi = SLOTS[s];
       if (khi === 0) {
         let g = "";
         for (let k = 0; k < len; k++) g += F(G[k]);
-        KLO[h] = lo;
-        KHI[h] = hi;
-        RUN[h] = runOf(g);
-        SEEN[h] = 0;
+        SLOTS[s] = hi;
+        SLOTS[s + 1] = lo;
+        SLOTS[s + 2] = runOf(g);
+        SLOTS[s + 3] = 0;
         entries++;
         break;
       }
-      if (khi === hi && KLO[h] === lo) break;
+      if (khi === hi && SLOTS[s + 1] === lo) break;
       h = (h + 1) & MASK;
+      s = 4 * h;
     }
-    if (SEEN[h] === stamp) return;
-    SEEN[h] = stamp;
+    if (SLOTS[s + 3] === stamp) return;
+    SLOTS[s + 3] = stamp;
     distinct++;
-    addRun(RUN[h]);
+    addRun(SLOTS[s + 2]);
   };
 
   /** eld's strToUtf8Bytes then getByteNgrams: the distinct n-grams of the words of the first ~350 bytes, scored. */
@@ -289,13 +290,13 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult, avgSco
   return (input: string): EldResult => {
     // the tables are emptied between detections only (a detection's own n-grams stay counted once)
     if (entries > (1 << BITS) / 2 || cache.size > 100_000) {
-      KHI.fill(0);
+      SLOTS.fill(0);
       entries = 0;
       cache.clear();
       pool = [];
     }
     if (++stamp === 0x7fffffff) {
-      SEEN.fill(0);
+      for (let k = 3; k < SLOTS.length; k += 4) SLOTS[k] = 0;
       stamp = 1;
     }
     scores.fill(0);
