@@ -19,6 +19,8 @@ export interface TrieNode {
   hits: AliasHit[] | null;
   /** A root whose first-key test each word may remember (the KB's trie, built once; not a document's own). */
   readonly shared: boolean;
+  /** `next` has a child (next.size > 0, read from the node itself: the search asks it of every node it reaches). */
+  branches: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface TrieNode {
  * optional `shared` on one root gave the name search two node shapes to check, and its compiled code bailed out).
  */
 function trieNode(shared: boolean): TrieNode {
-  return { next: new Map(), hits: null, shared };
+  return { next: new Map(), hits: null, shared, branches: false };
 }
 
 /**
@@ -48,7 +50,10 @@ export function addToTrie(root: TrieNode, entry: KbEntry, alias: string, demonym
   let node = root;
   for (const k of keys) {
     let n = node.next.get(k);
-    if (!n) node.next.set(k, (n = trieNode(false)));
+    if (!n) {
+      node.next.set(k, (n = trieNode(false)));
+      node.branches = true;
+    }
     node = n;
   }
   const hits = (node.hits ??= []);

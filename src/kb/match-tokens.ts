@@ -1,7 +1,8 @@
 import { isSpace } from "../core/is-space.js";
+import { objectList } from "../core/object-list.js";
 import type { TrieNode } from "./alias-trie.js";
 import { arabicTextKeys, isArabic, latinKey } from "./token-keys.js";
-import { wordString, wordTableGeneration } from "./word-table.js";
+import { findWord, spanHash, wordString, wordTableGeneration } from "./word-table.js";
 
 /** A token of text as the name matcher sees it. */
 export interface MatchToken {
@@ -14,6 +15,8 @@ export interface MatchToken {
   readonly kind: "word" | "acronym" | "punct";
   /** First letter is a capital (always false for Arabic). */
   readonly cap: boolean;
+  /** The first character is an ASCII digit (as raw.charCodeAt(0), without reading the string). */
+  readonly digit: boolean;
   readonly arabic: boolean;
   /** An article that a name may carry or not: "al-", "el-", and the sun-letter forms "ash-", "ez-", "at-". */
   readonly article: boolean;
@@ -24,6 +27,12 @@ export interface MatchToken {
   readonly quotedAfter: boolean;
   /** The facts of the word, shared by every token that spells it (and a place for matchers to remember more). */
   readonly word: WordInfo;
+  /**
+   * The word's id in the word table (word-table.ts, of the generation current when the tokens were read) when the token
+   * is a segment token as it stands, else -1: lets a matcher keep what it learns of a word in an array by id, read
+   * without visiting the word's object.
+   */
+  readonly id: number;
 }
 
 // French elisions split off a word: "l'Irak", "d'Al-Tanf", "qu'il"
@@ -40,6 +49,24 @@ const QUOTE = 2;
 const JOINS = new Uint8Array(0x10000);
 for (const ch of "-‐‑") JOINS[ch.charCodeAt(0)] |= HYPHEN;
 for (const ch of "\"“”«»'’‘/") JOINS[ch.charCodeAt(0)] |= QUOTE;
+// A token's flags, in one number: what its place tells (ARTICLE … QUOTED_AFTER), then what its word tells (W_PUNCT …,
+// WordInfo.bits), so that the passes reading every token's kind, case and script do not visit the word's object (one
+// scattered object per word: a cache miss per token in the first pass that reads it).
+const ARTICLE = 1;
+const HYPHEN_NEXT = 2;
+const QUOTED_BEFORE = 4;
+const QUOTED_AFTER = 8;
+const W_PUNCT = 16;
+const W_ACRONYM = 32;
+const W_CAP = 64;
+const W_ARABIC = 128;
+const W_ALWAYS = 256;
+const W_SUN = 512;
+const W_PURE = 1024;
+const W_DIGIT = 4096;
+/** Set in WORD_BITS for an id whose bits are known (so that a word of no fact is not 0, "not known yet"). */
+const KNOWN = 2048;
+
 /** What a token is, from its characters alone: the same word recurs across articles, so it is worked out once. */
 export interface WordInfo {
   readonly keys: readonly string[];
@@ -52,6 +79,8 @@ export interface WordInfo {
   readonly sun: boolean;
   /** Every character is a letter, mark or digit of the BMP: the word is one match token as it stands. */
   readonly pure: boolean;
+  /** The facts above as bits (W_PUNCT …): a token keeps them in its own flags, read with no visit to this object. */
+  readonly bits: number;
   /**
    * The children of the trie root `startsOf` under each of the word's keys, and whether there is one (remembered by the
    * name search for the KB's trie: a Map look-up per token per article otherwise).
@@ -76,7 +105,7 @@ function wordInfo(raw: string): WordInfo {
   const arabic = c0 >= 0x600 && c0 <= 0x6ff ? true : c0 < 128 ? false : isArabic(raw);
   const punct = raw.length === 1 && (c0 < 128 ? !/[A-Za-z0-9]/.test(raw) : !/[\p{L}\p{N}]/u.test(raw));
   if (punct) {
-    w = { keys: [raw], kind: "punct", cap: false, arabic: false, always: false, sun: false, pure: false, startsOf: null, children: null, starts: false, lexOf: null, lex: null };
+    w = { keys: [raw], kind: "punct", cap: false, arabic: false, always: false, sun: false, pure: false, bits: W_PUNCT, startsOf: null, children: null, starts: false, lexOf: null, lex: null };
   } else {
     const first = raw[0];
     const cap = !arabic && first !== first.toLowerCase();
@@ -84,11 +113,14 @@ function wordInfo(raw: string): WordInfo {
     const acronym = cap && (dotted || (raw.length >= 2 && raw === raw.toUpperCase() && !/\d/.test(raw)));
     const lowerRaw = raw.length <= 3 ? raw.toLowerCase() : "";
     const keys = arabic ? arabicTextKeys(raw) : [latinKey(dotted ? raw.replace(/\./g, "") : raw)];
+    const always = !arabic && lowerRaw !== "" && ALWAYS_ARTICLE.has(lowerRaw);
+    const sun = !arabic && lowerRaw !== "" && !acronym && SUN_ARTICLE.has(lowerRaw);
+    const pure = allWordChars(raw);
+    const bits =
+      (acronym ? W_ACRONYM : 0) | (cap ? W_CAP : 0) | (arabic ? W_ARABIC : 0) | (always ? W_ALWAYS : 0) | (sun ? W_SUN : 0) | (pure ? W_PURE : 0) |
+      (c0 >= 48 && c0 <= 57 ? W_DIGIT : 0);
     w = {
-      keys, kind: acronym ? "acronym" : "word", cap, arabic,
-      always: !arabic && lowerRaw !== "" && ALWAYS_ARTICLE.has(lowerRaw),
-      sun: !arabic && lowerRaw !== "" && !acronym && SUN_ARTICLE.has(lowerRaw),
-      pure: allWordChars(raw),
+      keys, kind: acronym ? "acronym" : "word", cap, arabic, always, sun, pure, bits,
       startsOf: null, children: null, starts: false, lexOf: null, lex: null,
     };
   }
@@ -102,8 +134,9 @@ function allWordChars(raw: string): boolean {
 }
 
 // The WordInfo of each word-table id (word-table.ts), of generation INFO_GENERATION: an array index rather than a
-// Map look-up of the word's string.
+// Map look-up of the word's string; and its bits | KNOWN (0 while INFO has none yet), read without visiting the object.
 let INFO: (WordInfo | null)[] = [];
+let WORD_BITS = new Uint16Array(4096);
 let INFO_GENERATION = -1;
 /** An array of n nulls (filled, so that V8 keeps it a plain array, not a dictionary, when it is filled out of order). */
 const nulls = (n: number): null[] => new Array<null>(n).fill(null);
@@ -111,18 +144,13 @@ const nulls = (n: number): null[] => new Array<null>(n).fill(null);
 const PUNCT: (WordInfo | null)[] = nulls(0x800);
 
 function makeToken(raw: string, start: number, text: string): MatchToken {
-  return tokenOf(wordInfo(raw), raw, start, text);
+  const w = wordInfo(raw);
+  return tokenOf(w, w.bits, -1, raw, start, text);
 }
 
-// MatchToken's flags, in one number.
-const ARTICLE = 1;
-const HYPHEN_NEXT = 2;
-const QUOTED_BEFORE = 4;
-const QUOTED_AFTER = 8;
-
 /**
- * A MatchToken in five fields (half the memory of one field per fact: every token of every article is one): what
- * its word tells (keys, kind, case, script) is read from the word's facts, what its place tells from `flags`.
+ * A MatchToken in six fields (half the memory of one field per fact: every token of every article is one): its kind,
+ * case, script and what its place tells are bits of `flags`, its keys are read from the word's facts.
  */
 class CompactToken implements MatchToken {
   constructor(
@@ -131,27 +159,32 @@ class CompactToken implements MatchToken {
     public raw: string,
     public word: WordInfo,
     private flags: number,
+    public id: number,
   ) {}
   /** Makes this (reused) object another token. */
-  reset(start: number, end: number, raw: string, word: WordInfo, flags: number): this {
+  reset(start: number, end: number, raw: string, word: WordInfo, flags: number, id: number): this {
     this.start = start;
     this.end = end;
     this.raw = raw;
     this.word = word;
     this.flags = flags;
+    this.id = id;
     return this;
   }
   get keys(): readonly string[] {
     return this.word.keys;
   }
   get kind(): "word" | "acronym" | "punct" {
-    return this.word.kind;
+    return this.flags & W_PUNCT ? "punct" : this.flags & W_ACRONYM ? "acronym" : "word";
   }
   get cap(): boolean {
-    return this.word.cap;
+    return (this.flags & W_CAP) !== 0;
   }
   get arabic(): boolean {
-    return this.word.arabic;
+    return (this.flags & W_ARABIC) !== 0;
+  }
+  get digit(): boolean {
+    return (this.flags & W_DIGIT) !== 0;
   }
   get article(): boolean {
     return (this.flags & ARTICLE) !== 0;
@@ -174,10 +207,15 @@ class CompactToken implements MatchToken {
 const POOL: CompactToken[] = [];
 const POOL_MAX = 20_000;
 let poolNext = -1;
+/**
+ * The list of the last call with `reuse`, filled again by the next (its backing store kept: a list grown by push from
+ * empty for every article was most of this pass's allocation).
+ */
+const REUSED: MatchToken[] = objectList<MatchToken>();
 
-function newToken(start: number, end: number, raw: string, w: WordInfo, flags: number): CompactToken {
-  if (poolNext < 0 || poolNext >= POOL_MAX) return new CompactToken(start, end, raw, w, flags);
-  const t = poolNext < POOL.length ? POOL[poolNext].reset(start, end, raw, w, flags) : (POOL[poolNext] = new CompactToken(start, end, raw, w, flags));
+function newToken(start: number, end: number, raw: string, w: WordInfo, flags: number, id: number): CompactToken {
+  if (poolNext < 0 || poolNext >= POOL_MAX) return new CompactToken(start, end, raw, w, flags, id);
+  const t = poolNext < POOL.length ? POOL[poolNext].reset(start, end, raw, w, flags, id) : (POOL[poolNext] = new CompactToken(start, end, raw, w, flags, id));
   poolNext++;
   return t;
 }
@@ -190,19 +228,22 @@ function codeAt(text: string, i: number): number {
   return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }
 
-function tokenOf(w: WordInfo, raw: string, start: number, text: string): MatchToken {
+/** The token of word `w` (of bits `bits`, w.bits; of word-table id `id` or -1) spelt `raw` at `start`. */
+function tokenOf(w: WordInfo, bits: number, id: number, raw: string, start: number, text: string): MatchToken {
   const end = start + raw.length;
-  if (w.kind === "punct") return newToken(start, end, raw, w, 0);
+  bits &= W_PUNCT | W_ACRONYM | W_CAP | W_ARABIC | W_ALWAYS | W_SUN | W_PURE | W_DIGIT;
+  if (bits & W_PUNCT) return newToken(start, end, raw, w, bits, id);
   // (codeAt past either end is -1: no entry of the table)
   const after = JOINS[codeAt(text, end)] | 0;
   const hyphenNext = (after & HYPHEN) !== 0 && end + 1 < text.length && !isSpace(text.charCodeAt(end + 1));
-  const article = w.always || (w.sun && hyphenNext);
+  const article = (bits & W_ALWAYS) !== 0 || ((bits & W_SUN) !== 0 && hyphenNext);
   const flags =
+    bits |
     (article ? ARTICLE : 0) |
     (hyphenNext ? HYPHEN_NEXT : 0) |
     ((JOINS[codeAt(text, start - 1)] | 0) & QUOTE ? QUOTED_BEFORE : 0) |
     (after & QUOTE ? QUOTED_AFTER : 0);
-  return newToken(start, end, raw, w, flags);
+  return newToken(start, end, raw, w, flags, id);
 }
 
 // Character classes, filled lazily: 1 = part of a word (letter, mark, digit), 2 = not.
@@ -225,6 +266,12 @@ for (const ch of "'’ʼ`") APOSTROPHE_CHARS[ch.charCodeAt(0)] = 1;
 /** Is c (a UTF-16 code unit, or -1) one of ’ ' ʼ ` ? */
 const isApostrophe = (c: number): boolean => c >= 0 && APOSTROPHE_CHARS[c] === 1;
 const TLD = /^\.(?:com|net|org|it|fr|ir|iq|cu|tv|news|info|co|uk)(?![\p{L}\p{N}])/u;
+
+/** Is one of text[start, end) an apostrophe (’ ' ʼ `)? */
+function hasApostrophe(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (APOSTROPHE_CHARS[text.charCodeAt(k)] === 1) return true;
+  return false;
+}
 
 /** The end of the word starting at i: letters/digits with inner apostrophes ("Kata'ib"), a dotted acronym ("U.S."), a web name ("Today.it"). */
 function wordEnd(text: string, i: number): number {
@@ -283,22 +330,45 @@ export function matchTokens(
   }
 }
 
+/** The token of word-table id `id` (of the generation of INFO), spelt `raw` at `start`. */
+function tokenOfId(id: number, raw: string, start: number, text: string): MatchToken {
+  if (id >= INFO.length) growInfo(id);
+  let bits = WORD_BITS[id];
+  if (bits === 0) bits = WORD_BITS[id] = (INFO[id] = wordInfo(wordString(id))).bits | KNOWN;
+  return tokenOf(INFO[id]!, bits, id, raw, start, text);
+}
+
+/** Makes room in INFO and WORD_BITS for word id `id`. */
+function growInfo(id: number): void {
+  const n = Math.max(id + 1, 2 * INFO.length);
+  INFO = INFO.concat(nulls(n - INFO.length));
+  const bits = new Uint16Array(n);
+  bits.set(WORD_BITS);
+  WORD_BITS = bits;
+}
+
 function readTokens(
   text: string,
   spans: readonly { readonly start: number; readonly end: number; readonly text: string }[] | undefined,
   spanIds: Int32Array | null | undefined,
 ): MatchToken[] {
-  const out: MatchToken[] = [];
+  // tokens are written at out[count] (an append past the end), the length set at the end: a reused list keeps its store
+  const out = poolNext >= 0 ? REUSED : objectList<MatchToken>();
+  let count = 0;
   const n = text.length;
   let cur = 0;
   const nSpans = spans ? spans.length : 0;
   const ids = spans && spanIds ? spanIds : null;
-  if (ids && INFO_GENERATION !== wordTableGeneration()) (INFO = nulls(4096)), (INFO_GENERATION = wordTableGeneration());
+  if (ids && INFO_GENERATION !== wordTableGeneration()) {
+    INFO = nulls(4096);
+    WORD_BITS = new Uint16Array(4096);
+    INFO_GENERATION = wordTableGeneration();
+  }
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     if (c === 10) {
       // a line wrapped mid-sentence ("لقناة\nالجزيرة", "the\ncoalition") does not end the name being read
-      if (!wrappedLine(text, i)) out.push(tokenOf(PUNCT[10] ?? (PUNCT[10] = wordInfo("\n")), "\n", i, text));
+      if (!wrappedLine(text, i)) out[count++] = tokenOf(PUNCT[10] ?? (PUNCT[10] = wordInfo("\n")), W_PUNCT, -1, "\n", i, text);
       i++;
       continue;
     }
@@ -312,8 +382,8 @@ function readTokens(
       if (c < 0x800) {
         // by character code: no slice, no Map look-up (the WordInfo's key is the character)
         const w = PUNCT[c] ?? (PUNCT[c] = wordInfo(text.slice(i, i + 1)));
-        out.push(tokenOf(w, w.keys[0], i, text));
-      } else out.push(makeToken(text.slice(i, i + len), i, text));
+        out[count++] = tokenOf(w, w.bits, -1, w.keys[0], i, text);
+      } else out[count++] = makeToken(text.slice(i, i + len), i, text);
       i += len;
       continue;
     }
@@ -323,18 +393,29 @@ function readTokens(
         // a span that is a plain word, followed by no apostrophe, nor by a "." and a letter ("Today.it"), is what wordEnd
         // would read
         const id = ids[cur];
-        if (id >= INFO.length) INFO = INFO.concat(nulls(Math.max(id + 1, 2 * INFO.length) - INFO.length));
-        const w = INFO[id] ?? (INFO[id] = wordInfo(wordString(id)));
+        if (id >= INFO.length) growInfo(id);
+        let bits = WORD_BITS[id];
+        if (bits === 0) bits = WORD_BITS[id] = (INFO[id] = wordInfo(wordString(id))).bits | KNOWN;
         const end = spans![cur].end;
         const d = end < n ? text.charCodeAt(end) : 32;
-        if (w.pure && (d === DOT ? !isWordChar(codeAt(text, end + 1)) : !isApostrophe(d) && !isWordChar(d))) {
-          out.push(tokenOf(w, spans![cur].text, i, text));
+        if (bits & W_PURE && (d === DOT ? !isWordChar(codeAt(text, end + 1)) : !isApostrophe(d) && !isWordChar(d))) {
+          out[count++] = tokenOf(INFO[id]!, bits, id, spans![cur].text, i, text);
           i = end;
           continue;
         }
       }
     }
     const end = wordEnd(text, i);
+    if (ids && !hasApostrophe(text, i, end)) {
+      // no elision or possessive to split off: a word the table knows ("Iran" of "Iran-backed", "Unis" of
+      // "États-Unis") is its token as the fast path makes it, by its id (no slice, no look-up by string)
+      const id = findWord(text, i, end, spanHash(text, i, end));
+      if (id >= 0) {
+        out[count++] = tokenOfId(id, wordString(id), i, text);
+        i = end;
+        continue;
+      }
+    }
     // text.slice(i, end), as a span's own string when a span is exactly that (no closure made per call for it)
     while (cur < nSpans && spans![cur].start < i) cur++;
     let raw = cur < nSpans && spans![cur].start === i && spans![cur].end === end ? spans![cur].text : text.slice(i, end);
@@ -349,8 +430,12 @@ function readTokens(
       const poss = POSSESSIVE.exec(raw);
       if (poss && raw.length > 3) raw = raw.slice(0, raw.length - poss[0].length);
     }
-    if (raw) out.push(makeToken(raw, start, text));
+    if (!raw) continue;
+    // ("Iran" of "Iran's", "attaque" of "l'attaque": by its id when the table knows the word)
+    const id = ids ? findWord(text, start, start + raw.length, spanHash(text, start, start + raw.length)) : -1;
+    out[count++] = id >= 0 ? tokenOfId(id, raw, start, text) : makeToken(raw, start, text);
   }
+  if (out.length !== count) out.length = count;
   return out;
 }
 

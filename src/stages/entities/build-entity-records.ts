@@ -39,34 +39,45 @@ function recordName(g: readonly FoundMention[]): string {
   return name;
 }
 
-/** The forms the article uses, white space collapsed, each once. */
-function formsUsed(g: readonly FoundMention[]): string[] {
-  const seen: string[] = [];
+// Lists reused from record to record, written by index up to a count (two lists grown by push per record, thrown away,
+// were most of this pass's allocation); entries past the count are stale.
+const FORMS: string[] = [];
+const ALIASES: string[] = [];
+
+/** Is s one of FORMS[0, n)? */
+function inForms(s: string, n: number): boolean {
+  for (let i = 0; i < n; i++) if (FORMS[i] === s) return true;
+  return false;
+}
+
+/** The forms the article uses, white space collapsed, each once: written to FORMS, their count returned. */
+function formsUsed(g: readonly FoundMention[]): number {
+  let n = 0;
   for (let i = 0; i < g.length; i++) {
     const t = g[i].text;
     const form = SPACES.test(t) ? t.replace(/\s+/g, " ") : t;
-    if (!seen.includes(form)) seen.push(form);
+    if (!inForms(form, n)) FORMS[n++] = form;
   }
-  return seen;
+  return n;
 }
 
 /** The forms the article uses, then a few of the KB's other names for the entity (not the record's name). */
 function recordAliases(g: readonly FoundMention[], name: string): string[] {
-  const seen = formsUsed(g);
-  const aliases: string[] = [];
-  for (let i = 0; i < seen.length; i++) if (seen[i] !== name) aliases.push(seen[i]);
+  const nForms = formsUsed(g);
+  let n = 0;
+  for (let i = 0; i < nForms; i++) if (FORMS[i] !== name) ALIASES[n++] = FORMS[i];
   // the first few KB aliases the article does not use (an entry may have hundreds: stop at KB_ALIASES)
   const e = g[0].entry;
   if (e) {
     for (let i = 0, extra = 0; i < e.aliases.length && extra < KB_ALIASES; i++) {
       const a = e.aliases[i];
-      if (seen.includes(a)) continue;
+      if (inForms(a, nForms)) continue;
       extra++;
-      if (a !== name) aliases.push(a);
+      if (a !== name) ALIASES[n++] = a;
     }
   }
-  // (in an array of its own size: the record is kept with the Doc, a push-grown array with room for 17)
-  return aliases.length ? aliases.slice() : [];
+  // (in an array of its own size: the record is kept with the Doc)
+  return n ? ALIASES.slice(0, n) : [];
 }
 
 function mentionsOf(g: readonly FoundMention[]): Mention[] {

@@ -1,6 +1,7 @@
 import type { EntityType } from "../../core/doc.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
 import { latinKey } from "../../kb/token-keys.js";
+import { wordTableGeneration } from "../../kb/word-table.js";
 import type { DiscoveryLexicon, EntityCue } from "./discovery-lexicon.js";
 import { foundMention, mentionList, type FoundMention } from "./found-mention.js";
 import { zeroedBytes } from "./zeroed-bytes.js";
@@ -62,6 +63,62 @@ interface WordLex {
   readonly titles: readonly { readonly keys: readonly string[]; readonly cased: boolean }[];
 }
 
+// WordLex's facts as bits, with KNOWN: what the passes test for every token, read by word id (lexBits).
+const TITLE = 1;
+const STOP = 2;
+const STOP_RAW = 4;
+const GIVEN = 8;
+const CONNECTOR = 16;
+const HAS_CUES = 32;
+const HAS_TITLES = 64;
+const KNOWN = 128;
+
+/** The bits of a WordLex. */
+function bitsOf(v: WordLex): number {
+  return (
+    KNOWN | (v.title ? TITLE : 0) | (v.stop ? STOP : 0) | (v.stopRaw ? STOP_RAW : 0) | (v.given ? GIVEN : 0) |
+    (v.connector ? CONNECTOR : 0) | (v.cues.length ? HAS_CUES : 0) | (v.titles.length ? HAS_TITLES : 0)
+  );
+}
+
+/** A lexicon's bits of each word-table id (0: not known yet), of one generation of the table. */
+interface LexBits {
+  generation: number;
+  bits: Uint8Array;
+}
+const LEX_BITS = new WeakMap<DiscoveryLexicon, LexBits>();
+let lastLex: DiscoveryLexicon | null = null;
+let lastBits: LexBits = { generation: -1, bits: new Uint8Array(0) };
+
+/**
+ * The bits of wordLex(lex, t), by the token's word id when it has one: most tokens are only tested (no cue starts
+ * with them, no title ends with them), and an array by id answers without visiting the word's objects (a cache miss
+ * per token: the scattered word objects are not read by the passes before).
+ */
+function lexBits(lex: DiscoveryLexicon, t: MatchToken): number {
+  const id = t.id;
+  if (id < 0) return bitsOf(wordLex(lex, t));
+  if (lex !== lastLex) {
+    let lb = LEX_BITS.get(lex);
+    if (!lb) LEX_BITS.set(lex, (lb = { generation: -1, bits: new Uint8Array(4096) }));
+    lastLex = lex;
+    lastBits = lb;
+  }
+  const lb = lastBits;
+  if (lb.generation !== wordTableGeneration()) {
+    lb.bits.fill(0);
+    lb.generation = wordTableGeneration();
+  }
+  if (id >= lb.bits.length) {
+    const grown = new Uint8Array(Math.max(id + 1, 2 * lb.bits.length));
+    grown.set(lb.bits);
+    lb.bits = grown;
+  }
+  let b = lb.bits[id];
+  if (b === 0) lb.bits[id] = b = bitsOf(wordLex(lex, t));
+  return b;
+}
+
 /** The lexicon's facts of a token's word, from the word's memo (Set and Map look-ups per token per article otherwise). */
 function wordLex(lex: DiscoveryLexicon, t: MatchToken): WordLex {
   const w = t.word;
@@ -94,9 +151,9 @@ export function headlineTokens(text: string, tokens: readonly MatchToken[], out:
   let caps = 0;
   for (let i = 0; i <= tokens.length; i++) {
     const t = tokens[i];
-    if (i < tokens.length && t.raw !== "\n") {
-      const c0 = t.raw.charCodeAt(0);
-      if (t.kind !== "punct" && !t.arabic && !t.article && !(c0 >= 48 && c0 <= 57)) {
+    // (a token's flags before its string: reading each token's string was a cache miss per token)
+    if (i < tokens.length && (t.kind !== "punct" || t.raw !== "\n")) {
+      if (t.kind !== "punct" && !t.arabic && !t.article && !t.digit) {
         words++;
         if (t.cap || t.kind === "acronym") caps++;
       }
@@ -125,9 +182,9 @@ function runForward(inp: DiscoveryInput, i: number, max: number): number {
     const t = tokens[j];
     if (covered[j] || t.kind === "punct" || t.arabic) break;
     if (j > i && !adjacent(tokens[j - 1], t, text)) break;
-    const wl = wordLex(lex, t);
-    const conn = wl.connector || t.article;
-    if (!conn && (!(t.cap || t.kind === "acronym") || wl.stop || wl.title)) break;
+    const wl = lexBits(lex, t);
+    const conn = (wl & CONNECTOR) !== 0 || t.article;
+    if (!conn && (!(t.cap || t.kind === "acronym") || (wl & (STOP | TITLE)) !== 0)) break;
     j++;
     if (!conn) last = j;
     if (last - i >= max) break;
@@ -158,8 +215,8 @@ function mention(inp: DiscoveryInput, from: number, to: number, type: EntityType
 function titleBefore(inp: DiscoveryInput, i: number): number {
   const { tokens, lex } = inp;
   let end = i;
-  if (end > 0 && (tokens[end - 1].raw === "." || tokens[end - 1].raw === ":")) end--;
-  if (end === 0) return 0;
+  if (end > 0 && tokens[end - 1].kind === "punct" && (tokens[end - 1].raw === "." || tokens[end - 1].raw === ":")) end--;
+  if (end === 0 || !(lexBits(lex, tokens[end - 1]) & HAS_TITLES)) return 0;
   const candidates = wordLex(lex, tokens[end - 1]).titles;
   for (const title of candidates) {
     const s = end - title.keys.length;
@@ -196,9 +253,9 @@ function discoverPeople(inp: DiscoveryInput, headline: Uint8Array): FoundMention
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (covered[i] || t.arabic || t.kind === "punct" || !(t.cap || t.kind === "acronym")) continue;
-    const wl = wordLex(lex, t);
-    if (wl.title || wl.stop) continue;
-    const given = wl.given;
+    const wl = lexBits(lex, t);
+    if (wl & (TITLE | STOP)) continue;
+    const given = (wl & GIVEN) !== 0;
     const titled = titleBefore(inp, i) > 0;
     if (!given && !titled && !mediaWithin(inp.media, i, i + 6)) continue;
     const end = runForward(inp, i, 4);
@@ -219,7 +276,7 @@ function discoverArabicPeople(inp: DiscoveryInput): FoundMention[] {
   const out = mentionList();
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (covered[i] || !t.arabic || t.raw.startsWith("ال") || wordLex(lex, t).stopRaw || !titleBefore(inp, i)) continue;
+    if (covered[i] || !t.arabic || t.raw.startsWith("ال") || (lexBits(lex, t) & STOP_RAW) !== 0 || !titleBefore(inp, i)) continue;
     let end = i + 1;
     while (end < tokens.length && end - i < 3 && tokens[end].arabic && !covered[end] && !lex.stop.has(tokens[end].raw) && /^\s+$/.test(text.slice(tokens[end - 1].end, tokens[end].start))) end++;
     if (end - i < 2) continue;
@@ -280,7 +337,7 @@ function discoverCued(inp: DiscoveryInput, headline: Uint8Array): FoundMention[]
   const { tokens, covered, lex } = inp;
   const out = mentionList();
   for (let i = 0; i < tokens.length; i++) {
-    if (covered[i] || headline[i]) continue;
+    if (covered[i] || headline[i] || !(lexBits(lex, tokens[i]) & HAS_CUES)) continue;
     const cues = wordLex(lex, tokens[i]).cues;
     for (let c = 0; c < cues.length; c++) {
       const cue = cues[c];

@@ -24,12 +24,17 @@ export function findAcronyms(
 ): FoundMention[] {
   const out = mentionList();
   const defs = new Map<string, FoundMention>();
-  const endsAt = new Map<number, FoundMention>();
-  for (const m of found) endsAt.set(m.tokEnd, m);
+  // the mention ending at each token, made at the first definition (most articles define no acronym)
+  let endsAt: Map<number, FoundMention> | null = null;
   for (let i = 1; i + 2 < tokens.length; i++) {
-    if (tokens[i].raw !== "(" || tokens[i + 2].raw !== ")" || tokens[i + 1].kind !== "acronym") continue;
+    // (kinds first, read from the tokens' flags: most tokens are no parenthesis, and their strings need no reading)
+    if (tokens[i].kind !== "punct" || tokens[i + 1].kind !== "acronym" || tokens[i].raw !== "(" || tokens[i + 2].raw !== ")") continue;
     const acr = tokens[i + 1];
     if (covered[i + 1] || acr.raw.replace(/\./g, "").length < 2) continue;
+    if (!endsAt) {
+      endsAt = new Map<number, FoundMention>();
+      for (let k = 0; k < found.length; k++) endsAt.set(found[k].tokEnd, found[k]);
+    }
     let owner = endsAt.get(i);
     if (!owner) {
       // an unknown full name: the capitalised run before "(" whose initials spell the acronym

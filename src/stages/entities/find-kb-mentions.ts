@@ -3,6 +3,7 @@ import type { KbEntry, KbRelation } from "../../kb/knowledge-base.js";
 import type { MatchToken, WordInfo } from "../../kb/match-tokens.js";
 import { nameKeys } from "../../kb/match-tokens.js";
 import { entryNameKeys } from "../../kb/entry-keys.js";
+import { wordTableGeneration } from "../../kb/word-table.js";
 import { foundMention, mentionList, type FoundMention } from "./found-mention.js";
 
 const INDEFINITE = new Set(["a", "an", "une", "un"]);
@@ -34,6 +35,10 @@ export function longestMatch(tokens: readonly MatchToken[], i: number, root: Tri
   const first = tokens[i];
   if (skip?.[i]) return null;
   // most words start no name: answer without the search
+  if (root.shared && first.id >= 0) {
+    if (!startsName(first, root) && !first.article) return null;
+    return searchAliases(tokens, i, skip, root, i, null, limit, root);
+  }
   const w = first.word;
   if (w.startsOf !== root) {
     const keys = first.keys;
@@ -47,7 +52,7 @@ export function longestMatch(tokens: readonly MatchToken[], i: number, root: Tri
       if (!starts) return null;
     }
   } else if (!first.article && !w.starts) return null;
-  return searchAliases(tokens, i, skip, root, i, null, limit);
+  return searchAliases(tokens, i, skip, root, i, null, limit, null);
 }
 
 /** Remembers on word `w` the children of the KB trie's `root` under each of its keys; true when there is one. */
@@ -65,6 +70,82 @@ function rememberChildren(w: WordInfo, root: TrieNode, keys: readonly string[]):
   return starts;
 }
 
+// Per word-table id (of generation STARTS_GENERATION), what the word is to the KB trie STARTS_ROOT: bit STARTS_KNOWN
+// set when known, then STARTS_NAME when it starts a name, and INNER when one of its keys is a key below the root (it
+// may continue a name); 0 not known yet. Read by the token's id: most words start no name and continue none, and this
+// answers without visiting the word's object (a cache miss per token) nor looking its key up in a node's Map.
+let STARTS = new Uint8Array(4096);
+let STARTS_ROOT: TrieNode | null = null;
+let STARTS_GENERATION = -1;
+const STARTS_KNOWN = 1;
+const STARTS_NAME = 2;
+const INNER_KNOWN = 4;
+const INNER = 8;
+// The keys below the root of the KB trie INNER_ROOT (every key but the root's own children's).
+let INNER_KEYS: Set<string> | null = null;
+let INNER_ROOT: TrieNode | null = null;
+
+/** STARTS for the KB trie `root`, room made for word id `id`. */
+function startsFor(root: TrieNode, id: number): Uint8Array {
+  if (STARTS_ROOT !== root || STARTS_GENERATION !== wordTableGeneration()) {
+    STARTS.fill(0);
+    STARTS_ROOT = root;
+    STARTS_GENERATION = wordTableGeneration();
+  }
+  if (id >= STARTS.length) {
+    const grown = new Uint8Array(Math.max(id + 1, 2 * STARTS.length));
+    grown.set(STARTS);
+    STARTS = grown;
+  }
+  return STARTS;
+}
+
+/** Does the word of token `t` (with a word-table id) start a name of the KB trie `root`? (Remembers its children.) */
+function startsName(t: MatchToken, root: TrieNode): boolean {
+  const starts = startsFor(root, t.id);
+  let s = starts[t.id];
+  if (!(s & STARTS_KNOWN)) {
+    const w = t.word;
+    const yes = w.startsOf === root ? w.starts : rememberChildren(w, root, t.keys);
+    starts[t.id] = s |= STARTS_KNOWN | (yes ? STARTS_NAME : 0);
+  }
+  return (s & STARTS_NAME) !== 0;
+}
+
+/** Every key of the trie below `root`'s own children. */
+function innerKeys(root: TrieNode): Set<string> {
+  if (INNER_ROOT === root) return INNER_KEYS!;
+  const keys = new Set<string>();
+  const stack: TrieNode[] = [];
+  for (const child of root.next.values()) stack.push(child);
+  while (stack.length) {
+    const n = stack.pop()!;
+    for (const [k, child] of n.next) {
+      keys.add(k);
+      stack.push(child);
+    }
+  }
+  INNER_ROOT = root;
+  return (INNER_KEYS = keys);
+}
+
+/**
+ * May the word of token `t` (with a word-table id) continue a name of the KB trie `root`: is one of its keys a key of
+ * a node below the root? When not, no node below the root has a child under its keys.
+ */
+function continuesName(t: MatchToken, root: TrieNode): boolean {
+  const starts = startsFor(root, t.id);
+  let s = starts[t.id];
+  if (!(s & INNER_KNOWN)) {
+    const inner = innerKeys(root);
+    const keys = t.keys;
+    let yes = false;
+    for (let q = 0; q < keys.length && !yes; q++) yes = inner.has(keys[q]);
+    starts[t.id] = s |= INNER_KNOWN | (yes ? INNER : 0);
+  }
+  return (s & INNER) !== 0;
+}
+
 type Best = { end: number; hits: AliasHit[] } | null;
 
 /** node.next.get(t.keys[q]), from the word's memo when node is the root it remembers. */
@@ -77,10 +158,17 @@ function childOf(node: TrieNode, t: MatchToken, q: number): TrieNode | undefined
  * The search of longestMatch from trie node `node` at token j: depth first, in the order of a stack, as it was first
  * written (a stack of [node, j] pairs): at each token the hits of every child are weighed first, then the children are
  * searched last key first, and skipping an article last of all. Recursion keeps that order and allocates nothing.
+ * `kb` is the KB trie the search started from (null for a document's own): below its root, a token whose word
+ * continues no name of it has no child to look up.
  */
-function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Array | undefined, node: TrieNode, j: number, best: Best, limit: number): Best {
+function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Array | undefined, node: TrieNode, j: number, best: Best, limit: number, kb: TrieNode | null): Best {
   if (j >= limit || skip?.[j]) return best;
   const t = tokens[j];
+  if (kb !== null && node !== kb && t.id >= 0 && !continuesName(t, kb)) {
+    // (as below with no child under any key: only an article may be skipped)
+    if (t.article && j + 1 < limit && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best, limit, kb);
+    return best;
+  }
   const keys = t.keys;
   const nk = keys.length;
   if (nk === 1) {
@@ -91,9 +179,9 @@ function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Arra
         const ok = agreeingHits(n.hits, tokens, i, j + 1);
         if (ok.length) best = { end: j + 1, hits: ok };
       }
-      if (n.next.size) best = searchAliases(tokens, i, skip, n, j + 1, best, limit);
+      if (n.branches) best = searchAliases(tokens, i, skip, n, j + 1, best, limit, kb);
     }
-    if (t.article && j + 1 < limit && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best, limit);
+    if (t.article && j + 1 < limit && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best, limit, kb);
     return best;
   }
   for (let q = 0; q < nk; q++) {
@@ -105,9 +193,9 @@ function searchAliases(tokens: readonly MatchToken[], i: number, skip: Uint8Arra
   }
   for (let q = nk - 1; q >= 0; q--) {
     const n = childOf(node, t, q);
-    if (n && n.next.size) best = searchAliases(tokens, i, skip, n, j + 1, best, limit);
+    if (n && n.branches) best = searchAliases(tokens, i, skip, n, j + 1, best, limit, kb);
   }
-  if (t.article && j + 1 < limit && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best, limit);
+  if (t.article && j + 1 < limit && tokens[j + 1].kind !== "punct") best = searchAliases(tokens, i, skip, node, j + 1, best, limit, kb);
   return best;
 }
 
@@ -132,8 +220,10 @@ function isIndefinite(tokens: readonly MatchToken[], start: number, end: number)
  * "المقاومة"), "وبغداد" → 1. "للقوات" (li + al, the alif written away) keeps its span whole.
  */
 function cliticLength(t: MatchToken, root: TrieNode): number {
-  if (!t.arabic || root.next.has(t.keys[0])) return 0;
-  const k = t.keys.find((x) => root.next.has(x));
+  if (!t.arabic || childOf(root, t, 0) !== undefined) return 0;
+  // the first key with a child of the root (from the word's memo when it remembers this root: no Map look-up, no closure)
+  let k: string | undefined;
+  for (let q = 1; q < t.keys.length && k === undefined; q++) if (childOf(root, t, q) !== undefined) k = t.keys[q];
   const s = t.keys[0];
   if (!k || !s.endsWith(k) || t.raw.length !== s.length) return 0;
   return s.length - k.length;
@@ -286,6 +376,8 @@ export function findKbMentions(text: string, tokens: readonly MatchToken[], root
     matches.push({ from: i, to: m.end, entries, demonym });
     i = m.end;
   }
+  // (no set and map to make for a text that names no entity: a rescan of discovered names most often finds none)
+  if (!matches.length) return mentionList();
   // where each unambiguous entity is named (read only to resolve an ambiguous match), and which are named by more
   // than one word
   let ambiguous = false;

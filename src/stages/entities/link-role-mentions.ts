@@ -4,6 +4,7 @@ import { nameKeys } from "../../kb/match-tokens.js";
 import { entryRoleKeys } from "../../kb/entry-keys.js";
 import { movedMention, mentionList, type FoundMention } from "./found-mention.js";
 import type { KbEntry } from "../../kb/knowledge-base.js";
+import { wordTableGeneration } from "../../kb/word-table.js";
 
 /** A localised title and the English role words it stands for. */
 export interface RoleTitle {
@@ -87,6 +88,41 @@ function usableTitles(persons: readonly FoundMention[], titles: readonly RoleTit
   return usable;
 }
 
+/** The first keys of a list's titles, and per word-table id (of one generation) whether the word has one: 1 yes, 2 no, 0 not known. */
+interface FirstKeys {
+  readonly keys: ReadonlySet<string>;
+  generation: number;
+  bits: Uint8Array;
+}
+const FIRST_KEYS = new WeakMap<readonly RoleTitle[], FirstKeys>();
+
+/**
+ * May a title of `titles` start at token `t`: has its word a key that is the first key of one? Read by the word's id
+ * (an array by id, no visit to the word's keys) when it has one; a token without says yes (tested as before).
+ */
+function mayStartTitle(titles: readonly RoleTitle[], t: MatchToken): boolean {
+  const id = t.id;
+  if (id < 0) return true;
+  let f = FIRST_KEYS.get(titles);
+  if (!f) FIRST_KEYS.set(titles, (f = { keys: new Set(titles.map((x) => x.keys[0])), generation: -1, bits: new Uint8Array(4096) }));
+  if (f.generation !== wordTableGeneration()) {
+    f.bits.fill(0);
+    f.generation = wordTableGeneration();
+  }
+  if (id >= f.bits.length) {
+    const grown = new Uint8Array(Math.max(id + 1, 2 * f.bits.length));
+    grown.set(f.bits);
+    f.bits = grown;
+  }
+  let b = f.bits[id];
+  if (b === 0) {
+    let yes = false;
+    for (let q = 0; q < t.keys.length && !yes; q++) yes = f.keys.has(t.keys[q]);
+    f.bits[id] = b = yes ? 1 : 2;
+  }
+  return b === 1;
+}
+
 /** The end of title `keys` read at token i (none of its tokens covered), or -1. */
 function titleEnd(tokens: readonly MatchToken[], covered: Uint8Array, i: number, keys: readonly string[]): number {
   if (i + keys.length > tokens.length) return -1;
@@ -106,6 +142,8 @@ export function linkRoleMentions(text: string, tokens: readonly MatchToken[], fo
   const usable = usableTitles(persons, titles);
   if (!usable.length) return out;
   for (let i = 0; i < tokens.length; i++) {
+    // (most words start no title of the list: no title is tried there)
+    if (covered[i] || !mayStartTitle(titles, tokens[i])) continue;
     for (let u = 0; u < usable.length && !covered[i]; u++) {
       const end = titleEnd(tokens, covered, i, usable[u].t.keys);
       if (end < 0) continue;

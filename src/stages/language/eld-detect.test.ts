@@ -17,6 +17,10 @@ const sentences = [
   "",
   "   ",
   "12345 !!! ...",
+  // what the one-pass reading must give as eld's strings do: leading separators and apostrophes, upper case, the
+  // letters whose lower case depends on their neighbours or is not one character (Σ, İ)
+  "  'Ab ÉCOLE Straße ’ ` don’t '’` l'armée. , KELVIN\u212a ﬁn",
+  " ' ΟΔΟΣ ΣΑΣ ΑΣ", "İstanbul İZMİR", "''", " ", "—“«»”", "'a a' ’b",
 ];
 
 function rng(seed: number): () => number {

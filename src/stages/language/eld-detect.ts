@@ -92,13 +92,12 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult, avgSco
    * by string: their characters are all below 256 (eld's byte dictionary), so the characters and the length pack into
    * two integers, the keys of an open-addressing table that holds each n-gram's run in the pool and, by a stamp per
    * detection, whether this detection has counted it yet. No string is built for an n-gram met before.
+   * A slot is four integers side by side, [key's high part, key's low part, run, stamp], 16 bytes of one cache line:
+   * a probe is a random read in a table larger than the caches, and four arrays made it four cache misses.
    */
   const BITS = 17;
   const MASK = (1 << BITS) - 1;
-  const KLO = new Int32Array(1 << BITS);
-  const KHI = new Int32Array(1 << BITS); // 0 = empty slot (a key's high part holds its length, ≥ 1)
-  const RUN = new Int32Array(1 << BITS);
-  const SEEN = new Int32Array(1 << BITS);
+  const SLOTS = new Int32Array(4 << BITS); // high part 0 = empty slot (a key's high part holds its length, ≥ 1)
   let entries = 0;
   let stamp = 0;
   let distinct = 0;
@@ -130,40 +129,46 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult, avgSco
     const lo = (G[0] << 16) | (len > 1 ? G[1] << 8 : 0) | (len > 2 ? G[2] : 0);
     const hi = (len << 24) | (len > 3 ? G[3] << 16 : 0) | (len > 4 ? G[4] << 8 : 0) | (len > 5 ? G[5] : 0);
     let h = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b)) >>> (32 - BITS);
+    let s = 4 * h;
     for (;;) {
-      const khi = KHI[h];
+      const khi = SLOTS[s];
       if (khi === 0) {
         let g = "";
         for (let k = 0; k < len; k++) g += F(G[k]);
-        KLO[h] = lo;
-        KHI[h] = hi;
-        RUN[h] = runOf(g);
-        SEEN[h] = 0;
+        SLOTS[s] = hi;
+        SLOTS[s + 1] = lo;
+        SLOTS[s + 2] = runOf(g);
+        SLOTS[s + 3] = 0;
         entries++;
         break;
       }
-      if (khi === hi && KLO[h] === lo) break;
+      if (khi === hi && SLOTS[s + 1] === lo) break;
       h = (h + 1) & MASK;
+      s = 4 * h;
     }
-    if (SEEN[h] === stamp) return;
-    SEEN[h] = stamp;
+    if (SLOTS[s + 3] === stamp) return;
+    SLOTS[s + 3] = stamp;
     distinct++;
-    addRun(RUN[h]);
+    addRun(SLOTS[s + 2]);
+  };
+
+  /** Counts the n-grams of the word of n bytes in `word`: 4-byte n-grams with a 3-byte stride, the first with a leading space, the last closed by one. */
+  const flushWord = (n: number): void => {
+    if (n === 0) return;
+    const len = n > 70 ? 70 : n;
+    let j = 0;
+    for (; j + 4 < len; j += 3) gram(j, j + 4, j === 0, false);
+    // (eld's last n-gram runs to the end of the word, past the 70 bytes it otherwise reads)
+    const from = len !== 3 ? Math.max(0, len - 4) : 0;
+    gram(from, n, j === 0, true);
   };
 
   /** eld's strToUtf8Bytes then getByteNgrams: the distinct n-grams of the words of the first ~350 bytes, scored. */
   const ngrams = (str: string): void => {
     let n = 0;
     let countBytes = 0;
-    // 4-byte n-grams with a 3-byte stride, the first with a leading space, the last closed by one
     const flush = () => {
-      if (n === 0) return;
-      const len = n > 70 ? 70 : n;
-      let j = 0;
-      for (; j + 4 < len; j += 3) gram(j, j + 4, j === 0, false);
-      // (eld's last n-gram runs to the end of the word, past the 70 bytes it otherwise reads)
-      const from = len !== 3 ? Math.max(0, len - 4) : 0;
-      gram(from, n, j === 0, true);
+      flushWord(n);
       n = 0;
     };
     for (let ii = 0; ii < str.length; ii++) {
@@ -256,6 +261,77 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult, avgSco
     return out.trim();
   };
 
+  // A letter's lower case by code unit (0 not known yet; 0xffff: not one code unit of its own, İ, or Σ, whose lower case
+  // depends on the letters around it): what toLowerCase() makes of it inside a text.
+  const LOWER = new Uint16Array(0x10000);
+  const lowerOf = (c: number): number => {
+    const l = String.fromCharCode(c).toLowerCase();
+    return (LOWER[c] = l.length !== 1 || c === 0x3a3 ? 0xffff : l.charCodeAt(0));
+  };
+  /**
+   * `ngrams(separate(text.substring(0, 1000)).toLowerCase())` in one pass over the text, with no string made: each
+   * character of what separate() and toLowerCase() would give (a letter in lower case, a space for a run of separators,
+   * the apostrophes that end a run) goes straight into the words' bytes, up to where eld stops reading. trim() drops a
+   * leading space (so no space is counted before the first character); a trailing one ends the last word as the end of
+   * the text does. False, with n-grams already counted, when the text holds a character of another lower-casing (İ, Σ)
+   * or a surrogate: the detection then starts again on eld's own strings.
+   */
+  const streamNgrams = (text: string): boolean => {
+    const end = text.length < 1000 ? text.length : 1000;
+    let n = 0;
+    let countBytes = 0;
+    let started = false;
+    let i = 0;
+    while (i < end) {
+      let c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff) return false;
+      if (kind(c) === 1) {
+        c = LOWER[c] || lowerOf(c);
+        if (c === 0xffff) return false;
+      } else {
+        // a run of non-letters from i: when it holds a separator, a space (none at the start), then the apostrophes
+        // after its last separator, read as a run of their own; else an apostrophe as it stands
+        let lastSep = -1;
+        for (let j = i; j < end; j++) {
+          const cj = text.charCodeAt(j);
+          if (cj >= 0xd800 && cj <= 0xdfff) return false;
+          const k = kind(cj);
+          if (k === 1) break;
+          if (k === 3) lastSep = j;
+        }
+        if (lastSep >= 0) {
+          if (started) {
+            flushWord(n);
+            n = 0;
+            if (countBytes > 350) return true;
+            countBytes++;
+            if (countBytes > 380) break;
+          }
+          i = lastSep + 1;
+          continue;
+        }
+      }
+      started = true;
+      if (c < 0x80) {
+        word[n++] = c;
+        countBytes++;
+      } else if (c < 0x800) {
+        word[n++] = BYTE[0xc0 | (c >> 6)];
+        word[n++] = BYTE[0x80 | (c & 0x3f)];
+        countBytes += 2;
+      } else {
+        word[n++] = BYTE[0xe0 | (c >> 12)];
+        word[n++] = BYTE[0x80 | ((c >> 6) & 0x3f)];
+        word[n++] = BYTE[0x80 | (c & 0x3f)];
+        countBytes += 3;
+      }
+      if (countBytes > 380) break;
+      i++;
+    }
+    flushWord(n);
+    return true;
+  };
+
   /**
    * eld's LanguageResult.isReliable() (threshold 0.75) over the current scores, without its table: eld scales each
    * positive score s to (s / n) / (s / n + 25), sorts them (stably: ties in language order; `for…in` over all the
@@ -286,22 +362,29 @@ function fastDetect({ ngramsData, separators, dictionary, LanguageResult, avgSco
     return !(avgScore[language] * 0.75 > v0 || 0.01 > Math.abs(v0 - nextScore));
   };
 
-  return (input: string): EldResult => {
-    // the tables are emptied between detections only (a detection's own n-grams stay counted once)
-    if (entries > (1 << BITS) / 2 || cache.size > 100_000) {
-      KHI.fill(0);
-      entries = 0;
-      cache.clear();
-      pool = [];
-    }
+  /** Starts a detection: no n-gram counted yet, every score 0. */
+  const begin = (): void => {
     if (++stamp === 0x7fffffff) {
-      SEEN.fill(0);
+      for (let k = 3; k < SLOTS.length; k += 4) SLOTS[k] = 0;
       stamp = 1;
     }
     scores.fill(0);
     distinct = 0;
     longSeen.clear();
-    ngrams(separate(input.substring(0, 1000)).toLowerCase());
+  };
+  return (input: string): EldResult => {
+    // the tables are emptied between detections only (a detection's own n-grams stay counted once)
+    if (entries > (1 << BITS) / 2 || cache.size > 100_000) {
+      SLOTS.fill(0);
+      entries = 0;
+      cache.clear();
+      pool = [];
+    }
+    begin();
+    if (!streamNgrams(input)) {
+      begin();
+      ngrams(separate(input.substring(0, 1000)).toLowerCase());
+    }
     // eld's getMaxLang: the first language with the highest positive score
     let best = -1;
     let bestVal = 0;

@@ -1,5 +1,6 @@
 import type { Sentence, Token } from "../../core/doc.js";
 import { isSpace } from "../../core/is-space.js";
+import { objectList } from "../../core/object-list.js";
 import { internWord, spanHash, wordString, wordTableGeneration } from "../../kb/word-table.js";
 
 /** Sentences and tokens of a text. */
@@ -15,16 +16,31 @@ export interface Segmentation {
  */
 const BOUNDARY = /[.!?؟…]+["”’»)\]]*\s+|(?<=[\p{Ll}\u0621-\u064A]{2})[.!?؟](?=\p{Lu}\p{Ll}|[\u0621-\u064A]{2})/gu;
 const BOUNDARY_AT = new RegExp(BOUNDARY.source, "uy");
+/** A stop: what both readings of BOUNDARY begin with. */
+const STOP = /[.!?\u061f\u2026]/g;
+// The first stop at or after STOP_FROM in the text being segmented is at STOP_AT (-1: none): a search that ended past
+// a paragraph is not made again from the paragraph's next call, nor from the next paragraphs before that stop.
+let STOP_FROM = -1;
+let STOP_AT = -1;
+
+/** The index of the first stop in `text` at or after i, or -1. */
+function stopAt(text: string, i: number): number {
+  if (STOP_FROM >= 0 && i >= STOP_FROM && (STOP_AT < 0 || i <= STOP_AT)) return STOP_AT;
+  STOP.lastIndex = i;
+  STOP_FROM = i;
+  STOP_AT = STOP.test(text) ? STOP.lastIndex - 1 : -1;
+  return STOP_AT;
+}
+
 /**
  * BOUNDARY's next match in `para` from `from`: both its readings begin with a stop (. ! ? ؟ …), so the regex is tried
  * only where one stands, not at every position of the paragraph (its look-behind made every position a costly try).
- * The stops are looked for in `text`, of which `para` is the slice from `pos`: the whole text is a flat string, the
- * paragraph a slice of it, slower to read character by character.
+ * The stops are looked for in `text`, of which `para` is the slice from `pos`, by a regex of the stops (its compiled
+ * scan reads the characters a few times faster than a loop of charCodeAt).
  */
 function nextBoundary(text: string, pos: number, para: string, from: number): RegExpExecArray | null {
-  for (let i = pos + from, n = pos + para.length; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 46 && c !== 33 && c !== 63 && c !== 0x61f && c !== 0x2026) continue;
+  const n = pos + para.length;
+  for (let i = stopAt(text, pos + from); i >= 0 && i < n; i = stopAt(text, i + 1)) {
     BOUNDARY_AT.lastIndex = i - pos;
     const m = BOUNDARY_AT.exec(para);
     if (m) return m;
@@ -125,8 +141,15 @@ function charWordId(text: string, i: number, c: number): number {
   return id;
 }
 
-/** Appends the tokens of text[start, end) (one sentence) to `tokens`, their word ids to `ids`. */
-function tokenize(text: string, start: number, end: number, sentence: number, tokens: Token[]): void {
+/**
+ * The tokens of the text being segmented, written by index up to a count, reused from text to text: a text's tokens
+ * are copied out in a list of their number. (A list grown by push from empty copied itself at every growth, ~1.5 times
+ * the tokens' number of slots thrown away per text, and the kept list had up to half again as many slots as tokens.)
+ */
+const SCRATCH: Token[] = objectList<Token>();
+
+/** Writes the tokens of text[start, end) (one sentence) to SCRATCH from index `n`, their word ids to `ids`; returns the new count. */
+function tokenize(text: string, start: number, end: number, sentence: number, n: number): number {
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -150,16 +173,16 @@ function tokenize(text: string, start: number, end: number, sentence: number, to
     }
     // the token's string is the word table's (no slice of the text for a word seen before)
     const id = j === i + 1 && c < 0x800 ? charWordId(text, i, c) : internWord(text, i, j, spanHash(text, i, j));
-    const n = tokens.length;
     if (n === ids.length) {
       const grown = new Int32Array(2 * n);
       grown.set(ids);
       ids = grown;
     }
     ids[n] = id;
-    tokens.push({ start: i, end: j, text: wordString(id), sentence, isWord: (cls & 2) !== 0 });
+    SCRATCH[n++] = { start: i, end: j, text: wordString(id), sentence, isWord: (cls & 2) !== 0 };
     i = j;
   }
+  return n;
 }
 
 /** True when text[start, end) is all white space (what trim() removes): no trimmed copy to test. */
@@ -208,6 +231,8 @@ function pushSentence(text: string, s: number, e: number, paragraph: number, sen
  */
 export function segmentText(text: string, _lang: string, abbreviations: ReadonlySet<string>): Segmentation {
   const sentences: Sentence[] = [];
+  // (no stop known yet in this text)
+  STOP_FROM = -1;
   let paragraph = 0;
   let pos = 0;
   while (pos < text.length) {
@@ -233,9 +258,10 @@ export function segmentText(text: string, _lang: string, abbreviations: Readonly
     pos = pEnd + 1;
   }
 
-  const tokens: Token[] = [];
   const generation = wordTableGeneration();
-  for (let si = 0; si < sentences.length; si++) tokenize(text, sentences[si].start, sentences[si].end, si, tokens);
+  let n = 0;
+  for (let si = 0; si < sentences.length; si++) n = tokenize(text, sentences[si].start, sentences[si].end, si, n);
+  const tokens = SCRATCH.slice(0, n);
   // ids of one generation only (the table may have started again mid-text)
   if (wordTableGeneration() === generation) idsOfTokens.set(tokens, { ids: ids.slice(0, tokens.length), generation });
   return { sentences, tokens };
