@@ -1,7 +1,7 @@
+import { WordBytes } from "../../kb/word-bytes.js";
 import type { EntityType } from "../../core/doc.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
 import { latinKey } from "../../kb/token-keys.js";
-import { wordTableGeneration } from "../../kb/word-table.js";
 import type { DiscoveryLexicon, EntityCue } from "./discovery-lexicon.js";
 import { foundMention, mentionList, type FoundMention } from "./found-mention.js";
 import { zeroedBytes } from "./zeroed-bytes.js";
@@ -81,14 +81,10 @@ function bitsOf(v: WordLex): number {
   );
 }
 
-/** A lexicon's bits of each word-table id (0: not known yet), of one generation of the table. */
-interface LexBits {
-  generation: number;
-  bits: Uint8Array;
-}
-const LEX_BITS = new WeakMap<DiscoveryLexicon, LexBits>();
+/** A lexicon's bits of each word-table id (0: not known yet). */
+const LEX_BITS = new WeakMap<DiscoveryLexicon, WordBytes>();
 let lastLex: DiscoveryLexicon | null = null;
-let lastBits: LexBits = { generation: -1, bits: new Uint8Array(0) };
+let lastBits = new WordBytes(0);
 
 /**
  * The bits of wordLex(lex, t), by the token's word id when it has one: most tokens are only tested (no cue starts
@@ -100,22 +96,13 @@ function lexBits(lex: DiscoveryLexicon, t: MatchToken): number {
   if (id < 0) return bitsOf(wordLex(lex, t));
   if (lex !== lastLex) {
     let lb = LEX_BITS.get(lex);
-    if (!lb) LEX_BITS.set(lex, (lb = { generation: -1, bits: new Uint8Array(4096) }));
+    if (!lb) LEX_BITS.set(lex, (lb = new WordBytes()));
     lastLex = lex;
     lastBits = lb;
   }
-  const lb = lastBits;
-  if (lb.generation !== wordTableGeneration()) {
-    lb.bits.fill(0);
-    lb.generation = wordTableGeneration();
-  }
-  if (id >= lb.bits.length) {
-    const grown = new Uint8Array(Math.max(id + 1, 2 * lb.bits.length));
-    grown.set(lb.bits);
-    lb.bits = grown;
-  }
-  let b = lb.bits[id];
-  if (b === 0) lb.bits[id] = b = bitsOf(wordLex(lex, t));
+  const bits = lastBits.for(id);
+  let b = bits[id];
+  if (b === 0) bits[id] = b = bitsOf(wordLex(lex, t));
   return b;
 }
 

@@ -1,9 +1,9 @@
+import { WordBytes } from "../../kb/word-bytes.js";
 import type { AliasHit, TrieNode } from "../../kb/alias-trie.js";
 import type { KbEntry, KbRelation } from "../../kb/knowledge-base.js";
 import type { MatchToken, WordInfo } from "../../kb/match-tokens.js";
 import { nameKeys } from "../../kb/match-tokens.js";
 import { entryNameKeys } from "../../kb/entry-keys.js";
-import { wordTableGeneration } from "../../kb/word-table.js";
 import { foundMention, mentionList, type FoundMention } from "./found-mention.js";
 
 const INDEFINITE = new Set(["a", "an", "une", "un"]);
@@ -70,13 +70,12 @@ function rememberChildren(w: WordInfo, root: TrieNode, keys: readonly string[]):
   return starts;
 }
 
-// Per word-table id (of generation STARTS_GENERATION), what the word is to the KB trie STARTS_ROOT: bit STARTS_KNOWN
+// Per word-table id, what the word is to the KB trie STARTS_ROOT: bit STARTS_KNOWN
 // set when known, then STARTS_NAME when it starts a name, and INNER when one of its keys is a key below the root (it
 // may continue a name); 0 not known yet. Read by the token's id: most words start no name and continue none, and this
 // answers without visiting the word's object (a cache miss per token) nor looking its key up in a node's Map.
-let STARTS = new Uint8Array(4096);
+const STARTS = new WordBytes();
 let STARTS_ROOT: TrieNode | null = null;
-let STARTS_GENERATION = -1;
 const STARTS_KNOWN = 1;
 const STARTS_NAME = 2;
 const INNER_KNOWN = 4;
@@ -87,17 +86,11 @@ let INNER_ROOT: TrieNode | null = null;
 
 /** STARTS for the KB trie `root`, room made for word id `id`. */
 function startsFor(root: TrieNode, id: number): Uint8Array {
-  if (STARTS_ROOT !== root || STARTS_GENERATION !== wordTableGeneration()) {
-    STARTS.fill(0);
+  if (STARTS_ROOT !== root) {
+    STARTS.clear();
     STARTS_ROOT = root;
-    STARTS_GENERATION = wordTableGeneration();
   }
-  if (id >= STARTS.length) {
-    const grown = new Uint8Array(Math.max(id + 1, 2 * STARTS.length));
-    grown.set(STARTS);
-    STARTS = grown;
-  }
-  return STARTS;
+  return STARTS.for(id);
 }
 
 /** Does the word of token `t` (with a word-table id) start a name of the KB trie `root`? (Remembers its children.) */

@@ -1,10 +1,10 @@
+import { WordBytes } from "../../kb/word-bytes.js";
 import type { Context } from "../../core/context.js";
 import type { MatchToken } from "../../kb/match-tokens.js";
 import { nameKeys } from "../../kb/match-tokens.js";
 import { entryRoleKeys } from "../../kb/entry-keys.js";
 import { movedMention, mentionList, type FoundMention } from "./found-mention.js";
 import type { KbEntry } from "../../kb/knowledge-base.js";
-import { wordTableGeneration } from "../../kb/word-table.js";
 
 /** A localised title and the English role words it stands for. */
 export interface RoleTitle {
@@ -88,11 +88,10 @@ function usableTitles(persons: readonly FoundMention[], titles: readonly RoleTit
   return usable;
 }
 
-/** The first keys of a list's titles, and per word-table id (of one generation) whether the word has one: 1 yes, 2 no, 0 not known. */
+/** The first keys of a list's titles, and per word-table id whether the word has one: 1 yes, 2 no, 0 not known. */
 interface FirstKeys {
   readonly keys: ReadonlySet<string>;
-  generation: number;
-  bits: Uint8Array;
+  readonly bits: WordBytes;
 }
 const FIRST_KEYS = new WeakMap<readonly RoleTitle[], FirstKeys>();
 
@@ -104,21 +103,13 @@ function mayStartTitle(titles: readonly RoleTitle[], t: MatchToken): boolean {
   const id = t.id;
   if (id < 0) return true;
   let f = FIRST_KEYS.get(titles);
-  if (!f) FIRST_KEYS.set(titles, (f = { keys: new Set(titles.map((x) => x.keys[0])), generation: -1, bits: new Uint8Array(4096) }));
-  if (f.generation !== wordTableGeneration()) {
-    f.bits.fill(0);
-    f.generation = wordTableGeneration();
-  }
-  if (id >= f.bits.length) {
-    const grown = new Uint8Array(Math.max(id + 1, 2 * f.bits.length));
-    grown.set(f.bits);
-    f.bits = grown;
-  }
-  let b = f.bits[id];
+  if (!f) FIRST_KEYS.set(titles, (f = { keys: new Set(titles.map((x) => x.keys[0])), bits: new WordBytes() }));
+  const bits = f.bits.for(id);
+  let b = bits[id];
   if (b === 0) {
     let yes = false;
     for (let q = 0; q < t.keys.length && !yes; q++) yes = f.keys.has(t.keys[q]);
-    f.bits[id] = b = yes ? 1 : 2;
+    bits[id] = b = yes ? 1 : 2;
   }
   return b === 1;
 }

@@ -2,6 +2,7 @@ import type { Doc, Sentence, Token } from "../../core/doc.js";
 import { firstStartingAt } from "../../core/first-starting-at.js";
 import { tokenWordIds } from "../segment/segment-text.js";
 import { wordTableGeneration } from "../../kb/word-table.js";
+import { WordBytes } from "../../kb/word-bytes.js";
 import { objectList } from "../../core/object-list.js";
 
 /** A token of a sentence as the event rules see it: normalized forms for lexicon lookup, offsets into doc.text. */
@@ -229,7 +230,7 @@ interface ShapesById {
   readonly words: (WordShape | undefined)[];
   readonly puncts: (WordShape | undefined)[];
   /** wordsAnswer's answers by question, then by word id. */
-  readonly verdicts: Map<WordQuestion, Uint8Array>;
+  readonly verdicts: Map<WordQuestion, WordBytes>;
 }
 
 /** Shapes by language, then by word id, for the word table's current generation (ids of another name other words). */
@@ -265,8 +266,6 @@ function tokenShape(t: Token, ti: number, ids: Int32Array | null, byId: ShapesBy
   return sh;
 }
 
-const NO_VERDICTS = new Uint8Array(0);
-
 /** A question about words whose answer is the same wherever a word stands (asked of its shape), for wordsAnswer. */
 export interface WordQuestion {
   /** The answer for a word token of this shape (with a French elision's rest: the two word tokens it makes). */
@@ -283,19 +282,14 @@ export function wordsAnswer(sentences: readonly Sentence[], all: readonly Token[
   const ids = tokenWordIds(all);
   if (ids === null) return null;
   const byId = shapesById(lang);
-  let verdicts: Uint8Array = byId.verdicts.get(q) ?? NO_VERDICTS;
-  if (verdicts === NO_VERDICTS) byId.verdicts.set(q, (verdicts = new Uint8Array(1024)));
+  let bytes = byId.verdicts.get(q);
+  if (bytes === undefined) byId.verdicts.set(q, (bytes = new WordBytes(1024)));
   const s: Sentence = sentences[sentenceIndex];
   for (let ti = firstStartingAt(all, s.start); ti < all.length && all[ti].start < s.end; ti++) {
     const t = all[ti];
     if (t.sentence !== sentenceIndex || !t.isWord) continue;
     const id = ids[ti];
-    if (id >= verdicts.length) {
-      // (grown by doubling: ids are handed out from 0 up)
-      const grown = new Uint8Array(Math.max(2 * verdicts.length, id + 1));
-      grown.set(verdicts);
-      byId.verdicts.set(q, (verdicts = grown));
-    }
+    const verdicts = bytes.for(id);
     // 0: not asked yet, 1: no, 2: yes
     let v = verdicts[id];
     if (v === 0) verdicts[id] = v = q.ask(tokenShape(t, ti, ids, byId, lang, shapeCache(lang, true), shapeCache(lang, false))) ? 2 : 1;
