@@ -20,7 +20,7 @@ export interface Pipeline {
    * runDoc of each doc, in order, run stage by stage over the batch: the first stage over every doc, then the next
    * (as spaCy's `pipe` runs each component over a batch). The same Docs as runDoc gives; cheaper per doc, since each
    * stage's lexicons, tables and code stay in the processor's caches across the batch instead of being evicted by the
-   * other eight stages between one article and the next. A batch of DOC_BATCH (see below) is a good size.
+   * other eight stages between one article and the next. A batch of DOC_BATCH (below) is a good size.
    */
   runDocs(docs: readonly Doc[], ctx: Context, policy?: RunPolicy): Doc[];
   /** Runs the corpus stages over a batch. */
@@ -30,11 +30,12 @@ export interface Pipeline {
 }
 
 /**
- * Docs per runDocs call that the callers (analyze, ingest, the queue worker, the bench) gather before analysing: in
- * paired runs over 2,000 articles, stage by stage over batches of 16 took ~8% less CPU per article than article by
- * article, of 32–128 ~20–30% less; a batch keeps its Docs' working layers (tokens) alive meanwhile, ~1 MB per 32.
+ * Docs per runDocs call that the callers (analyze, ingest, the queue worker, the bench) gather before analysing. In
+ * paired runs of npm run bench (10,000 articles), stage by stage over batches of 16 took ~8% less CPU per article than
+ * article by article, of 64 ~30% less; 128 did better than 64 (+1–9% articles per CPU-second), 256 better than 128
+ * (~+7%), 512 no better than 256. A batch keeps its Docs' working layers (tokens) alive meanwhile, ~10 MB for 256.
  */
-export const DOC_BATCH = 64;
+export const DOC_BATCH = 256;
 
 /**
  * The Doc without its working layers (tokens): no corpus stage reads them. The key stays, undefined (JSON leaves it
