@@ -1,6 +1,7 @@
 import type { Context } from "./core/context.js";
 import type { Corpus } from "./core/corpus.js";
 import type { Doc } from "./core/doc.js";
+import { DocBatcher } from "./core/doc-batcher.js";
 import { createPipeline, DOC_BATCH, type Pipeline, type RunPolicy } from "./core/pipeline.js";
 import { createDoc, type ReadFailure, type SourceItem } from "./ingest/article.js";
 import { DEFAULT_PIPELINE, STAGES } from "./stages/registry.js";
@@ -30,35 +31,26 @@ export async function analyzeItems(
   const docs: Doc[] = [];
   const failures: ReadFailure[] = [];
   const seen = new Set<string>();
-  // Read items wait here, DOC_BATCH at a time, to be analysed stage by stage (runDocs); progress is told in reading
-  // order once the batch they wait behind is analysed.
-  let pending: Doc[] = [];
-  const told: [number, string][] = [];
-  const progress = (n: number, label: string) => (pending.length ? told.push([n, label]) : opts.onProgress?.(n, label));
-  const analysePending = () => {
-    for (const d of pipeline.runDocs(pending, ctx, opts.policy)) docs.push(d);
-    pending = [];
-    for (const [n, label] of told) opts.onProgress?.(n, label);
-    told.length = 0;
-  };
+  // read documents are analysed DOC_BATCH at a time, stage by stage (runDocs)
+  const batcher = new DocBatcher(pipeline, ctx, opts.policy, (d) => docs.push(d), opts.onProgress);
   let n = 0;
   for await (const item of items) {
     n++;
     if (!item.ok) {
       failures.push(item.failure);
-      progress(n, item.failure.source.file);
+      batcher.progress(n, item.failure.source.file);
       continue;
     }
     const start = createDoc(item.article);
     // The same content twice in one batch is analysed once (content id).
     if (!seen.has(start.id)) {
       seen.add(start.id);
-      pending.push(start);
+      batcher.add(start);
     }
-    progress(n, item.article.source.file);
-    if (pending.length >= DOC_BATCH) analysePending();
+    batcher.progress(n, item.article.source.file);
+    if (batcher.size >= DOC_BATCH) batcher.analyse();
   }
-  if (pending.length) analysePending();
+  batcher.analyse();
   const corpus = opts.corpus === false ? { docs } : pipeline.runCorpus({ docs }, ctx, opts.policy);
   return { corpus, failures };
 }

@@ -1,5 +1,6 @@
 import type { Context } from "./core/context.js";
 import type { Doc } from "./core/doc.js";
+import { DocBatcher } from "./core/doc-batcher.js";
 import { DOC_BATCH, type Pipeline } from "./core/pipeline.js";
 import { defaultPipeline } from "./analyze.js";
 import { createDoc, type ReadFailure, type SourceItem } from "./ingest/article.js";
@@ -54,42 +55,32 @@ export async function ingestItems(items: AsyncIterable<SourceItem> | Iterable<So
     batch = [];
   };
 
-  // Read documents wait here, DOC_BATCH at a time, to be analysed stage by stage (runDocs); progress is told in reading
-  // order once the documents they wait behind are analysed.
-  let pending: Doc[] = [];
-  const told: [number, string][] = [];
-  const progress = (n: number, label: string) => (pending.length ? told.push([n, label]) : opts.onProgress?.(n, label));
-  const analysePending = () => {
-    for (const d of pipeline.runDocs(pending, ctx, "continue")) batch.push(d);
-    pending = [];
-    for (const [n, label] of told) opts.onProgress?.(n, label);
-    told.length = 0;
-  };
-
+  // read documents are analysed DOC_BATCH at a time (within a clustering step), stage by stage (runDocs)
+  const batcher = new DocBatcher(pipeline, ctx, "continue", (d) => batch.push(d), opts.onProgress);
   const inBatch = new Set<string>();
   for await (const item of items) {
     read++;
     if (!item.ok) {
       failures.push(item.failure);
-      progress(read, item.failure.source.file);
+      batcher.progress(read, item.failure.source.file);
       continue;
     }
     const start = createDoc(item.article);
     if (inBatch.has(start.id) || (await store.hasDocument(start.id))) {
       results.push({ id: start.id, file: start.source.file, status: "duplicate" });
-      progress(read, item.article.source.file);
+      batcher.progress(read, item.article.source.file);
       continue;
     }
     inBatch.add(start.id);
-    pending.push(start);
-    progress(read, item.article.source.file);
-    if (pending.length >= DOC_BATCH || batch.length + pending.length >= batchSize) analysePending();
+    batcher.add(start);
+    batcher.progress(read, item.article.source.file);
+    if (batcher.size >= DOC_BATCH || batch.length + batcher.size >= batchSize) batcher.analyse();
     if (batch.length >= batchSize) {
       await flush();
       inBatch.clear();
     }
   }
-  if (pending.length) analysePending();
+  batcher.analyse();
   await flush();
   if (!opts.storyLog) await log.maybeSnapshot(store);
   const count = (s: PutResult["status"]) => results.filter((r) => r.status === s).length;
