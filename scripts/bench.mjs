@@ -22,6 +22,10 @@ const perArticleOnly = args.includes("--per-article-only");
 // --no-keep drops each analysed Doc at once (with --per-article-only): what retaining a batch costs in GC.
 const noKeep = args.includes("--no-keep") && perArticleOnly;
 const batchArg = args.includes("--batch") ? Number(args[args.indexOf("--batch") + 1]) : null;
+if (batchArg !== null && !(Number.isInteger(batchArg) && batchArg >= 1)) {
+  console.error("bench: --batch takes a whole number of articles, 1 or more (1 = article by article)");
+  process.exit(2);
+}
 
 if (!process.env.SITREP_BENCH_CHILD) {
   if (!fromSource) {
@@ -160,21 +164,21 @@ for (let i = 0; i < N; ) {
   const size = Math.min(BATCH, N - i, checkpoints.find((c) => c > i) - i);
   const batch = runBatch(articles.slice(i, i + size));
   if (!noKeep) for (const doc of batch) docs.push(doc);
-  i += size - 1;
-  if (checkpoints.includes(i + 1)) {
+  const end = i + size;
+  if (checkpoints.includes(end)) {
     const now = performance.now();
     const c = process.cpuUsage();
     const rss = process.memoryUsage().rss;
     peakRss = Math.max(peakRss, rss);
     const cpuMs = (c.user + c.system - lastCpu.user - lastCpu.system) / 1000;
     const mainNow = cpuNow();
-    growth.push({ articles: i + 1, perArticleMs: (now - lastT) / (i + 1 - lastN), perArticleCpuMs: cpuMs / (i + 1 - lastN), perArticleMainMs: (mainNow - lastMain) / (i + 1 - lastN), rssMB: rss / 1e6, heapMB: process.memoryUsage().heapUsed / 1e6 });
+    growth.push({ articles: end, perArticleMs: (now - lastT) / (end - lastN), perArticleCpuMs: cpuMs / (end - lastN), perArticleMainMs: (mainNow - lastMain) / (end - lastN), rssMB: rss / 1e6, heapMB: process.memoryUsage().heapUsed / 1e6 });
     lastT = now;
     lastCpu = c;
     lastMain = mainNow;
-    lastN = i + 1;
+    lastN = end;
   }
-  i++;
+  i = end;
 }
 const docMs = performance.now() - t;
 const cpu = process.cpuUsage(cpu0);

@@ -340,7 +340,7 @@ export function sentenceTokensIn(
   // the two caches, looked up once for the sentence rather than once a token
   const words = shapeCache(lang, true);
   const puncts = shapeCache(lang, false);
-  // the word ids segment gave the document's tokens (null when they are not the last segmentation's)
+  // the word ids segment gave the document's tokens (null when the tokens are no segmentation's, or the word table started again since)
   const ids = tokenWordIds(all);
   const byId = ids !== null ? shapesById(lang) : null;
   let ti = lo;
